@@ -1,0 +1,108 @@
+import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { verifyInternalRequest, type Identity } from './identity';
+import { log } from './logger';
+
+export interface SubgraphServerOptions<TContext extends BaseContext> {
+  name: string;
+  port: number;
+  schema: GraphQLSchema;
+  /** Secret shared with the gateway; requests not signed with it get 401 and no data. */
+  signingSecret: string;
+  /** Builds the per-request context (fresh DataLoaders, a forked EntityManager) for a verified identity. */
+  context: (identity: Identity) => Promise<TContext> | TContext;
+  maxBodyBytes?: number;
+}
+
+export interface RunningSubgraph {
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves a subgraph over plain node:http. The raw body is needed to check the gateway's signature before
+ * anything is parsed or executed, which is why this does not use Apollo's standalone server.
+ */
+export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningSubgraph> {
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    introspection: true, // only the gateway can reach it; the gateway decides what clients may introspect
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    logger: { debug: () => undefined, info: () => undefined, warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
+  });
+  await apollo.start();
+  const maxBody = options.maxBodyBytes ?? 1_000_000;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://subgraph');
+    if (req.method === 'GET' && url.pathname === '/health') return send(res, 200, { 'content-type': 'application/json' }, '{"status":"ok"}');
+    if (url.pathname !== '/graphql') return send(res, 404, {}, 'not found');
+    const body = await readBody(req, maxBody);
+    if (body === null) return send(res, 413, {}, 'request body too large');
+    const identity = verifyInternalRequest(options.signingSecret, req.headers, body);
+    if (!identity) return send(res, 401, { 'content-type': 'application/json' }, '{"errors":[{"message":"unsigned request","extensions":{"code":"UNAUTHENTICATED"}}]}');
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
+    let parsed: unknown;
+    try {
+      parsed = body.length ? JSON.parse(body.toString('utf8')) : undefined;
+    } catch {
+      return send(res, 400, { 'content-type': 'application/json' }, '{"errors":[{"message":"body is not JSON","extensions":{"code":"BAD_REQUEST"}}]}');
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'POST', headers, search: url.search, body: parsed },
+      context: async () => options.context(identity),
+    });
+    const outHeaders: Record<string, string> = {};
+    for (const [key, value] of response.headers) outHeaders[key] = value;
+    res.writeHead(response.status ?? 200, outHeaders);
+    if (response.body.kind === 'complete') return res.end(response.body.string);
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log.error(`${options.name}: request failed`, { error: String(error) });
+      if (!res.headersSent) send(res, 500, {}, 'internal error');
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(options.port, '0.0.0.0', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    url: `http://127.0.0.1:${port}/graphql`,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await apollo.stop();
+    },
+  };
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+/** The request body, or null when it exceeds the limit. */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}

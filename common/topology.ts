@@ -1,0 +1,21 @@
+import { envReader } from './config';
+
+/** The subgraphs of the supergraph, in composition order, with their default local ports. */
+export const SUBGRAPHS = [
+  { name: 'participants', defaultPort: 4001 },
+  { name: 'partners', defaultPort: 4002 },
+  { name: 'courses', defaultPort: 4003 },
+] as const;
+
+export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
+
+/** Port a subgraph listens on: `<NAME>_PORT`, else its default. */
+export function subgraphPort(name: SubgraphName, env = process.env): number {
+  const def = SUBGRAPHS.find((s) => s.name === name)!.defaultPort;
+  return envReader(env).int(`${name.toUpperCase()}_PORT`, def, 1, 65535);
+}
+
+/** URL the gateway (and other subgraphs) use to reach a subgraph: `<NAME>_URL`, else localhost and its port. */
+export function subgraphUrl(name: SubgraphName, env = process.env): string {
+  return envReader(env).optional(`${name.toUpperCase()}_URL`) ?? `http://127.0.0.1:${subgraphPort(name, env)}/graphql`;
+}

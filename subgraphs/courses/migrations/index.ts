@@ -1,0 +1,4 @@
+import type { MigrationObject } from '@mikro-orm/core';
+
+/** This subgraph's migrations in order; `npm run migration:create -- courses` appends to it. */
+export const migrations: MigrationObject[] = [];

@@ -1,0 +1,11 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SubgraphContext } from '../../common/context';
+
+/** Per-request context of the participants subgraph: fresh DataLoaders for every request. */
+export function createLoaders(em: EntityManager) {
+  return { em };
+}
+
+export interface ParticipantsContext extends SubgraphContext {
+  loaders: ReturnType<typeof createLoaders>;
+}

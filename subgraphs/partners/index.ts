@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { main, runSubgraph } from '../../common/subgraph-main';
+import { loadConfig } from './config';
+import { createLoaders } from './context';
+import { createPartnersOrm } from './orm';
+import { buildPartnersSchema } from './schema';
+
+/** Starts the partners subgraph: platforms, evaluations, MoUs, training institutions, credentials. */
+export function startPartners(config = loadConfig()) {
+  return runSubgraph({
+    name: 'partners',
+    port: config.port,
+    databaseUrl: config.databaseUrl,
+    createOrm: createPartnersOrm,
+    buildSchema: buildPartnersSchema,
+    context: (base) => ({ ...base, loaders: createLoaders(base.em) }),
+  });
+}
+
+if (require.main === module) main(startPartners);

@@ -1,0 +1,28 @@
+import { Client } from 'pg';
+import type { startDatabase as StartDatabase } from '../../common/database';
+import type { startStack as StartStack } from '../../scripts/stack';
+
+/**
+ * Starts a real PostgreSQL (DATABASE_URL, or an embedded server kept apart from the development one),
+ * empties the three subgraph schemas, and starts every subgraph and the gateway as real processes from
+ * dist/ (`npm test` builds first). TEST_PORT_BASE moves the ports (gateway there, subgraphs after it).
+ */
+export default async function globalSetup(): Promise<void> {
+  const { startDatabase } = require('../../dist/common/database') as { startDatabase: typeof StartDatabase };
+  const { startStack } = require('../../dist/scripts/stack') as { startStack: typeof StartStack };
+  const db = await startDatabase({ ...process.env, EMBEDDED_PG_PORT: process.env.TEST_EMBEDDED_PG_PORT ?? '54339', EMBEDDED_PG_DIRNAME: 'postgres-test' }, () => undefined);
+  const client = new Client({ connectionString: db.url });
+  await client.connect();
+  await client.query('DROP SCHEMA IF EXISTS participants, partners, courses CASCADE');
+  await client.end();
+  const stack = await startStack({
+    databaseUrl: db.url,
+    gatewayPort: Number(process.env.TEST_PORT_BASE ?? 4100),
+    output: process.env.TEST_STACK_LOGS ? 'inherit' : 'ignore',
+    env: { LOG_LEVEL: process.env.TEST_STACK_LOGS ? 'info' : 'silent', NODE_ENV: 'test' },
+  });
+  process.env.TEST_DATABASE_URL = db.url;
+  process.env.TEST_GATEWAY_URL = stack.gatewayUrl;
+  process.env.TEST_SUBGRAPH_URLS = JSON.stringify(stack.subgraphUrls);
+  (globalThis as Record<string, unknown>).__PRAKERJA_TEST__ = { db, stack };
+}
