@@ -1,0 +1,29 @@
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { Identity } from '../../common/identity';
+import type { GatewayConfig } from '../config';
+import { invalidToken } from './errors';
+
+const PERSON_ROLES = new Set(['participant', 'analyst', 'admin']);
+
+/**
+ * Verifies a person's bearer token: algorithm allowlist, signature, `exp`, `iss` and `aud` required.
+ * Any failure is the same UNAUTHENTICATED answer.
+ */
+export function jwtVerifier(config: GatewayConfig['jwt']) {
+  const key: Uint8Array | JWTVerifyGetKey = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : new TextEncoder().encode(config.secret);
+  return async function verify(token: string): Promise<Identity> {
+    try {
+      const { payload } = await jwtVerify(token, key as JWTVerifyGetKey, {
+        algorithms: config.algorithms,
+        issuer: config.issuer,
+        audience: config.audience,
+        requiredClaims: ['exp', 'iss', 'aud', 'sub'],
+      });
+      const role = payload.role;
+      if (typeof role !== 'string' || !PERSON_ROLES.has(role) || !payload.sub) throw invalidToken();
+      return { role: role as Identity['role'], subject: payload.sub };
+    } catch {
+      throw invalidToken();
+    }
+  };
+}

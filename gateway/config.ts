@@ -1,0 +1,32 @@
+import { envReader, isProduction, readSecret } from '../common/config';
+import { jwtSettings } from '../common/dev-token';
+import { SUBGRAPHS, subgraphUrl, type SubgraphName } from '../common/topology';
+
+/** The gateway's configuration, read and validated once at start-up. */
+export function loadGatewayConfig(env = process.env) {
+  const read = envReader(env);
+  const production = env.NODE_ENV === 'production' || isProduction();
+  const jwksUrl = read.optional('JWT_JWKS_URL');
+  return {
+    port: read.int('GATEWAY_PORT', 4000, 1, 65535),
+    subgraphUrls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphUrl(name, env)])) as Record<SubgraphName, string>,
+    /** Every call to a subgraph is cut off after this long. */
+    upstreamTimeoutMs: read.int('GATEWAY_UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000),
+    maxBodyBytes: read.int('GATEWAY_MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
+    introspection: read.bool('GATEWAY_INTROSPECTION', !production),
+    jwt: {
+      ...jwtSettings(env),
+      /** Production verifies RS256/ES256 tokens against the identity provider's JWKS; development uses HS256. */
+      jwksUrl,
+      secret: jwksUrl ? undefined : readSecret('JWT_SECRET', env),
+      algorithms: jwksUrl ? ['RS256', 'ES256'] : ['HS256'],
+    },
+    /** Secret that signs every subgraph request; subgraphs refuse anything else. */
+    signingSecret: readSecret('GATEWAY_SIGNING_SECRET', env),
+    /** How long a partner's credentials and status are cached: a suspension bites within this time. */
+    partnerCacheSeconds: read.int('GATEWAY_PARTNER_CACHE_SECONDS', 30, 0, 60),
+    /** Allowed distance between a partner's x-timestamp and the gateway clock. */
+    partnerSignatureSkewSeconds: read.int('GATEWAY_PARTNER_SKEW_SECONDS', 300, 1, 3600),
+  };
+}
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

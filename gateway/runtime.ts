@@ -1,0 +1,24 @@
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import type { Identity } from '../common/identity';
+import type { GatewayConfig } from './config';
+import { useSignedUpstream } from './plugins/sign-upstream';
+import { loadSupergraph } from './supergraph';
+
+/** Hive Gateway runtime over the committed supergraph: query planning, masking, upstream timeouts. */
+export function createRuntime(config: GatewayConfig) {
+  return createGatewayRuntime<{ identity: Identity }>({
+    supergraph: loadSupergraph(config.subgraphUrls),
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/healthcheck',
+    readinessCheckEndpoint: '/readiness',
+    landingPage: false,
+    graphiql: config.introspection ? { title: 'Prakerja Graph' } : false,
+    // Internal errors become "Unexpected error."; errors that resolvers throw on purpose keep their code.
+    maskedErrors: true,
+    upstreamTimeout: config.upstreamTimeoutMs,
+    disableIntrospection: config.introspection ? undefined : { disableIf: () => true },
+    logging: process.env.LOG_LEVEL === 'silent' ? false : 'warn',
+    plugins: () => [useSignedUpstream(config.signingSecret)],
+  });
+}
+export type GatewayRuntime = ReturnType<typeof createRuntime>;

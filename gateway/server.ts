@@ -1,0 +1,58 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { log } from '../common/logger';
+import { readBody } from '../common/subgraph-server';
+import { authenticator } from './auth/authenticate';
+import { AccessDenied } from './auth/errors';
+import type { GatewayConfig } from './config';
+import { createRuntime } from './runtime';
+
+/**
+ * The public HTTP front: it reads the raw body (bounded), proves who is calling (partner signature over the
+ * exact bytes, or a bearer token), then hands the request and the verified identity to the runtime.
+ */
+export function createGatewayServer(config: GatewayConfig): { server: Server; close(): Promise<void> } {
+  const runtime = createRuntime(config);
+  const authenticate = authenticator(config);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const headers = new Headers();
+    for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
+    const method = req.method ?? 'GET';
+    const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, config.maxBodyBytes);
+    if (body === null) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${config.maxBodyBytes} bytes`);
+    let identity;
+    try {
+      identity = url.pathname === '/graphql' ? await authenticate({ headers, method, path: url.pathname, body }) : undefined;
+    } catch (error) {
+      if (error instanceof AccessDenied) return sendError(res, error.status, error.code, error.message);
+      throw error;
+    }
+    const request = new Request(url, { method, headers, body: body.length ? new Uint8Array(body) : undefined });
+    const response = await runtime.fetch(request, { identity });
+    const payload = Buffer.from(await response.arrayBuffer());
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(payload);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log.error('gateway request failed', { error: String(error) });
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
+      else res.end();
+    });
+  });
+  return {
+    server,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await runtime.dispose();
+    },
+  };
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
