@@ -49,11 +49,11 @@ export async function signMou(partnerId: string, number = `MOU-TEST-${randomByte
 }
 
 /** A new platform taken all the way to ACTIVE. */
-export async function activePartner(slug = uniqueSlug(), nextReviewAt?: string): Promise<string> {
+export async function activePartner(slug = uniqueSlug(), nextReviewAt?: string, signedAt?: string): Promise<string> {
   const id = await apply(slug);
   expect((await move('partnerEvaluationStart', id)).data!.partnerEvaluationStart.userErrors).toEqual([]);
   expect((await recordEvaluation(id)).data!.partnerEvaluationRecord.userErrors).toEqual([]);
-  expect((await signMou(id, undefined, undefined, nextReviewAt)).data!.partnerMouSign.userErrors).toEqual([]);
+  expect((await signMou(id, undefined, signedAt, nextReviewAt)).data!.partnerMouSign.userErrors).toEqual([]);
   expect((await move('partnerActivate', id)).data!.partnerActivate.userErrors).toEqual([]);
   return id;
 }

@@ -44,7 +44,7 @@ export function validateEvaluation(input: Pick<PartnerEvaluationRecordInput, 'pr
 
 /**
  * Records an admission (UNDER_EVALUATION) or periodic (ACTIVE/SUSPENDED) evaluation. A passing periodic
- * evaluation of an ACTIVE platform moves its next review `reviewIntervalMonths` past the evaluation.
+ * evaluation of an ACTIVE platform moves its next review `reviewIntervalMonths` forward.
  */
 export async function recordEvaluation(em: EntityManager, input: PartnerEvaluationRecordInput, evaluator: string, reviewIntervalMonths: number): Promise<EvaluationResult> {
   const invalid = validateEvaluation(input);
@@ -64,7 +64,10 @@ export async function recordEvaluation(em: EntityManager, input: PartnerEvaluati
     const evaluatedAt = await nextEvaluationTime(tx, partner.id);
     const evaluation = tx.create(Evaluation, { partner, kind, provincesReached: input.provincesReached, criteria, passed, evaluator, evaluatedAt });
     if (passed && kind === EvaluationKind.PERIODIC && partner.status === PartnerStatus.ACTIVE) {
-      partner.nextReviewAt = addMonths(evaluatedAt, reviewIntervalMonths);
+      // An early review stands for the scheduled one (next = due + interval); a late one restarts the clock from
+      // today. Either way the date only moves forward.
+      const due = partner.nextReviewAt && partner.nextReviewAt > evaluatedAt ? partner.nextReviewAt : evaluatedAt;
+      partner.nextReviewAt = addMonths(due, reviewIntervalMonths);
     }
     return { evaluation, partner, userErrors: [] };
   });
