@@ -13,7 +13,7 @@ export function startPartners(config = loadConfig()) {
     databaseUrl: config.databaseUrl,
     createOrm: createPartnersOrm,
     buildSchema: buildPartnersSchema,
-    context: (base) => ({ ...base, loaders: createLoaders(base.em) }),
+    context: (base) => ({ ...base, loaders: createLoaders(base.em), config }),
   });
 }
 

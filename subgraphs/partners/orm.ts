@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
 import { createOrm } from '../../common/orm';
 import { projectRoot } from '../../common/config';
+import { PartnerCredential, PartnerCredentialKey } from './credential/credential.entity';
+import { Evaluation } from './evaluation/evaluation.entity';
+import { InstitutionAffiliation, TrainingInstitution } from './institution/institution.entity';
 import { migrations } from './migrations';
 import { Partner, PartnerStatusChange } from './partner/partner.entity';
 
-export const entities = [Partner, PartnerStatusChange];
+export const entities = [Partner, PartnerStatusChange, Evaluation, TrainingInstitution, InstitutionAffiliation, PartnerCredential, PartnerCredentialKey];
 
 /** MikroORM bound to the `partners` schema, with this subgraph's migrations. */
 export const createPartnersOrm = (databaseUrl: string) =>

@@ -27,7 +27,7 @@ registerEnumType(PartnerStatus, {
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'partner' })
 export class Partner {
-  [OptionalProps]?: 'id' | 'status' | 'createdAt';
+  [OptionalProps]?: 'id' | 'status' | 'createdAt' | 'mouNumber' | 'mouSignedAt' | 'nextReviewAt';
 
   @Field(() => ID, { description: 'Opaque id of the platform.' })
   @PrimaryKey({ type: 'uuid' })
@@ -53,6 +53,30 @@ export class Partner {
   @Field({ description: 'When the platform applied.' })
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
+
+  /** MoU number; set once when the MoU is signed (exposed through `Partner.mou`). */
+  @Property({ type: 'text', nullable: true, unique: true })
+  mouNumber: string | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  mouSignedAt: Date | null = null;
+
+  /** When the platform is next due for its periodic evaluation; moved forward by each passing one. */
+  @Property({ type: 'timestamptz', nullable: true })
+  @Index()
+  nextReviewAt: Date | null = null;
+}
+
+@ObjectType({ description: 'The memorandum of understanding a platform signed with the programme office (PMO), and its periodic review.' })
+export class MoU {
+  @Field({ description: 'MoU number, for example `MOU-PMO-001/2020`.' })
+  number: string;
+
+  @Field({ description: 'When the MoU was signed.' })
+  signedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the platform is next due for its periodic evaluation.' })
+  nextReviewAt: Date | null;
 }
 
 @ObjectType({ description: 'One recorded lifecycle transition of a platform: who moved it, when and why.' })

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { Partner } from './partner.entity';
+import { Partner, PartnerStatusChange } from './partner.entity';
 
 /** Partners by id, batched per request: one query however many references a response holds. */
 export function partnerLoader(em: EntityManager) {
@@ -8,5 +8,15 @@ export function partnerLoader(em: EntityManager) {
     const rows = await em.find(Partner, { id: { $in: [...ids] } });
     const byId = new Map(rows.map((p) => [p.id, p]));
     return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** Each partner's status history, oldest first, in one query per response. */
+export function statusHistoryByPartnerLoader(em: EntityManager) {
+  return new DataLoader<string, PartnerStatusChange[]>(async (partnerIds) => {
+    const rows = await em.find(PartnerStatusChange, { partner: { $in: [...partnerIds] } }, { orderBy: { changedAt: 'asc', id: 'asc' } });
+    const byPartner = new Map<string, PartnerStatusChange[]>(partnerIds.map((id) => [id, []]));
+    for (const row of rows) byPartner.get(row.partner.id)?.push(row);
+    return partnerIds.map((id) => byPartner.get(id)!);
   });
 }

@@ -1,11 +1,12 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { requireRole } from '../../../common/auth';
+import { requirePartner, requireRole } from '../../../common/auth';
 import { UserError } from '../../../common/errors';
 import { Connection, paginate } from '../../../common/pagination';
 import type { PartnersContext } from '../context';
-import { Partner, PartnerStatus, PartnerStatusChange } from './partner.entity';
-import { PartnerTransitionInput } from './partner.inputs';
-import { transitionPartner } from './partner.service';
+import { requirePassingEvaluation } from '../evaluation/evaluation.service';
+import { MoU, Partner, PartnerStatus, PartnerStatusChange } from './partner.entity';
+import { PartnerApplyInput, PartnerMouSignInput, PartnerTransitionInput } from './partner.inputs';
+import { applyPartner, signMou, transitionPartner } from './partner.service';
 
 @ObjectType({ description: 'A page of partner platforms.' })
 class PartnerConnection extends Connection(Partner, 'Partner', 'partner platform') {}
@@ -31,6 +32,8 @@ class PartnersArgs {
   status?: PartnerStatus | null;
 }
 
+const transitionArg = () => Arg('input', () => PartnerTransitionInput, { description: 'Which platform and why.' });
+
 @Resolver(() => Partner)
 export class PartnerResolver {
   @Query(() => PartnerConnection, { description: 'Partner platforms, oldest application first. Public.' })
@@ -43,15 +46,75 @@ export class PartnerResolver {
     return loaders.partner.load(id);
   }
 
+  @Query(() => Partner, { nullable: true, description: 'One platform by slug, for example `tokopedia`. Public.' })
+  partnerBySlug(@Arg('slug', () => String, { description: 'Slug of the platform.' }) slug: string, @Ctx() { em }: PartnersContext) {
+    return em.findOne(Partner, { slug });
+  }
+
+  @Query(() => Partner, {
+    nullable: true,
+    description: 'The calling platform itself (role partner): its record, MoU and evaluations. Status history and credentials stay admin only.',
+  })
+  partnerViewer(@Ctx() { identity, loaders }: PartnersContext) {
+    return loaders.partner.load(requirePartner(identity));
+  }
+
+  @FieldResolver(() => MoU, { nullable: true, description: 'The signed MoU and its next periodic review; null before signing. Public.' })
+  mou(@Root() partner: Partner): MoU | null {
+    if (!partner.mouNumber || !partner.mouSignedAt) return null;
+    return Object.assign(new MoU(), { number: partner.mouNumber, signedAt: partner.mouSignedAt, nextReviewAt: partner.nextReviewAt });
+  }
+
   @FieldResolver(() => [PartnerStatusChange], { description: 'Every lifecycle transition, oldest first. Admin only.' })
-  async statusHistory(@Root() partner: Partner, @Ctx() { em, identity }: PartnersContext) {
+  statusHistory(@Root() partner: Partner, @Ctx() { identity, loaders }: PartnersContext) {
     requireRole(identity, 'admin');
-    return em.find(PartnerStatusChange, { partner: partner.id }, { orderBy: { changedAt: 'asc' } });
+    return loaders.statusHistoryByPartner.load(partner.id);
+  }
+
+  @Mutation(() => PartnerPayload, { description: "Records a platform's application: a new platform in APPLIED. Admin only (the programme office registers applications)." })
+  partnerApply(@Arg('input', () => PartnerApplyInput, { description: 'The applying platform.' }) input: PartnerApplyInput, @Ctx() { em, identity }: PartnersContext) {
+    requireRole(identity, 'admin');
+    return applyPartner(em, { ...input, note: input.note ?? '' }, actorOf(identity));
+  }
+
+  @Mutation(() => PartnerPayload, { description: 'APPLIED → UNDER_EVALUATION: starts the evaluation against the Permenko 3/2020 criteria. Admin only.' })
+  partnerEvaluationStart(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
+    return this.move(ctx, input, PartnerStatus.UNDER_EVALUATION);
+  }
+
+  @Mutation(() => PartnerPayload, {
+    description: 'UNDER_EVALUATION → MOU_SIGNED: records the signed MoU (number, date, first review). Refused with EVALUATION_NOT_PASSED unless the latest evaluation passed. Admin only.',
+  })
+  partnerMouSign(@Arg('input', () => PartnerMouSignInput, { description: 'The platform and its MoU.' }) input: PartnerMouSignInput, @Ctx() { em, identity, config }: PartnersContext) {
+    requireRole(identity, 'admin');
+    return signMou(em, input, actorOf(identity), config.reviewIntervalMonths, requirePassingEvaluation);
+  }
+
+  @Mutation(() => PartnerPayload, { description: 'MOU_SIGNED → ACTIVE: integration done, the platform may sell. Admin only.' })
+  partnerActivate(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
+    return this.move(ctx, input, PartnerStatus.ACTIVE, PartnerStatus.MOU_SIGNED);
   }
 
   @Mutation(() => PartnerPayload, { description: 'Suspends an ACTIVE platform: it can no longer sell. Admin only.' })
-  partnerSuspend(@Arg('input', () => PartnerTransitionInput, { description: 'Which platform and why.' }) input: PartnerTransitionInput, @Ctx() { em, identity }: PartnersContext) {
+  partnerSuspend(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
+    return this.move(ctx, input, PartnerStatus.SUSPENDED);
+  }
+
+  @Mutation(() => PartnerPayload, { description: 'SUSPENDED → ACTIVE: the platform may sell again. Admin only.' })
+  partnerReinstate(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
+    return this.move(ctx, input, PartnerStatus.ACTIVE, PartnerStatus.SUSPENDED);
+  }
+
+  @Mutation(() => PartnerPayload, { description: 'Ends the cooperation for good, from any status but TERMINATED. Admin only.' })
+  partnerTerminate(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
+    return this.move(ctx, input, PartnerStatus.TERMINATED);
+  }
+
+  /** `from` pins the source status where two mutations lead to the same target (activate vs reinstate). */
+  private move({ em, identity }: PartnersContext, input: PartnerTransitionInput, to: PartnerStatus, from?: PartnerStatus) {
     requireRole(identity, 'admin');
-    return transitionPartner(em, input.partnerId, PartnerStatus.SUSPENDED, identity.subject ?? 'admin', input.reason);
+    return transitionPartner(em, input.partnerId, to, actorOf(identity), input.reason, { from });
   }
 }
+
+const actorOf = (identity: PartnersContext['identity']) => identity.subject ?? identity.role;

@@ -1,4 +1,4 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { UserError } from '../../../common/errors';
 import { Partner, PartnerStatus, PartnerStatusChange } from './partner.entity';
 
@@ -17,6 +17,15 @@ export interface TransitionResult {
   userErrors: UserError[];
 }
 
+export interface TransitionHooks {
+  /** The only status the move may start from, where two mutations share a target (activate vs reinstate). */
+  from?: PartnerStatus;
+  /** A business rule checked after the status rule, inside the lock; a UserError refuses the transition. */
+  precondition?: (em: EntityManager, partner: Partner) => Promise<UserError | null>;
+  /** Further changes made in the same transaction (MoU details). */
+  effect?: (em: EntityManager, partner: Partner) => void;
+}
+
 /**
  * Moves a partner to `to`, recording who and why. The row is locked so that two concurrent transitions
  * cannot both start from the same status.
@@ -27,19 +36,112 @@ export async function transitionPartner(
   to: PartnerStatus,
   actor: string,
   reason: string,
-  precondition?: (em: EntityManager, partner: Partner) => Promise<UserError | null>,
+  hooks: TransitionHooks = {},
 ): Promise<TransitionResult> {
   if (!reason.trim()) return { partner: null, userErrors: [UserError.of('REASON_REQUIRED', 'A reason is required', ['input', 'reason'])] };
   return em.transactional(async (tx) => {
     const partner = await tx.findOne(Partner, { id: partnerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!partner) return { partner: null, userErrors: [UserError.of('NOT_FOUND', 'No such partner', ['input', 'partnerId'])] };
-    if (!TRANSITIONS[partner.status].includes(to)) {
+    if (!TRANSITIONS[partner.status].includes(to) || (hooks.from && partner.status !== hooks.from)) {
       return { partner, userErrors: [UserError.of('INVALID_TRANSITION', `A ${partner.status} partner cannot become ${to}`)] };
     }
-    const refused = precondition ? await precondition(tx, partner) : null;
+    const refused = hooks.precondition ? await hooks.precondition(tx, partner) : null;
     if (refused) return { partner, userErrors: [refused] };
-    tx.create(PartnerStatusChange, { partner, fromStatus: partner.status, toStatus: to, actor, reason: reason.trim() });
+    const changedAt = await nextChangeTime(tx, partner.id);
+    tx.create(PartnerStatusChange, { partner, fromStatus: partner.status, toStatus: to, actor, reason: reason.trim(), changedAt });
     partner.status = to;
+    hooks.effect?.(tx, partner);
     return { partner, userErrors: [] };
   });
+}
+
+/**
+ * Now, or just after the partner's last recorded change: history is ordered by time, and two transitions in
+ * the same millisecond must still list in the order they happened (the partner row lock serialises them).
+ */
+async function nextChangeTime(em: EntityManager, partnerId: string): Promise<Date> {
+  const last = await em.findOne(PartnerStatusChange, { partner: partnerId }, { orderBy: { changedAt: 'desc' }, fields: ['changedAt'] });
+  const now = Date.now();
+  return new Date(last && last.changedAt.getTime() >= now ? last.changedAt.getTime() + 1 : now);
+}
+
+export interface PartnerApplication {
+  slug: string;
+  name: string;
+  website: string;
+  note: string;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Registers a platform's application: a new partner in APPLIED, with the application as its first history entry. */
+export async function applyPartner(em: EntityManager, input: PartnerApplication, actor: string): Promise<TransitionResult> {
+  const errors: UserError[] = [];
+  if (!SLUG.test(input.slug) || input.slug.length > 64) errors.push(UserError.of('INVALID_SLUG', 'The slug must be lowercase letters, digits and single dashes (at most 64)', ['input', 'slug']));
+  if (!input.name.trim()) errors.push(UserError.of('NAME_REQUIRED', 'A name is required', ['input', 'name']));
+  if (!isHttpUrl(input.website)) errors.push(UserError.of('INVALID_WEBSITE', 'The website must be an http(s) URL', ['input', 'website']));
+  if (errors.length) return { partner: null, userErrors: errors };
+  try {
+    return await em.transactional(async (tx) => {
+      const partner = tx.create(Partner, { slug: input.slug, name: input.name.trim(), website: input.website });
+      tx.create(PartnerStatusChange, { partner, fromStatus: null, toStatus: PartnerStatus.APPLIED, actor, reason: input.note.trim() || 'Application received', changedAt: partner.createdAt });
+      await tx.flush();
+      return { partner, userErrors: [] };
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      return { partner: null, userErrors: [UserError.of('SLUG_TAKEN', `A platform with slug "${input.slug}" already exists`, ['input', 'slug'])] };
+    }
+    throw error;
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** Adds whole calendar months (review periods are counted in months from the signing date). */
+export function addMonths(date: Date, months: number): Date {
+  const d = new Date(date.getTime());
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d;
+}
+
+export interface MouDetails {
+  partnerId: string;
+  number: string;
+  signedAt: Date;
+  nextReviewAt?: Date | null;
+  reason: string;
+}
+
+/** UNDER_EVALUATION → MOU_SIGNED, recording the MoU; `requirePassed` refuses unless the latest evaluation passed. */
+export async function signMou(
+  em: EntityManager,
+  input: MouDetails,
+  actor: string,
+  reviewIntervalMonths: number,
+  requirePassed: NonNullable<TransitionHooks['precondition']>,
+): Promise<TransitionResult> {
+  const number = input.number.trim();
+  if (!number) return { partner: null, userErrors: [UserError.of('MOU_NUMBER_REQUIRED', 'An MoU number is required', ['input', 'number'])] };
+  const nextReviewAt = input.nextReviewAt ?? addMonths(input.signedAt, reviewIntervalMonths);
+  if (nextReviewAt <= input.signedAt) {
+    return { partner: null, userErrors: [UserError.of('INVALID_REVIEW_DATE', 'The next review must come after the signing', ['input', 'nextReviewAt'])] };
+  }
+  try {
+    return await transitionPartner(em, input.partnerId, PartnerStatus.MOU_SIGNED, actor, input.reason, {
+      precondition: requirePassed,
+      effect: (_tx, partner) => Object.assign(partner, { mouNumber: number, mouSignedAt: input.signedAt, nextReviewAt }),
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      return { partner: null, userErrors: [UserError.of('MOU_NUMBER_TAKEN', `MoU number ${number} is already recorded`, ['input', 'number'])] };
+    }
+    throw error;
+  }
 }

@@ -1,0 +1,116 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { stableId } from '../common/ids';
+import { EvaluationCriterion, EvaluationKind, Evaluation } from '../subgraphs/partners/evaluation/evaluation.entity';
+import { InstitutionAffiliation, TrainingInstitution } from '../subgraphs/partners/institution/institution.entity';
+import { Partner, PartnerStatus, PartnerStatusChange } from '../subgraphs/partners/partner/partner.entity';
+import { INSTITUTIONS, PLATFORMS, institutionIdOf, partnerIdOf, seededRandom, type PlatformSeed } from './catalog';
+
+const ACTOR = 'seed:pmo';
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+const at = (iso: string, offsetMs = 0) => new Date(Date.parse(iso) + offsetMs);
+
+/** The first eight platforms signed their MoUs on 20 March 2020 and went live with the programme on 11 April 2020. */
+const MOU_SIGNED_AT = '2020-03-20T03:00:00.000Z';
+const FIRST_REVIEW_AT = '2021-03-20T03:00:00.000Z';
+const LAUNCHED_AT = '2020-04-11T01:00:00.000Z';
+
+/**
+ * Seeds the partners schema: the 12 platforms of the catalog (8 ACTIVE with a full recorded history, passing
+ * evaluation and MoU; 4 UNDER_EVALUATION), the training institutions and their group affiliations. Every id
+ * and date is derived from the catalog, so runs are deterministic; rows that already exist are left alone.
+ */
+export async function seedPartners(orm: MikroORM): Promise<void> {
+  const em = orm.em.fork();
+  const random = seededRandom(2020);
+  await em.transactional(async (tx) => {
+    const existing = new Set((await tx.find(Partner, { id: { $in: PLATFORMS.map((p) => partnerIdOf(p.slug)) } }, { fields: ['id'] })).map((p) => p.id));
+    let activeIndex = 0;
+    let pendingIndex = 0;
+    for (const platform of PLATFORMS) {
+      // Draw for every platform, seeded or not, so each one's numbers never depend on what already exists.
+      const provincesReached = 26 + Math.floor(random() * 13);
+      const index = platform.status === 'ACTIVE' ? activeIndex++ : pendingIndex++;
+      if (existing.has(partnerIdOf(platform.slug))) continue;
+      if (platform.status === 'ACTIVE') seedActive(tx, platform, index, provincesReached);
+      else seedUnderEvaluation(tx, platform, index);
+    }
+    await tx.flush();
+
+    const knownInstitutions = new Set((await tx.find(TrainingInstitution, { id: { $in: INSTITUTIONS.map((i) => institutionIdOf(i.key)) } }, { fields: ['id'] })).map((i) => i.id));
+    const knownAffiliations = new Set(
+      (await tx.find(InstitutionAffiliation, { institution: { $in: INSTITUTIONS.map((i) => institutionIdOf(i.key)) } })).map((a) => `${a.institution.id}/${a.partner.id}`),
+    );
+    INSTITUTIONS.forEach((seed, i) => {
+      const id = institutionIdOf(seed.key);
+      const createdAt = at('2020-03-01T02:00:00.000Z', i * HOUR);
+      if (!knownInstitutions.has(id)) tx.create(TrainingInstitution, { id, name: seed.name, city: seed.city, createdAt });
+      for (const slug of seed.affiliatedWith) {
+        const partnerId = partnerIdOf(slug);
+        if (knownAffiliations.has(`${id}/${partnerId}`)) continue;
+        tx.create(InstitutionAffiliation, {
+          id: stableId('institution-affiliation', `${seed.key}/${slug}`),
+          institution: tx.getReference(TrainingInstitution, id),
+          partner: tx.getReference(Partner, partnerId),
+          relationship: 'Same group of companies as the platform',
+          createdAt,
+        });
+      }
+    });
+  });
+}
+
+function history(tx: EntityManager, partner: Partner, steps: Array<[PartnerStatus | null, PartnerStatus, Date, string]>) {
+  for (const [fromStatus, toStatus, changedAt, reason] of steps) {
+    tx.create(PartnerStatusChange, { id: stableId('partner-status-change', `${partner.slug}/${toStatus}`), partner, fromStatus, toStatus, actor: ACTOR, reason, changedAt });
+  }
+}
+
+function seedActive(tx: EntityManager, platform: PlatformSeed, index: number, provincesReached: number) {
+  const appliedAt = at('2020-03-02T02:00:00.000Z', index * HOUR);
+  const startedAt = at('2020-03-09T02:00:00.000Z', index * HOUR);
+  const evaluatedAt = at('2020-03-16T02:00:00.000Z', index * HOUR);
+  const partner = tx.create(Partner, {
+    id: partnerIdOf(platform.slug),
+    slug: platform.slug,
+    name: platform.name,
+    website: platform.website,
+    status: PartnerStatus.ACTIVE,
+    createdAt: appliedAt,
+    mouNumber: `MOU-PMO-${String(index + 1).padStart(3, '0')}/2020`,
+    mouSignedAt: at(MOU_SIGNED_AT),
+    nextReviewAt: at(FIRST_REVIEW_AT),
+  });
+  tx.create(Evaluation, {
+    id: stableId('evaluation', `${platform.slug}/initial`),
+    partner,
+    kind: EvaluationKind.INITIAL,
+    provincesReached,
+    criteria: Object.values(EvaluationCriterion).map((criterion) => ({ criterion, passed: true, note: criterion === EvaluationCriterion.NATIONAL_REACH ? `Users in ${provincesReached} of 38 provinces` : null })),
+    passed: true,
+    evaluator: ACTOR,
+    evaluatedAt,
+  });
+  history(tx, partner, [
+    [null, PartnerStatus.APPLIED, appliedAt, 'Application under Permenko 3/2020'],
+    [PartnerStatus.APPLIED, PartnerStatus.UNDER_EVALUATION, startedAt, 'Documents complete; evaluation started'],
+    [PartnerStatus.UNDER_EVALUATION, PartnerStatus.MOU_SIGNED, at(MOU_SIGNED_AT, index * 60_000), 'MoU signed with the PMO'],
+    [PartnerStatus.MOU_SIGNED, PartnerStatus.ACTIVE, at(LAUNCHED_AT, index * 60_000), 'Payment integration tested; live at programme launch'],
+  ]);
+}
+
+function seedUnderEvaluation(tx: EntityManager, platform: PlatformSeed, index: number) {
+  const appliedAt = at('2020-06-01T02:00:00.000Z', index * DAY);
+  const partner = tx.create(Partner, {
+    id: partnerIdOf(platform.slug),
+    slug: platform.slug,
+    name: platform.name,
+    website: platform.website,
+    status: PartnerStatus.UNDER_EVALUATION,
+    createdAt: appliedAt,
+  });
+  history(tx, partner, [
+    [null, PartnerStatus.APPLIED, appliedAt, 'Application under Permenko 3/2020'],
+    [PartnerStatus.APPLIED, PartnerStatus.UNDER_EVALUATION, at('2020-06-08T02:00:00.000Z', index * DAY), 'Documents complete; evaluation started'],
+  ]);
+}

@@ -1,0 +1,93 @@
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { requireRole } from '../../../common/auth';
+import { UserError } from '../../../common/errors';
+import type { PartnersContext } from '../context';
+import { Partner, PartnerStatus } from '../partner/partner.entity';
+import { PartnerCredential, PartnerCredentialKey } from './credential.entity';
+import { PartnerCredentialIssueInput, PartnerCredentialRevokeInput, PartnerCredentialRotateInput } from './credential.inputs';
+import { issueCredential, revokeCredential, rotateCredential, verificationFor } from './credential.service';
+
+@ObjectType({ description: 'Result of issuing or rotating a credential. The signing key appears here once and can never be read again.' })
+class PartnerCredentialKeyIssuePayload {
+  @Field(() => PartnerCredential, { nullable: true, description: 'The credential (same client id after a rotation).' })
+  credential: PartnerCredential | null;
+
+  @Field(() => PartnerCredentialKey, { nullable: true, description: 'The new key’s metadata; its id is what revokes it later.' })
+  key: PartnerCredentialKey | null;
+
+  @Field(() => String, { nullable: true, description: 'The new signing key (32 random bytes, hex). Hand it to the platform now: it is stored encrypted and never shown again.' })
+  signingKey: string | null;
+
+  @Field(() => [UserError], { description: 'Why the request was refused; empty on success.' })
+  userErrors: UserError[];
+}
+
+@ObjectType({ description: 'Result of revoking a credential or one of its keys.' })
+class PartnerCredentialRevokePayload {
+  @Field(() => PartnerCredential, { nullable: true, description: 'The credential after the revocation.' })
+  credential: PartnerCredential | null;
+
+  @Field(() => [UserError], { description: 'Why the request was refused; empty on success.' })
+  userErrors: UserError[];
+}
+
+@ObjectType({ description: 'What the gateway needs to verify a partner request signed under a client id.' })
+@Directive('@inaccessible')
+class PartnerCredentialVerification {
+  @Field(() => ID, { description: 'The platform the client id belongs to.' })
+  partnerId: string;
+
+  @Field(() => PartnerStatus, { description: 'Its current status (the gateway refuses all but ACTIVE).' })
+  partnerStatus: PartnerStatus;
+
+  @Field(() => [String], { description: 'Every signing key usable now: two during a rotation.' })
+  signingKeys: string[];
+}
+
+@Resolver(() => PartnerCredential)
+export class PartnerCredentialResolver {
+  @FieldResolver(() => [PartnerCredentialKey], { description: 'Its signing keys, oldest first (metadata only).' })
+  keys(@Root() credential: PartnerCredential, @Ctx() { identity, loaders }: PartnersContext) {
+    requireRole(identity, 'admin');
+    return loaders.keysByCredential.load(credential.id);
+  }
+
+  @Mutation(() => PartnerCredentialKeyIssuePayload, { description: 'Issues a new client id and signing key to a MOU_SIGNED, ACTIVE or SUSPENDED platform. The key is in this payload only. Admin only.' })
+  partnerCredentialIssue(@Arg('input', () => PartnerCredentialIssueInput, { description: 'The platform.' }) input: PartnerCredentialIssueInput, @Ctx() { em, identity, config }: PartnersContext) {
+    requireRole(identity, 'admin');
+    return issueCredential(em, config.credentialKey, input.partnerId);
+  }
+
+  @Mutation(() => PartnerCredentialKeyIssuePayload, {
+    description: 'Adds a new signing key under the same client id. Old and new keys both verify until the old one is revoked with `partnerCredentialRevoke(keyId)`. The new key is in this payload only. Admin only.',
+  })
+  partnerCredentialRotate(@Arg('input', () => PartnerCredentialRotateInput, { description: 'The credential.' }) input: PartnerCredentialRotateInput, @Ctx() { em, identity, config }: PartnersContext) {
+    requireRole(identity, 'admin');
+    return rotateCredential(em, config.credentialKey, input.credentialId);
+  }
+
+  @Mutation(() => PartnerCredentialRevokePayload, { description: 'Revokes a whole credential (credentialId) or a single key (keyId). Takes effect at the gateway on its next verification. Admin only.' })
+  partnerCredentialRevoke(@Arg('input', () => PartnerCredentialRevokeInput, { description: 'Exactly one of credentialId and keyId.' }) input: PartnerCredentialRevokeInput, @Ctx() { em, identity }: PartnersContext) {
+    requireRole(identity, 'admin');
+    return revokeCredential(em, input);
+  }
+
+  @Query(() => PartnerCredentialVerification, {
+    nullable: true,
+    description: 'What the gateway needs to verify a partner\'s signed request: the partner and every key usable now (during a rotation, old and new). Null when the client id is unknown or revoked. Service only.',
+  })
+  @Directive('@inaccessible')
+  partnerCredentialVerification(@Arg('clientId', () => String, { description: 'Client id the request was signed under.' }) clientId: string, @Ctx() { em, identity, config }: PartnersContext) {
+    requireRole(identity, 'service');
+    return verificationFor(em, config.credentialKey, clientId);
+  }
+}
+
+@Resolver(() => Partner)
+export class PartnerCredentialsFieldResolver {
+  @FieldResolver(() => [PartnerCredential], { description: 'Credentials issued to the platform, oldest first; never shows keys. Admin only.' })
+  credentials(@Root() partner: Partner, @Ctx() { identity, loaders }: PartnersContext) {
+    requireRole(identity, 'admin');
+    return loaders.credentialsByPartner.load(partner.id);
+  }
+}

@@ -1,0 +1,55 @@
+import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { requireRole } from '../../../common/auth';
+import { UserError } from '../../../common/errors';
+import type { PartnersContext } from '../context';
+import { Partner, PartnerStatus } from '../partner/partner.entity';
+import { requireStaffOrOwnPartner } from '../partner/partner.access';
+import { Evaluation } from './evaluation.entity';
+import { PartnerEvaluationRecordInput } from './evaluation.inputs';
+import { recordEvaluation } from './evaluation.service';
+
+@ObjectType({ description: 'Result of recording an evaluation.' })
+class PartnerEvaluationPayload {
+  @Field(() => Evaluation, { nullable: true, description: 'The recorded evaluation; null when refused.' })
+  evaluation: Evaluation | null;
+
+  @Field(() => Partner, { nullable: true, description: 'The platform after the evaluation (its next review date may have moved).' })
+  partner: Partner | null;
+
+  @Field(() => [UserError], { description: 'Why the evaluation was refused; empty on success.' })
+  userErrors: UserError[];
+}
+
+@Resolver(() => Partner)
+export class EvaluationResolver {
+  @FieldResolver(() => [Evaluation], { description: 'Evaluations of the platform, newest first. Admin, analyst, or the platform itself.' })
+  evaluations(@Root() partner: Partner, @Ctx() { identity, loaders }: PartnersContext) {
+    requireStaffOrOwnPartner(identity, partner.id, 'admin', 'analyst');
+    return loaders.evaluationsByPartner.load(partner.id);
+  }
+
+  @Mutation(() => PartnerEvaluationPayload, {
+    description:
+      'Records an evaluation against the four Permenko 3/2020 criteria: admission (UNDER_EVALUATION) or periodic review (ACTIVE, SUSPENDED). Every criterion exactly once; NATIONAL_REACH must pass exactly when provincesReached ≥ 26. A passing review of an ACTIVE platform moves its next review date forward. Admin only.',
+  })
+  partnerEvaluationRecord(
+    @Arg('input', () => PartnerEvaluationRecordInput, { description: 'The platform, its reach and the verdicts.' }) input: PartnerEvaluationRecordInput,
+    @Ctx() { em, identity, config }: PartnersContext,
+  ) {
+    requireRole(identity, 'admin');
+    return recordEvaluation(em, input, identity.subject ?? 'admin', config.reviewIntervalMonths);
+  }
+
+  @Query(() => [Partner], { description: 'ACTIVE and SUSPENDED platforms whose periodic review is due by `asOf`, most overdue first. Admin only.' })
+  partnerReviewsDue(
+    @Arg('asOf', () => Date, { nullable: true, description: 'The moment to check against; now when omitted.' }) asOf: Date | null | undefined,
+    @Ctx() { em, identity }: PartnersContext,
+  ) {
+    requireRole(identity, 'admin');
+    return em.find(
+      Partner,
+      { status: { $in: [PartnerStatus.ACTIVE, PartnerStatus.SUSPENDED] }, nextReviewAt: { $lte: asOf ?? new Date() } },
+      { orderBy: { nextReviewAt: 'asc', id: 'asc' } },
+    );
+  }
+}

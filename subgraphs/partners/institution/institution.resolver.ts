@@ -1,0 +1,82 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { requireRole } from '../../../common/auth';
+import { UserError } from '../../../common/errors';
+import { Connection, paginate } from '../../../common/pagination';
+import type { PartnersContext } from '../context';
+import { Partner } from '../partner/partner.entity';
+import { TrainingInstitution } from './institution.entity';
+import { TrainingInstitutionAffiliationAddInput, TrainingInstitutionRegisterInput } from './institution.inputs';
+import { addAffiliation, registerInstitution } from './institution.service';
+
+@ObjectType({ description: 'A page of training institutions.' })
+class TrainingInstitutionConnection extends Connection(TrainingInstitution, 'TrainingInstitution', 'training institution') {}
+
+@ObjectType({ description: 'Result of a training institution mutation.' })
+class TrainingInstitutionPayload {
+  @Field(() => TrainingInstitution, { nullable: true, description: 'The institution after the change; null when refused before one was found.' })
+  trainingInstitution: TrainingInstitution | null;
+
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' })
+  userErrors: UserError[];
+}
+
+@ArgsType()
+class TrainingInstitutionsArgs {
+  @Field(() => Int, { description: 'Page size; capped at 100.' })
+  first: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts.' })
+  after?: string | null;
+}
+
+@Resolver(() => TrainingInstitution)
+export class TrainingInstitutionResolver {
+  @Query(() => TrainingInstitutionConnection, { description: 'Training institutions, oldest registration first. Public.' })
+  trainingInstitutions(@Args() { first, after }: TrainingInstitutionsArgs, @Ctx() { em }: PartnersContext) {
+    return paginate(em, TrainingInstitution, {}, { first, after, sortBy: 'createdAt', direction: 'asc' });
+  }
+
+  @Query(() => TrainingInstitution, { nullable: true, description: 'One training institution by id. Public.' })
+  trainingInstitution(@Arg('id', () => ID, { description: 'Id of the institution.' }) id: string, @Ctx() { loaders }: PartnersContext) {
+    return loaders.institution.load(id);
+  }
+
+  @FieldResolver(() => [Partner], { description: 'Platforms in the same group of companies as this institution, by name. Public.' })
+  affiliatedPlatforms(@Root() institution: TrainingInstitution, @Ctx() { loaders }: PartnersContext) {
+    return loaders.partnersByInstitution.load(institution.id);
+  }
+
+  @Mutation(() => TrainingInstitutionPayload, { description: 'Registers a training institution. Admin only.' })
+  trainingInstitutionRegister(
+    @Arg('input', () => TrainingInstitutionRegisterInput, { description: 'Name and city.' }) input: TrainingInstitutionRegisterInput,
+    @Ctx() { em, identity }: PartnersContext,
+  ) {
+    requireRole(identity, 'admin');
+    return registerInstitution(em, input);
+  }
+
+  @Mutation(() => TrainingInstitutionPayload, { description: 'Records that an institution belongs to the same group as a platform (userError ALREADY_AFFILIATED when it is already recorded). Admin only.' })
+  trainingInstitutionAffiliationAdd(
+    @Arg('input', () => TrainingInstitutionAffiliationAddInput, { description: 'Institution, platform and relationship.' }) input: TrainingInstitutionAffiliationAddInput,
+    @Ctx() { em, identity }: PartnersContext,
+  ) {
+    requireRole(identity, 'admin');
+    return addAffiliation(em, input);
+  }
+}
+
+@Resolver(() => Partner)
+export class PartnerInstitutionResolver {
+  @FieldResolver(() => [TrainingInstitution], { description: "Training institutions in the platform's own group of companies, by name. Public." })
+  affiliatedInstitutions(@Root() partner: Partner, @Ctx() { loaders }: PartnersContext) {
+    return loaders.institutionsByPartner.load(partner.id);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether the platform has affiliated training institutions, i.e. could sell its own group's courses (the conflict of interest the 2020 KPK review found on 5 of 8 platforms). Which of those courses it actually sells is on `Partner.offerings` (courses subgraph): offerings whose `course.provider` is one of `affiliatedInstitutions`. Public.",
+  })
+  async conflictOfInterest(@Root() partner: Partner, @Ctx() { loaders }: PartnersContext) {
+    return (await loaders.institutionsByPartner.load(partner.id)).length > 0;
+  }
+}
