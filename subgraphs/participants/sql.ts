@@ -31,3 +31,10 @@ export async function transactional<T>(em: EntityManager, work: (tx: EntityManag
     throw error;
   }
 }
+
+/** Raw queries return timestamps as text (MikroORM's driver settings); this reads them back as instants. */
+export function toDate(value: Date | string): Date;
+export function toDate(value: Date | string | null): Date | null;
+export function toDate(value: Date | string | null): Date | null {
+  return value === null || value instanceof Date ? value : new Date(value);
+}

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, UserError } from '../../../common/errors';
 import { toSafeInt } from '../../../common/scalars';
 import { CardStatus } from '../card/card.entity';
-import { json, Refusal, S, sql, transactional } from '../sql';
+import { json, Refusal, S, sql, toDate, transactional } from '../sql';
 import { WalletHold, WalletHoldStatus } from './wallet.entity';
 
 /**
@@ -32,7 +32,7 @@ const toHold = (row: HoldRow): WalletHold =>
     participantId: row.participant_id,
     amount: toSafeInt(row.amount),
     status: row.status,
-    expiresAt: row.expires_at,
+    expiresAt: toDate(row.expires_at),
   });
 
 const HOLD_SELECT = `SELECT h.reference_id, h.wallet_id, c.participant_id, h.amount, h.status, h.expires_at
@@ -121,7 +121,7 @@ export function captureHold(em: EntityManager, referenceId: string): Promise<Hol
     if (!hold) return refuse('HOLD_NOT_FOUND', 'No hold has this referenceId');
     if (hold.status === WalletHoldStatus.CAPTURED || hold.status === WalletHoldStatus.REFUNDED) return { hold: toHold(hold), userErrors: [] };
     if (hold.status !== WalletHoldStatus.ACTIVE) return refuse('HOLD_EXPIRED', `The hold is ${hold.status}`, toHold(hold));
-    if (hold.expires_at.getTime() <= Date.now()) {
+    if (toDate(hold.expires_at).getTime() <= Date.now()) {
       await expireWalletHolds(tx, hold.wallet_id);
       return refuse('HOLD_EXPIRED', 'The hold expired', toHold((await findHold(tx, referenceId))!));
     }
@@ -193,8 +193,8 @@ export async function cardState(em: EntityManager, cardNumber: string): Promise<
     participantId: row.participant_id,
     cardNumber: row.number,
     status: row.status,
-    purchaseDeadline: row.purchase_deadline,
-    firstPurchaseAt: row.first_purchase_at,
+    purchaseDeadline: toDate(row.purchase_deadline),
+    firstPurchaseAt: toDate(row.first_purchase_at),
     balance: toSafeInt(row.balance),
     availableBalance: toSafeInt(row.available),
   };
