@@ -88,7 +88,17 @@ const refused = (code: string, message: string, cohort: Cohort | null = null): S
  * then sees ALREADY_SELECTED. Reads applicants in one query, decides in memory (planSelection), and writes
  * cards, wallets, ledger credits and outcomes in four set-based statements.
  */
-export function selectCohort(em: EntityManager, cohortId: string, seedInput?: string | null, now = new Date()): Promise<SelectionResult> {
+export interface SelectOptions {
+  now?: Date;
+  /** Card number and card id generators; the seed script passes deterministic ones. */
+  cardNumber?: () => string;
+  cardId?: (participantId: string) => string;
+}
+
+export function selectCohort(em: EntityManager, cohortId: string, seedInput?: string | null, options: SelectOptions = {}): Promise<SelectionResult> {
+  const now = options.now ?? new Date();
+  const nextNumber = options.cardNumber ?? newCardNumber;
+  const cardId = options.cardId ?? (() => newId());
   return transactional(em, async (tx) => {
     const cohort = await tx.findOne(Cohort, { id: cohortId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!cohort) return refused('COHORT_NOT_FOUND', 'No such cohort');
@@ -131,10 +141,10 @@ export function selectCohort(em: EntityManager, cohortId: string, seedInput?: st
     const cards = decisions
       .filter((d) => d.status === 'SELECTED')
       .map((d) => {
-        let number = newCardNumber();
-        while (numbers.has(number)) number = newCardNumber();
+        let number = nextNumber();
+        while (numbers.has(number)) number = nextNumber();
         numbers.add(number);
-        return { id: newId(), number, participant_id: d.participantId };
+        return { id: cardId(d.participantId), number, participant_id: d.participantId };
       });
     const deadline = new Date(now.getTime() + cohort.purchaseWindowDays * 86_400_000);
     const cardRows = `jsonb_to_recordset(?::jsonb) AS x(id uuid, number text, participant_id uuid)`;
