@@ -1,4 +1,4 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { isSelf } from '../../../common/auth';
 import { Connection, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
@@ -12,7 +12,6 @@ import { WalletView } from '../wallet/wallet.entity';
 import { canSeePersonal } from './participant.access';
 import { Participant } from './participant.entity';
 import { IncentiveStatus } from './participant.enums';
-import { ObjectType } from 'type-graphql';
 
 @ObjectType({ description: "A page of the participant's inbox." })
 class InboxMessageConnection extends Connection(InboxMessage, 'InboxMessage', 'inbox message') {}
