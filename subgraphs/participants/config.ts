@@ -7,6 +7,14 @@ export function loadConfig(env = process.env) {
   return {
     port: subgraphPort('participants', env),
     databaseUrl: read.string('DATABASE_URL'),
+    /** Default days after selection to buy a first course (cohortOpen may override per cohort). */
+    purchaseWindowDays: read.int('PARTICIPANTS_PURCHASE_WINDOW_DAYS', 15, 1, 365),
+    /** Default training balance credited per selected participant, in rupiah. */
+    trainingBalance: read.int('PARTICIPANTS_TRAINING_BALANCE', 3_500_000, 1, 1_000_000_000),
+    /** How often expired holds are released in bulk (they are also expired lazily on every hold placement). */
+    holdSweepIntervalSeconds: read.int('PARTICIPANTS_HOLD_SWEEP_INTERVAL_SECONDS', 60, 1, 86_400),
+    /** How often cards past their purchase deadline without a purchase are revoked. */
+    revocationIntervalSeconds: read.int('PARTICIPANTS_REVOCATION_INTERVAL_SECONDS', 300, 1, 86_400),
   };
 }
 export type ParticipantsConfig = ReturnType<typeof loadConfig>;

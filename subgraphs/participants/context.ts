@@ -1,11 +1,53 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import type { SubgraphContext } from '../../common/context';
+import { toSafeInt } from '../../common/scalars';
+import { Card } from './card/card.entity';
+import { Cohort } from './cohort/cohort.entity';
+import type { ParticipantsConfig } from './config';
+import { eligibilityLoader } from './eligibility/eligibility.service';
+import { Participant } from './participant/participant.entity';
+import { json, S, sql } from './sql';
+
+function byId<T extends { id: string }>(em: EntityManager, entity: new () => T) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = (await em.find(entity as never, { id: { $in: [...ids] } } as never)) as T[];
+    const map = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+export interface WalletBalances {
+  balance: number;
+  available: number;
+}
 
 /** Per-request context of the participants subgraph: fresh DataLoaders for every request. */
 export function createLoaders(em: EntityManager) {
-  return { em };
+  return {
+    participant: byId(em, Participant),
+    cohort: byId(em, Cohort),
+    cardByParticipant: new DataLoader<string, Card | null>(async (ids) => {
+      const rows = await em.find(Card, { participant: { $in: [...ids] } });
+      const map = new Map(rows.map((c) => [c.participant.id, c]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
+    wallet: new DataLoader<string, WalletBalances | null>(async (ids) => {
+      const rows = await sql<{ id: string; balance: string; available: string }>(
+        em,
+        `SELECT w.id, w.balance, w.balance - coalesce((SELECT sum(h.amount) FROM ${S}.wallet_hold h
+                 WHERE h.wallet_id = w.id AND h.status = 'ACTIVE' AND h.expires_at > now()), 0) AS available
+         FROM ${S}.wallet w WHERE w.id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`,
+        [json(ids)],
+      );
+      const map = new Map(rows.map((r) => [r.id, { balance: toSafeInt(r.balance), available: toSafeInt(r.available) }]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
+    eligibility: eligibilityLoader(em),
+  };
 }
 
 export interface ParticipantsContext extends SubgraphContext {
   loaders: ReturnType<typeof createLoaders>;
+  config: ParticipantsConfig;
 }

@@ -1,11 +1,38 @@
 import 'reflect-metadata';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { log } from '../../common/logger';
 import { main, runSubgraph } from '../../common/subgraph-main';
-import { loadConfig } from './config';
+import { loadConfig, type ParticipantsConfig } from './config';
 import { createLoaders } from './context';
 import { createParticipantsOrm } from './orm';
 import { buildParticipantsSchema } from './schema';
+import { revokeLapsedCards, sweepExpiredHolds } from './wallet/wallet.service';
 
-/** Starts the participants subgraph: platforms, evaluations, MoUs, training institutions, credentials. */
+/** Runs `job` now and then every `seconds`, never two runs at once; failures are logged and retried next time. */
+function every(name: string, seconds: number, job: () => Promise<number>): () => void {
+  let running = false;
+  const run = () => {
+    if (running) return;
+    running = true;
+    job()
+      .then((n) => n && log.info(`${name}: ${n} done`))
+      .catch((error: unknown) => log.error(`${name} failed`, { error: String(error) }))
+      .finally(() => (running = false));
+  };
+  run();
+  const timer = setInterval(run, seconds * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+function jobs(config: ParticipantsConfig) {
+  return (orm: MikroORM) => [
+    every('hold expiry sweep', config.holdSweepIntervalSeconds, () => sweepExpiredHolds(orm.em.fork())),
+    every('card revocation', config.revocationIntervalSeconds, () => revokeLapsedCards(orm.em.fork())),
+  ];
+}
+
+/** Starts the participants subgraph: registration and NIK checks, eligibility, cohorts and selection, cards, wallets, inbox. */
 export function startParticipants(config = loadConfig()) {
   return runSubgraph({
     name: 'participants',
@@ -13,7 +40,8 @@ export function startParticipants(config = loadConfig()) {
     databaseUrl: config.databaseUrl,
     createOrm: createParticipantsOrm,
     buildSchema: buildParticipantsSchema,
-    context: (base) => ({ ...base, loaders: createLoaders(base.em) }),
+    context: (base) => ({ ...base, loaders: createLoaders(base.em), config }),
+    jobs: jobs(config),
   });
 }
 

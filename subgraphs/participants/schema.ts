@@ -1,11 +1,34 @@
 import { buildFederatedSchema } from '../../common/federation';
+import { CardResolver } from './card/card.resolver';
+import { ApplicationResolver, CohortResolver } from './cohort/cohort.resolver';
 import type { ParticipantsContext } from './context';
-import { ParticipantResolver } from './participant/participant.resolver';
-import { Participant } from './participant/participant.entity';
+import { CardEligibilityResolver } from './eligibility/card-eligibility.resolver';
+import { ParticipantFieldsResolver } from './participant/participant-fields.resolver';
+import { ParticipantResolver, resolveParticipantReference } from './participant/participant.resolver';
+import { StatisticsResolver } from './participant/statistics.resolver';
+import { InternalResolver } from './wallet/internal.resolver';
+import { LedgerEntryResolver, WalletViewResolver } from './wallet/wallet.resolver';
 
-/** Resolvers for federation `_entities` lookups. */
+/** Resolvers for federation `_entities` lookups: through the per-request loader, with the same access rule as the queries. */
 const referenceResolvers = {
-  Participant: { __resolveReference: (ref: { id: string }, ctx: ParticipantsContext) => ctx.em.findOne(Participant, { id: ref.id }) },
+  Participant: { __resolveReference: (ref: { id: string }, ctx: ParticipantsContext) => resolveParticipantReference(ref, ctx) },
 };
 
-export const buildParticipantsSchema = () => buildFederatedSchema({ resolvers: [ParticipantResolver] }, referenceResolvers);
+export const buildParticipantsSchema = () =>
+  buildFederatedSchema(
+    {
+      resolvers: [
+        ParticipantResolver,
+        ParticipantFieldsResolver,
+        StatisticsResolver,
+        CohortResolver,
+        ApplicationResolver,
+        CardResolver,
+        WalletViewResolver,
+        LedgerEntryResolver,
+        CardEligibilityResolver,
+        InternalResolver,
+      ],
+    },
+    referenceResolvers,
+  );

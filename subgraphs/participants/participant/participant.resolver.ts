@@ -1,11 +1,112 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { requireRole } from '../../../common/auth';
+import { UserError } from '../../../common/errors';
+import { Connection, paginate } from '../../../common/pagination';
 import type { ParticipantsContext } from '../context';
+import { maskNik } from '../nik/nik';
+import { canSeePersonal, canSeeRecord } from './participant.access';
 import { Participant } from './participant.entity';
+import { ParticipantFilter, ParticipantRegisterInput } from './participant.inputs';
+import { registerParticipant } from './participant.service';
+
+@ObjectType({ description: 'A page of participants.' })
+class ParticipantConnection extends Connection(Participant, 'Participant', 'participant') {}
+
+@ObjectType({ description: 'Result of a registration.' })
+class ParticipantRegisterPayload {
+  @Field(() => Participant, { nullable: true, description: 'The new participant; null when refused.' })
+  participant: Participant | null;
+
+  @Field(() => [UserError], { description: 'Why the registration was refused: INVALID_NIK, BIRTH_DATE_MISMATCH, NIK_ALREADY_REGISTERED, INVALID_FAMILY_CARD, INVALID_EMAIL, INVALID_PHONE, INVALID_NAME, INVALID_ADDRESS.' })
+  userErrors: UserError[];
+}
+
+@ArgsType()
+class ParticipantsArgs {
+  @Field(() => Int, { description: 'Page size; capped at 100.' })
+  first: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts.' })
+  after?: string | null;
+
+  @Field(() => ParticipantFilter, { nullable: true, description: 'Optional filters.' })
+  filter?: ParticipantFilter | null;
+}
+
+const guarded = (identity: ParticipantsContext['identity'], p: Participant, value: string) => (canSeePersonal(identity, p.id) ? value : null);
 
 @Resolver(() => Participant)
 export class ParticipantResolver {
-  @Query(() => Participant, { nullable: true, description: 'One participant by id.' })
-  participant(@Arg('id', () => ID, { description: 'Id of the participant.' }) id: string, @Ctx() { em }: ParticipantsContext) {
-    return em.findOne(Participant, { id });
+  @Query(() => Participant, { nullable: true, description: 'The calling participant; null when their registration is not found. Participants only.' })
+  me(@Ctx() { identity, loaders }: ParticipantsContext) {
+    requireRole(identity, 'participant');
+    return identity.subject ? loaders.participant.load(identity.subject) : null;
   }
+
+  @Query(() => Participant, { nullable: true, description: "One participant by id. The programme office, or the participant themself; another participant's id answers null." })
+  async participant(@Arg('id', () => ID, { description: 'Id of the participant.' }) id: string, @Ctx() { identity, loaders }: ParticipantsContext) {
+    requireRole(identity, 'admin', 'participant');
+    if (!canSeePersonal(identity, id)) return null;
+    return loaders.participant.load(id);
+  }
+
+  @Query(() => ParticipantConnection, { description: 'Registered participants, oldest first. Programme office only.' })
+  participants(@Args() { first, after, filter }: ParticipantsArgs, @Ctx() { identity, em }: ParticipantsContext) {
+    requireRole(identity, 'admin');
+    const where: Record<string, unknown> = {};
+    if (filter?.provinceCode) where.provinceCode = filter.provinceCode;
+    if (filter?.cohortId) where.applications = { cohort: filter.cohortId };
+    return paginate(em, Participant, where, { first, after, sortBy: 'createdAt', direction: 'asc' });
+  }
+
+  @Mutation(() => ParticipantRegisterPayload, { description: 'Registers a person (public: anyone may register). Validates the NIK against real region codes and the birth date, the family card, e-mail and phone.' })
+  participantRegister(@Arg('input', () => ParticipantRegisterInput, { description: 'What the person declares.' }) input: ParticipantRegisterInput, @Ctx() { em }: ParticipantsContext) {
+    return registerParticipant(em, input);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'NIK (16 digits). Self and programme office only; null for anyone else.' })
+  nik(@Root() p: Participant, @Ctx() { identity }: ParticipantsContext) {
+    return guarded(identity, p, p.nik);
+  }
+
+  @FieldResolver(() => String, { description: 'NIK with its middle eight digits hidden, for example `3171********0001`.' })
+  nikMasked(@Root() p: Participant) {
+    return maskNik(p.nik);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Family card (Kartu Keluarga) number. Self and programme office only.' })
+  familyCardNumber(@Root() p: Participant, @Ctx() { identity }: ParticipantsContext) {
+    return guarded(identity, p, p.familyCardNumber);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Full name as on the KTP. Self and programme office only.' })
+  fullName(@Root() p: Participant, @Ctx() { identity }: ParticipantsContext) {
+    return guarded(identity, p, p.fullName);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Date of birth, `YYYY-MM-DD`. Self and programme office only.' })
+  birthDate(@Root() p: Participant, @Ctx() { identity }: ParticipantsContext) {
+    return guarded(identity, p, p.birthDate);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'E-mail address. Self and programme office only.' })
+  email(@Root() p: Participant, @Ctx() { identity }: ParticipantsContext) {
+    return guarded(identity, p, p.email);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Mobile number. Self and programme office only.' })
+  phone(@Root() p: Participant, @Ctx() { identity }: ParticipantsContext) {
+    return guarded(identity, p, p.phone);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Home address. Self and programme office only.' })
+  address(@Root() p: Participant, @Ctx() { identity }: ParticipantsContext) {
+    return guarded(identity, p, p.address);
+  }
+}
+
+/** Federation entity lookup: the same rule as the queries, through the per-request loader. */
+export async function resolveParticipantReference(ref: { id: string }, ctx: ParticipantsContext): Promise<Participant | null> {
+  if (!canSeeRecord(ctx.identity, ref.id)) return null;
+  return ctx.loaders.participant.load(ref.id);
 }

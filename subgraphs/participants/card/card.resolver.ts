@@ -1,0 +1,23 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { ParticipantsContext } from '../context';
+import { Cohort } from '../cohort/cohort.entity';
+import { canSeePersonal } from '../participant/participant.access';
+import { Card } from './card.entity';
+
+@Resolver(() => Card)
+export class CardResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'The 16-digit card number (Luhn check digit last). Self and programme office only.' })
+  number(@Root() card: Card, @Ctx() { identity }: ParticipantsContext) {
+    return canSeePersonal(identity, card.participant.id) ? card.number : null;
+  }
+
+  @FieldResolver(() => String, { description: 'Card number with its middle eight digits hidden.' })
+  numberMasked(@Root() card: Card) {
+    return `${card.number.slice(0, 4)}********${card.number.slice(-4)}`;
+  }
+
+  @FieldResolver(() => Cohort, { description: 'The cohort whose selection issued the card.' })
+  cohort(@Root() card: Card, @Ctx() { loaders }: ParticipantsContext) {
+    return loaders.cohort.load(card.cohort.id);
+  }
+}

@@ -1,0 +1,38 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { SafeInt } from '../../../common/scalars';
+
+@InputType({ description: 'A new cohort (gelombang).' })
+export class CohortOpenInput {
+  @Field({ description: 'Unique name, for example `Gelombang 12`.' })
+  name: string;
+
+  @Field(() => Int, { description: 'Most participants the selection takes.' })
+  quota: number;
+
+  @Field({ description: 'When applications open.' })
+  opensAt: Date;
+
+  @Field({ description: 'When applications close.' })
+  closesAt: Date;
+
+  @Field(() => SafeInt, { nullable: true, description: 'Rupiah credited to each selected participant; defaults to the configured 3,500,000.' })
+  trainingBalance?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Days after selection to buy a first course; defaults to the configured 15.' })
+  purchaseWindowDays?: number | null;
+}
+
+@InputType({ description: 'Apply to a cohort.' })
+export class CohortApplyInput {
+  @Field(() => ID, { description: 'The open cohort.' })
+  cohortId: string;
+}
+
+@InputType({ description: 'Run the selection of a closed cohort.' })
+export class CohortSelectInput {
+  @Field(() => ID, { description: 'The closed cohort.' })
+  cohortId: string;
+
+  @Field(() => String, { nullable: true, description: 'Seed of the draw; a random one is generated when omitted. Recorded on the cohort, so the draw can be reproduced.' })
+  seed?: string | null;
+}

@@ -1,0 +1,130 @@
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { isAdmin, requireRole } from '../../../common/auth';
+import { unauthenticated, UserError } from '../../../common/errors';
+import { Money } from '../../../common/scalars';
+import type { ParticipantsContext } from '../context';
+import { ELIGIBILITY_MESSAGES, type EligibilityCode } from '../eligibility/eligibility.rules';
+import { EligibilityReason } from '../eligibility/eligibility.types';
+import { S, sql } from '../sql';
+import { Application, Cohort, CohortStatus } from './cohort.entity';
+import { CohortApplyInput, CohortOpenInput, CohortSelectInput } from './cohort.inputs';
+import { applyToCohort, isOpen, openCohort, selectCohort } from './cohort.service';
+
+const reasonsOf = (codes: string[]) => codes.map((c) => EligibilityReason.of(c, ELIGIBILITY_MESSAGES[c as EligibilityCode] ?? c));
+
+@ObjectType({ description: 'Result of opening a cohort.' })
+class CohortOpenPayload {
+  @Field(() => Cohort, { nullable: true, description: 'The new cohort; null when refused.' })
+  cohort: Cohort | null;
+
+  @Field(() => [UserError], { description: 'Why it was refused: COHORT_NAME_TAKEN.' })
+  userErrors: UserError[];
+}
+
+@ObjectType({ description: 'Result of applying to a cohort.' })
+class CohortApplyPayload {
+  @Field(() => Application, { nullable: true, description: 'The application (the existing one with ALREADY_APPLIED).' })
+  application: Application | null;
+
+  @Field(() => [EligibilityReason], { description: 'With NOT_ELIGIBLE: every rule that excludes the participant.' })
+  reasons: EligibilityReason[];
+
+  @Field(() => [UserError], { description: 'Why it was refused: COHORT_NOT_FOUND, COHORT_NOT_OPEN, ALREADY_APPLIED, NOT_ELIGIBLE.' })
+  userErrors: UserError[];
+}
+
+@ObjectType({ description: 'Result of a selection.' })
+class CohortSelectPayload {
+  @Field(() => Cohort, { nullable: true, description: 'The cohort, with its recorded seed.' })
+  cohort: Cohort | null;
+
+  @Field(() => Int, { description: 'Applicants selected (cards issued).' })
+  selectedCount: number;
+
+  @Field(() => Int, { description: 'Eligible applicants not drawn (quota or family card cap).' })
+  notSelectedCount: number;
+
+  @Field(() => Int, { description: 'Applicants no longer eligible at selection time.' })
+  ineligibleCount: number;
+
+  @Field(() => [UserError], { description: 'Why it was refused: COHORT_NOT_FOUND, COHORT_NOT_CLOSED, ALREADY_SELECTED.' })
+  userErrors: UserError[];
+}
+
+@Resolver(() => Cohort)
+export class CohortResolver {
+  @Query(() => [Cohort], { description: 'Every cohort, newest first. Public.' })
+  cohorts(@Ctx() { em }: ParticipantsContext) {
+    return em.find(Cohort, {}, { orderBy: { opensAt: 'desc' } });
+  }
+
+  @Query(() => Cohort, { nullable: true, description: 'One cohort by id. Public.' })
+  cohort(@Arg('id', () => ID, { description: 'Id of the cohort.' }) id: string, @Ctx() { loaders }: ParticipantsContext) {
+    return loaders.cohort.load(id);
+  }
+
+  @FieldResolver(() => Money, { description: 'Credited to each selected participant.' })
+  trainingBalance(@Root() cohort: Cohort) {
+    return Money.idr(cohort.trainingBalance);
+  }
+
+  @FieldResolver(() => CohortStatus, { description: 'Derived from the dates and whether the selection ran.' })
+  status(@Root() cohort: Cohort) {
+    const now = new Date();
+    if (cohort.selectedAt) return CohortStatus.SELECTED;
+    if (isOpen(cohort, now)) return CohortStatus.OPEN;
+    return now < cohort.opensAt ? CohortStatus.UPCOMING : CohortStatus.CLOSED;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Seed of the draw, to reproduce it; null before the selection. Programme office only (null for others).' })
+  selectionSeed(@Root() cohort: Cohort, @Ctx() { identity }: ParticipantsContext) {
+    return isAdmin(identity) ? cohort.selectionSeed : null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Number of applications. Programme office only (null for others).' })
+  async applicationCount(@Root() cohort: Cohort, @Ctx() { identity, em }: ParticipantsContext) {
+    if (!isAdmin(identity)) return null;
+    const [row] = await sql<{ n: string }>(em, `SELECT count(*) AS n FROM ${S}.application WHERE cohort_id = ?`, [cohort.id]);
+    return Number(row.n);
+  }
+
+  @Mutation(() => CohortOpenPayload, { description: 'Opens a cohort (gelombang). Programme office only.' })
+  cohortOpen(@Arg('input', () => CohortOpenInput, { description: 'The cohort.' }) input: CohortOpenInput, @Ctx() { identity, em, config }: ParticipantsContext) {
+    requireRole(identity, 'admin');
+    return openCohort(em, {
+      name: input.name,
+      quota: input.quota,
+      opensAt: input.opensAt,
+      closesAt: input.closesAt,
+      trainingBalance: input.trainingBalance ?? config.trainingBalance,
+      purchaseWindowDays: input.purchaseWindowDays ?? config.purchaseWindowDays,
+    });
+  }
+
+  @Mutation(() => CohortApplyPayload, { description: 'Applies the calling participant to an open cohort. Idempotent: a second call returns the same application with ALREADY_APPLIED. Participants only.' })
+  async cohortApply(@Arg('input', () => CohortApplyInput, { description: 'Which cohort.' }) input: CohortApplyInput, @Ctx() { identity, em }: ParticipantsContext) {
+    requireRole(identity, 'participant');
+    if (!identity.subject) throw unauthenticated();
+    const result = await applyToCohort(em, identity.subject, input.cohortId);
+    return Object.assign(new CohortApplyPayload(), { ...result, reasons: reasonsOf(result.reasons) });
+  }
+
+  @Mutation(() => CohortSelectPayload, { description: 'Runs the seeded draw of a closed cohort, once: re-checks eligibility, applies the family card cap, issues cards and credits balances. Programme office only.' })
+  cohortSelect(@Arg('input', () => CohortSelectInput, { description: 'Which cohort, and optionally the seed.' }) input: CohortSelectInput, @Ctx() { identity, em }: ParticipantsContext) {
+    requireRole(identity, 'admin');
+    return selectCohort(em, input.cohortId, input.seed);
+  }
+}
+
+@Resolver(() => Application)
+export class ApplicationResolver {
+  @FieldResolver(() => Cohort, { description: 'The cohort applied to.' })
+  cohort(@Root() application: Application, @Ctx() { loaders }: ParticipantsContext) {
+    return loaders.cohort.load(application.cohort.id);
+  }
+
+  @FieldResolver(() => [EligibilityReason], { description: 'For INELIGIBLE: the rules that excluded the participant at selection; for NOT_SELECTED: FAMILY_CARD_LIMIT when the cap, not the quota, stopped it.' })
+  reasons(@Root() application: Application) {
+    return reasonsOf(application.reasons);
+  }
+}

@@ -1,0 +1,187 @@
+import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { badInput, UserError } from '../../../common/errors';
+import { newId } from '../../../common/ids';
+import type { EligibilityCode } from '../eligibility/eligibility.rules';
+import { ELIGIBILITY_MESSAGES } from '../eligibility/eligibility.rules';
+import { eligibilityFor } from '../eligibility/eligibility.service';
+import { json, S, sql, transactional } from '../sql';
+import { Application, ApplicationStatus, Cohort } from './cohort.entity';
+import { newCardNumber, newSeed, planSelection, type Applicant } from './selection';
+
+export interface CohortOpenInput {
+  name: string;
+  quota: number;
+  opensAt: Date;
+  closesAt: Date;
+  trainingBalance: number;
+  purchaseWindowDays: number;
+}
+
+export async function openCohort(em: EntityManager, input: CohortOpenInput): Promise<{ cohort: Cohort | null; userErrors: UserError[] }> {
+  const name = input.name.trim();
+  if (!name) throw badInput('name is required', 'name');
+  if (!Number.isInteger(input.quota) || input.quota <= 0) throw badInput('quota must be a positive integer', 'quota');
+  if (input.closesAt.getTime() <= input.opensAt.getTime()) throw badInput('closesAt must be after opensAt', 'closesAt');
+  if (!Number.isSafeInteger(input.trainingBalance) || input.trainingBalance <= 0) throw badInput('trainingBalance must be a positive number of rupiah', 'trainingBalance');
+  if (!Number.isInteger(input.purchaseWindowDays) || input.purchaseWindowDays < 1 || input.purchaseWindowDays > 365) throw badInput('purchaseWindowDays must be 1..365', 'purchaseWindowDays');
+  const cohort = Object.assign(new Cohort(), { ...input, name });
+  try {
+    await em.insert(cohort);
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) return { cohort: null, userErrors: [UserError.of('COHORT_NAME_TAKEN', 'A cohort with this name exists', ['input', 'name'])] };
+    throw error;
+  }
+  return { cohort, userErrors: [] };
+}
+
+export const isOpen = (cohort: Cohort, now: Date) => !cohort.selectedAt && cohort.opensAt <= now && now < cohort.closesAt;
+
+export interface ApplyResult {
+  application: Application | null;
+  reasons: EligibilityCode[];
+  userErrors: UserError[];
+}
+
+/** Applies a participant to an open cohort; the unique (cohort, participant) index makes retries and races harmless. */
+export async function applyToCohort(em: EntityManager, participantId: string, cohortId: string, now = new Date()): Promise<ApplyResult> {
+  const cohort = await em.findOne(Cohort, { id: cohortId });
+  if (!cohort) return { application: null, reasons: [], userErrors: [UserError.of('COHORT_NOT_FOUND', 'No such cohort', ['input', 'cohortId'])] };
+  const existing = await em.findOne(Application, { cohort: cohortId, participant: participantId });
+  if (existing) return { application: existing, reasons: [], userErrors: [UserError.of('ALREADY_APPLIED', 'You already applied to this cohort')] };
+  if (!isOpen(cohort, now)) return { application: null, reasons: [], userErrors: [UserError.of('COHORT_NOT_OPEN', 'The cohort is not accepting applications')] };
+  const [eligibility] = await eligibilityFor(em, [participantId], now);
+  if (!eligibility) return { application: null, reasons: [], userErrors: [UserError.of('PARTICIPANT_NOT_FOUND', 'Register before applying')] };
+  if (eligibility.length) {
+    const message = `Not eligible: ${eligibility.map((c) => ELIGIBILITY_MESSAGES[c]).join(' ')}`;
+    return { application: null, reasons: eligibility, userErrors: [UserError.of('NOT_ELIGIBLE', message)] };
+  }
+  const id = newId();
+  const inserted = await sql(
+    em,
+    `INSERT INTO ${S}.application (id, cohort_id, participant_id, status, reasons, created_at) VALUES (?, ?, ?, 'APPLIED', '{}', now())
+     ON CONFLICT (cohort_id, participant_id) DO NOTHING RETURNING id`,
+    [id, cohortId, participantId],
+  );
+  const application = await em.fork().findOneOrFail(Application, { cohort: cohortId, participant: participantId });
+  if (!inserted.length) return { application, reasons: [], userErrors: [UserError.of('ALREADY_APPLIED', 'You already applied to this cohort')] };
+  return { application, reasons: [], userErrors: [] };
+}
+
+export interface SelectionResult {
+  cohort: Cohort | null;
+  selectedCount: number;
+  notSelectedCount: number;
+  ineligibleCount: number;
+  userErrors: UserError[];
+}
+
+const refused = (code: string, message: string, cohort: Cohort | null = null): SelectionResult => ({
+  cohort,
+  selectedCount: 0,
+  notSelectedCount: 0,
+  ineligibleCount: 0,
+  userErrors: [UserError.of(code, message)],
+});
+
+/**
+ * Runs a closed cohort's selection once: the cohort row is locked, so a concurrent second call waits and
+ * then sees ALREADY_SELECTED. Reads applicants in one query, decides in memory (planSelection), and writes
+ * cards, wallets, ledger credits and outcomes in four set-based statements.
+ */
+export interface SelectOptions {
+  now?: Date;
+  /** Card number and card id generators; the seed script passes deterministic ones. */
+  cardNumber?: () => string;
+  cardId?: (participantId: string) => string;
+}
+
+export function selectCohort(em: EntityManager, cohortId: string, seedInput?: string | null, options: SelectOptions = {}): Promise<SelectionResult> {
+  const now = options.now ?? new Date();
+  const nextNumber = options.cardNumber ?? newCardNumber;
+  const cardId = options.cardId ?? (() => newId());
+  return transactional(em, async (tx) => {
+    const cohort = await tx.findOne(Cohort, { id: cohortId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!cohort) return refused('COHORT_NOT_FOUND', 'No such cohort');
+    if (cohort.selectedAt) return refused('ALREADY_SELECTED', 'The selection of this cohort already ran', cohort);
+    if (now < cohort.closesAt) return refused('COHORT_NOT_CLOSED', 'Applications are still open', cohort);
+    const seed = seedInput?.trim() || newSeed();
+
+    const applicants = (
+      await sql<Record<string, any>>(
+        tx,
+        `SELECT a.id AS application_id, p.id AS participant_id, p.citizen, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date,
+                p.education_status, p.occupation, p.family_card_number,
+                EXISTS (SELECT 1 FROM ${S}.card c WHERE c.participant_id = p.id) AS ever_selected
+         FROM ${S}.application a JOIN ${S}.participant p ON p.id = a.participant_id
+         WHERE a.cohort_id = ? AND a.status = 'APPLIED'`,
+        [cohortId],
+      )
+    ).map(
+      (r): Applicant => ({
+        applicationId: r.application_id,
+        participantId: r.participant_id,
+        citizen: r.citizen,
+        birthDate: r.birth_date,
+        educationStatus: r.education_status,
+        occupation: r.occupation,
+        familyCardNumber: r.family_card_number,
+        everSelected: r.ever_selected,
+      }),
+    );
+    const familyCards = [...new Set(applicants.map((a) => a.familyCardNumber))];
+    const counts = await sql<{ kk: string; n: string }>(
+      tx,
+      `SELECT p.family_card_number AS kk, count(*) AS n FROM ${S}.card c JOIN ${S}.participant p ON p.id = c.participant_id
+       WHERE p.family_card_number IN (SELECT value FROM jsonb_array_elements_text(?::jsonb)) GROUP BY 1`,
+      [json(familyCards)],
+    );
+    const decisions = planSelection(applicants, new Map(counts.map((c) => [c.kk, Number(c.n)])), seed, cohort.quota, now);
+
+    const numbers = new Set<string>();
+    const cards = decisions
+      .filter((d) => d.status === 'SELECTED')
+      .map((d) => {
+        let number = nextNumber();
+        while (numbers.has(number)) number = nextNumber();
+        numbers.add(number);
+        return { id: cardId(d.participantId), number, participant_id: d.participantId };
+      });
+    const deadline = new Date(now.getTime() + cohort.purchaseWindowDays * 86_400_000);
+    const cardRows = `jsonb_to_recordset(?::jsonb) AS x(id uuid, number text, participant_id uuid)`;
+    if (cards.length) {
+      await sql(
+        tx,
+        `INSERT INTO ${S}.card (id, number, participant_id, cohort_id, status, purchase_deadline, created_at)
+         SELECT x.id, x.number, x.participant_id, ?, 'ACTIVE', ?, ? FROM ${cardRows}`,
+        [cohortId, deadline, now, json(cards)],
+      );
+      await sql(tx, `INSERT INTO ${S}.wallet (id, card_id, balance, held) SELECT x.id, x.id, ?, 0 FROM ${cardRows}`, [cohort.trainingBalance, json(cards)]);
+      await sql(
+        tx,
+        `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at)
+         SELECT gen_random_uuid(), x.id, 'CREDIT_COHORT', ?, x.id::text, ? FROM ${cardRows}`,
+        [cohort.trainingBalance, now, json(cards)],
+      );
+    }
+    if (decisions.length) {
+      await sql(
+        tx,
+        `UPDATE ${S}.application a SET status = x.status::${S}.application_status,
+                reasons = ARRAY(SELECT jsonb_array_elements_text(x.reasons))
+         FROM jsonb_to_recordset(?::jsonb) AS x(id uuid, status text, reasons jsonb) WHERE a.id = x.id`,
+        [json(decisions.map((d) => ({ id: d.applicationId, status: d.status, reasons: d.reasons })))],
+      );
+    }
+    cohort.selectionSeed = seed;
+    cohort.selectedAt = now;
+    await tx.flush();
+    const count = (s: ApplicationStatus) => decisions.filter((d) => d.status === s).length;
+    return {
+      cohort,
+      selectedCount: count(ApplicationStatus.SELECTED),
+      notSelectedCount: count(ApplicationStatus.NOT_SELECTED),
+      ineligibleCount: count(ApplicationStatus.INELIGIBLE),
+      userErrors: [],
+    };
+  });
+}

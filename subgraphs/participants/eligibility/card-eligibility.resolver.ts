@@ -1,0 +1,29 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { requireRole } from '../../../common/auth';
+import { isValidCardNumber } from '../../../common/luhn';
+import { Money } from '../../../common/scalars';
+import { CardStatus } from '../card/card.entity';
+import type { ParticipantsContext } from '../context';
+import { cardState } from '../wallet/wallet.service';
+import { CardEligibility, EligibilityReason } from './eligibility.types';
+
+const result = (reasons: EligibilityReason[], available: number | null = null, deadline: Date | null = null) =>
+  Object.assign(new CardEligibility(), { eligible: reasons.length === 0, reasons, availableBalance: available === null ? null : Money.idr(available), purchaseDeadline: deadline });
+
+@Resolver()
+export class CardEligibilityResolver {
+  @Query(() => CardEligibility, { description: 'Whether a Kartu Prakerja can buy a course now, with its available balance and deadline. Partners and the programme office; no personal data.' })
+  async eligibility(@Arg('cardNumber', { description: 'The 16-digit Kartu Prakerja number.' }) cardNumber: string, @Ctx() { identity, em }: ParticipantsContext): Promise<CardEligibility> {
+    requireRole(identity, 'partner', 'admin');
+    if (!isValidCardNumber(cardNumber)) return result([EligibilityReason.of('INVALID_CARD_NUMBER', 'A card number is 16 digits with a valid check digit')]);
+    const card = await cardState(em, cardNumber);
+    if (!card) return result([EligibilityReason.of('UNKNOWN_CARD', 'No card has this number')]);
+    const reasons: EligibilityReason[] = [];
+    if (card.status !== CardStatus.ACTIVE) reasons.push(EligibilityReason.of('NOT_ACTIVE', `The card is ${card.status}`));
+    else if (!card.firstPurchaseAt && card.purchaseDeadline.getTime() <= Date.now()) {
+      reasons.push(EligibilityReason.of('PURCHASE_DEADLINE_PASSED', 'The first course had to be bought before the purchase deadline'));
+    }
+    if (card.availableBalance <= 0) reasons.push(EligibilityReason.of('NO_BALANCE', 'No balance left to spend'));
+    return result(reasons, card.availableBalance, card.purchaseDeadline);
+  }
+}

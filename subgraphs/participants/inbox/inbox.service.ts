@@ -1,0 +1,21 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, notFound } from '../../../common/errors';
+import { isUuid } from '../../../common/ids';
+import { S, sql } from '../sql';
+
+/** One message per referenceId, however often the sender retries. */
+export async function deliverInboxMessage(em: EntityManager, input: { participantId: string; referenceId: string; subject: string; body: string }): Promise<boolean> {
+  if (!isUuid(input.participantId)) throw badInput('participantId is not an id', 'participantId');
+  if (!input.referenceId.trim()) throw badInput('referenceId is required', 'referenceId');
+  const rows = await sql(
+    em,
+    `INSERT INTO ${S}.inbox_message (id, participant_id, reference_id, subject, body, created_at)
+     SELECT gen_random_uuid(), p.id, ?, ?, ?, now() FROM ${S}.participant p WHERE p.id = ?::uuid
+     ON CONFLICT (reference_id) DO NOTHING RETURNING id`,
+    [input.referenceId, input.subject, input.body, input.participantId],
+  );
+  if (rows.length) return true;
+  const [existing] = await sql(em, `SELECT 1 FROM ${S}.inbox_message WHERE reference_id = ?`, [input.referenceId]);
+  if (!existing) throw notFound('No such participant');
+  return true;
+}

@@ -1,0 +1,40 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * Raw SQL for the money paths and bulk writes, where one statement must do what several ORM calls would
+ * race on. `?` placeholders; runs in the EntityManager's transaction when there is one. Lists are passed
+ * as one JSON parameter (`ids(...)`) because the query builder would expand an array into many.
+ */
+export function sql<T = Record<string, any>>(em: EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
+  return em.execute<T[]>(text, params as any[]);
+}
+
+/** Table name in this subgraph's schema. */
+export const S = 'participants';
+
+/** A JSON array parameter; use as `(SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`. */
+export const json = (value: unknown): string => JSON.stringify(value);
+
+/** Thrown inside a transaction to roll it back and answer a business refusal instead. */
+export class Refusal<T> extends Error {
+  constructor(readonly result: T) {
+    super('refused');
+  }
+}
+
+/** Runs `work` in a transaction; a `Refusal` rolls it back and its result is returned. */
+export async function transactional<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  try {
+    return await em.transactional((tx) => work(tx as EntityManager));
+  } catch (error) {
+    if (error instanceof Refusal) return error.result as T;
+    throw error;
+  }
+}
+
+/** Raw queries return timestamps as text (MikroORM's driver settings); this reads them back as instants. */
+export function toDate(value: Date | string): Date;
+export function toDate(value: Date | string | null): Date | null;
+export function toDate(value: Date | string | null): Date | null {
+  return value === null || value instanceof Date ? value : new Date(value);
+}

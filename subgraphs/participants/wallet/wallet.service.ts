@@ -1,0 +1,248 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, UserError } from '../../../common/errors';
+import { toSafeInt } from '../../../common/scalars';
+import { CardStatus } from '../card/card.entity';
+import { json, Refusal, S, sql, toDate, transactional } from '../sql';
+import { WalletHold, WalletHoldStatus } from './wallet.entity';
+
+/**
+ * Every money movement. Each operation is one transaction that first locks the wallet row, so all changes
+ * to one wallet (and its holds) are serialised in the same lock order: wallet, then holds, then card.
+ * The CHECK constraints on `wallet` are the last line of defence, not the only one.
+ */
+export interface HoldPayload {
+  hold: WalletHold | null;
+  userErrors: UserError[];
+}
+
+const refuse = (code: string, message: string, hold: WalletHold | null = null): HoldPayload => ({ hold, userErrors: [UserError.of(code, message)] });
+
+interface HoldRow {
+  reference_id: string;
+  wallet_id: string;
+  participant_id: string;
+  amount: string;
+  status: WalletHoldStatus;
+  expires_at: Date;
+}
+
+const toHold = (row: HoldRow): WalletHold =>
+  Object.assign(new WalletHold(), {
+    referenceId: row.reference_id,
+    participantId: row.participant_id,
+    amount: toSafeInt(row.amount),
+    status: row.status,
+    expiresAt: toDate(row.expires_at),
+  });
+
+const HOLD_SELECT = `SELECT h.reference_id, h.wallet_id, c.participant_id, h.amount, h.status, h.expires_at
+  FROM ${S}.wallet_hold h JOIN ${S}.card c ON c.id = h.wallet_id`;
+
+async function findHold(tx: EntityManager, referenceId: string): Promise<HoldRow | undefined> {
+  const [row] = await sql<HoldRow>(tx, `${HOLD_SELECT} WHERE h.reference_id = ?`, [referenceId]);
+  return row;
+}
+
+async function lockWallet(tx: EntityManager, walletId: string): Promise<void> {
+  await sql(tx, `SELECT id FROM ${S}.wallet WHERE id = ? FOR UPDATE`, [walletId]);
+}
+
+/** Turns the wallet's ACTIVE holds past their expiry into EXPIRED and stops counting them. Caller holds the wallet lock. */
+export async function expireWalletHolds(tx: EntityManager, walletId: string): Promise<void> {
+  await sql(
+    tx,
+    `WITH expired AS (
+       UPDATE ${S}.wallet_hold SET status = 'EXPIRED'
+       WHERE wallet_id = ? AND status = 'ACTIVE' AND expires_at <= now() RETURNING amount)
+     UPDATE ${S}.wallet SET held = held - (SELECT coalesce(sum(amount), 0) FROM expired)
+     WHERE id = ? AND EXISTS (SELECT 1 FROM expired)`,
+    [walletId, walletId],
+  );
+}
+
+export interface HoldPlaceInput {
+  referenceId: string;
+  cardNumber: string;
+  amount: number;
+  expiresAt: Date;
+}
+
+/** Reserves `amount`; idempotent by referenceId. 50 concurrent holds on a balance covering 10 place exactly 10. */
+export async function placeHold(em: EntityManager, input: HoldPlaceInput): Promise<HoldPayload> {
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw badInput('amount must be a positive number of rupiah', 'amount');
+  if (!input.referenceId.trim()) throw badInput('referenceId is required', 'referenceId');
+  return transactional(em, async (tx) => {
+    const [card] = await sql<{ id: string; status: CardStatus; purchase_deadline: Date; first_purchase_at: Date | null }>(
+      tx,
+      `SELECT c.id, c.status, c.purchase_deadline, c.first_purchase_at FROM ${S}.card c WHERE c.number = ?`,
+      [input.cardNumber],
+    );
+    if (!card) return refuse('UNKNOWN_CARD', 'No card has this number');
+    await lockWallet(tx, card.id);
+    const existing = await findHold(tx, input.referenceId);
+    if (existing) {
+      if (existing.wallet_id === card.id && toSafeInt(existing.amount) === input.amount) return { hold: toHold(existing), userErrors: [] };
+      return refuse('HOLD_CONFLICT', 'This referenceId already holds a different card or amount');
+    }
+    const [fresh] = await sql<{ status: CardStatus; purchase_deadline: Date; first_purchase_at: Date | null; past: boolean }>(
+      tx,
+      `SELECT status, purchase_deadline, first_purchase_at, purchase_deadline <= now() AS past FROM ${S}.card WHERE id = ?`,
+      [card.id],
+    );
+    if (fresh.status !== CardStatus.ACTIVE) return refuse('NOT_ACTIVE', `The card is ${fresh.status}`);
+    if (fresh.past && !fresh.first_purchase_at) return refuse('PURCHASE_DEADLINE_PASSED', 'The first course had to be bought before the purchase deadline');
+    await expireWalletHolds(tx, card.id);
+    const reserved = await sql(tx, `UPDATE ${S}.wallet SET held = held + ? WHERE id = ? AND balance - held >= ? RETURNING id`, [input.amount, card.id, input.amount]);
+    if (!reserved.length) return refuse('INSUFFICIENT_BALANCE', 'The available balance does not cover the amount');
+    const inserted = await sql(
+      tx,
+      `INSERT INTO ${S}.wallet_hold (id, reference_id, wallet_id, amount, status, expires_at, created_at)
+       VALUES (gen_random_uuid(), ?, ?, ?, 'ACTIVE', ?, now()) ON CONFLICT (reference_id) DO NOTHING RETURNING id`,
+      [input.referenceId, card.id, input.amount, input.expiresAt],
+    );
+    // Same referenceId placed concurrently on another card: undo the reservation.
+    if (!inserted.length) throw new Refusal(refuse('HOLD_CONFLICT', 'This referenceId already holds a different card or amount'));
+    return { hold: toHold((await findHold(tx, input.referenceId))!), userErrors: [] };
+  });
+}
+
+/** Locks the hold's wallet and re-reads the hold under the lock; undefined when no such hold. */
+async function lockedHold(tx: EntityManager, referenceId: string): Promise<HoldRow | undefined> {
+  const first = await findHold(tx, referenceId);
+  if (!first) return undefined;
+  await lockWallet(tx, first.wallet_id);
+  return findHold(tx, referenceId);
+}
+
+/** Debits an ACTIVE hold once; the card's first capture sets its first purchase time. */
+export function captureHold(em: EntityManager, referenceId: string): Promise<HoldPayload> {
+  return transactional(em, async (tx) => {
+    const hold = await lockedHold(tx, referenceId);
+    if (!hold) return refuse('HOLD_NOT_FOUND', 'No hold has this referenceId');
+    if (hold.status === WalletHoldStatus.CAPTURED || hold.status === WalletHoldStatus.REFUNDED) return { hold: toHold(hold), userErrors: [] };
+    if (hold.status !== WalletHoldStatus.ACTIVE) return refuse('HOLD_EXPIRED', `The hold is ${hold.status}`, toHold(hold));
+    if (toDate(hold.expires_at).getTime() <= Date.now()) {
+      await expireWalletHolds(tx, hold.wallet_id);
+      return refuse('HOLD_EXPIRED', 'The hold expired', toHold((await findHold(tx, referenceId))!));
+    }
+    await sql(tx, `UPDATE ${S}.wallet_hold SET status = 'CAPTURED' WHERE reference_id = ?`, [referenceId]);
+    await sql(
+      tx,
+      `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at) VALUES (gen_random_uuid(), ?, 'DEBIT_PURCHASE', ?, ?, now())`,
+      [hold.wallet_id, -toSafeInt(hold.amount), referenceId],
+    );
+    await sql(tx, `UPDATE ${S}.wallet SET balance = balance - ?, held = held - ? WHERE id = ?`, [hold.amount, hold.amount, hold.wallet_id]);
+    await sql(tx, `UPDATE ${S}.card SET first_purchase_at = coalesce(first_purchase_at, now()) WHERE id = ?`, [hold.wallet_id]);
+    return { hold: toHold((await findHold(tx, referenceId))!), userErrors: [] };
+  });
+}
+
+/** Gives an ACTIVE hold back; releasing a released or expired hold again changes nothing. */
+export function releaseHold(em: EntityManager, referenceId: string): Promise<HoldPayload> {
+  return transactional(em, async (tx) => {
+    const hold = await lockedHold(tx, referenceId);
+    if (!hold) return refuse('HOLD_NOT_FOUND', 'No hold has this referenceId');
+    if (hold.status === WalletHoldStatus.CAPTURED || hold.status === WalletHoldStatus.REFUNDED) return refuse('HOLD_CAPTURED', 'The hold was already captured', toHold(hold));
+    if (hold.status !== WalletHoldStatus.ACTIVE) return { hold: toHold(hold), userErrors: [] };
+    await sql(tx, `UPDATE ${S}.wallet_hold SET status = 'RELEASED' WHERE reference_id = ?`, [referenceId]);
+    await sql(tx, `UPDATE ${S}.wallet SET held = held - ? WHERE id = ?`, [hold.amount, hold.wallet_id]);
+    return { hold: toHold((await findHold(tx, referenceId))!), userErrors: [] };
+  });
+}
+
+/** Credits a CAPTURED hold's amount back exactly once. */
+export function refundHold(em: EntityManager, referenceId: string): Promise<HoldPayload> {
+  return transactional(em, async (tx) => {
+    const hold = await lockedHold(tx, referenceId);
+    if (!hold) return refuse('HOLD_NOT_FOUND', 'No hold has this referenceId');
+    if (hold.status === WalletHoldStatus.REFUNDED) return { hold: toHold(hold), userErrors: [] };
+    if (hold.status !== WalletHoldStatus.CAPTURED) return refuse('NOT_CAPTURED', `The hold is ${hold.status}, not CAPTURED`, toHold(hold));
+    await sql(tx, `UPDATE ${S}.wallet_hold SET status = 'REFUNDED' WHERE reference_id = ?`, [referenceId]);
+    await sql(
+      tx,
+      `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at) VALUES (gen_random_uuid(), ?, 'CREDIT_REFUND', ?, ?, now())`,
+      [hold.wallet_id, toSafeInt(hold.amount), referenceId],
+    );
+    await sql(tx, `UPDATE ${S}.wallet SET balance = balance + ? WHERE id = ?`, [hold.amount, hold.wallet_id]);
+    return { hold: toHold((await findHold(tx, referenceId))!), userErrors: [] };
+  });
+}
+
+export interface CardState {
+  participantId: string;
+  cardNumber: string;
+  status: CardStatus;
+  purchaseDeadline: Date;
+  firstPurchaseAt: Date | null;
+  balance: number;
+  availableBalance: number;
+}
+
+/** A card with its balances; available excludes ACTIVE holds that have not expired yet. */
+export async function cardState(em: EntityManager, cardNumber: string): Promise<CardState | null> {
+  const [row] = await sql<Record<string, any>>(
+    em,
+    `SELECT c.participant_id, c.number, c.status, c.purchase_deadline, c.first_purchase_at, w.balance,
+            w.balance - coalesce((SELECT sum(h.amount) FROM ${S}.wallet_hold h
+                                  WHERE h.wallet_id = w.id AND h.status = 'ACTIVE' AND h.expires_at > now()), 0) AS available
+     FROM ${S}.card c JOIN ${S}.wallet w ON w.id = c.id WHERE c.number = ?`,
+    [cardNumber],
+  );
+  if (!row) return null;
+  return {
+    participantId: row.participant_id,
+    cardNumber: row.number,
+    status: row.status,
+    purchaseDeadline: toDate(row.purchase_deadline),
+    firstPurchaseAt: toDate(row.first_purchase_at),
+    balance: toSafeInt(row.balance),
+    availableBalance: toSafeInt(row.available),
+  };
+}
+
+/** Periodic sweep: expires every ACTIVE hold past its expiry, one wallet per short transaction (same lock order as requests). */
+export async function sweepExpiredHolds(em: EntityManager, batch = 500): Promise<number> {
+  const wallets = await sql<{ wallet_id: string }>(em, `SELECT DISTINCT wallet_id FROM ${S}.wallet_hold WHERE status = 'ACTIVE' AND expires_at <= now() LIMIT ?`, [batch]);
+  for (const { wallet_id } of wallets) {
+    await em.transactional(async (tx) => {
+      await lockWallet(tx as EntityManager, wallet_id);
+      await expireWalletHolds(tx as EntityManager, wallet_id);
+    });
+  }
+  return wallets.length;
+}
+
+/**
+ * Revokes ACTIVE cards past their purchase deadline with no captured purchase: their holds expire and the
+ * remaining balance goes back through a DEBIT_REVOCATION entry. Set-based, in batches.
+ */
+export async function revokeLapsedCards(em: EntityManager, batch = 500): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const revoked = await em.transactional(async (txm) => {
+      const tx = txm as EntityManager;
+      const rows = await sql<{ id: string }>(
+        tx,
+        `SELECT w.id FROM ${S}.wallet w JOIN ${S}.card c ON c.id = w.id
+         WHERE c.status = 'ACTIVE' AND c.purchase_deadline <= now() AND c.first_purchase_at IS NULL
+         ORDER BY w.id LIMIT ? FOR UPDATE OF w, c SKIP LOCKED`,
+        [batch],
+      );
+      if (!rows.length) return 0;
+      const ids = json(rows.map((r) => r.id));
+      const inIds = `(SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`;
+      await sql(tx, `UPDATE ${S}.wallet_hold SET status = 'EXPIRED' WHERE status = 'ACTIVE' AND wallet_id IN ${inIds}`, [ids]);
+      await sql(
+        tx,
+        `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at)
+         SELECT gen_random_uuid(), id, 'DEBIT_REVOCATION', -balance, id::text, now() FROM ${S}.wallet WHERE balance > 0 AND id IN ${inIds}`,
+        [ids],
+      );
+      await sql(tx, `UPDATE ${S}.wallet SET balance = 0, held = 0 WHERE id IN ${inIds}`, [ids]);
+      await sql(tx, `UPDATE ${S}.card SET status = 'REVOKED', revoked_at = now() WHERE id IN ${inIds}`, [ids]);
+      return rows.length;
+    });
+    total += revoked;
+    if (revoked < batch) return total;
+  }
+}

@@ -1,0 +1,127 @@
+import { closeDb, db, subgraphQuery } from '../support/client';
+import type { planSelection as Plan } from '../../subgraphs/participants/cohort/selection';
+import { isValidCardNumber } from '../../common/luhn';
+import { ADMIN, apply, asParticipant, closeCohort, makeKk, openCohort, registerPerson, select } from './fixtures';
+
+const { planSelection } = require('../../dist/subgraphs/participants/cohort/selection') as { planSelection: typeof Plan };
+
+afterAll(closeDb);
+
+async function outcomes(cohortId: string) {
+  const { rows } = await db().query(`SELECT participant_id, status, reasons FROM participants.application WHERE cohort_id = $1`, [cohortId]);
+  return new Map(rows.map((r) => [r.participant_id as string, { status: r.status as string, reasons: r.reasons as string[] }]));
+}
+
+describe('cohorts', () => {
+  it('lets only the programme office open and select', async () => {
+    const participantId = await registerPerson();
+    const input = { name: 'Nope', quota: 1, opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 1000).toISOString() };
+    for (const identity of [asParticipant(participantId), { role: 'analyst' as const, subject: 'a' }, { role: 'partner' as const, partnerId: 'p' }]) {
+      const open = await subgraphQuery('participants', `mutation($input: CohortOpenInput!) { cohortOpen(input: $input) { cohort { id } } }`, { input }, identity);
+      expect(open.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const sel = await subgraphQuery('participants', `mutation { cohortSelect(input: { cohortId: "${participantId}" }) { selectedCount } }`, {}, identity);
+      expect(sel.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('accepts an application once, concurrently safe, only while open and only from the eligible', async () => {
+    const cohortId = await openCohort(10);
+    const participantId = await registerPerson();
+    const results = await Promise.all(Array.from({ length: 10 }, () => apply(cohortId, participantId)));
+    const ids = new Set(results.map((r) => r.data?.cohortApply.application.id));
+    expect(ids.size).toBe(1);
+    expect(results.filter((r) => r.data?.cohortApply.userErrors.length === 0)).toHaveLength(1);
+    expect(results.filter((r) => r.data?.cohortApply.userErrors[0]?.code === 'ALREADY_APPLIED')).toHaveLength(9);
+
+    const student = await registerPerson({ educationStatus: 'IN_FORMAL_EDUCATION', occupation: 'POLICE' });
+    const refused = await apply(cohortId, student);
+    expect(refused.data?.cohortApply.userErrors[0].code).toBe('NOT_ELIGIBLE');
+    expect(refused.data?.cohortApply.reasons.map((r: { code: string }) => r.code)).toEqual(['IN_FORMAL_EDUCATION', 'EXCLUDED_OCCUPATION']);
+
+    await closeCohort(cohortId);
+    expect((await apply(cohortId, await registerPerson())).data?.cohortApply.userErrors[0].code).toBe('COHORT_NOT_OPEN');
+  });
+
+  it('selects up to the quota by seeded draw, caps each family card at two, never selects the ineligible, and runs once', async () => {
+    const cohortId = await openCohort(6);
+    const family = makeKk();
+    const familyMembers = await Promise.all([1, 2, 3, 4].map(() => registerPerson({ familyCardNumber: family })));
+    const others = await Promise.all(Array.from({ length: 8 }, () => registerPerson()));
+    const turnsIneligible = others[0];
+    for (const id of [...familyMembers, ...others]) expect((await apply(cohortId, id)).data?.cohortApply.userErrors).toEqual([]);
+    // Declared occupation changes after applying: selection re-checks eligibility.
+    await db().query(`UPDATE participants.participant SET occupation = 'CIVIL_SERVANT' WHERE id = $1`, [turnsIneligible]);
+    await closeCohort(cohortId);
+
+    // Snapshot the inputs, to recompute the draw from the recorded seed afterwards.
+    const { rows: applicants } = await db().query(
+      `SELECT a.id AS "applicationId", p.id AS "participantId", p.citizen, to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate",
+              p.education_status AS "educationStatus", p.occupation, p.family_card_number AS "familyCardNumber", false AS "everSelected"
+       FROM participants.application a JOIN participants.participant p ON p.id = a.participant_id WHERE a.cohort_id = $1`,
+      [cohortId],
+    );
+
+    const [first, second] = await Promise.all([select(cohortId, 'test-seed-42'), select(cohortId, 'other-seed')]);
+    const ok = [first, second].find((r) => r.data?.cohortSelect.userErrors.length === 0)!;
+    const again = [first, second].find((r) => r !== ok)!;
+    expect(again.data?.cohortSelect.userErrors[0].code).toBe('ALREADY_SELECTED');
+    const result = ok.data?.cohortSelect;
+    expect(result.selectedCount).toBe(6);
+    expect(result.ineligibleCount).toBe(1);
+    expect(result.selectedCount + result.notSelectedCount + result.ineligibleCount).toBe(12);
+    expect(result.cohort.status).toBe('SELECTED');
+
+    const byParticipant = await outcomes(cohortId);
+    expect(byParticipant.get(turnsIneligible)).toEqual({ status: 'INELIGIBLE', reasons: ['EXCLUDED_OCCUPATION'] });
+    expect(familyMembers.filter((id) => byParticipant.get(id)!.status === 'SELECTED').length).toBeLessThanOrEqual(2);
+
+    // Reproducible: the recorded seed replays the same draw.
+    const seed = result.cohort.selectionSeed;
+    expect(['test-seed-42', 'other-seed']).toContain(seed);
+    const replay = planSelection(applicants, new Map(), seed, 6, new Date());
+    for (const d of replay) expect(byParticipant.get(d.participantId)!.status).toBe(d.status);
+
+    // Cards: Luhn-valid, one per selected participant, wallets credited through the ledger.
+    const { rows: cards } = await db().query(
+      `SELECT c.number, c.status, c.purchase_deadline, w.balance::bigint AS balance,
+              (SELECT sum(amount) FROM participants.ledger_entry l WHERE l.wallet_id = w.id AND l.kind = 'CREDIT_COHORT')::bigint AS credited
+       FROM participants.card c JOIN participants.wallet w ON w.id = c.id WHERE c.cohort_id = $1`,
+      [cohortId],
+    );
+    expect(cards).toHaveLength(6);
+    for (const card of cards) {
+      expect(isValidCardNumber(card.number)).toBe(true);
+      expect(card.status).toBe('ACTIVE');
+      expect(Number(card.balance)).toBe(3_500_000);
+      expect(Number(card.credited)).toBe(3_500_000);
+      const days = (new Date(card.purchase_deadline).getTime() - Date.now()) / 86_400_000;
+      expect(days).toBeGreaterThan(14.9);
+      expect(days).toBeLessThanOrEqual(15);
+    }
+  });
+
+  it('counts family members selected in earlier cohorts and never selects a person twice', async () => {
+    const family = makeKk();
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => registerPerson({ familyCardNumber: family })));
+    const first = await openCohort(2);
+    await apply(first, a);
+    await apply(first, b);
+    await closeCohort(first);
+    expect((await select(first)).data?.cohortSelect.selectedCount).toBe(2);
+
+    const me = await subgraphQuery('participants', `{ me { eligibility { eligible reasons { code } } card { numberMasked status number cohort { id } } wallet { balance { amount } availableBalance { amount } ledger(first: 5) { edges { node { kind amount { amount } } } } } } }`, {}, asParticipant(c));
+    expect(me.data?.me.eligibility).toEqual({ eligible: false, reasons: [{ code: 'FAMILY_CARD_LIMIT' }] });
+    expect(me.data?.me.card).toBeNull();
+    const selected = await subgraphQuery('participants', `{ me { eligibility { reasons { code } } card { numberMasked status number cohort { id } } wallet { balance { amount } ledger(first: 5) { edges { node { kind amount { amount } } } } } } }`, {}, asParticipant(a));
+    expect(selected.data?.me.eligibility.reasons).toEqual([{ code: 'ALREADY_PARTICIPATED' }]);
+    expect(selected.data?.me.card).toMatchObject({ status: 'ACTIVE', cohort: { id: first } });
+    expect(selected.data?.me.card.numberMasked).toMatch(/^\d{4}\*{8}\d{4}$/);
+    expect(selected.data?.me.wallet).toEqual({ balance: { amount: 3_500_000 }, ledger: { edges: [{ node: { kind: 'CREDIT_COHORT', amount: { amount: 3_500_000 } } }] } });
+
+    // Even after revocation, a selected person stays ALREADY_PARTICIPATED and the family card stays full.
+    await db().query(`UPDATE participants.card SET status = 'REVOKED' WHERE participant_id = $1`, [a]);
+    const second = await openCohort(5);
+    expect((await apply(second, a)).data?.cohortApply.userErrors[0].code).toBe('NOT_ELIGIBLE');
+    expect((await apply(second, c)).data?.cohortApply.reasons).toEqual([{ code: 'FAMILY_CARD_LIMIT' }]);
+  });
+});

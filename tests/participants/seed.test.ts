@@ -1,0 +1,61 @@
+import { Client } from 'pg';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { createParticipantsOrm as Create } from '../../subgraphs/participants/orm';
+import type { migrate as Migrate } from '../../common/orm';
+import type { seedParticipants as Seed } from '../../seed/participants';
+import { isValidCardNumber } from '../../common/luhn';
+import { parseNik } from '../../subgraphs/participants/nik/nik';
+
+// dist/seed/participants.js exists once a compiled script imports the seed (scripts/seed.ts).
+const { seedParticipants } = require('../../dist/seed/participants') as { seedParticipants: typeof Seed };
+const { createParticipantsOrm } = require('../../dist/subgraphs/participants/orm') as { createParticipantsOrm: typeof Create };
+const { migrate } = require('../../dist/common/orm') as { migrate: typeof Migrate };
+
+/** The seed runs on an empty schema, so it gets a database of its own next to the test database. */
+const url = new URL(process.env.TEST_DATABASE_URL!);
+const seedDb = `${url.pathname.slice(1)}_seed`;
+const seedUrl = Object.assign(new URL(url.toString()), { pathname: `/${seedDb}` }).toString();
+
+async function admin(statement: string) {
+  const client = new Client({ connectionString: Object.assign(new URL(url.toString()), { pathname: '/postgres' }).toString() });
+  await client.connect();
+  await client.query(statement).finally(() => client.end());
+}
+
+describe('seedParticipants', () => {
+  let orm: MikroORM;
+  beforeAll(async () => {
+    await admin(`DROP DATABASE IF EXISTS "${seedDb}"`);
+    await admin(`CREATE DATABASE "${seedDb}"`);
+    orm = await createParticipantsOrm(seedUrl);
+    await migrate(orm, 'participants');
+  });
+  afterAll(async () => {
+    await orm.close();
+    await admin(`DROP DATABASE IF EXISTS "${seedDb}"`);
+  });
+
+  it('writes valid participants over all provinces, a selected and an open cohort, with consistent wallets', async () => {
+    await seedParticipants(orm);
+    const q = <T = any>(text: string) => orm.em.getConnection().execute<T[]>(text);
+    const people = await q(`SELECT nik, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, province_code FROM participants.participant`);
+    expect(people.length).toBe(3000);
+    expect(new Set(people.map((p) => p.province_code)).size).toBe(38);
+    for (const p of people) expect(parseNik(p.nik)).toMatchObject({ ok: true, value: { birthDate: p.birth_date } });
+
+    const cohorts = await q(`SELECT name, selection_seed, selected_at FROM participants.cohort ORDER BY name`);
+    expect(cohorts.map((c) => [c.name, c.selection_seed !== null])).toEqual([['Gelombang 1', true], ['Gelombang 2', false]]);
+    const statuses = await q(`SELECT status, count(*)::int AS n FROM participants.application GROUP BY 1`);
+    const by = Object.fromEntries(statuses.map((s) => [s.status, s.n]));
+    expect(by.SELECTED).toBe(1000);
+    expect(by.INELIGIBLE).toBeGreaterThan(100);
+    expect(by.APPLIED).toBeGreaterThan(500);
+    const cards = await q(`SELECT number FROM participants.card`);
+    expect(cards.every((c) => isValidCardNumber(c.number))).toBe(true);
+    const [sums] = await q(`SELECT (SELECT sum(balance) FROM participants.wallet)::bigint AS balance, (SELECT sum(amount) FROM participants.ledger_entry)::bigint AS ledger`);
+    expect(Number(sums.balance)).toBe(1000 * 3_500_000);
+    expect(Number(sums.ledger)).toBe(Number(sums.balance));
+    const [family] = await q(`SELECT max(n)::int AS max FROM (SELECT count(*) AS n FROM participants.card c JOIN participants.participant p ON p.id = c.participant_id GROUP BY p.family_card_number) t`);
+    expect(family.max).toBeLessThanOrEqual(2);
+  });
+});
