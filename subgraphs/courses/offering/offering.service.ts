@@ -24,12 +24,14 @@ export async function setOffering(em: EntityManager, input: OfferingSetInput): P
   if (course.curationStatus !== CurationStatus.APPROVED) {
     return { offering: null, userErrors: [UserError.of('COURSE_NOT_APPROVED', 'Only APPROVED courses can be sold', ['input', 'courseId'])] };
   }
+  // Timestamps come from here, in milliseconds like every cursor, never from now() (microseconds).
+  const now = new Date();
   const rows = await em.execute<Array<{ id: string }>>(
     `insert into courses.offering (id, course_id, partner_id, price, active, created_at, updated_at)
-     values (?, ?, ?, ?, ?, now(), now())
-     on conflict (course_id, partner_id) do update set price = excluded.price, active = excluded.active, updated_at = now()
+     values (?, ?, ?, ?, ?, ?, ?)
+     on conflict (course_id, partner_id) do update set price = excluded.price, active = excluded.active, updated_at = excluded.updated_at
      returning id`,
-    [newId(), input.courseId, input.partnerId, input.price, input.active ?? true],
+    [newId(), input.courseId, input.partnerId, input.price, input.active ?? true, now, now],
   );
   const offering = await em.findOneOrFail(Offering, { id: rows[0].id }, { refresh: true });
   return { offering, userErrors: [] };
