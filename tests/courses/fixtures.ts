@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import type { Identity } from '../../common/identity';
 import { luhnCheckDigit } from '../../common/luhn';
 import { db, subgraphQuery } from '../support/client';
@@ -111,3 +113,23 @@ export async function insertPendingPurchase(options: { partnerId: string; course
 }
 
 export const codes = (payload: { userErrors: Array<{ code: string }> }) => payload.userErrors.map((e) => e.code);
+
+/** Starts a courses process of its own (same database and participants), optionally with a crash-test fault. */
+export async function startCourses(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const port = Number(process.env.TEST_PORT_BASE ?? 4100) + 20 + Math.floor(Math.random() * 50);
+  const urls = JSON.parse(process.env.TEST_SUBGRAPH_URLS!);
+  const child = spawn(process.execPath, [resolve(__dirname, '../../dist/subgraphs/courses/index.js')], {
+    env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL!, COURSES_PORT: String(port), PARTICIPANTS_URL: urls.participants, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return { url: `http://127.0.0.1:${port}/graphql`, child };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('courses process did not start');
+}
+

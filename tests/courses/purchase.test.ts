@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashOtp } from '../../subgraphs/courses/purchase/otp';
 import { closeDb, db } from '../support/client';
-import { ADMIN, ANONYMOUS, cardNumber, codes, courses, createCourse, insertPendingPurchase, insertSale, offer, partner, unique } from './fixtures';
+import { ADMIN, ANONYMOUS, cardNumber, codes, courses, createCourse, insertPendingPurchase, insertSale, offer, partner, startCourses, unique } from './fixtures';
 
 afterAll(closeDb);
 
@@ -190,5 +190,29 @@ describe('admin purchase list', () => {
     const one = (await courses(query, { filter: { partnerId: a, status: 'AUTHORIZED', invoiceCode: older.invoiceCode } })).data!.purchases;
     expect(one).toEqual({ totalCount: 1, edges: [{ node: { id: older.purchaseId, status: 'AUTHORIZED', platform: { id: a } } }] });
     expect((await courses(query, { filter: { partnerId: a } }, partner(a))).errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('reconciler', () => {
+  it('expires purchases whose hold ran out at start-up, leaves live ones, and keeps unreleased holds flagged for retry', async () => {
+    const a = randomUUID();
+    const courseId = await createCourse();
+    const past = new Date(Date.now() - 60_000);
+    const stale = await insertPendingPurchase({ partnerId: a, courseId, amount: 1000, otpHash: null, otpExpiresAt: past, holdExpiresAt: past });
+    const live = await insertPendingPurchase({ partnerId: a, courseId, amount: 1000, otpHash: null, otpExpiresAt: new Date(Date.now() + 60_000) });
+    const other = await startCourses({ COURSES_RECONCILE_INTERVAL_MS: '3600000' });
+    try {
+      let status = 'AWAITING_OTP';
+      for (let i = 0; i < 100 && status === 'AWAITING_OTP'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        status = (await db().query('select status from courses.purchase where id = $1', [stale.id])).rows[0].status;
+      }
+      expect(status).toBe('EXPIRED');
+      expect((await db().query('select status from courses.purchase where id = $1', [live.id])).rows[0].status).toBe('AWAITING_OTP');
+      expect((await courses(BY_INVOICE, { invoiceCode: stale.invoiceCode }, partner(a))).data!.purchaseByInvoice).toMatchObject({ id: stale.id, status: 'EXPIRED' });
+    } finally {
+      other.child.kill('SIGTERM');
+      await new Promise((r) => other.child.once('exit', r));
+    }
   });
 });

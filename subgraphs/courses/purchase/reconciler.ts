@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { log } from '../../../common/logger';
 import type { CoursesServices } from '../context';
 import { Enrollment } from '../enrollment/enrollment.entity';
+import { EnrollmentStatus } from '../enrollment/enrollment.enums';
 import { finishRefund, recordCompletion } from '../enrollment/enrollment.service';
 import { finishCapture, releaseHold } from './authorize.service';
 
@@ -36,7 +37,7 @@ export async function reconcileOnce(em: EntityManager, services: CoursesServices
   for (const id of ids(await em.execute(`select id from courses.enrollment where status = 'CANCELLING' order by created_at limit ${BATCH}`))) {
     await step('refund', id, () => finishRefund(em.fork(), services, id, false));
   }
-  const unrecorded = await em.find(Enrollment, { status: 'COMPLETED' as never, completionRecorded: false }, { limit: BATCH, orderBy: { completedAt: 'asc' } });
+  const unrecorded = await em.find(Enrollment, { status: EnrollmentStatus.COMPLETED, completionRecorded: false }, { limit: BATCH, orderBy: { completedAt: 'asc' } });
   for (const enrollment of unrecorded) await step('completion record', enrollment.id, () => recordCompletion(em, services, enrollment));
 }
 
