@@ -1,12 +1,39 @@
-import { envReader } from '../../common/config';
-import { subgraphPort } from '../../common/topology';
+import { createHmac } from 'node:crypto';
+import { ConfigError, envReader, readSecret } from '../../common/config';
+import { subgraphPort, subgraphUrl } from '../../common/topology';
 
 /** The courses subgraph's configuration, read and validated once at start-up. */
 export function loadConfig(env = process.env) {
   const read = envReader(env);
+  const faultAfterCapture = read.bool('COURSES_FAULT_AFTER_CAPTURE', false);
+  const faultAfterRefund = read.bool('COURSES_FAULT_AFTER_REFUND', false);
+  if ((faultAfterCapture || faultAfterRefund) && env.NODE_ENV === 'production') {
+    throw new ConfigError('COURSES_FAULT_* variables are for crash tests only and are refused in production');
+  }
   return {
     port: subgraphPort('courses', env),
     databaseUrl: read.string('DATABASE_URL'),
+    participantsUrl: subgraphUrl('participants', env),
+    /**
+     * Key of the OTP hashes. OTP_HASH_SECRET when set; otherwise derived (HMAC with a fixed label) from
+     * CREDENTIAL_ENCRYPTION_KEY so that no new secret has to be provisioned and the two never coincide.
+     */
+    otpSecret: read.optional('OTP_HASH_SECRET') ?? createHmac('sha256', readSecret('CREDENTIAL_ENCRYPTION_KEY', env)).update('courses:otp-hash').digest('hex'),
+    /** How long a placed hold (and so an unconfirmed purchase) lives. */
+    holdMinutes: read.int('COURSES_HOLD_MINUTES', 10, 1, 60),
+    /** How long one OTP is valid (never beyond the hold). */
+    otpMinutes: read.int('COURSES_OTP_MINUTES', 5, 1, 30),
+    /** Wrong OTPs after which a purchase locks. */
+    otpMaxAttempts: read.int('COURSES_OTP_MAX_ATTEMPTS', 3, 1, 10),
+    /** Period of the reconciler (expiry of holds, unfinished captures and refunds, completion records). */
+    reconcileIntervalMs: read.int('COURSES_RECONCILE_INTERVAL_MS', 15_000, 100, 3_600_000),
+    /**
+     * TEST ONLY. Makes the process exit right after a successful wallet capture (before the enrollment is
+     * written), so a crash test can prove that a retry or the reconciler completes the purchase.
+     */
+    faultAfterCapture,
+    /** TEST ONLY. Same, right after a successful refund (before the enrollment is marked CANCELLED). */
+    faultAfterRefund,
   };
 }
 export type CoursesConfig = ReturnType<typeof loadConfig>;

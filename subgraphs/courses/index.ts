@@ -1,19 +1,25 @@
 import 'reflect-metadata';
 import { main, runSubgraph } from '../../common/subgraph-main';
 import { loadConfig } from './config';
-import { createLoaders } from './context';
+import { createLoaders, type CoursesServices } from './context';
 import { createCoursesOrm } from './orm';
+import { InboxNotifier } from './purchase/notifier';
+import { reconcilerJob } from './purchase/reconciler';
+import { ParticipantsClient } from './purchase/wallet.client';
 import { buildCoursesSchema } from './schema';
 
-/** Starts the courses subgraph: platforms, evaluations, MoUs, training institutions, credentials. */
+/** Starts the courses subgraph: catalogue and curation, offerings, purchases, enrollments. */
 export function startCourses(config = loadConfig()) {
+  const participants = new ParticipantsClient(config.participantsUrl);
+  const services: CoursesServices = { config, participants, notifier: new InboxNotifier(participants) };
   return runSubgraph({
     name: 'courses',
     port: config.port,
     databaseUrl: config.databaseUrl,
     createOrm: createCoursesOrm,
     buildSchema: buildCoursesSchema,
-    context: (base) => ({ ...base, loaders: createLoaders(base.em) }),
+    context: (base) => ({ ...base, loaders: createLoaders(base.em), services }),
+    jobs: (orm) => [reconcilerJob(orm, services)],
   });
 }
 

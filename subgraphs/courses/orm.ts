@@ -3,8 +3,11 @@ import { createOrm } from '../../common/orm';
 import { projectRoot } from '../../common/config';
 import { migrations } from './migrations';
 import { Course } from './course/course.entity';
+import { Attendance, Enrollment } from './enrollment/enrollment.entity';
+import { Offering } from './offering/offering.entity';
+import { Purchase } from './purchase/purchase.entity';
 
-export const entities = [Course];
+export const entities = [Course, Offering, Purchase, Enrollment, Attendance];
 
 /** MikroORM bound to the `courses` schema, with this subgraph's migrations. */
 export const createCoursesOrm = (databaseUrl: string) =>

@@ -1,11 +1,35 @@
 import { buildFederatedSchema } from '../../common/federation';
 import type { CoursesContext } from './context';
-import { CourseResolver } from './course/course.resolver';
-import { Course } from './course/course.entity';
+import { CourseResolver, InstitutionCoursesResolver } from './course/course.resolver';
+import { EnrollmentResolver, ParticipantEnrollmentsResolver } from './enrollment/enrollment.resolver';
+import { OfferingResolver, PartnerOfferingsResolver } from './offering/offering.resolver';
+import { PurchaseResolver } from './purchase/purchase.resolver';
+import { canSeeCourse, canSeeSale } from './shared/visibility';
 
-/** Resolvers for federation `_entities` lookups. */
+/**
+ * Resolvers for federation `_entities` lookups, through per-request DataLoaders. They apply the same
+ * visibility as the queries: an invisible record resolves to null exactly like a missing one.
+ */
 const referenceResolvers = {
-  Course: { __resolveReference: (ref: { id: string }, ctx: CoursesContext) => ctx.em.findOne(Course, { id: ref.id }) },
+  Course: {
+    __resolveReference: async (ref: { id: string }, ctx: CoursesContext) => {
+      const course = await ctx.loaders.course.load(ref.id);
+      return course && canSeeCourse(ctx.identity, course) ? course : null;
+    },
+  },
+  Enrollment: {
+    __resolveReference: async (ref: { id: string }, ctx: CoursesContext) => {
+      const enrollment = await ctx.loaders.enrollment.load(ref.id);
+      return enrollment && canSeeSale(ctx.identity, enrollment) ? enrollment : null;
+    },
+  },
+  Partner: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+  TrainingInstitution: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+  Participant: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
 };
 
-export const buildCoursesSchema = () => buildFederatedSchema({ resolvers: [CourseResolver] }, referenceResolvers);
+export const buildCoursesSchema = () =>
+  buildFederatedSchema(
+    { resolvers: [CourseResolver, InstitutionCoursesResolver, OfferingResolver, PartnerOfferingsResolver, PurchaseResolver, EnrollmentResolver, ParticipantEnrollmentsResolver] },
+    referenceResolvers,
+  );

@@ -1,11 +1,92 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { requireRole } from '../../../common/auth';
+import { forbidden, UserError } from '../../../common/errors';
+import { isUuid } from '../../../common/ids';
+import { Connection, paginate } from '../../../common/pagination';
 import type { CoursesContext } from '../context';
+import { Offering } from '../offering/offering.entity';
+import { PageArgs } from '../shared/args';
+import { institutionRef, TrainingInstitutionRef } from '../shared/refs';
+import { canSeeCourse } from '../shared/visibility';
 import { Course } from './course.entity';
+import { CourseCategory, CourseMode, CurationStatus } from './course.enums';
+import { CourseCurateInput, CourseSubmitInput } from './course.inputs';
+import { curateCourse, submitCourse } from './course.service';
+
+@ObjectType({ description: 'A page of courses.' })
+export class CourseConnection extends Connection(Course, 'Course', 'course') {}
+
+@ObjectType({ description: 'Result of a course mutation.' })
+class CoursePayload {
+  @Field(() => Course, { nullable: true, description: 'The course after the change (unchanged when refused).' })
+  course: Course | null;
+
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' })
+  userErrors: UserError[];
+}
+
+@ArgsType()
+class CoursesArgs {
+  @Field(() => Int, { description: 'Page size; capped at 100.' })
+  first: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts.' })
+  after?: string | null;
+
+  @Field(() => CourseCategory, { nullable: true, description: 'Only courses of this category.' })
+  category?: CourseCategory | null;
+
+  @Field(() => CourseMode, { nullable: true, description: 'Only courses delivered this way.' })
+  mode?: CourseMode | null;
+
+  @Field(() => CurationStatus, { nullable: true, description: 'Only courses in this curation status (default APPROVED). Statuses other than APPROVED are for admins.' })
+  curationStatus?: CurationStatus | null;
+}
 
 @Resolver(() => Course)
 export class CourseResolver {
-  @Query(() => Course, { nullable: true, description: 'One course by id.' })
-  course(@Arg('id', () => ID, { description: 'Id of the course.' }) id: string, @Ctx() { em }: CoursesContext) {
-    return em.findOne(Course, { id });
+  @Query(() => CourseConnection, { description: 'The course catalogue, oldest first. Public: APPROVED courses; admins may list other curation statuses.' })
+  courses(@Args() { first, after, category, mode, curationStatus }: CoursesArgs, @Ctx() { em, identity }: CoursesContext) {
+    const status = curationStatus ?? CurationStatus.APPROVED;
+    if (status !== CurationStatus.APPROVED && identity.role !== 'admin') throw forbidden('Only admins may list courses that are not APPROVED');
+    const where = { curationStatus: status, ...(category ? { category } : {}), ...(mode ? { mode } : {}) };
+    return paginate(em, Course, where, { first, after, sortBy: 'createdAt', direction: 'asc' });
+  }
+
+  @Query(() => Course, { nullable: true, description: 'One course by id; null when unknown, or not APPROVED and the caller is not an admin.' })
+  async course(@Arg('id', () => ID, { description: 'Id of the course.' }) id: string, @Ctx() { loaders, identity }: CoursesContext) {
+    if (!isUuid(id)) return null;
+    const course = await loaders.course.load(id);
+    return course && canSeeCourse(identity, course) ? course : null;
+  }
+
+  @Mutation(() => CoursePayload, { description: 'Submits a course of a training institution for curation. Admin only.' })
+  courseSubmit(@Arg('input', () => CourseSubmitInput, { description: 'The course.' }) input: CourseSubmitInput, @Ctx() { em, identity }: CoursesContext) {
+    requireRole(identity, 'admin');
+    return submitCourse(em, input);
+  }
+
+  @Mutation(() => CoursePayload, { description: 'Approves or rejects a SUBMITTED course. Admin only.' })
+  courseCurate(@Arg('input', () => CourseCurateInput, { description: 'The decision.' }) input: CourseCurateInput, @Ctx() { em, identity }: CoursesContext) {
+    requireRole(identity, 'admin');
+    return curateCourse(em, input, identity.subject ?? 'admin');
+  }
+
+  @FieldResolver(() => TrainingInstitutionRef, { description: 'The training institution that owns and delivers the course.' })
+  provider(@Root() course: Course) {
+    return institutionRef(course.institutionId);
+  }
+
+  @FieldResolver(() => [Offering], { description: 'The platforms currently selling the course, cheapest first.' })
+  offerings(@Root() course: Course, @Ctx() { loaders }: CoursesContext) {
+    return loaders.courseOfferings.load(course.id);
+  }
+}
+
+@Resolver(() => TrainingInstitutionRef)
+export class InstitutionCoursesResolver {
+  @FieldResolver(() => CourseConnection, { description: 'The institution’s APPROVED courses, oldest first.' })
+  courses(@Root() institution: TrainingInstitutionRef, @Args() { first, after }: PageArgs, @Ctx() { loaders }: CoursesContext) {
+    return loaders.institutionCourses.load({ parentId: institution.id, first, after });
   }
 }

@@ -1,0 +1,38 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { CourseCategory, CourseMode, CurationDecision } from './course.enums';
+
+@InputType({ description: 'A course submitted for curation on behalf of a training institution.' })
+export class CourseSubmitInput {
+  @Field(() => ID, { description: 'The owning training institution.' })
+  institutionId: string;
+
+  @Field({ description: 'Title, 3 to 200 characters.' })
+  title: string;
+
+  @Field({ description: 'What the course teaches and for whom.' })
+  description: string;
+
+  @Field(() => CourseCategory, { description: 'Programme category.' })
+  category: CourseCategory;
+
+  @Field(() => CourseMode, { description: 'Delivery mode.' })
+  mode: CourseMode;
+
+  @Field(() => Int, { description: 'Number of sessions, 1 to 100.' })
+  sessionCount: number;
+
+  @Field(() => Int, { description: 'Least minutes between enrolment and completion, 0 to 525600 (a year).' })
+  minimumDurationMinutes: number;
+}
+
+@InputType({ description: 'The curator’s decision on a submitted course.' })
+export class CourseCurateInput {
+  @Field(() => ID, { description: 'The course to curate.' })
+  courseId: string;
+
+  @Field(() => CurationDecision, { description: 'APPROVED or REJECTED.' })
+  decision: CurationDecision;
+
+  @Field({ description: 'Why; required when rejecting.' })
+  note: string;
+}

@@ -1,0 +1,131 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { isSelf, requirePartner, requireRole } from '../../../common/auth';
+import { forbidden, UserError } from '../../../common/errors';
+import { isUuid } from '../../../common/ids';
+import { Connection, paginate } from '../../../common/pagination';
+import { Money } from '../../../common/scalars';
+import type { CoursesContext } from '../context';
+import { Course } from '../course/course.entity';
+import { PageArgs } from '../shared/args';
+import { participantRef, ParticipantRef, partnerRef, PartnerRef } from '../shared/refs';
+import { canSeeSale } from '../shared/visibility';
+import { Enrollment } from './enrollment.entity';
+import { EnrollmentStatus } from './enrollment.enums';
+import { AttendanceReportInput, CompletionReportInput, EnrollmentFilter, EnrollmentVoidInput } from './enrollment.inputs';
+import { reportAttendance, reportCompletion, voidEnrollment } from './enrollment.service';
+
+@ObjectType({ description: 'The certificate of a completed course.' })
+export class Certificate {
+  @Field({ description: 'Certificate number, as issued by the platform.' })
+  number: string;
+
+  @Field({ description: 'When the completion (and so the certificate) was recorded.' })
+  issuedAt: Date;
+}
+
+@ObjectType({ description: 'A page of enrollments.' })
+class EnrollmentConnection extends Connection(Enrollment, 'Enrollment', 'enrollment') {}
+
+@ObjectType({ description: 'Result of an enrollment mutation.' })
+class EnrollmentPayload {
+  @Field(() => Enrollment, { nullable: true, description: 'The enrollment after the change (as it stands when refused; null when not found).' })
+  enrollment: Enrollment | null;
+
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' })
+  userErrors: UserError[];
+}
+
+@ArgsType()
+class PartnerEnrollmentsArgs extends PageArgs {
+  @Field(() => EnrollmentStatus, { nullable: true, description: 'Only enrollments in this status.' })
+  status?: EnrollmentStatus | null;
+}
+
+@ArgsType()
+class EnrollmentsArgs extends PageArgs {
+  @Field(() => EnrollmentFilter, { nullable: true, description: 'Which enrollments.' })
+  filter?: EnrollmentFilter | null;
+}
+
+@Resolver(() => Enrollment)
+export class EnrollmentResolver {
+  @Query(() => EnrollmentConnection, { description: 'The calling platform’s enrollments, newest first. Partners only.' })
+  partnerEnrollments(@Args() { first, after, status }: PartnerEnrollmentsArgs, @Ctx() { em, identity }: CoursesContext) {
+    const partnerId = requirePartner(identity);
+    return paginate(em, Enrollment, { partnerId, ...(status ? { status } : {}) }, { first, after, sortBy: 'enrolledAt', direction: 'desc' });
+  }
+
+  @Query(() => EnrollmentConnection, { description: 'Every enrollment, newest first, filtered. Admin only.' })
+  enrollments(@Args() { first, after, filter }: EnrollmentsArgs, @Ctx() { em, identity }: CoursesContext) {
+    requireRole(identity, 'admin');
+    const where = {
+      ...(filter?.partnerId ? { partnerId: filter.partnerId } : {}),
+      ...(filter?.participantId ? { participantId: filter.participantId } : {}),
+      ...(filter?.status ? { status: filter.status } : {}),
+      ...(filter?.courseId ? { course: filter.courseId } : {}),
+    };
+    return paginate(em, Enrollment, where, { first, after, sortBy: 'enrolledAt', direction: 'desc' });
+  }
+
+  @Query(() => Enrollment, { nullable: true, description: 'One enrollment by id: the selling platform’s, the participant’s own, or any for admins; null otherwise.' })
+  async enrollment(@Arg('id', () => ID, { description: 'Id of the enrollment.' }) id: string, @Ctx() { loaders, identity }: CoursesContext) {
+    if (!isUuid(id)) return null;
+    const enrollment = await loaders.enrollment.load(id);
+    return enrollment && canSeeSale(identity, enrollment) ? enrollment : null;
+  }
+
+  @Mutation(() => EnrollmentPayload, { description: 'Voids the enrollment of an invoice that has no attendance yet and refunds the amount to the balance, once. Partners only.' })
+  enrollmentVoid(@Arg('input', () => EnrollmentVoidInput, { description: 'Invoice code and reason.' }) input: EnrollmentVoidInput, @Ctx() { em, identity, services }: CoursesContext) {
+    return voidEnrollment(em, services, requirePartner(identity), input.invoiceCode, input.reason);
+  }
+
+  @Mutation(() => EnrollmentPayload, { description: 'Records one attended session (the same session again is a no-op). Partners only.' })
+  attendanceReport(@Arg('input', () => AttendanceReportInput, { description: 'Enrollment, session and time.' }) input: AttendanceReportInput, @Ctx() { em, identity }: CoursesContext) {
+    return reportAttendance(em, requirePartner(identity), input);
+  }
+
+  @Mutation(() => EnrollmentPayload, { description: 'Completes an enrollment whose sessions were all attended, with score and certificate. Partners only.' })
+  completionReport(@Arg('input', () => CompletionReportInput, { description: 'Enrollment, time, score, certificate.' }) input: CompletionReportInput, @Ctx() { em, identity, services }: CoursesContext) {
+    return reportCompletion(em, services, requirePartner(identity), input);
+  }
+
+  @FieldResolver(() => Money, { description: 'Amount debited from the participant’s balance.' })
+  amount(@Root() enrollment: Enrollment) {
+    return Money.idr(enrollment.amount);
+  }
+
+  @FieldResolver(() => Course, { description: 'The course.' })
+  async course(@Root() enrollment: Enrollment, @Ctx() { loaders }: CoursesContext) {
+    return (await loaders.course.load(enrollment.course.id))!;
+  }
+
+  @FieldResolver(() => PartnerRef, { description: 'The platform where the course was bought.' })
+  platform(@Root() enrollment: Enrollment) {
+    return partnerRef(enrollment.partnerId);
+  }
+
+  @FieldResolver(() => ParticipantRef, { description: 'The participant (a reference: the participants subgraph decides which of their fields the caller may read).' })
+  participant(@Root() enrollment: Enrollment) {
+    return participantRef(enrollment.participantId);
+  }
+
+  @FieldResolver(() => Certificate, { nullable: true, description: 'The certificate, once COMPLETED.' })
+  certificate(@Root() enrollment: Enrollment): Certificate | null {
+    if (!enrollment.certificateNumber || !enrollment.certificateIssuedAt) return null;
+    return Object.assign(new Certificate(), { number: enrollment.certificateNumber, issuedAt: enrollment.certificateIssuedAt });
+  }
+
+  @FieldResolver(() => Money, { nullable: true, description: 'Amount returned to the balance by the void; null unless CANCELLED.' })
+  refund(@Root() enrollment: Enrollment) {
+    return enrollment.refundedAmount === null ? null : Money.idr(enrollment.refundedAmount);
+  }
+}
+
+@Resolver(() => ParticipantRef)
+export class ParticipantEnrollmentsResolver {
+  @FieldResolver(() => [Enrollment], { description: 'The participant’s enrollments, newest first, with certificates. The participant themself or admins.' })
+  enrollments(@Root() participant: ParticipantRef, @Ctx() { loaders, identity }: CoursesContext) {
+    if (!isSelf(identity, participant.id) && identity.role !== 'admin') throw forbidden('Only the participant or an admin may read their enrollments');
+    return loaders.participantEnrollments.load(participant.id);
+  }
+}

@@ -1,0 +1,146 @@
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { badInput, graphqlError, UserError } from '../../../common/errors';
+import { isUuid } from '../../../common/ids';
+import { log } from '../../../common/logger';
+import type { CoursesServices } from '../context';
+import { Course } from '../course/course.entity';
+import { Attendance, Enrollment } from './enrollment.entity';
+import { EnrollmentStatus } from './enrollment.enums';
+import type { AttendanceReportInput, CompletionReportInput } from './enrollment.inputs';
+
+export interface EnrollmentResult {
+  enrollment: Enrollment | null;
+  userErrors: UserError[];
+}
+
+/** Clock difference tolerated between a platform and the programme for reported times. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+const refuse = (code: string, message: string, field?: string, enrollment: Enrollment | null = null): EnrollmentResult => ({
+  enrollment,
+  userErrors: [UserError.of(code, message, field ? ['input', field] : undefined)],
+});
+
+/**
+ * enrollmentVoid. Under a row lock the enrollment moves ENROLLED → CANCELLING; the refund (idempotent by
+ * purchase id) is made outside the lock, then CANCELLED. A crash leaves CANCELLING, which a retry or the
+ * reconciler completes; the refund happens once whatever the number of calls.
+ */
+export async function voidEnrollment(em: EntityManager, services: CoursesServices, partnerId: string, invoiceCode: string, reason: string): Promise<EnrollmentResult> {
+  const why = reason.trim();
+  if (!why || why.length > 1000) throw badInput('`reason` must be 1 to 1000 characters', 'reason');
+  const step = await em.transactional(async (tx): Promise<{ result?: EnrollmentResult; id?: string }> => {
+    const enrollment = await tx.findOne(Enrollment, { partnerId, invoiceCode: invoiceCode.trim() }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!enrollment) return { result: refuse('NOT_FOUND', 'No enrollment has this invoice code', 'invoiceCode') };
+    switch (enrollment.status) {
+      case EnrollmentStatus.CANCELLED:
+        return { result: refuse('ALREADY_CANCELLED', 'The enrollment was already voided and refunded', 'invoiceCode', enrollment) };
+      case EnrollmentStatus.CANCELLING:
+        return { id: enrollment.id };
+      default:
+        if (enrollment.status === EnrollmentStatus.ENROLLED && enrollment.attendedSessions === 0) {
+          Object.assign(enrollment, { status: EnrollmentStatus.CANCELLING, cancelReason: why });
+          return { id: enrollment.id };
+        }
+        return { result: refuse('NOT_CANCELLABLE', 'Only an enrollment with no attendance and no completion can be voided', 'invoiceCode', enrollment) };
+    }
+  });
+  if (step.result) return step.result;
+  return finishRefund(em, services, step.id!, true);
+}
+
+/** Completes a CANCELLING enrollment: refund, then CANCELLED. Idempotent. */
+export async function finishRefund(em: EntityManager, services: CoursesServices, enrollmentId: string, fromRequest: boolean): Promise<EnrollmentResult> {
+  const enrollment = await em.findOneOrFail(Enrollment, { id: enrollmentId }, { refresh: true });
+  if (enrollment.status === EnrollmentStatus.CANCELLED) return { enrollment, userErrors: [] };
+  if (enrollment.status !== EnrollmentStatus.CANCELLING) throw graphqlError('INTERNAL_SERVER_ERROR', 'The enrollment is not being cancelled');
+  const refund = await services.participants.refund(enrollment.purchase.id);
+  const refusal = refund.userErrors[0];
+  if (refusal) {
+    log.error('refund refused', { enrollmentId, code: refusal.code });
+    throw graphqlError('INTERNAL_SERVER_ERROR', 'The refund could not be made; retry enrollmentVoid');
+  }
+  if (fromRequest && services.config.faultAfterRefund) {
+    log.error('COURSES_FAULT_AFTER_REFUND: exiting after refund (crash test)', { enrollmentId });
+    process.exit(87);
+  }
+  const now = new Date();
+  await em.execute(
+    `update courses.enrollment set status = 'CANCELLED', cancelled_at = ?, refunded_amount = amount where id = ? and status = 'CANCELLING'`,
+    [now, enrollmentId],
+  );
+  return { enrollment: await em.findOneOrFail(Enrollment, { id: enrollmentId }, { refresh: true }), userErrors: [] };
+}
+
+/** attendanceReport: one session attended; the same session again changes nothing. */
+export async function reportAttendance(em: EntityManager, partnerId: string, input: AttendanceReportInput): Promise<EnrollmentResult> {
+  if (Number.isNaN(input.attendedAt.getTime()) || input.attendedAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw badInput('`attendedAt` is in the future', 'attendedAt');
+  if (!isUuid(input.enrollmentId)) return refuse('NOT_FOUND', 'No such enrollment', 'enrollmentId');
+  return em.transactional(async (tx) => {
+    const enrollment = await tx.findOne(Enrollment, { id: input.enrollmentId, partnerId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!enrollment) return refuse('NOT_FOUND', 'No such enrollment', 'enrollmentId');
+    const course = await tx.findOneOrFail(Course, { id: enrollment.course.id });
+    if (!Number.isInteger(input.session) || input.session < 1 || input.session > course.sessionCount) {
+      return refuse('INVALID_SESSION', `The session must be 1 to ${course.sessionCount}`, 'session', enrollment);
+    }
+    if (await tx.count(Attendance, { enrollment: enrollment.id, session: input.session })) return { enrollment, userErrors: [] };
+    if (enrollment.status !== EnrollmentStatus.ENROLLED && enrollment.status !== EnrollmentStatus.IN_PROGRESS) {
+      return refuse('INVALID_STATE', `A ${enrollment.status} enrollment takes no attendance`, 'enrollmentId', enrollment);
+    }
+    if (input.attendedAt.getTime() < enrollment.enrolledAt.getTime() - CLOCK_SKEW_MS) throw badInput('`attendedAt` is before the enrolment', 'attendedAt');
+    tx.create(Attendance, { enrollment, session: input.session, attendedAt: input.attendedAt });
+    enrollment.attendedSessions += 1;
+    enrollment.status = EnrollmentStatus.IN_PROGRESS;
+    return { enrollment, userErrors: [] };
+  });
+}
+
+/** completionReport: completes an IN_PROGRESS enrollment with every session attended, then tells the participants subgraph. */
+export async function reportCompletion(em: EntityManager, services: CoursesServices, partnerId: string, input: CompletionReportInput): Promise<EnrollmentResult> {
+  const certificateNumber = input.certificateNumber.trim();
+  if (!certificateNumber || certificateNumber.length > 100) throw badInput('`certificateNumber` must be 1 to 100 characters', 'certificateNumber');
+  if (Number.isNaN(input.completedAt.getTime()) || input.completedAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw badInput('`completedAt` is in the future', 'completedAt');
+  if (!isUuid(input.enrollmentId)) return refuse('NOT_FOUND', 'No such enrollment', 'enrollmentId');
+  const result = await em.transactional(async (tx): Promise<EnrollmentResult> => {
+    const enrollment = await tx.findOne(Enrollment, { id: input.enrollmentId, partnerId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!enrollment) return refuse('NOT_FOUND', 'No such enrollment', 'enrollmentId');
+    if (!Number.isInteger(input.score) || input.score < 0 || input.score > 100) return refuse('INVALID_SCORE', 'The score must be 0 to 100', 'score', enrollment);
+    if (enrollment.status === EnrollmentStatus.COMPLETED && enrollment.certificateNumber === certificateNumber && enrollment.score === input.score) {
+      return { enrollment, userErrors: [] }; // a retry of the same report
+    }
+    if (enrollment.status !== EnrollmentStatus.IN_PROGRESS) {
+      return refuse('INVALID_STATE', `A ${enrollment.status} enrollment cannot be completed`, 'enrollmentId', enrollment);
+    }
+    const course = await tx.findOneOrFail(Course, { id: enrollment.course.id });
+    if (enrollment.attendedSessions < course.sessionCount) {
+      return refuse('SESSIONS_MISSING', `${enrollment.attendedSessions} of ${course.sessionCount} sessions were attended`, 'enrollmentId', enrollment);
+    }
+    const earliest = enrollment.enrolledAt.getTime() + course.minimumDurationMinutes * 60_000;
+    if (input.completedAt.getTime() < earliest) {
+      return refuse('COMPLETED_TOO_EARLY', `The course cannot be completed before ${new Date(earliest).toISOString()}`, 'completedAt', enrollment);
+    }
+    Object.assign(enrollment, {
+      status: EnrollmentStatus.COMPLETED,
+      completedAt: input.completedAt,
+      score: input.score,
+      certificateNumber,
+      certificateIssuedAt: new Date(),
+    });
+    return { enrollment, userErrors: [] };
+  });
+  if (result.enrollment?.status === EnrollmentStatus.COMPLETED && !result.enrollment.completionRecorded) {
+    await recordCompletion(em, services, result.enrollment);
+  }
+  return result;
+}
+
+/** Tells the participants subgraph (idempotent by enrollment id); on failure the reconciler retries. */
+export async function recordCompletion(em: EntityManager, services: CoursesServices, enrollment: Enrollment): Promise<void> {
+  try {
+    await services.participants.completionRecord({ participantId: enrollment.participantId, enrollmentId: enrollment.id, completedAt: enrollment.completedAt! });
+    await em.execute('update courses.enrollment set completion_recorded = true where id = ?', [enrollment.id]);
+    enrollment.completionRecorded = true;
+  } catch (error) {
+    log.warn('completion record failed; the reconciler will retry', { enrollmentId: enrollment.id, error: String(error) });
+  }
+}

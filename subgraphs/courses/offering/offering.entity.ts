@@ -1,0 +1,43 @@
+import { BigIntType, Check, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { newId } from '../../../common/ids';
+import { Course } from '../course/course.entity';
+
+/** Highest price of one course: the whole training balance of a participant. */
+export const MAX_PRICE = 3_500_000;
+
+@ObjectType({ description: 'A course sold by one platform at that platform’s price. Fields `course`, `platform` and `price` are resolved in offering.resolver.ts.' })
+@Entity({ tableName: 'offering' })
+@Unique({ name: 'offering_course_partner_unique', properties: ['course', 'partnerId'] })
+@Index({ name: 'offering_partner_idx', properties: ['partnerId', 'createdAt', 'id'] })
+@Check({ name: 'offering_price_check', expression: `price between 1 and ${MAX_PRICE}` })
+export class Offering {
+  [OptionalProps]?: 'id' | 'active' | 'createdAt' | 'updatedAt';
+
+  @Field(() => ID, { description: 'Opaque id of the offering.' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = newId();
+
+  @ManyToOne(() => Course, { deleteRule: 'cascade' })
+  course: Course;
+
+  /** Selling platform, a Partner of the partners subgraph. */
+  @Property({ type: 'uuid' })
+  partnerId: string;
+
+  /** Whole rupiah. */
+  @Property({ type: new BigIntType('number') })
+  price: number;
+
+  @Field({ description: 'Whether the platform currently sells the course.' })
+  @Property({ type: 'boolean' })
+  active: boolean = true;
+
+  @Field({ description: 'When the platform first listed the course.' })
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Field({ description: 'When price or availability last changed.' })
+  @Property({ type: 'timestamptz' })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,115 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { requirePartner, requireRole } from '../../../common/auth';
+import { UserError } from '../../../common/errors';
+import { Connection, paginate } from '../../../common/pagination';
+import { Money } from '../../../common/scalars';
+import type { CoursesContext } from '../context';
+import { Course } from '../course/course.entity';
+import { CourseCategory, CourseMode, CurationStatus } from '../course/course.enums';
+import { PageArgs } from '../shared/args';
+import { institutionRef, partnerRef, PartnerRef, TrainingInstitutionRef } from '../shared/refs';
+import { Offering } from './offering.entity';
+import { OfferingSetInput } from './offering.inputs';
+import { setOffering } from './offering.service';
+
+@ObjectType({ description: 'A page of offerings.' })
+class OfferingConnection extends Connection(Offering, 'Offering', 'offering') {}
+
+@ObjectType({ description: 'Result of offeringSet.' })
+class OfferingPayload {
+  @Field(() => Offering, { nullable: true, description: 'The offering after the change (null when refused).' })
+  offering: Offering | null;
+
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' })
+  userErrors: UserError[];
+}
+
+@ObjectType({ description: 'A course in the calling platform’s catalogue, with that platform’s price.' })
+export class CatalogCourse {
+  @Field(() => ID, { description: 'Id of the course (pass it as `courseId` to purchaseStart).' })
+  id: string;
+
+  @Field({ description: 'Title of the course.' })
+  title: string;
+
+  @Field(() => CourseCategory, { description: 'Programme category.' })
+  category: CourseCategory;
+
+  @Field(() => CourseMode, { description: 'How the course is delivered.' })
+  mode: CourseMode;
+
+  @Field(() => Int, { description: 'Number of sessions.' })
+  sessionCount: number;
+
+  @Field(() => Int, { description: 'Least minutes between enrolment and completion.' })
+  minimumDurationMinutes: number;
+
+  @Field(() => Money, { description: 'This platform’s price (the `amount` purchaseStart expects).' })
+  price: Money;
+
+  @Field(() => TrainingInstitutionRef, { description: 'The training institution that delivers the course.' })
+  provider: TrainingInstitutionRef;
+
+  @Field(() => Course, { description: 'The full course record.' })
+  course: Course;
+}
+
+@ObjectType({ description: 'A page of the calling platform’s catalogue.' })
+class CatalogCourseConnection extends Connection(CatalogCourse, 'CatalogCourse', 'catalogue course') {}
+
+@Resolver(() => Offering)
+export class OfferingResolver {
+  @FieldResolver(() => Course, { description: 'The course sold.' })
+  async course(@Root() offering: Offering, @Ctx() { loaders }: CoursesContext) {
+    return (await loaders.course.load(offering.course.id))!;
+  }
+
+  @FieldResolver(() => PartnerRef, { description: 'The platform selling it.' })
+  platform(@Root() offering: Offering) {
+    return partnerRef(offering.partnerId);
+  }
+
+  @FieldResolver(() => Money, { description: 'The platform’s price.' })
+  price(@Root() offering: Offering) {
+    return Money.idr(offering.price);
+  }
+
+  @Mutation(() => OfferingPayload, { description: 'Lists an APPROVED course on a platform at a price (1 to Rp3,500,000), or changes it. One offering per (course, platform). Admin only.' })
+  offeringSet(@Arg('input', () => OfferingSetInput, { description: 'Course, platform and price.' }) input: OfferingSetInput, @Ctx() { em, identity }: CoursesContext) {
+    requireRole(identity, 'admin');
+    return setOffering(em, input);
+  }
+
+  @Query(() => CatalogCourseConnection, { description: 'The courses the calling platform sells, at its price, in listing order. Partners only.' })
+  async partnerCourses(@Args() { first, after }: PageArgs, @Ctx() { em, identity, loaders }: CoursesContext) {
+    const partnerId = requirePartner(identity);
+    const page = await paginate(em, Offering, { partnerId, active: true, course: { curationStatus: CurationStatus.APPROVED } }, { first, after, sortBy: 'createdAt', direction: 'asc' });
+    const courses = await loaders.course.loadMany(page.edges.map((e) => e.node.course.id));
+    return {
+      ...page,
+      edges: page.edges.map(({ cursor, node }, i) => {
+        const course = courses[i] as Course;
+        const item: CatalogCourse = {
+          id: course.id,
+          title: course.title,
+          category: course.category,
+          mode: course.mode,
+          sessionCount: course.sessionCount,
+          minimumDurationMinutes: course.minimumDurationMinutes,
+          price: Money.idr(node.price),
+          provider: institutionRef(course.institutionId),
+          course,
+        };
+        return { cursor, node: item };
+      }),
+    };
+  }
+}
+
+@Resolver(() => PartnerRef)
+export class PartnerOfferingsResolver {
+  @FieldResolver(() => OfferingConnection, { description: 'Courses the platform currently sells (APPROVED, active), oldest listing first. Public.' })
+  offerings(@Root() partner: PartnerRef, @Args() { first, after }: PageArgs, @Ctx() { loaders }: CoursesContext) {
+    return loaders.partnerOfferings.load({ parentId: partner.id, first, after });
+  }
+}

@@ -1,0 +1,128 @@
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { randomBytes } from 'node:crypto';
+import { graphqlError, UserError } from '../../../common/errors';
+import { isUuid, newId } from '../../../common/ids';
+import { log } from '../../../common/logger';
+import type { CoursesServices } from '../context';
+import { Enrollment } from '../enrollment/enrollment.entity';
+import { otpMatches } from './otp';
+import { Purchase } from './purchase.entity';
+import { PurchaseStatus } from './purchase.enums';
+import { hasActiveEnrollment, stateOf } from './purchase.service';
+import { decideAuthorize } from './rules';
+
+export interface AuthorizeResult {
+  enrollment: Enrollment | null;
+  userErrors: UserError[];
+}
+
+const refuse = (code: string, message: string, field?: string): AuthorizeResult => ({
+  enrollment: null,
+  userErrors: [UserError.of(code, message, field ? ['input', field] : undefined)],
+});
+
+/**
+ * purchaseAuthorize. Under a row lock: check the OTP and move the purchase to CAPTURING (a short
+ * transaction). Outside the lock: capture the hold (idempotent by purchase id), then create the enrollment
+ * (idempotent by purchase id) and mark the purchase AUTHORIZED. A crash anywhere leaves CAPTURING, which a
+ * retry or the reconciler completes; concurrent calls all end in the same enrollment and one debit.
+ */
+export async function authorizePurchase(em: EntityManager, services: CoursesServices, partnerId: string, purchaseId: string, otp: string): Promise<AuthorizeResult> {
+  if (!isUuid(purchaseId)) return refuse('NOT_FOUND', 'No such purchase', 'purchaseId');
+  const { config } = services;
+  const step = await em.transactional(async (tx): Promise<{ result?: AuthorizeResult; release?: boolean; finish?: boolean }> => {
+    const purchase = await tx.findOne(Purchase, { id: purchaseId, partnerId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!purchase) return { result: refuse('NOT_FOUND', 'No such purchase', 'purchaseId') };
+    const now = new Date();
+    const correct = otpMatches(config.otpSecret, purchase.id, purchase.otpGeneration, otp, purchase.otpHash);
+    const outcome = decideAuthorize(stateOf(purchase), correct, now, config.otpMaxAttempts);
+    switch (outcome.kind) {
+      case 'LOCKED':
+        return { result: refuse('OTP_LOCKED', 'Too many wrong OTPs: the purchase is locked; start again with a new invoice code') };
+      case 'EXPIRED':
+        return { result: refuse('OTP_EXPIRED', 'The OTP has expired; call purchaseStart again with the same invoice code for a new one', 'otp') };
+      case 'INVALID':
+        if (purchase.status === PurchaseStatus.AWAITING_OTP) purchase.otpAttempts = outcome.attempts;
+        return { result: refuse('INVALID_OTP', 'The OTP is not correct', 'otp') };
+      case 'LOCK':
+        Object.assign(purchase, { otpAttempts: outcome.attempts, status: PurchaseStatus.LOCKED, updatedAt: now });
+        return { result: refuse('OTP_LOCKED', 'Too many wrong OTPs: the purchase is locked; start again with a new invoice code', 'otp'), release: true };
+      case 'ACCEPT': {
+        // Serialise authorizations of one participant in one course, so two platforms cannot both enroll them.
+        await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`enroll:${purchase.participantId}:${purchase.course.id}`]);
+        const twin = await tx.count(Purchase, { participantId: purchase.participantId, course: purchase.course.id, status: PurchaseStatus.CAPTURING, id: { $ne: purchase.id } });
+        if (twin || (await hasActiveEnrollment(tx, purchase.participantId, purchase.course.id))) {
+          return { result: refuse('ALREADY_ENROLLED', 'The participant already holds an active enrollment in this course') };
+        }
+        Object.assign(purchase, { status: PurchaseStatus.CAPTURING, updatedAt: now });
+        return { finish: true };
+      }
+      case 'FINISH':
+        return { finish: true };
+    }
+  });
+  if (step.release) await releaseHold(em, services, purchaseId);
+  if (!step.finish) return step.result!;
+  return finishCapture(em, services, purchaseId, true);
+}
+
+/**
+ * Completes a CAPTURING purchase: capture, enrollment, AUTHORIZED. Every step is idempotent, so a request
+ * retry, a concurrent twin and the reconciler may all run it.
+ */
+export async function finishCapture(em: EntityManager, services: CoursesServices, purchaseId: string, fromRequest: boolean): Promise<AuthorizeResult> {
+  const purchase = await em.findOneOrFail(Purchase, { id: purchaseId }, { refresh: true });
+  if (purchase.status === PurchaseStatus.AUTHORIZED) return { enrollment: await enrollmentOf(em, purchaseId), userErrors: [] };
+  if (purchase.status !== PurchaseStatus.CAPTURING) return refuse('INSUFFICIENT_BALANCE', 'The hold on the balance is gone; start again with a new invoice code');
+
+  const capture = await services.participants.holdCapture(purchaseId);
+  const refusal = capture.userErrors[0];
+  if (refusal) {
+    if (refusal.code === 'HOLD_EXPIRED' || refusal.code === 'HOLD_NOT_FOUND') {
+      await em.execute(`update courses.purchase set status = 'EXPIRED', hold_released = true, updated_at = now() where id = ? and status = 'CAPTURING'`, [purchaseId]);
+      return refuse('INSUFFICIENT_BALANCE', 'The hold on the balance expired before it could be debited; start again with a new invoice code');
+    }
+    log.error('hold capture refused', { purchaseId, code: refusal.code });
+    throw graphqlError('INTERNAL_SERVER_ERROR', 'The debit could not be made; retry purchaseAuthorize');
+  }
+  if (fromRequest && services.config.faultAfterCapture) {
+    log.error('COURSES_FAULT_AFTER_CAPTURE: exiting after capture (crash test)', { purchaseId });
+    process.exit(86);
+  }
+
+  const now = new Date();
+  await em.transactional(async (tx) => {
+    await tx.execute(
+      `insert into courses.enrollment (id, purchase_id, partner_id, participant_id, course_id, invoice_code, transaction_code, amount, status, enrolled_at, attended_sessions, completion_recorded, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, 'ENROLLED', ?, 0, false, ?)
+       on conflict (purchase_id) do nothing`,
+      [newId(), purchase.id, purchase.partnerId, purchase.participantId, purchase.course.id, purchase.invoiceCode, transactionCode(now), purchase.amount, now, now],
+    );
+    await tx.execute(`update courses.purchase set status = 'AUTHORIZED', authorized_at = coalesce(authorized_at, ?), updated_at = ? where id = ? and status = 'CAPTURING'`, [now, now, purchase.id]);
+  });
+  return { enrollment: await enrollmentOf(em, purchaseId), userErrors: [] };
+}
+
+async function enrollmentOf(em: EntityManager, purchaseId: string): Promise<Enrollment> {
+  return em.findOneOrFail(Enrollment, { purchase: purchaseId }, { refresh: true });
+}
+
+/** Programme transaction code: date and 64 random bits, unique by constraint. */
+function transactionCode(now: Date): string {
+  return `PRJ-${now.toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(8).toString('hex').toUpperCase()}`;
+}
+
+/** Releases the hold of a LOCKED or EXPIRED purchase; the reconciler retries when this fails. */
+export async function releaseHold(em: EntityManager, services: CoursesServices, purchaseId: string): Promise<void> {
+  try {
+    const result = await services.participants.holdRelease(purchaseId);
+    const code = result.userErrors[0]?.code;
+    if (code && code !== 'HOLD_NOT_FOUND' && code !== 'HOLD_EXPIRED') {
+      log.error('hold release refused', { purchaseId, code });
+      return;
+    }
+    await em.execute(`update courses.purchase set hold_released = true where id = ? and status in ('LOCKED', 'EXPIRED')`, [purchaseId]);
+  } catch (error) {
+    log.warn('hold release failed; the reconciler will retry', { purchaseId, error: String(error) });
+  }
+}

@@ -1,0 +1,84 @@
+import { BigIntType, Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { newId } from '../../../common/ids';
+import { Course } from '../course/course.entity';
+import { PurchaseStatus } from './purchase.enums';
+
+@ObjectType({ description: 'Step one of buying a course: a hold on the participant’s balance awaiting the OTP. Keyed by the platform’s own invoice code.' })
+@Entity({ tableName: 'purchase' })
+@Unique({ name: 'purchase_partner_invoice_unique', properties: ['partnerId', 'invoiceCode'] })
+@Index({ name: 'purchase_partner_created_idx', properties: ['partnerId', 'createdAt', 'id'] })
+@Index({ name: 'purchase_status_hold_idx', properties: ['status', 'holdExpiresAt'] })
+@Check({ name: 'purchase_amount_check', expression: 'amount > 0' })
+@Check({ name: 'purchase_otp_attempts_check', expression: 'otp_attempts >= 0' })
+export class Purchase {
+  [OptionalProps]?: 'id' | 'status' | 'otpHash' | 'otpGeneration' | 'otpExpiresAt' | 'otpAttempts' | 'holdReleased' | 'createdAt' | 'updatedAt' | 'authorizedAt';
+
+  @Field(() => ID, { description: 'Opaque id of the purchase; pass it to purchaseAuthorize.' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = newId();
+
+  /** The selling platform; a partner only ever sees its own purchases. */
+  @Property({ type: 'uuid' })
+  partnerId: string;
+
+  @Field({ description: 'The platform’s own invoice code, unique per platform.' })
+  @Property({ type: 'text' })
+  invoiceCode: string;
+
+  /** Card number as given at start: compared on retries and never exposed. */
+  @Property({ type: 'text' })
+  cardNumber: string;
+
+  /** Card holder, as the participants subgraph answered at start. */
+  @Property({ type: 'uuid' })
+  @Index()
+  participantId: string;
+
+  @ManyToOne(() => Course)
+  course: Course;
+
+  /** Whole rupiah held and, once authorized, debited. */
+  @Property({ type: new BigIntType('number') })
+  amount: number;
+
+  @Field(() => PurchaseStatus, { description: 'Where the purchase is.' })
+  @Enum({ items: () => PurchaseStatus, nativeEnumName: 'purchase_status' })
+  status: PurchaseStatus = PurchaseStatus.AWAITING_OTP;
+
+  /** HMAC-SHA256 of the current OTP (bound to purchase id and generation); null until one is sent. */
+  @Property({ type: 'text', nullable: true })
+  otpHash: string | null = null;
+
+  /** How many OTPs were issued; the delivery of each is idempotent by (purchase, generation). */
+  @Property({ type: 'integer' })
+  otpGeneration: number = 0;
+
+  @Field(() => Date, { nullable: true, description: 'Until when the OTP sent to the participant is valid.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  otpExpiresAt: Date | null = null;
+
+  /** Wrong OTPs so far (for the current purchase, across generations). */
+  @Property({ type: 'integer' })
+  otpAttempts: number = 0;
+
+  @Field({ description: 'Until when the amount is held; after it the purchase expires.' })
+  @Property({ type: 'timestamptz' })
+  holdExpiresAt: Date;
+
+  /** Whether the hold of an EXPIRED or LOCKED purchase was released (the reconciler retries until it is). */
+  @Property({ type: 'boolean' })
+  holdReleased: boolean = false;
+
+  @Field({ description: 'When the purchase was started.' })
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Field({ description: 'When the purchase last changed status.' })
+  @Property({ type: 'timestamptz' })
+  updatedAt: Date = new Date();
+
+  @Field(() => Date, { nullable: true, description: 'When the OTP was accepted and the debit made.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  authorizedAt: Date | null = null;
+}

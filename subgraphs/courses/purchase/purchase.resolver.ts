@@ -1,0 +1,95 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { requirePartner, requireRole } from '../../../common/auth';
+import { UserError } from '../../../common/errors';
+import { Connection, paginate } from '../../../common/pagination';
+import { Money } from '../../../common/scalars';
+import type { CoursesContext } from '../context';
+import { Course } from '../course/course.entity';
+import { Enrollment } from '../enrollment/enrollment.entity';
+import { PageArgs } from '../shared/args';
+import { partnerRef, PartnerRef } from '../shared/refs';
+import { authorizePurchase } from './authorize.service';
+import { Purchase } from './purchase.entity';
+import { PurchaseAuthorizeInput, PurchaseFilter, PurchaseStartInput } from './purchase.inputs';
+import { startPurchase } from './purchase.service';
+
+@ObjectType({ description: 'A page of purchases.' })
+class PurchaseConnection extends Connection(Purchase, 'Purchase', 'purchase') {}
+
+@ObjectType({ description: 'Result of purchaseStart.' })
+class PurchaseStartPayload {
+  @Field(() => Purchase, { nullable: true, description: 'The purchase awaiting its OTP (the same one on a retry); null when refused.' })
+  purchase: Purchase | null;
+
+  @Field(() => [UserError], { description: 'Why the purchase was refused; empty on success. A refusal leaves no hold on the balance.' })
+  userErrors: UserError[];
+}
+
+@ObjectType({ description: 'Result of purchaseAuthorize.' })
+class PurchaseAuthorizePayload {
+  @Field(() => Enrollment, { nullable: true, description: 'The enrollment created (the same one on every retry); null when refused.' })
+  enrollment: Enrollment | null;
+
+  @Field(() => [UserError], { description: 'Why the OTP was refused; empty on success.' })
+  userErrors: UserError[];
+}
+
+@ArgsType()
+class PurchasesArgs extends PageArgs {
+  @Field(() => PurchaseFilter, { nullable: true, description: 'Which purchases.' })
+  filter?: PurchaseFilter | null;
+}
+
+@Resolver(() => Purchase)
+export class PurchaseResolver {
+  @Mutation(() => PurchaseStartPayload, {
+    description:
+      'Step one of a purchase: checks card, course, price and balance, holds the price on the balance for 10 minutes and sends a 6-digit OTP (valid 5 minutes) to the participant. Idempotent by invoice code. Partners only.',
+  })
+  purchaseStart(@Arg('input', () => PurchaseStartInput, { description: 'Card, course, invoice code and amount.' }) input: PurchaseStartInput, @Ctx() { em, identity, services }: CoursesContext) {
+    return startPurchase(em, services, requirePartner(identity), input);
+  }
+
+  @Mutation(() => PurchaseAuthorizePayload, {
+    description: 'Step two: checks the OTP (3 wrong tries lock the purchase), debits the balance exactly once and creates the enrollment. Retries return the same enrollment. Partners only.',
+  })
+  purchaseAuthorize(@Arg('input', () => PurchaseAuthorizeInput, { description: 'Purchase and OTP.' }) input: PurchaseAuthorizeInput, @Ctx() { em, identity, services }: CoursesContext) {
+    return authorizePurchase(em, services, requirePartner(identity), input.purchaseId, input.otp);
+  }
+
+  @Query(() => Purchase, { nullable: true, description: 'The calling platform’s purchase with this invoice code; null when there is none. Partners only.' })
+  purchaseByInvoice(@Arg('invoiceCode', { description: 'The platform’s invoice code.' }) invoiceCode: string, @Ctx() { em, identity }: CoursesContext) {
+    return em.findOne(Purchase, { partnerId: requirePartner(identity), invoiceCode: invoiceCode.trim() });
+  }
+
+  @Query(() => PurchaseConnection, { description: 'Every purchase, newest first, filtered. Admin only.' })
+  purchases(@Args() { first, after, filter }: PurchasesArgs, @Ctx() { em, identity }: CoursesContext) {
+    requireRole(identity, 'admin');
+    const where = {
+      ...(filter?.partnerId ? { partnerId: filter.partnerId } : {}),
+      ...(filter?.status ? { status: filter.status } : {}),
+      ...(filter?.invoiceCode ? { invoiceCode: filter.invoiceCode } : {}),
+    };
+    return paginate(em, Purchase, where, { first, after, sortBy: 'createdAt', direction: 'desc' });
+  }
+
+  @FieldResolver(() => Money, { description: 'Amount held (and debited once authorized).' })
+  amount(@Root() purchase: Purchase) {
+    return Money.idr(purchase.amount);
+  }
+
+  @FieldResolver(() => Course, { description: 'The course bought.' })
+  async course(@Root() purchase: Purchase, @Ctx() { loaders }: CoursesContext) {
+    return (await loaders.course.load(purchase.course.id))!;
+  }
+
+  @FieldResolver(() => PartnerRef, { description: 'The platform where the purchase was made.' })
+  platform(@Root() purchase: Purchase) {
+    return partnerRef(purchase.partnerId);
+  }
+
+  @FieldResolver(() => Enrollment, { nullable: true, description: 'The enrollment, once the purchase is AUTHORIZED.' })
+  enrollment(@Root() purchase: Purchase, @Ctx() { loaders }: CoursesContext) {
+    return loaders.enrollmentByPurchase.load(purchase.id);
+  }
+}

@@ -1,0 +1,169 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, graphqlError, UserError } from '../../../common/errors';
+import { isUuid, newId } from '../../../common/ids';
+import { log } from '../../../common/logger';
+import { isValidCardNumber } from '../../../common/luhn';
+import type { CoursesServices } from '../context';
+import { Course } from '../course/course.entity';
+import { CurationStatus } from '../course/course.enums';
+import { Enrollment } from '../enrollment/enrollment.entity';
+import { EnrollmentStatus } from '../enrollment/enrollment.enums';
+import { Offering } from '../offering/offering.entity';
+import { generateOtp, hashOtp } from './otp';
+import { Purchase } from './purchase.entity';
+import { PurchaseStatus } from './purchase.enums';
+import type { PurchaseStartInput } from './purchase.inputs';
+import { decideRetry, otpExpiry, type PurchaseState } from './rules';
+
+export interface PurchaseResult {
+  purchase: Purchase | null;
+  userErrors: UserError[];
+}
+
+const refuse = (code: string, message: string, field?: string): PurchaseResult => ({
+  purchase: null,
+  userErrors: [UserError.of(code, message, field ? ['input', field] : undefined)],
+});
+
+/** Hold-placement refusals of the participants subgraph, as purchaseStart codes. */
+const HOLD_REFUSALS: Record<string, [string, string]> = {
+  UNKNOWN_CARD: ['UNKNOWN_CARD', 'No Kartu Prakerja has this number'],
+  NOT_ACTIVE: ['NOT_ELIGIBLE', 'The card cannot buy courses (not active)'],
+  PURCHASE_DEADLINE_PASSED: ['NOT_ELIGIBLE', 'The card’s purchase deadline has passed'],
+  INSUFFICIENT_BALANCE: ['INSUFFICIENT_BALANCE', 'The available balance is lower than the price'],
+};
+
+export const stateOf = (p: Purchase): PurchaseState => ({
+  status: p.status,
+  cardNumber: p.cardNumber,
+  courseId: p.course.id,
+  amount: p.amount,
+  otpHash: p.otpHash,
+  otpExpiresAt: p.otpExpiresAt,
+  otpAttempts: p.otpAttempts,
+  holdExpiresAt: p.holdExpiresAt,
+});
+
+/**
+ * purchaseStart. Checks that need no wallet come first (card format, course, offering, price), then the
+ * card, an existing enrollment, the hold, and the OTP. The invoice code makes it idempotent: a retry gets the
+ * same purchase, a different request under the same code INVOICE_CONFLICT, and concurrent identical starts
+ * converge on one row (insert ... on conflict). A refused start leaves no purchase and no hold.
+ */
+export async function startPurchase(em: EntityManager, services: CoursesServices, partnerId: string, input: PurchaseStartInput): Promise<PurchaseResult> {
+  const invoiceCode = input.invoiceCode.trim();
+  if (!invoiceCode || invoiceCode.length > 100) throw badInput('`invoiceCode` must be 1 to 100 characters', 'invoiceCode');
+  if (!isValidCardNumber(input.cardNumber)) return refuse('INVALID_CARD_NUMBER', 'A card number is 16 digits with a valid check digit', 'cardNumber');
+  const request = { cardNumber: input.cardNumber, courseId: input.courseId, amount: input.amount };
+
+  const existing = await em.findOne(Purchase, { partnerId, invoiceCode });
+  if (existing) return retryStart(em, services, existing, request);
+
+  if (!isUuid(input.courseId)) return refuse('COURSE_NOT_FOUND', 'No such course', 'courseId');
+  const course = await em.findOne(Course, { id: input.courseId });
+  if (!course || course.curationStatus !== CurationStatus.APPROVED) return refuse('COURSE_NOT_FOUND', 'No such course', 'courseId');
+  const offering = await em.findOne(Offering, { course: course.id, partnerId, active: true });
+  if (!offering) return refuse('COURSE_NOT_OFFERED', 'This platform does not sell the course', 'courseId');
+  if (offering.price !== input.amount) return refuse('PRICE_MISMATCH', `The amount must equal this platform’s price, ${offering.price}`, 'amount');
+
+  const card = await services.participants.walletCard(input.cardNumber);
+  if (!card) return refuse('UNKNOWN_CARD', 'No Kartu Prakerja has this number', 'cardNumber');
+  const now = new Date();
+  if (card.status !== 'ACTIVE') return refuse('NOT_ELIGIBLE', `The card cannot buy courses (${card.status})`, 'cardNumber');
+  if (card.purchaseDeadline && card.purchaseDeadline <= now) return refuse('NOT_ELIGIBLE', 'The card’s purchase deadline has passed', 'cardNumber');
+  if (await hasActiveEnrollment(em, card.participantId, course.id)) {
+    return refuse('ALREADY_ENROLLED', 'The participant already holds an active enrollment in this course', 'courseId');
+  }
+
+  const id = newId();
+  const holdExpiresAt = new Date(now.getTime() + services.config.holdMinutes * 60_000);
+  const inserted = await em.execute<Array<{ id: string }>>(
+    `insert into courses.purchase (id, partner_id, invoice_code, card_number, participant_id, course_id, amount, status, otp_generation, otp_attempts, hold_expires_at, hold_released, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, 'AWAITING_OTP', 0, 0, ?, false, ?, ?)
+     on conflict (partner_id, invoice_code) do nothing returning id`,
+    [id, partnerId, invoiceCode, input.cardNumber, card.participantId, course.id, input.amount, holdExpiresAt, now, now],
+  );
+  const purchase = await em.findOneOrFail(Purchase, { partnerId, invoiceCode }, { refresh: true });
+  // A concurrent start with the same invoice code won the insert: this call is its twin (or a conflict).
+  if (!inserted.length) return retryStart(em, services, purchase, request);
+  return holdAndSendOtp(em, services, purchase, course.title);
+}
+
+/** purchaseStart again under an invoice code already used by this platform. */
+async function retryStart(em: EntityManager, services: CoursesServices, existing: Purchase, request: { cardNumber: string; courseId: string; amount: number }) {
+  const decision = decideRetry(stateOf(existing), request, new Date());
+  if (decision === 'CONFLICT') return refuse('INVOICE_CONFLICT', 'This invoice code was already used for another card, course or amount', 'invoiceCode');
+  if (decision === 'RETURN') return { purchase: existing, userErrors: [] };
+  const course = await em.findOneOrFail(Course, { id: existing.course.id });
+  return holdAndSendOtp(em, services, existing, course.title);
+}
+
+export async function hasActiveEnrollment(em: EntityManager, participantId: string, courseId: string): Promise<boolean> {
+  return (await em.count(Enrollment, { participantId, course: courseId, status: { $ne: EnrollmentStatus.CANCELLED } })) > 0;
+}
+
+/**
+ * Places the hold (idempotent by purchase id, so a retry after a crash re-places nothing twice) and, when
+ * no valid OTP exists, issues one. Refused holds undo the purchase row so that nothing remains.
+ */
+async function holdAndSendOtp(em: EntityManager, services: CoursesServices, purchase: Purchase, courseTitle: string): Promise<PurchaseResult> {
+  let hold;
+  try {
+    hold = await services.participants.holdPlace({ referenceId: purchase.id, cardNumber: purchase.cardNumber, amount: purchase.amount, expiresAt: purchase.holdExpiresAt });
+  } catch (error) {
+    if (purchase.otpGeneration === 0) await undoStart(em, services, purchase);
+    throw error;
+  }
+  const refusal = hold.userErrors[0];
+  if (refusal) {
+    // Only a purchase that never sent an OTP is undone: a later one may still be authorized with its hold.
+    if (purchase.otpGeneration === 0) await undoStart(em, services, purchase);
+    const [code, message] = HOLD_REFUSALS[refusal.code] ?? [];
+    if (!code) throw graphqlError('INTERNAL_SERVER_ERROR', `The wallet refused the hold (${refusal.code})`);
+    return refuse(code, message, code === 'INSUFFICIENT_BALANCE' ? 'amount' : 'cardNumber');
+  }
+  await issueOtp(em, services, purchase, courseTitle);
+  return { purchase: await em.findOneOrFail(Purchase, { id: purchase.id }, { refresh: true }), userErrors: [] };
+}
+
+/** Removes a purchase that never got an OTP (so nothing of a refused start remains) and releases any hold. */
+async function undoStart(em: EntityManager, services: CoursesServices, purchase: Purchase): Promise<void> {
+  await em.execute(`delete from courses.purchase where id = ? and otp_generation = 0 and status = 'AWAITING_OTP'`, [purchase.id]);
+  await services.participants.holdRelease(purchase.id).catch((error: unknown) => {
+    // The hold (if one was placed at all) expires by itself within the hold time.
+    log.warn('could not release the hold of a refused purchase', { purchaseId: purchase.id, error: String(error) });
+  });
+}
+
+/**
+ * Issues a new OTP unless a valid one exists. The conditional update on the generation makes concurrent
+ * retries issue (and send) one OTP; a failed delivery withdraws it so that the next retry issues another.
+ */
+async function issueOtp(em: EntityManager, services: CoursesServices, purchase: Purchase, courseTitle: string): Promise<void> {
+  const now = new Date();
+  const generation = purchase.otpGeneration + 1;
+  const otp = generateOtp();
+  const expiresAt = otpExpiry(now, services.config.otpMinutes, purchase.holdExpiresAt);
+  const updated = await em.execute<Array<{ id: string }>>(
+    `update courses.purchase set otp_generation = ?, otp_hash = ?, otp_expires_at = ?, updated_at = ?
+     where id = ? and status = 'AWAITING_OTP' and otp_generation = ? and (otp_hash is null or otp_expires_at <= ?) returning id`,
+    [generation, hashOtp(services.config.otpSecret, purchase.id, generation, otp), expiresAt, now, purchase.id, purchase.otpGeneration, now],
+  );
+  if (!updated.length) return; // a concurrent twin issued it
+  try {
+    await services.notifier.sendOtp({
+      purchaseId: purchase.id,
+      generation,
+      participantId: purchase.participantId,
+      otp,
+      courseTitle,
+      amount: purchase.amount,
+      partnerInvoiceCode: purchase.invoiceCode,
+      expiresAt,
+    });
+  } catch (error) {
+    await em.execute(`update courses.purchase set otp_hash = null, otp_expires_at = null where id = ? and otp_generation = ? and status = 'AWAITING_OTP'`, [purchase.id, generation]);
+    log.error('OTP delivery failed', { purchaseId: purchase.id, error: String(error) });
+    throw graphqlError('INTERNAL_SERVER_ERROR', 'The OTP could not be delivered; retry purchaseStart with the same invoice code');
+  }
+}

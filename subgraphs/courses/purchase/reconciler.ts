@@ -1,0 +1,58 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { log } from '../../../common/logger';
+import type { CoursesServices } from '../context';
+import { Enrollment } from '../enrollment/enrollment.entity';
+import { EnrollmentStatus } from '../enrollment/enrollment.enums';
+import { finishRefund, recordCompletion } from '../enrollment/enrollment.service';
+import { finishCapture, releaseHold } from './authorize.service';
+
+const BATCH = 100;
+
+/**
+ * One pass of the reconciler: expires unconfirmed purchases and releases their holds, and completes work a
+ * crash or an unreachable participants subgraph left half done (CAPTURING purchases, CANCELLING enrollments,
+ * unrecorded completions). Every step is idempotent, so passes may overlap requests and each other.
+ * `settleMs` leaves alone rows a request is probably still finishing.
+ */
+export async function reconcileOnce(em: EntityManager, services: CoursesServices, settleMs: number): Promise<void> {
+  const now = new Date();
+  const settled = new Date(now.getTime() - settleMs);
+  await em.execute(`update courses.purchase set status = 'EXPIRED', updated_at = ? where status = 'AWAITING_OTP' and hold_expires_at <= ?`, [now, now]);
+
+  const step = async (what: string, id: string, work: () => Promise<unknown>) => {
+    try {
+      await work();
+    } catch (error) {
+      log.warn(`reconciler: ${what} failed; retrying next pass`, { id, error: String(error) });
+    }
+  };
+  const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
+
+  for (const id of ids(await em.execute(`select id from courses.purchase where status in ('EXPIRED', 'LOCKED') and not hold_released order by updated_at limit ${BATCH}`))) {
+    await step('hold release', id, () => releaseHold(em, services, id));
+  }
+  for (const id of ids(await em.execute(`select id from courses.purchase where status = 'CAPTURING' and updated_at <= ? order by updated_at limit ${BATCH}`, [settled]))) {
+    await step('capture', id, () => finishCapture(em.fork(), services, id, false));
+  }
+  for (const id of ids(await em.execute(`select id from courses.enrollment where status = 'CANCELLING' order by created_at limit ${BATCH}`))) {
+    await step('refund', id, () => finishRefund(em.fork(), services, id, false));
+  }
+  const unrecorded = await em.find(Enrollment, { status: EnrollmentStatus.COMPLETED, completionRecorded: false }, { limit: BATCH, orderBy: { completedAt: 'asc' } });
+  for (const enrollment of unrecorded) await step('completion record', enrollment.id, () => recordCompletion(em, services, enrollment));
+}
+
+/** The reconciler as a runSubgraph job: a pass at start-up (crash recovery) and then every interval. */
+export function reconcilerJob(orm: MikroORM, services: CoursesServices): () => void {
+  let running = false;
+  const pass = (settleMs: number) => {
+    if (running) return;
+    running = true;
+    reconcileOnce(orm.em.fork(), services, settleMs)
+      .catch((error: unknown) => log.error('reconciler pass failed', { error: String(error) }))
+      .finally(() => (running = false));
+  };
+  pass(0);
+  const timer = setInterval(() => pass(5_000), services.config.reconcileIntervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

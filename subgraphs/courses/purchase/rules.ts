@@ -1,0 +1,79 @@
+import { PurchaseStatus } from './purchase.enums';
+
+/*
+ * The purchase state machine as pure decisions (no I/O), so each rule can be unit-tested; the services
+ * apply them under a row lock.
+ */
+
+export interface StartRequest {
+  cardNumber: string;
+  courseId: string;
+  amount: number;
+}
+
+export interface PurchaseState {
+  status: PurchaseStatus;
+  cardNumber: string;
+  courseId: string;
+  amount: number;
+  otpHash: string | null;
+  otpExpiresAt: Date | null;
+  otpAttempts: number;
+  holdExpiresAt: Date;
+}
+
+/** Least time a re-issued OTP must have before the hold expires to be worth sending. */
+export const REISSUE_MARGIN_MS = 30_000;
+
+export type RetryDecision = 'CONFLICT' | 'RETURN' | 'ISSUE_OTP';
+
+/**
+ * purchaseStart on an invoice code the partner already used: the same card, course and amount is a retry
+ * (answer the same purchase; send a new OTP only when none is valid any more and the hold still has time);
+ * anything else is INVOICE_CONFLICT.
+ */
+export function decideRetry(existing: PurchaseState, request: StartRequest, now: Date): RetryDecision {
+  if (existing.cardNumber !== request.cardNumber || existing.courseId !== request.courseId || existing.amount !== request.amount) return 'CONFLICT';
+  if (existing.status !== PurchaseStatus.AWAITING_OTP) return 'RETURN';
+  const otpValid = existing.otpHash !== null && existing.otpExpiresAt !== null && existing.otpExpiresAt > now;
+  if (otpValid) return 'RETURN';
+  return existing.holdExpiresAt.getTime() - now.getTime() > REISSUE_MARGIN_MS ? 'ISSUE_OTP' : 'RETURN';
+}
+
+/** An OTP never outlives the hold it confirms. */
+export function otpExpiry(now: Date, otpMinutes: number, holdExpiresAt: Date): Date {
+  return new Date(Math.min(now.getTime() + otpMinutes * 60_000, holdExpiresAt.getTime()));
+}
+
+export type OtpOutcome =
+  /** Correct OTP in time: move to CAPTURING. */
+  | { kind: 'ACCEPT' }
+  /** Already accepted earlier (CAPTURING or AUTHORIZED) and the OTP matches: finish and answer the enrollment. */
+  | { kind: 'FINISH' }
+  /** Wrong OTP, still unlocked: store the new attempt count. */
+  | { kind: 'INVALID'; attempts: number }
+  /** Wrong OTP that uses up the attempts: store LOCKED and release the hold. */
+  | { kind: 'LOCK'; attempts: number }
+  | { kind: 'LOCKED' }
+  | { kind: 'EXPIRED' };
+
+/** What purchaseAuthorize does with an OTP, given the purchase as locked in the database. */
+export function decideAuthorize(state: PurchaseState, otpIsCorrect: boolean, now: Date, maxAttempts: number): OtpOutcome {
+  switch (state.status) {
+    case PurchaseStatus.LOCKED:
+      return { kind: 'LOCKED' };
+    case PurchaseStatus.EXPIRED:
+      return { kind: 'EXPIRED' };
+    case PurchaseStatus.CAPTURING:
+    case PurchaseStatus.AUTHORIZED:
+      // A retry (or a concurrent twin) of an accepted authorize; a wrong OTP here counts for nothing.
+      return otpIsCorrect ? { kind: 'FINISH' } : { kind: 'INVALID', attempts: state.otpAttempts };
+    case PurchaseStatus.AWAITING_OTP: {
+      if (state.otpAttempts >= maxAttempts) return { kind: 'LOCKED' };
+      if (!state.otpExpiresAt || state.otpExpiresAt <= now || state.holdExpiresAt <= now) return { kind: 'EXPIRED' };
+      if (otpIsCorrect) return { kind: 'ACCEPT' };
+      const attempts = state.otpAttempts + 1;
+      return attempts >= maxAttempts ? { kind: 'LOCK', attempts } : { kind: 'INVALID', attempts };
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import type { ClassType } from 'type-graphql';
+import { PageInfo, decodeCursor, encodeCursor, pageSize, type Page } from '../../../common/pagination';
+
+export interface ConnectionKey {
+  parentId: string;
+  first: number;
+  after?: string | null;
+}
+
+export interface ConnectionSpec<T extends object> {
+  entity: ClassType<T>;
+  /** Schema-qualified table, for example `courses.offering`. */
+  table: string;
+  /** Column holding the parent's id. */
+  parentColumn: string;
+  /** Sort column (timestamp) and the entity property it maps to; ties are broken by id. */
+  sortColumn: string;
+  sortProperty: keyof T & string;
+  direction: 'asc' | 'desc';
+  /** Extra SQL condition on alias `t` (constants only, no parameters). */
+  where?: string;
+}
+
+/**
+ * A paginated list field on many parents (`Partner.offerings`, `TrainingInstitution.courses`) in two
+ * queries per page shape, however many parents the response holds: a grouped count and a window query
+ * that keeps the first `first + 1` rows of each parent after the cursor.
+ */
+export function connectionLoader<T extends { id: string }>(em: EntityManager, spec: ConnectionSpec<T>) {
+  return new DataLoader<ConnectionKey, Page<T>, string>(
+    async (keys) => {
+      const groups = new Map<string, ConnectionKey[]>();
+      for (const key of keys) {
+        const shape = JSON.stringify([key.first, key.after ?? null]);
+        groups.set(shape, [...(groups.get(shape) ?? []), key]);
+      }
+      const pages = new Map<string, Page<T>>();
+      for (const group of groups.values()) {
+        const { first, after } = group[0];
+        const result = await loadGroup(em, spec, [...new Set(group.map((k) => k.parentId))], first, after ?? null);
+        for (const key of group) pages.set(cacheKey(key), result.get(key.parentId)!);
+      }
+      return keys.map((key) => pages.get(cacheKey(key))!);
+    },
+    { cacheKeyFn: cacheKey },
+  );
+}
+
+const cacheKey = (key: ConnectionKey) => JSON.stringify([key.parentId, key.first, key.after ?? null]);
+
+async function loadGroup<T extends { id: string }>(em: EntityManager, spec: ConnectionSpec<T>, parentIds: string[], first: number, after: string | null) {
+  const limit = pageSize(first);
+  const marks = parentIds.map(() => '?').join(', ');
+  const where = `t.${spec.parentColumn} in (${marks})${spec.where ? ` and (${spec.where})` : ''}`;
+  const counts = await em.execute<Array<{ parent: string; n: number }>>(
+    `select t.${spec.parentColumn} as parent, count(*)::int as n from ${spec.table} t where ${where} group by 1`,
+    parentIds,
+  );
+  let rows: Array<Record<string, unknown>> = [];
+  if (limit > 0) {
+    const params: unknown[] = [...parentIds];
+    let keyset = '';
+    if (after) {
+      const [sortValue, id] = decodeCursor(after);
+      keyset = ` and (t.${spec.sortColumn}, t.id) ${spec.direction === 'asc' ? '>' : '<'} (?, ?)`;
+      params.push(new Date(sortValue), id);
+    }
+    const dir = spec.direction;
+    params.push(limit + 1);
+    rows = await em.execute(
+      `select * from (select t.*, row_number() over (partition by t.${spec.parentColumn} order by t.${spec.sortColumn} ${dir}, t.id ${dir}) as _rn
+         from ${spec.table} t where ${where}${keyset}) x where x._rn <= ? order by x._rn`,
+      params,
+    );
+  }
+  const byParent = new Map<string, T[]>(parentIds.map((id) => [id, []]));
+  for (const row of rows) {
+    const parent = row[spec.parentColumn] as string;
+    delete row._rn;
+    byParent.get(parent)!.push(em.map(spec.entity, row as never) as T);
+  }
+  const totals = new Map(counts.map((c) => [c.parent, c.n]));
+  const result = new Map<string, Page<T>>();
+  for (const [parentId, nodes] of byParent) {
+    const page = nodes.slice(0, limit);
+    const edges = page.map((node) => ({ cursor: encodeCursor([(node[spec.sortProperty] as unknown as Date).toISOString(), node.id]), node }));
+    result.set(parentId, {
+      edges,
+      totalCount: totals.get(parentId) ?? 0,
+      pageInfo: Object.assign(new PageInfo(), { hasNextPage: nodes.length > limit, endCursor: edges.at(-1)?.cursor ?? null }),
+    });
+  }
+  return result;
+}

@@ -1,0 +1,135 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Identity } from '../../common/identity';
+import { luhnCheckDigit } from '../../common/luhn';
+import { db, subgraphQuery } from '../support/client';
+
+/** Identities the gateway would sign for. */
+export const ADMIN: Identity = { role: 'admin', subject: 'test-admin' };
+export const ANONYMOUS: Identity = { role: 'anonymous' };
+export const partner = (partnerId: string): Identity => ({ role: 'partner', partnerId, subject: `client-${partnerId.slice(0, 8)}` });
+export const participant = (participantId: string): Identity => ({ role: 'participant', subject: participantId });
+
+export const courses = <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, identity: Identity = ADMIN) =>
+  subgraphQuery<T>('courses', query, variables, identity);
+
+/** A random, well-formed (Luhn-valid) card number. */
+export function cardNumber(): string {
+  const payload = `5${Array.from({ length: 14 }, () => Math.floor(Math.random() * 10)).join('')}`;
+  return `${payload}${luhnCheckDigit(payload)}`;
+}
+
+let counter = 0;
+export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+export interface CourseOptions {
+  institutionId?: string;
+  category?: string;
+  mode?: string;
+  sessionCount?: number;
+  minimumDurationMinutes?: number;
+  approve?: boolean;
+}
+
+/** Submits (and by default approves) a course through the admin mutations; returns its id. */
+export async function createCourse(options: CourseOptions = {}): Promise<string> {
+  const submitted = await courses(
+    `mutation($input: CourseSubmitInput!) { courseSubmit(input: $input) { course { id } userErrors { code } } }`,
+    {
+      input: {
+        institutionId: options.institutionId ?? randomUUID(),
+        title: unique('Pelatihan Uji'),
+        description: 'Kursus untuk pengujian otomatis.',
+        category: options.category ?? 'TECHNOLOGY',
+        mode: options.mode ?? 'WEBINAR',
+        sessionCount: options.sessionCount ?? 3,
+        minimumDurationMinutes: options.minimumDurationMinutes ?? 0,
+      },
+    },
+  );
+  const id = submitted.data!.courseSubmit.course.id as string;
+  if (options.approve !== false) {
+    const curated = await courses(`mutation($input: CourseCurateInput!) { courseCurate(input: $input) { userErrors { code } } }`, {
+      input: { courseId: id, decision: 'APPROVED', note: 'ok' },
+    });
+    if (curated.data!.courseCurate.userErrors.length) throw new Error('approval refused');
+  }
+  return id;
+}
+
+/** Lists a course on a platform at a price (admin). */
+export async function offer(courseId: string, partnerId: string, price: number): Promise<void> {
+  const res = await courses(`mutation($input: OfferingSetInput!) { offeringSet(input: $input) { userErrors { code } } }`, { input: { courseId, partnerId, price } });
+  if (res.data!.offeringSet.userErrors.length) throw new Error(JSON.stringify(res.data!.offeringSet.userErrors));
+}
+
+export interface SaleOptions {
+  partnerId: string;
+  courseId: string;
+  participantId?: string;
+  amount?: number;
+  status?: 'ENROLLED' | 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLED';
+  enrolledAt?: Date;
+  attendedSessions?: number;
+}
+
+/** An authorized purchase and its enrollment, written straight to the tables (no wallet needed). */
+export async function insertSale(options: SaleOptions) {
+  const purchaseId = randomUUID();
+  const enrollmentId = randomUUID();
+  const invoiceCode = unique('INV');
+  const participantId = options.participantId ?? randomUUID();
+  const amount = options.amount ?? 500_000;
+  const enrolledAt = options.enrolledAt ?? new Date();
+  await db().query(
+    `insert into courses.purchase (id, partner_id, invoice_code, card_number, participant_id, course_id, amount, status, otp_generation, otp_attempts, hold_expires_at, hold_released, created_at, updated_at, authorized_at)
+     values ($1, $2, $3, $4, $5, $6, $7, 'AUTHORIZED', 1, 0, $8, false, $8, $8, $8)`,
+    [purchaseId, options.partnerId, invoiceCode, cardNumber(), participantId, options.courseId, amount, enrolledAt],
+  );
+  await db().query(
+    `insert into courses.enrollment (id, purchase_id, partner_id, participant_id, course_id, invoice_code, transaction_code, amount, status, enrolled_at, attended_sessions, completion_recorded, created_at, cancelled_at, refunded_amount)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, false, $10, $12, $13)`,
+    [
+      enrollmentId, purchaseId, options.partnerId, participantId, options.courseId, invoiceCode, unique('TRX'), amount, options.status ?? 'ENROLLED', enrolledAt,
+      options.attendedSessions ?? 0, options.status === 'CANCELLED' ? enrolledAt : null, options.status === 'CANCELLED' ? amount : null,
+    ],
+  );
+  return { purchaseId, enrollmentId, invoiceCode, participantId, amount };
+}
+
+/** A purchase awaiting its OTP, with a known OTP hash, written straight to the table. */
+export async function insertPendingPurchase(options: { partnerId: string; courseId: string; amount: number; otpHash: string | null; otpExpiresAt: Date; holdExpiresAt?: Date; card?: string; id?: string; invoiceCode?: string }) {
+  const id = options.id ?? randomUUID();
+  const invoiceCode = options.invoiceCode ?? unique('INV');
+  const card = options.card ?? cardNumber();
+  const now = new Date();
+  await db().query(
+    `insert into courses.purchase (id, partner_id, invoice_code, card_number, participant_id, course_id, amount, status, otp_hash, otp_generation, otp_expires_at, otp_attempts, hold_expires_at, hold_released, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, 'AWAITING_OTP', $8, 1, $9, 0, $10, false, $11, $11)`,
+    [id, options.partnerId, invoiceCode, card, randomUUID(), options.courseId, options.amount, options.otpHash, options.otpExpiresAt, options.holdExpiresAt ?? new Date(now.getTime() + 600_000), now],
+  );
+  return { id, invoiceCode, card };
+}
+
+export const codes = (payload: { userErrors: Array<{ code: string }> }) => payload.userErrors.map((e) => e.code);
+
+/** Starts a courses process of its own (same database and participants), optionally with a crash-test fault. */
+export async function startCourses(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const port = Number(process.env.TEST_PORT_BASE ?? 4100) + 20 + Math.floor(Math.random() * 50);
+  const urls = JSON.parse(process.env.TEST_SUBGRAPH_URLS!);
+  const child = spawn(process.execPath, [resolve(__dirname, '../../dist/subgraphs/courses/index.js')], {
+    env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL!, COURSES_PORT: String(port), PARTICIPANTS_URL: urls.participants, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return { url: `http://127.0.0.1:${port}/graphql`, child };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('courses process did not start');
+}
+
