@@ -9,7 +9,7 @@ export function redact(text: string): string {
 }
 
 function write(level: string, message: string, fields: Record<string, unknown> = {}): void {
-  if (process.env.LOG_LEVEL === 'silent') return;
+  if (process.env.PRAKERJA_LOG_LEVEL === 'silent') return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, service: process.env.SERVICE_NAME, message, ...fields });
   process.stdout.write(`${redact(line)}\n`);
 }

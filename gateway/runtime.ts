@@ -17,7 +17,7 @@ export function createRuntime(config: GatewayConfig) {
     maskedErrors: true,
     upstreamTimeout: config.upstreamTimeoutMs,
     disableIntrospection: config.introspection ? undefined : { disableIf: () => true },
-    logging: process.env.LOG_LEVEL === 'silent' ? false : 'warn',
+    logging: process.env.PRAKERJA_LOG_LEVEL === 'silent' ? false : 'warn',
     plugins: () => [useSignedUpstream(config.signingSecret)],
   });
 }

@@ -41,7 +41,17 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   try {
     const launch = (entry: string, health: string) => {
-      const child = spawn(process.execPath, [resolve(projectRoot, 'dist', entry)], { env, stdio: ['ignore', options.output ?? 'inherit', options.output ?? 'inherit'] });
+      const output = options.output ?? 'inherit';
+      const child = spawn(process.execPath, [resolve(projectRoot, 'dist', entry)], { env, stdio: ['ignore', output, 'pipe'] });
+      // stderr is kept (last few KB) so that a process dying at start-up says why.
+      let lastErrors = '';
+      child.stderr?.on('data', (chunk: Buffer) => {
+        lastErrors = (lastErrors + chunk.toString()).slice(-4000);
+        if (output === 'inherit') process.stderr.write(chunk);
+      });
+      child.once('exit', (code) => {
+        if (code) process.stderr.write(`${entry} exited with code ${code}\n${lastErrors}\n`);
+      });
       children.push(child);
       return waitHealthy(health, child, entry);
     };

@@ -119,7 +119,7 @@ export async function startCourses(env: Record<string, string>): Promise<{ url: 
   const port = Number(process.env.TEST_PORT_BASE ?? 4100) + 20 + Math.floor(Math.random() * 50);
   const urls = JSON.parse(process.env.TEST_SUBGRAPH_URLS!);
   const child = spawn(process.execPath, [resolve(__dirname, '../../dist/subgraphs/courses/index.js')], {
-    env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL!, COURSES_PORT: String(port), PARTICIPANTS_URL: urls.participants, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env },
+    env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL!, COURSES_PORT: String(port), PARTICIPANTS_URL: urls.participants, PRAKERJA_LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env },
     stdio: 'ignore',
   });
   for (let i = 0; i < 100; i++) {

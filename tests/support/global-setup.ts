@@ -19,7 +19,7 @@ export default async function globalSetup(): Promise<void> {
     databaseUrl: db.url,
     gatewayPort: Number(process.env.TEST_PORT_BASE ?? 4100),
     output: process.env.TEST_STACK_LOGS ? 'inherit' : 'ignore',
-    env: { LOG_LEVEL: process.env.TEST_STACK_LOGS ? 'info' : 'silent', NODE_ENV: 'test' },
+    env: { PRAKERJA_LOG_LEVEL: process.env.TEST_STACK_LOGS ? 'info' : 'silent', NODE_ENV: 'test' },
   });
   process.env.TEST_DATABASE_URL = db.url;
   process.env.TEST_GATEWAY_URL = stack.gatewayUrl;
