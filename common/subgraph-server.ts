@@ -1,5 +1,6 @@
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
-import type { GraphQLSchema } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyInternalRequest, type Identity } from './identity';
@@ -32,6 +33,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     introspection: true, // only the gateway can reach it; the gateway decides what clients may introspect
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    formatError: maskUnexpected,
     logger: { debug: () => undefined, info: () => undefined, warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
   });
   await apollo.start();
@@ -84,6 +86,17 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
       await apollo.stop();
     },
   };
+}
+
+/**
+ * Errors thrown on purpose (GraphQLError with a code) pass through; anything else (a database error, a bug)
+ * is logged here and answered as a bare INTERNAL_SERVER_ERROR, so no SQL, table name or stack leaves.
+ */
+function maskUnexpected(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof GraphQLError) return formatted;
+  log.error('unexpected resolver error', { error: original instanceof Error ? original.stack : String(original), path: formatted.path });
+  return { message: 'Unexpected error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {

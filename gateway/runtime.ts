@@ -16,6 +16,8 @@ export function createRuntime(config: GatewayConfig) {
     // Internal errors become "Unexpected error."; errors that resolvers throw on purpose keep their code.
     maskedErrors: true,
     upstreamTimeout: config.upstreamTimeoutMs,
+    // Clients never learn which subgraph answered.
+    subgraphErrors: { errorCode: false, subgraphNameProp: false },
     disableIntrospection: config.introspection ? undefined : { disableIf: () => true },
     logging: process.env.PRAKERJA_LOG_LEVEL === 'silent' ? false : 'warn',
     plugins: () => [useSignedUpstream(config.signingSecret)],
