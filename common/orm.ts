@@ -40,8 +40,23 @@ export function createOrm(options: SubgraphOrmOptions): Promise<MikroORM> {
   });
 }
 
-/** Creates the subgraph's schema if needed and applies its pending migrations. */
+/**
+ * Creates the subgraph's schema if needed and applies its pending migrations. A session advisory lock keyed
+ * by the schema name serialises replicas that start together, so each migration runs once.
+ */
 export async function migrate(orm: MikroORM, schema: string): Promise<void> {
-  await orm.em.getConnection().execute(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  await orm.getMigrator().up();
+  const knex = orm.em.getConnection().getKnex();
+  const lockKey = `prakerja:migrate:${schema}`;
+  await knex.transaction(async (trx) => {
+    await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [lockKey]);
+    await trx.raw(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  });
+  const connection = await knex.client.acquireConnection();
+  try {
+    await connection.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
+    await orm.getMigrator().up();
+  } finally {
+    await connection.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]).catch(() => undefined);
+    await knex.client.releaseConnection(connection);
+  }
 }

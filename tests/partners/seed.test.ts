@@ -5,7 +5,7 @@ import { INSTITUTIONS, PLATFORMS, institutionIdOf, partnerIdOf } from '../../see
 import { closeDb, db } from '../support/client';
 import { ANONYMOUS, q } from './helpers';
 
-const { seedPartners } = require('../../dist/subgraphs/partners/seed') as { seedPartners: typeof SeedPartners };
+const { seedPartners } = require('../../dist/seed/partners') as { seedPartners: typeof SeedPartners };
 const { createPartnersOrm } = require('../../dist/subgraphs/partners/orm') as { createPartnersOrm: typeof CreateOrm };
 
 let orm: MikroORM;
