@@ -1,10 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { Client } from 'pg';
 import type { startDatabase as StartDatabase } from '../../common/database';
 import type { startStack as StartStack } from '../../scripts/stack';
 
 /**
  * Starts a real PostgreSQL (DATABASE_URL, or an embedded server kept apart from the development one),
- * empties the three subgraph schemas, and starts every subgraph and the gateway as real processes from
+ * rebuilds the three subgraph schemas with the demo seed, and starts every subgraph and the gateway as real processes from
  * dist/ (`npm test` builds first). TEST_PORT_BASE moves the ports (gateway there, subgraphs after it).
  */
 export default async function globalSetup(): Promise<void> {
@@ -15,6 +17,9 @@ export default async function globalSetup(): Promise<void> {
   await client.connect();
   await client.query('DROP SCHEMA IF EXISTS participants, partners, courses CASCADE');
   await client.end();
+  // The demo data is part of what is tested: every test runs beside it, as the real system would.
+  // (In a child process: ORM metadata loaded here would clash with the test realm's.)
+  execFileSync(process.execPath, [resolve(__dirname, '../../dist/scripts/seed.js')], { env: { ...process.env, DATABASE_URL: db.url }, stdio: 'ignore' });
   const stack = await startStack({
     databaseUrl: db.url,
     gatewayPort: Number(process.env.TEST_PORT_BASE ?? 4100),
