@@ -12,7 +12,11 @@ export const scalarsMap = [{ type: Date, scalar: DateTimeResolver }];
 export enum Currency {
   IDR = 'IDR',
 }
-registerEnumType(Currency, { name: 'Currency', description: 'ISO-4217 currency code. The programme pays in rupiah only.' });
+registerEnumType(Currency, {
+  name: 'Currency',
+  description: 'ISO-4217 currency code. The programme pays in rupiah only.',
+  valuesConfig: { IDR: { description: 'Indonesian rupiah, in whole units.' } },
+});
 
 @ObjectType({ description: 'An amount of money in whole units of its currency.' })
 @Directive('@shareable')
