@@ -41,8 +41,9 @@ export async function seedParticipants(orm: MikroORM, options: { count?: number 
   const niks = new Set<string>();
   const rows: Array<Record<string, unknown>> = [];
   let sharedKk = '';
+  const provinceAt = weightedProvinces(provinces, rng);
   for (let i = 0; i < count; i++) {
-    const [provinceCode, provinceName] = provinces[i % provinces.length];
+    const [provinceCode, provinceName] = provinceAt(i);
     const district = pick(districtsOf.get(provinceCode)!);
     const female = rng() < 0.5;
     const kind = i % 20; // 0: too young/old, 1: excluded occupation, 2: student (~15% with the KK groups and non-citizens)
@@ -123,4 +124,26 @@ export async function seedParticipants(orm: MikroORM, options: { count?: number 
   // Gelombang 2: open now; the eligible people who did not apply to Gelombang 1 applied.
   const rest = rows.slice(Math.round(count * 0.6)).filter((r) => (r.id as string) && r.education_status !== 'IN_FORMAL_EDUCATION' && !EXCLUDED.includes(r.occupation as Occupation) && r.citizen);
   await applicationsOf(g2, rest.map((r) => r.id as string), new Date(now.getTime() - DAY));
+}
+
+/** Population in millions (BPS 2023, the 2022 Papua provinces estimated), so Java dominates as in the programme. */
+const POPULATION: Record<string, number> = {
+  '11': 5.5, '12': 15.4, '13': 5.7, '14': 6.7, '15': 3.7, '16': 8.7, '17': 2.1, '18': 9.3, '19': 1.5, '21': 2.2,
+  '31': 10.7, '32': 49.9, '33': 37.5, '34': 3.7, '35': 41.5, '36': 12.3, '51': 4.4, '52': 5.6, '53': 5.6, '61': 5.6,
+  '62': 2.8, '63': 4.2, '64': 3.9, '65': 0.7, '71': 2.7, '72': 3.1, '73': 9.4, '74': 2.7, '75': 1.2, '76': 1.5,
+  '81': 1.9, '82': 1.3, '91': 1.0, '92': 0.6, '93': 0.5, '94': 1.4, '95': 1.4, '96': 0.6,
+};
+
+/** The i-th participant's province: each province once first, then drawn in proportion to its population. */
+function weightedProvinces(provinces: Array<[string, string]>, rng: () => number): (i: number) => [string, string] {
+  const total = provinces.reduce((sum, [code]) => sum + (POPULATION[code] ?? 1), 0);
+  return (i) => {
+    if (i < provinces.length) return provinces[i];
+    let draw = rng() * total;
+    for (const province of provinces) {
+      draw -= POPULATION[province[0]] ?? 1;
+      if (draw <= 0) return province;
+    }
+    return provinces[provinces.length - 1];
+  };
 }
