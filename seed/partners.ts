@@ -12,12 +12,15 @@ const at = (iso: string, offsetMs = 0) => new Date(Date.parse(iso) + offsetMs);
 
 /** The first eight platforms signed their MoUs on 20 March 2020 and went live with the programme on 11 April 2020. */
 const MOU_SIGNED_AT = '2020-03-20T03:00:00.000Z';
-const FIRST_REVIEW_AT = '2021-03-20T03:00:00.000Z';
+/** Yearly periodic reviews each March; the last two platforms are overdue for 2026, so the office has reviews due. */
+const REVIEW_YEARS = [2021, 2022, 2023, 2024, 2025, 2026];
+const OVERDUE_FROM_INDEX = 6;
+const reviewAt = (year: number) => `${year}-03-20T03:00:00.000Z`;
 const LAUNCHED_AT = '2020-04-11T01:00:00.000Z';
 
 /**
  * Seeds the partners schema: the 12 platforms of the catalog (8 ACTIVE with a full recorded history, passing
- * evaluation and MoU; 4 UNDER_EVALUATION), the training institutions and their group affiliations. Every id
+ * initial and yearly evaluations and MoU; 4 UNDER_EVALUATION), the training institutions and their group affiliations. Every id
  * and date is derived from the catalog, so runs are deterministic; rows that already exist are left alone.
  */
 export async function seedPartners(orm: MikroORM): Promise<void> {
@@ -79,7 +82,7 @@ function seedActive(tx: EntityManager, platform: PlatformSeed, index: number, pr
     createdAt: appliedAt,
     mouNumber: `MOU-PMO-${String(index + 1).padStart(3, '0')}/2020`,
     mouSignedAt: at(MOU_SIGNED_AT),
-    nextReviewAt: at(FIRST_REVIEW_AT),
+    nextReviewAt: at(reviewAt(REVIEW_YEARS.at(-1)! + (index < OVERDUE_FROM_INDEX ? 1 : 0))),
   });
   tx.create(Evaluation, {
     id: stableId('evaluation', `${platform.slug}/initial`),
@@ -91,6 +94,19 @@ function seedActive(tx: EntityManager, platform: PlatformSeed, index: number, pr
     evaluator: ACTOR,
     evaluatedAt,
   });
+  const reviews = index < OVERDUE_FROM_INDEX ? REVIEW_YEARS : REVIEW_YEARS.slice(0, -1);
+  for (const year of reviews) {
+    tx.create(Evaluation, {
+      id: stableId('evaluation', `${platform.slug}/periodic-${year}`),
+      partner,
+      kind: EvaluationKind.PERIODIC,
+      provincesReached: Math.min(38, provincesReached + (year - 2020)),
+      criteria: Object.values(EvaluationCriterion).map((criterion) => ({ criterion, passed: true, note: null })),
+      passed: true,
+      evaluator: ACTOR,
+      evaluatedAt: at(reviewAt(year), -7 * DAY + index * HOUR),
+    });
+  }
   history(tx, partner, [
     [null, PartnerStatus.APPLIED, appliedAt, 'Application under Permenko 3/2020'],
     [PartnerStatus.APPLIED, PartnerStatus.UNDER_EVALUATION, startedAt, 'Documents complete; evaluation started'],
