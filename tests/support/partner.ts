@@ -272,6 +272,16 @@ export async function readOtp(participantId: string): Promise<string> {
   throw new Error(`no OTP in the inbox: ${JSON.stringify(res)}`);
 }
 
+/** The OTP sent for one invoice (the message names it), read as the participant. */
+export async function readOtpFor(participantId: string, invoiceCode: string): Promise<string> {
+  const res = await gatewayQuery(`{ me { inbox(first: 100) { edges { node { body } } } } }`, {}, { token: await tokenFor('participant', participantId) });
+  for (const { node } of res.data?.me?.inbox?.edges ?? []) {
+    const match = /Kode OTP Anda: (\d{6})/.exec(node.body);
+    if (match && node.body.includes(`(invoice ${invoiceCode})`)) return match[1];
+  }
+  throw new Error(`no OTP for ${invoiceCode} in the inbox`);
+}
+
 /** Number of OTP messages in the participant's inbox. */
 export async function otpCount(participantId: string): Promise<number> {
   const res = await gatewayQuery(`{ me { inbox(first: 100) { edges { node { body } } } } }`, {}, { token: await tokenFor('participant', participantId) });
