@@ -110,7 +110,7 @@ describe('PartnerCatalog', () => {
     const own = await partnerWithCredential();
     const other = await partnerWithCredential();
     const prices = [100_000, 250_000, 999_000];
-    const mine = [];
+    const mine: Array<{ id: string; price: number }> = [];
     for (const price of prices) mine.push({ id: await offeredCourse(own.partnerId, price, { sessionCount: 4, minimumDurationMinutes: 90 }), price });
     await offer(mine[0].id, other.partnerId, 123_000); // sold elsewhere too, at another price
     await offeredCourse(other.partnerId, 555_000); // sold only by the other partner
