@@ -1,6 +1,7 @@
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Identity } from '../common/identity';
 import type { GatewayConfig } from './config';
+import { useRequestErrorCodes } from './plugins/request-error-codes';
 import { useSignedUpstream } from './plugins/sign-upstream';
 import { loadSupergraph } from './supergraph';
 
@@ -20,7 +21,7 @@ export function createRuntime(config: GatewayConfig) {
     subgraphErrors: { errorCode: false, subgraphNameProp: false },
     disableIntrospection: config.introspection ? undefined : { disableIf: () => true },
     logging: process.env.PRAKERJA_LOG_LEVEL === 'silent' ? false : 'warn',
-    plugins: () => [useSignedUpstream(config.signingSecret)],
+    plugins: () => [useSignedUpstream(config.signingSecret), useRequestErrorCodes()],
   });
 }
 export type GatewayRuntime = ReturnType<typeof createRuntime>;

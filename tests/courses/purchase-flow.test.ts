@@ -3,23 +3,19 @@ import type { Identity } from '../../common/identity';
 import { closeDb, db } from '../support/client';
 import { codes, courses, createCourse, offer, partner, startCourses, unique } from './fixtures';
 
+import { cardholder, readOtp, walletState } from '../support/partner';
+
 /*
- * TODO(lead, after merging the participants subgraph): enable this file (describe.skip → describe).
- * It needs the real participants subgraph (walletCard, walletHoldPlace/Capture/Release, walletRefund,
- * inboxMessageDeliver, participantCompletionRecord) and the three helpers below, written against its schema:
- *   - cardholder(balance): a participant with an ACTIVE card (purchase deadline in the future) and that balance;
- *   - readOtp(participantId): the newest OTP in the participant's inbox (the body holds "Kode OTP Anda: 123456");
- *   - wallet(cardNumber): available balance, balance and the sum of the ledger entries.
+ * The purchase flow of the courses subgraph against the real participants subgraph (wallet, inbox,
+ * completion record). Requests go straight to the courses subgraph as a partner identity; the cardholder
+ * fixture and the inbox go through the gateway (tests/support/partner.ts).
  */
 const participants = {
-  async cardholder(_balance: number): Promise<{ participantId: string; cardNumber: string }> {
-    throw new Error('TODO: create a participant with an ACTIVE card and this balance in the participants subgraph');
-  },
-  async readOtp(_participantId: string): Promise<string> {
-    throw new Error('TODO: read the newest OTP from the participant inbox (query it as that participant)');
-  },
-  async wallet(_cardNumber: string): Promise<{ balance: number; availableBalance: number; ledgerSum: number }> {
-    throw new Error('TODO: read balance, available balance and ledger sum of the card');
+  cardholder: (balance: number) => cardholder(balance),
+  readOtp,
+  async wallet(cardNumber: string): Promise<{ balance: number; availableBalance: number; ledgerSum: number }> {
+    const w = await walletState(cardNumber);
+    return { balance: w.balance, availableBalance: w.available, ledgerSum: w.ledger };
   },
 };
 
@@ -40,11 +36,11 @@ async function setup(balance = 3_500_000) {
   const partnerId = randomUUID();
   const courseId = await createCourse({ sessionCount: 2 });
   await offer(courseId, partnerId, PRICE);
-  const holder = await participants.cardholder(balance);
-  return { partnerId, courseId, ...holder, as: partner(partnerId) as Identity };
+  const { participantId, cardNumber } = await participants.cardholder(balance);
+  return { partnerId, courseId, participantId, cardNumber, as: partner(partnerId) as Identity };
 }
 
-describe.skip('purchase flow against the real participants subgraph', () => {
+describe('purchase flow against the real participants subgraph', () => {
   it('starts, sends one OTP, authorizes once, and a retry returns the same enrollment', async () => {
     const s = await setup();
     const invoiceCode = unique('INV');

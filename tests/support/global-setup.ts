@@ -24,7 +24,12 @@ export default async function globalSetup(): Promise<void> {
     databaseUrl: db.url,
     gatewayPort: Number(process.env.TEST_PORT_BASE ?? 4100),
     output: process.env.TEST_STACK_LOGS ? 'inherit' : 'ignore',
-    env: { PRAKERJA_LOG_LEVEL: process.env.TEST_STACK_LOGS ? 'info' : 'silent', NODE_ENV: 'test' },
+    env: {
+      PRAKERJA_LOG_LEVEL: process.env.TEST_STACK_LOGS ? 'info' : 'silent',
+      NODE_ENV: 'test',
+      // Partner status and keys are cached this long at the gateway: suspension and revocation tests wait for it.
+      GATEWAY_PARTNER_CACHE_SECONDS: '1',
+    },
   });
   process.env.TEST_DATABASE_URL = db.url;
   process.env.TEST_GATEWAY_URL = stack.gatewayUrl;
