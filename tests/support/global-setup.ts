@@ -29,6 +29,8 @@ export default async function globalSetup(): Promise<void> {
       NODE_ENV: 'test',
       // Partner status and keys are cached this long at the gateway: suspension and revocation tests wait for it.
       GATEWAY_PARTNER_CACHE_SECONDS: '1',
+      // Tests run the revocation job themselves; a periodic run would race the cards they age on purpose.
+      PARTICIPANTS_REVOCATION_INTERVAL_SECONDS: '86400',
     },
   });
   process.env.TEST_DATABASE_URL = db.url;
