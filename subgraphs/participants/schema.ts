@@ -6,6 +6,7 @@ import { CardEligibilityResolver } from './eligibility/card-eligibility.resolver
 import { ParticipantFieldsResolver } from './participant/participant-fields.resolver';
 import { ParticipantResolver, resolveParticipantReference } from './participant/participant.resolver';
 import { StatisticsResolver } from './participant/statistics.resolver';
+import { WalletStatisticsResolver } from './wallet/wallet-statistics.resolver';
 import { InternalResolver } from './wallet/internal.resolver';
 import { LedgerEntryResolver, WalletViewResolver } from './wallet/wallet.resolver';
 
@@ -21,6 +22,7 @@ export const buildParticipantsSchema = () =>
         ParticipantResolver,
         ParticipantFieldsResolver,
         StatisticsResolver,
+        WalletStatisticsResolver,
         CohortResolver,
         ApplicationResolver,
         CardResolver,
