@@ -22,7 +22,7 @@ export class RedisQuotaStore implements QuotaStore {
   private readonly fallback = new MemoryQuotaStore();
 
   constructor(url: string, private readonly prefix = 'prakerja:quota:') {
-    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+    this.redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 1000 });
     this.redis.on('error', (error: Error) => log.warn('rate-limit redis error', { error: error.message }));
   }
 
