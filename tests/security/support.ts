@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { gatewayUrl, subgraphQuery, type GraphQLResponse } from '../support/client';
-import { makeKk, makeNik } from '../participants/fixtures';
+import { makeKk } from '../participants/fixtures';
 
 const dist = <T>(path: string): T => require(`../../dist/${path}`) as T;
 const { createGatewayServer } = dist<typeof import('../../gateway/server')>('gateway/server');
@@ -81,13 +81,16 @@ export function partnerPost(url: string, credential: { clientId: string; signing
 
 /** Registers a person through the gateway, as the public form does; returns the id and the NIK they declared. */
 export async function registerThroughGateway(): Promise<{ id: string; nik: string; kk: string }> {
-  const nik = makeNik('1991-03-09', 'FEMALE');
+  // Random birth date and serial: test files each load the fixtures afresh, so their serials can meet.
+  const rnd = (n: number) => 1 + Math.floor(Math.random() * n);
+  const birthDate = `${1975 + rnd(24)}-${String(rnd(12)).padStart(2, '0')}-${String(rnd(28)).padStart(2, '0')}`;
+  const nik = `317101${String(Number(birthDate.slice(8)) + 40).padStart(2, '0')}${birthDate.slice(5, 7)}${birthDate.slice(2, 4)}${String(rnd(9998)).padStart(4, '0')}`;
   const kk = makeKk();
   const res = await post(
     `mutation Register($input: ParticipantRegisterInput!) { participantRegister(input: $input) { participant { id } userErrors { code } } }`,
     {
       input: {
-        nik, familyCardNumber: kk, fullName: 'Dewi Lestari', birthDate: '1991-03-09', email: 'dewi@example.co.id', phone: '081298765432',
+        nik, familyCardNumber: kk, fullName: 'Dewi Lestari', birthDate, email: 'dewi@example.co.id', phone: '081298765432',
         address: 'Jl. Merdeka No. 5, Bandung', citizen: true, educationStatus: 'NOT_IN_EDUCATION', occupation: 'UNEMPLOYED',
       },
     },
