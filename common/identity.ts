@@ -9,6 +9,10 @@ export interface Identity {
   subject?: string;
   /** Partner platform id, for partners. */
   partnerId?: string;
+  /** Name of the client's GraphQL operation, set by the gateway: recorded with each read of personal data. */
+  operation?: string;
+  /** Purpose the caller declared in the `x-purpose` header, set by the gateway: recorded with each read of personal data. */
+  purpose?: string;
 }
 
 export const ANONYMOUS: Identity = { role: 'anonymous' };

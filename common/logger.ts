@@ -19,3 +19,12 @@ export const log = {
   warn: (message: string, fields?: Record<string, unknown>) => write('warn', message, fields),
   error: (message: string, fields?: Record<string, unknown>) => write('error', message, fields),
 };
+
+/**
+ * An error message safe to show and log: graphql-js echoes the offending variable value in coercion errors
+ * (`Variable "$input" got invalid value { nik: "…" }`), which could carry a NIK, a KK or a phone number.
+ * The value is dropped, and any 16-digit run left is masked.
+ */
+export function scrubErrorMessage(message: string): string {
+  return redact(message.replace(/got invalid value [\s\S]*?(?=( at "[^"]*")?; )/g, 'got invalid value').replace(/(cannot represent[^:]*value): [\s\S]*$/, '$1.'));
+}

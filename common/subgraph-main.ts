@@ -16,6 +16,8 @@ export interface SubgraphDefinition<TContext extends SubgraphContext> {
   buildSchema(): Promise<GraphQLSchema>;
   /** Per-request context beyond identity and EntityManager: DataLoaders and the like. */
   context(base: SubgraphContext, orm: MikroORM): TContext;
+  /** Once per request, after execution and before the response leaves; a failure withholds the response's data. */
+  afterRequest?: (context: TContext) => Promise<void>;
   /** Background jobs (expiry, reconciliation); each returns a function that stops it. */
   jobs?: (orm: MikroORM) => Array<() => void>;
 }
@@ -37,6 +39,7 @@ export async function runSubgraph<TContext extends SubgraphContext>(def: Subgrap
     schema,
     signingSecret: readSecret('GATEWAY_SIGNING_SECRET'),
     context: (identity: Identity) => def.context({ identity, em: orm.em.fork() }, orm),
+    afterRequest: def.afterRequest,
   });
   const stopJobs = def.jobs?.(orm) ?? [];
   log.info(`${def.name} subgraph listening`, { url: running.url });

@@ -1,10 +1,10 @@
-import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyInternalRequest, type Identity } from './identity';
-import { log } from './logger';
+import { log, scrubErrorMessage } from './logger';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -15,6 +15,11 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** Builds the per-request context (fresh DataLoaders, a forked EntityManager) for a verified identity. */
   context: (identity: Identity) => Promise<TContext> | TContext;
   maxBodyBytes?: number;
+  /**
+   * Runs once per request after execution, before the response leaves (the participants subgraph writes its
+   * personal-data access records here). If it fails, the response carries no data: fail closed.
+   */
+  afterRequest?: (context: TContext) => Promise<void>;
 }
 
 export interface RunningSubgraph {
@@ -34,6 +39,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     formatError: maskUnexpected,
+    plugins: options.afterRequest ? [afterRequestPlugin(options.afterRequest)] : [],
     logger: { debug: () => undefined, info: () => undefined, warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
   });
   await apollo.start();
@@ -94,9 +100,26 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
  */
 function maskUnexpected(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof GraphQLError) return formatted;
+  if (original instanceof GraphQLError) return { ...formatted, message: scrubErrorMessage(formatted.message) };
   log.error('unexpected resolver error', { error: original instanceof Error ? original.stack : String(original), path: formatted.path });
   return { message: 'Unexpected error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function afterRequestPlugin<TContext extends BaseContext>(afterRequest: (context: TContext) => Promise<void>): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          try {
+            await afterRequest(contextValue);
+          } catch (error) {
+            log.error('after-request step failed; response withheld', { error: error instanceof Error ? error.stack : String(error) });
+            if (response.body.kind === 'single') response.body.singleResult = { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+          }
+        },
+      };
+    },
+  };
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {

@@ -14,6 +14,21 @@ export function loadGatewayConfig(env = process.env) {
     upstreamTimeoutMs: read.int('GATEWAY_UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000),
     maxBodyBytes: read.int('GATEWAY_MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
     introspection: read.bool('GATEWAY_INTROSPECTION', !production),
+    /** "Did you mean …?" in validation errors; like introspection, a development aid that maps the schema. */
+    fieldSuggestions: read.bool('GATEWAY_FIELD_SUGGESTIONS', !production),
+    /** Operations beyond any of these are refused with QUERY_TOO_COMPLEX before a subgraph is called. */
+    limits: {
+      maxTokens: read.int('GATEWAY_MAX_TOKENS', 2_000, 100, 100_000),
+      maxDepth: read.int('GATEWAY_MAX_DEPTH', 12, 2, 100),
+      maxAliases: read.int('GATEWAY_MAX_ALIASES', 30, 0, 1_000),
+      maxCost: read.int('GATEWAY_MAX_COST', 5_000, 10, 10_000_000),
+    },
+    /** Per-partner quota in field invocations; counted in Redis when REDIS_URL is set (shared by every gateway instance), else in memory. */
+    partnerQuota: {
+      fieldsPerWindow: read.int('GATEWAY_PARTNER_FIELDS_PER_MINUTE', 6_000, 1, 100_000_000),
+      windowSeconds: 60,
+      redisUrl: read.optional('REDIS_URL'),
+    },
     jwt: {
       ...jwtSettings(env),
       /** Production verifies RS256/ES256 tokens against the identity provider's JWKS; development uses HS256. */

@@ -1,12 +1,16 @@
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Identity } from '../common/identity';
 import type { GatewayConfig } from './config';
+import { useErrorHygiene } from './plugins/error-hygiene';
+import { useOperationLimits } from './plugins/operation-limits';
 import { useRequestErrorCodes } from './plugins/request-error-codes';
 import { useSignedUpstream } from './plugins/sign-upstream';
+import { usePartnerRateLimit } from './rate-limit/plugin';
+import type { QuotaStore } from './rate-limit/store';
 import { loadSupergraph } from './supergraph';
 
 /** Hive Gateway runtime over the committed supergraph: query planning, masking, upstream timeouts. */
-export function createRuntime(config: GatewayConfig) {
+export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
   return createGatewayRuntime<{ identity: Identity }>({
     supergraph: loadSupergraph(config.subgraphUrls),
     graphqlEndpoint: '/graphql',
@@ -21,7 +25,17 @@ export function createRuntime(config: GatewayConfig) {
     subgraphErrors: { errorCode: false, subgraphNameProp: false },
     disableIntrospection: config.introspection ? undefined : { disableIf: () => true },
     logging: process.env.PRAKERJA_LOG_LEVEL === 'silent' ? false : 'warn',
-    plugins: () => [useSignedUpstream(config.signingSecret), useRequestErrorCodes()],
+    // Browsers cannot send a cross-site request with this header or a JSON content type without a preflight.
+    csrfPrevention: { requestHeaders: ['x-graphql-csrf-prevention', 'graphql-require-preflight'] },
+    // Batched (array) bodies are refused: one operation per request, so limits and quotas cannot be split.
+    batching: false,
+    plugins: () => [
+      useRequestErrorCodes(),
+      useErrorHygiene({ suggestions: config.fieldSuggestions }),
+      useOperationLimits(config.limits),
+      usePartnerRateLimit(quotaStore, config.partnerQuota),
+      useSignedUpstream(config.signingSecret),
+    ],
   });
 }
 export type GatewayRuntime = ReturnType<typeof createRuntime>;

@@ -4,6 +4,8 @@ import { readBody } from '../common/subgraph-server';
 import { authenticator } from './auth/authenticate';
 import { AccessDenied } from './auth/errors';
 import type { GatewayConfig } from './config';
+import { RedisQuotaStore } from './rate-limit/redis-store';
+import { MemoryQuotaStore, type QuotaStore } from './rate-limit/store';
 import { createRuntime } from './runtime';
 
 /**
@@ -11,7 +13,8 @@ import { createRuntime } from './runtime';
  * exact bytes, or a bearer token), then hands the request and the verified identity to the runtime.
  */
 export function createGatewayServer(config: GatewayConfig): { server: Server; close(): Promise<void> } {
-  const runtime = createRuntime(config);
+  const quotaStore: QuotaStore = config.partnerQuota.redisUrl ? new RedisQuotaStore(config.partnerQuota.redisUrl) : new MemoryQuotaStore();
+  const runtime = createRuntime(config, quotaStore);
   const authenticate = authenticator(config);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -42,12 +45,16 @@ export function createGatewayServer(config: GatewayConfig): { server: Server; cl
       else res.end();
     });
   });
+  // Longer than any client's or load balancer's idle timeout, so an idle keep-alive socket is never closed
+  // by the gateway just as a client reuses it.
+  server.keepAliveTimeout = 65_000;
   return {
     server,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await runtime.dispose();
+      await quotaStore.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { SubgraphContext } from '../../common/context';
 import { toSafeInt } from '../../common/scalars';
+import { PersonalDataRecorder } from './access-log/access-log.recorder';
 import { Card } from './card/card.entity';
 import { Cohort } from './cohort/cohort.entity';
 import type { ParticipantsConfig } from './config';
@@ -49,5 +50,7 @@ export function createLoaders(em: EntityManager) {
 
 export interface ParticipantsContext extends SubgraphContext {
   loaders: ReturnType<typeof createLoaders>;
+  /** Guards personal fields and collects the reads to record; flushed once after the request. */
+  personalData: PersonalDataRecorder;
   config: ParticipantsConfig;
 }

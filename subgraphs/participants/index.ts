@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { log } from '../../common/logger';
 import { main, runSubgraph } from '../../common/subgraph-main';
 import { loadConfig, type ParticipantsConfig } from './config';
+import { PersonalDataRecorder } from './access-log/access-log.recorder';
 import { createLoaders } from './context';
 import { createParticipantsOrm } from './orm';
 import { buildParticipantsSchema } from './schema';
@@ -40,7 +41,9 @@ export function startParticipants(config = loadConfig()) {
     databaseUrl: config.databaseUrl,
     createOrm: createParticipantsOrm,
     buildSchema: buildParticipantsSchema,
-    context: (base) => ({ ...base, loaders: createLoaders(base.em), config }),
+    context: (base) => ({ ...base, loaders: createLoaders(base.em), personalData: new PersonalDataRecorder(base.identity), config }),
+    // Access records are written before the response leaves: no record, no data.
+    afterRequest: (ctx) => ctx.personalData.flush(ctx.em.fork()),
     jobs: jobs(config),
   });
 }

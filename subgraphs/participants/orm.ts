@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { createOrm } from '../../common/orm';
 import { projectRoot } from '../../common/config';
+import { PersonalDataAccess } from './access-log/access-log.entity';
 import { Card } from './card/card.entity';
 import { Application, Cohort } from './cohort/cohort.entity';
 import { InboxMessage } from './inbox/inbox.entity';
@@ -8,7 +9,7 @@ import { migrations } from './migrations';
 import { Participant } from './participant/participant.entity';
 import { LedgerEntry, Wallet, WalletHoldRow } from './wallet/wallet.entity';
 
-export const entities = [Participant, Cohort, Application, Card, Wallet, LedgerEntry, WalletHoldRow, InboxMessage];
+export const entities = [Participant, Cohort, Application, Card, Wallet, LedgerEntry, WalletHoldRow, InboxMessage, PersonalDataAccess];
 
 /** MikroORM bound to the `participants` schema, with this subgraph's migrations. */
 export const createParticipantsOrm = (databaseUrl: string) =>

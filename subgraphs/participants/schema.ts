@@ -1,4 +1,5 @@
 import { buildFederatedSchema } from '../../common/federation';
+import { AccessLogResolver } from './access-log/access-log.resolver';
 import { CardResolver } from './card/card.resolver';
 import { ApplicationResolver, CohortResolver } from './cohort/cohort.resolver';
 import type { ParticipantsContext } from './context';
@@ -21,6 +22,7 @@ export const buildParticipantsSchema = () =>
       resolvers: [
         ParticipantResolver,
         ParticipantFieldsResolver,
+        AccessLogResolver,
         StatisticsResolver,
         WalletStatisticsResolver,
         CohortResolver,

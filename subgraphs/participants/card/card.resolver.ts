@@ -1,14 +1,14 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ParticipantsContext } from '../context';
 import { Cohort } from '../cohort/cohort.entity';
-import { canSeePersonal } from '../participant/participant.access';
 import { Card } from './card.entity';
 
 @Resolver(() => Card)
 export class CardResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'The 16-digit card number (Luhn check digit last). Self and programme office only.' })
-  number(@Root() card: Card, @Ctx() { identity }: ParticipantsContext) {
-    return canSeePersonal(identity, card.participant.id) ? card.number : null;
+  @FieldResolver(() => String, { nullable: true, description: 'The 16-digit card number (Luhn check digit last). Self and programme office only (each office read is recorded).' })
+  number(@Root() card: Card, @Ctx() { personalData }: ParticipantsContext) {
+    personalData.allow(card.participant.id, 'card.number');
+    return card.number;
   }
 
   @FieldResolver(() => String, { description: 'Card number with its middle eight digits hidden.' })

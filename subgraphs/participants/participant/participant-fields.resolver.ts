@@ -1,5 +1,6 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { isSelf } from '../../../common/auth';
+import { forbidden } from '../../../common/errors';
 import { Connection, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
 import { Card } from '../card/card.entity';
@@ -9,7 +10,6 @@ import { ELIGIBILITY_MESSAGES } from '../eligibility/eligibility.rules';
 import { EligibilityReason, ParticipantEligibility } from '../eligibility/eligibility.types';
 import { InboxMessage } from '../inbox/inbox.entity';
 import { WalletView } from '../wallet/wallet.entity';
-import { canSeePersonal } from './participant.access';
 import { Participant } from './participant.entity';
 import { IncentiveStatus } from './participant.enums';
 
@@ -28,21 +28,22 @@ export class PageArgs {
 /** Fields of Participant computed from other tables; all batched through per-request loaders. */
 @Resolver(() => Participant)
 export class ParticipantFieldsResolver {
-  @FieldResolver(() => ParticipantEligibility, { nullable: true, description: 'Eligibility under the programme rules, evaluated now. Self and programme office only.' })
-  async eligibility(@Root() p: Participant, @Ctx() { identity, loaders }: ParticipantsContext) {
-    if (!canSeePersonal(identity, p.id)) return null;
+  @FieldResolver(() => ParticipantEligibility, { nullable: true, description: 'Eligibility under the programme rules, evaluated now. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  async eligibility(@Root() p: Participant, @Ctx() { personalData, loaders }: ParticipantsContext) {
+    personalData.allow(p.id, 'eligibility');
     const codes = (await loaders.eligibility.load(p.id)) ?? [];
     return Object.assign(new ParticipantEligibility(), { eligible: codes.length === 0, reasons: codes.map((c) => EligibilityReason.of(c, ELIGIBILITY_MESSAGES[c])) });
   }
 
-  @FieldResolver(() => Card, { nullable: true, description: 'The Kartu Prakerja issued at selection; null before. Self and programme office only.' })
-  card(@Root() p: Participant, @Ctx() { identity, loaders }: ParticipantsContext) {
-    return canSeePersonal(identity, p.id) ? loaders.cardByParticipant.load(p.id) : null;
+  @FieldResolver(() => Card, { nullable: true, description: 'The Kartu Prakerja issued at selection; null before. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  card(@Root() p: Participant, @Ctx() { personalData, loaders }: ParticipantsContext) {
+    personalData.allow(p.id, 'card');
+    return loaders.cardByParticipant.load(p.id);
   }
 
   @FieldResolver(() => WalletView, { nullable: true, description: "The card's training balance; null before selection. Self and programme office only." })
-  async wallet(@Root() p: Participant, @Ctx() { identity, loaders }: ParticipantsContext) {
-    if (!canSeePersonal(identity, p.id)) return null;
+  async wallet(@Root() p: Participant, @Ctx() { personalData, loaders }: ParticipantsContext) {
+    personalData.allow(p.id, 'wallet');
     const card = await loaders.cardByParticipant.load(p.id);
     if (!card) return null;
     const w = await loaders.wallet.load(card.id);
@@ -50,30 +51,33 @@ export class ParticipantFieldsResolver {
     return Object.assign(new WalletView(), { id: card.id, balance: Money.idr(w.balance), availableBalance: Money.idr(w.available), purchaseDeadline: card.purchaseDeadline });
   }
 
-  @FieldResolver(() => [Application], { nullable: true, description: 'Applications to cohorts, newest first. Self and programme office only.' })
-  applications(@Root() p: Participant, @Ctx() { identity, em }: ParticipantsContext) {
-    if (!canSeePersonal(identity, p.id)) return null;
+  @FieldResolver(() => [Application], { nullable: true, description: 'Applications to cohorts, newest first. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  applications(@Root() p: Participant, @Ctx() { personalData, em }: ParticipantsContext) {
+    personalData.allow(p.id, 'applications');
     return em.find(Application, { participant: p.id }, { orderBy: { createdAt: 'desc' } });
   }
 
-  @FieldResolver(() => InboxMessageConnection, { nullable: true, description: 'In-app messages, newest first (OTPs in development). Readable only by the participant themself, not even by the programme office.' })
+  @FieldResolver(() => InboxMessageConnection, { nullable: true, description: 'In-app messages, newest first (OTPs in development). Readable only by the participant themself, not even by the programme office; FORBIDDEN for anyone else.' })
   inbox(@Root() p: Participant, @Args() { first, after }: PageArgs, @Ctx() { identity, em }: ParticipantsContext) {
-    if (!isSelf(identity, p.id)) return null;
+    if (!isSelf(identity, p.id)) throw forbidden('The inbox is readable only by the participant');
     return paginate(em, InboxMessage, { participant: p.id }, { first, after, sortBy: 'createdAt', direction: 'desc' });
   }
 
-  @FieldResolver(() => IncentiveStatus, { nullable: true, description: 'Whether the post-training incentive is due (after a first completed course). Self and programme office only.' })
-  incentiveStatus(@Root() p: Participant, @Ctx() { identity }: ParticipantsContext) {
-    return canSeePersonal(identity, p.id) ? p.incentiveStatus : null;
+  @FieldResolver(() => IncentiveStatus, { nullable: true, description: 'Whether the post-training incentive is due (after a first completed course). Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  incentiveStatus(@Root() p: Participant, @Ctx() { personalData }: ParticipantsContext) {
+    personalData.allow(p.id, 'incentiveStatus');
+    return p.incentiveStatus;
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: 'When the first course was completed; null before. Self and programme office only.' })
-  firstCompletedAt(@Root() p: Participant, @Ctx() { identity }: ParticipantsContext) {
-    return canSeePersonal(identity, p.id) ? p.firstCompletedAt : null;
+  @FieldResolver(() => Date, { nullable: true, description: 'When the first course was completed; null before. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  firstCompletedAt(@Root() p: Participant, @Ctx() { personalData }: ParticipantsContext) {
+    personalData.allow(p.id, 'firstCompletedAt');
+    return p.firstCompletedAt;
   }
 
-  @FieldResolver(() => ID, { nullable: true, description: 'The enrollment whose completion made the incentive due. Self and programme office only.' })
-  incentiveEnrollmentId(@Root() p: Participant, @Ctx() { identity }: ParticipantsContext) {
-    return canSeePersonal(identity, p.id) ? p.incentiveEnrollmentId : null;
+  @FieldResolver(() => ID, { nullable: true, description: 'The enrollment whose completion made the incentive due. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  incentiveEnrollmentId(@Root() p: Participant, @Ctx() { personalData }: ParticipantsContext) {
+    personalData.allow(p.id, 'incentiveEnrollmentId');
+    return p.incentiveEnrollmentId;
   }
 }

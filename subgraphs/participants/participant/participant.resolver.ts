@@ -33,7 +33,11 @@ class ParticipantsArgs {
   filter?: ParticipantFilter | null;
 }
 
-const guarded = (identity: ParticipantsContext['identity'], p: Participant, value: string) => (canSeePersonal(identity, p.id) ? value : null);
+/** A personal field: the participant's own, or the programme office's (recorded); FORBIDDEN for everyone else. */
+const guarded = ({ personalData }: ParticipantsContext, p: Participant, field: keyof Participant & string) => {
+  personalData.allow(p.id, field);
+  return p[field] as string;
+};
 
 @Resolver(() => Participant)
 export class ParticipantResolver {
@@ -64,9 +68,9 @@ export class ParticipantResolver {
     return registerParticipant(em, input);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'NIK (16 digits). Self and programme office only; null for anyone else.' })
-  nik(@Root() p: Participant, @Ctx() { identity }: ParticipantsContext) {
-    return guarded(identity, p, p.nik);
+  @FieldResolver(() => String, { nullable: true, description: 'NIK (16 digits). Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  nik(@Root() p: Participant, @Ctx() ctx: ParticipantsContext) {
+    return guarded(ctx, p, 'nik');
   }
 
   @FieldResolver(() => String, { description: 'NIK with its middle eight digits hidden, for example `3171********0001`.' })
@@ -74,34 +78,34 @@ export class ParticipantResolver {
     return maskNik(p.nik);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Family card (Kartu Keluarga) number. Self and programme office only.' })
-  familyCardNumber(@Root() p: Participant, @Ctx() { identity }: ParticipantsContext) {
-    return guarded(identity, p, p.familyCardNumber);
+  @FieldResolver(() => String, { nullable: true, description: 'Family card (Kartu Keluarga) number. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  familyCardNumber(@Root() p: Participant, @Ctx() ctx: ParticipantsContext) {
+    return guarded(ctx, p, 'familyCardNumber');
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Full name as on the KTP. Self and programme office only.' })
-  fullName(@Root() p: Participant, @Ctx() { identity }: ParticipantsContext) {
-    return guarded(identity, p, p.fullName);
+  @FieldResolver(() => String, { nullable: true, description: 'Full name as on the KTP. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  fullName(@Root() p: Participant, @Ctx() ctx: ParticipantsContext) {
+    return guarded(ctx, p, 'fullName');
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Date of birth, `YYYY-MM-DD`. Self and programme office only.' })
-  birthDate(@Root() p: Participant, @Ctx() { identity }: ParticipantsContext) {
-    return guarded(identity, p, p.birthDate);
+  @FieldResolver(() => String, { nullable: true, description: 'Date of birth, `YYYY-MM-DD`. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  birthDate(@Root() p: Participant, @Ctx() ctx: ParticipantsContext) {
+    return guarded(ctx, p, 'birthDate');
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'E-mail address. Self and programme office only.' })
-  email(@Root() p: Participant, @Ctx() { identity }: ParticipantsContext) {
-    return guarded(identity, p, p.email);
+  @FieldResolver(() => String, { nullable: true, description: 'E-mail address. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  email(@Root() p: Participant, @Ctx() ctx: ParticipantsContext) {
+    return guarded(ctx, p, 'email');
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Mobile number. Self and programme office only.' })
-  phone(@Root() p: Participant, @Ctx() { identity }: ParticipantsContext) {
-    return guarded(identity, p, p.phone);
+  @FieldResolver(() => String, { nullable: true, description: 'Mobile number. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  phone(@Root() p: Participant, @Ctx() ctx: ParticipantsContext) {
+    return guarded(ctx, p, 'phone');
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Home address. Self and programme office only.' })
-  address(@Root() p: Participant, @Ctx() { identity }: ParticipantsContext) {
-    return guarded(identity, p, p.address);
+  @FieldResolver(() => String, { nullable: true, description: 'Home address. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  address(@Root() p: Participant, @Ctx() ctx: ParticipantsContext) {
+    return guarded(ctx, p, 'address');
   }
 }
 

@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { forbidden } from '../../../common/errors';
+import type { Identity } from '../../../common/identity';
+import { json, S, sql } from '../sql';
+
+/**
+ * Decides each read of a personal field and remembers the ones that must be recorded: the participant
+ * reads their own data unrecorded; the programme office reads anyone's, recorded; every other caller is
+ * refused. One INSERT per request, at the end (`flush`), whatever the number of fields and people read.
+ */
+export class PersonalDataRecorder {
+  private readonly reads = new Map<string, Set<string>>();
+
+  constructor(private readonly identity: Identity) {}
+
+  /** Throws FORBIDDEN unless the caller may read this participant's personal field; records the read when it is not their own. */
+  allow(participantId: string, field: string): void {
+    const { identity } = this;
+    if (identity.role === 'participant' && identity.subject === participantId) return;
+    if (identity.role !== 'admin') throw forbidden(`\`${field}\` is personal data: only the participant and the programme office may read it`);
+    let fields = this.reads.get(participantId);
+    if (!fields) this.reads.set(participantId, (fields = new Set()));
+    fields.add(field);
+  }
+
+  get pending(): number {
+    return this.reads.size;
+  }
+
+  /** Writes the access records of this request; must succeed before the response carries the data. */
+  async flush(em: EntityManager, now = new Date()): Promise<void> {
+    if (!this.reads.size) return;
+    const rows = [...this.reads].map(([participantId, fields]) => ({ participantId, fields: [...fields].sort() }));
+    this.reads.clear();
+    const { role, subject, purpose, operation } = this.identity;
+    await sql(
+      em,
+      `INSERT INTO ${S}.personal_data_access (id, participant_id, accessor_role, accessor_subject, fields, purpose, operation, accessed_at)
+       SELECT gen_random_uuid(), (r->>'participantId')::uuid, ?, ?, ARRAY(SELECT jsonb_array_elements_text(r->'fields')), ?, ?, ?
+       FROM jsonb_array_elements(?::jsonb) AS r`,
+      [role, subject ?? null, purpose ?? null, operation ?? null, now, json(rows)],
+    );
+  }
+}

@@ -1,0 +1,22 @@
+import { Args, Ctx, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { isSelf } from '../../../common/auth';
+import { forbidden } from '../../../common/errors';
+import { Connection, paginate } from '../../../common/pagination';
+import type { ParticipantsContext } from '../context';
+import { PageArgs } from '../participant/participant-fields.resolver';
+import { Participant } from '../participant/participant.entity';
+import { PersonalDataAccess } from './access-log.entity';
+
+@ObjectType({ description: "A page of the participant's personal-data access history." })
+class PersonalDataAccessConnection extends Connection(PersonalDataAccess, 'PersonalDataAccess', 'personal-data access') {}
+
+@Resolver(() => Participant)
+export class AccessLogResolver {
+  @FieldResolver(() => PersonalDataAccessConnection, {
+    description: 'Every read of this participant’s personal data by someone else (UU PDP), newest first. Readable only by the participant; nobody can change or delete it.',
+  })
+  personalDataAccessLog(@Root() p: Participant, @Args() { first, after }: PageArgs, @Ctx() { identity, em }: ParticipantsContext) {
+    if (!isSelf(identity, p.id)) throw forbidden('The access history is readable only by the participant');
+    return paginate(em, PersonalDataAccess, { participantId: p.id }, { first, after, sortBy: 'accessedAt', direction: 'desc' });
+  }
+}

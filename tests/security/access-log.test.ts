@@ -1,0 +1,49 @@
+import { db, tokenFor } from '../support/client';
+import { codeOf, post, registerThroughGateway } from './support';
+
+const LOG = `query MyAccessLog { me { personalDataAccessLog(first: 10) { totalCount edges { node { accessorRole accessorSubject fields purpose operation accessedAt } } } } }`;
+
+describe('personal-data access record (UU PDP)', () => {
+  it('records an office read (who, whose, which fields, purpose, operation, when) and shows it to the participant only', async () => {
+    const person = await registerThroughGateway();
+    const bystander = await registerThroughGateway();
+    const admin = { authorization: `Bearer ${await tokenFor('admin', 'officer-12')}`, 'x-purpose': 'Complaint 2024/117 verification' };
+    const read = await post(`query CaseReview($id: ID!) { participant(id: $id) { id nik fullName gender } }`, { id: person.id }, admin);
+    expect(read.json.data?.participant.nik).toBe(person.nik);
+
+    const own = { authorization: `Bearer ${await tokenFor('participant', person.id)}` };
+    await post(`{ me { nik fullName phone } }`, {}, own); // reading one's own data is not recorded
+    const log = await post(LOG, {}, own);
+    expect(log.json.errors).toBeUndefined();
+    const history = log.json.data?.me.personalDataAccessLog;
+    expect(history.totalCount).toBe(1);
+    expect(history.edges[0].node).toMatchObject({ accessorRole: 'admin', accessorSubject: 'officer-12', fields: ['fullName', 'nik'], purpose: 'Complaint 2024/117 verification', operation: 'CaseReview' });
+    expect(Date.now() - Date.parse(history.edges[0].node.accessedAt)).toBeLessThan(60_000);
+
+    const theirs = await post(LOG, {}, { authorization: `Bearer ${await tokenFor('participant', bystander.id)}` });
+    expect(theirs.json.data?.me.personalDataAccessLog.totalCount).toBe(0);
+    const officeReadsLog = await post(`query($id: ID!) { participant(id: $id) { personalDataAccessLog(first: 5) { totalCount } } }`, { id: person.id }, admin);
+    expect(codeOf(officeReadsLog)).toBe('FORBIDDEN');
+  });
+
+  it('writes one record per person per request, however many fields are read', async () => {
+    const people = await Promise.all([registerThroughGateway(), registerThroughGateway()]);
+    const admin = { authorization: `Bearer ${await tokenFor('admin', 'officer-13')}` };
+    const res = await post(`query Two($a: ID!, $b: ID!) { a: participant(id: $a) { nik email address } b: participant(id: $b) { birthDate phone } }`, { a: people[0].id, b: people[1].id }, admin);
+    expect(res.json.errors).toBeUndefined();
+    const { rows } = await db().query(`SELECT participant_id, fields FROM participants.personal_data_access WHERE participant_id = ANY($1) ORDER BY fields`, [people.map((p) => p.id)]);
+    expect(rows.map((r) => [r.participant_id, r.fields])).toEqual(expect.arrayContaining([[people[0].id, ['address', 'email', 'nik']], [people[1].id, ['birthDate', 'phone']]]));
+    expect(rows).toHaveLength(2);
+  });
+
+  it('cannot be changed or erased: not through the graph, not with SQL', async () => {
+    const sdl = require('node:fs').readFileSync(require('node:path').resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8') as string;
+    const mutation = /type Mutation[^{]*\{([\s\S]*?)\n\}/.exec(sdl)![1];
+    const fields = [...mutation.matchAll(/^  (\w+)[(:]/gm)].map((m) => m[1]);
+    expect(fields.length).toBeGreaterThan(10);
+    expect(fields.filter((f) => /access|personalData/i.test(f))).toEqual([]);
+    await expect(db().query(`UPDATE participants.personal_data_access SET purpose = 'rewritten'`)).rejects.toThrow(/append-only/);
+    await expect(db().query(`DELETE FROM participants.personal_data_access`)).rejects.toThrow(/append-only/);
+    await expect(db().query(`TRUNCATE participants.personal_data_access`)).rejects.toThrow(/append-only/);
+  });
+});

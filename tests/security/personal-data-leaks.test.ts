@@ -1,0 +1,55 @@
+import { tokenFor } from '../support/client';
+import { post, registerThroughGateway, startGateway } from './support';
+
+const { redact, scrubErrorMessage } = require('../../dist/common/logger') as typeof import('../../common/logger');
+
+describe('NIK and KK never come back in errors or logs', () => {
+  it('does not echo a NIK passed in a variable of the wrong shape', async () => {
+    const nik = '3171014905900001';
+    const wrongShape = await post(`query($id: ID!) { participant(id: $id) { id } }`, { id: { nik } }, { authorization: `Bearer ${await tokenFor('admin')}` });
+    expect(wrongShape.json.errors?.length).toBeGreaterThan(0);
+    expect(wrongShape.text).not.toContain(nik);
+    const asNumber = await post(`mutation($input: ParticipantRegisterInput!) { participantRegister(input: $input) { userErrors { code } } }`, {
+      input: { nik: Number(nik), familyCardNumber: 3171010101010001, fullName: 'x', birthDate: '1990-05-09', email: 'a@b.cd', phone: '081234567890', address: 'x', citizen: true, educationStatus: 'NOT_IN_EDUCATION', occupation: 'UNEMPLOYED' },
+    });
+    expect(asNumber.json.errors?.length).toBeGreaterThan(0);
+    expect(asNumber.text).not.toContain(nik);
+    expect(asNumber.text).not.toContain('3171010101010001');
+  });
+
+  it('masks a failing subgraph: no service name, URL, SQL or stack', async () => {
+    const res = await post(`query($id: ID!) { participant(id: $id) { id } }`, { id: 'not-a-uuid' }, { authorization: `Bearer ${await tokenFor('admin')}` });
+    expect(res.json.errors?.[0].message).toBe('Unexpected error.');
+    expect(res.text).not.toMatch(/participants|127\.0\.0\.1|localhost|uuid|select|stack|at \w+ \(/i);
+  });
+
+  it('redacts 16-digit runs in log lines and error messages', () => {
+    expect(redact('{"nik":"3171014905900001"}')).toBe('{"nik":"3171********0001"}');
+    expect(scrubErrorMessage('Variable "$input" got invalid value { nik: 3171014905900001 } at "input.nik"; String cannot represent a non string value: 3171014905900001')).toBe(
+      'Variable "$input" got invalid value at "input.nik"; String cannot represent a non string value.',
+    );
+  });
+
+  it('writes no NIK to the gateway log, even for a request that fails', async () => {
+    const { nik } = await registerThroughGateway();
+    const gateway = await startGateway({ PRAKERJA_LOG_LEVEL: 'info' });
+    const lines: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    const previousLevel = process.env.PRAKERJA_LOG_LEVEL;
+    process.env.PRAKERJA_LOG_LEVEL = 'info';
+    (process.stdout as { write: unknown }).write = (chunk: string | Uint8Array) => (lines.push(String(chunk)), true);
+    const errors = jest.spyOn(console, 'error').mockImplementation((...args) => void lines.push(args.map(String).join(' ')));
+    const warns = jest.spyOn(console, 'warn').mockImplementation((...args) => void lines.push(args.map(String).join(' ')));
+    try {
+      await post(`query($id: ID!) { participant(id: $id) { id } }`, { id: nik }, { authorization: `Bearer ${await tokenFor('admin')}` }, gateway.url);
+      await post(`query($n: String!) { walletCard(cardNumber: $n) { balance } }`, { n: nik }, {}, gateway.url);
+    } finally {
+      (process.stdout as { write: unknown }).write = write;
+      errors.mockRestore();
+      warns.mockRestore();
+      process.env.PRAKERJA_LOG_LEVEL = previousLevel;
+      await gateway.close();
+    }
+    expect(lines.join('\n')).not.toContain(nik);
+  });
+});
