@@ -1,9 +1,9 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors';
+import { MAX_PAGE_SIZE } from './limits';
 
-/** Largest page any list field returns; a larger `first` is capped to it. */
-export const MAX_PAGE_SIZE = 100;
+export { MAX_PAGE_SIZE };
 
 @ObjectType({ description: 'Where a page sits in the whole list (Relay cursor connections).' })
 @Directive('@shareable')

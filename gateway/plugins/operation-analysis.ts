@@ -17,6 +17,7 @@ import {
   type ValueNode,
   visit,
 } from 'graphql';
+import { MAX_PAGE_SIZE } from '../../common/limits';
 
 /** What an operation would cost, measured on the document and its variables before anything runs. */
 export interface OperationMeasure {
@@ -48,7 +49,7 @@ export function countTokens(source: string, stopAfter = Infinity): number | null
 /**
  * Measures the operation that will run. Called after validation, so fragments exist and do not cycle.
  * Page sizes come from literals or from the variables (or the variable's default), which is the point:
- * `first: $n` with `n = 1000000` costs what it says.
+ * `first: $n` in nested lists multiplies, whatever literal the document shows; each is capped as resolvers cap it.
  */
 export function measureOperation(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | null | undefined, operationName?: string | null): OperationMeasure {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
@@ -92,7 +93,8 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
       const type = parent && 'getFields' in parent ? parent.getFields()[name]?.type : undefined;
       if (!selection.selectionSet) continue;
       const first = pageSize(selection.arguments?.find((a) => a.name.value === 'first')?.value);
-      const size = first !== undefined ? Math.max(0, first) : isList(type) && name !== 'edges' ? UNPAGED_LIST_SIZE : 1;
+      // Every resolver caps `first` at MAX_PAGE_SIZE, so a larger page costs what the capped page costs.
+      const size = first !== undefined ? Math.min(MAX_PAGE_SIZE, Math.max(0, first)) : isList(type) && name !== 'edges' ? UNPAGED_LIST_SIZE : 1;
       const child = type ? getNamedType(type) : undefined;
       cost += 1 + size * walk(selection.selectionSet, child && isCompositeType(child) ? child : undefined, level + 1);
     }
