@@ -12,7 +12,7 @@ export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 /** Port a subgraph listens on: `<NAME>_PORT`, else its default. */
 export function subgraphPort(name: SubgraphName, env = process.env): number {
   const def = SUBGRAPHS.find((s) => s.name === name)!.defaultPort;
-  return envReader(env).int(`${name.toUpperCase()}_PORT`, def, 1, 65535);
+  return envReader(env).int(`${name.toUpperCase()}_PORT`, def, 0, 65535); // 0: any free port
 }
 
 /** URL the gateway (and other subgraphs) use to reach a subgraph: `<NAME>_URL`, else localhost and its port. */

@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../../common/context';
 import { toSafeInt } from '../../common/scalars';
 import { PersonalDataRecorder } from './access-log/access-log.recorder';
 import { Card } from './card/card.entity';
-import { Cohort } from './cohort/cohort.entity';
+import { Application, Cohort } from './cohort/cohort.entity';
 import type { ParticipantsConfig } from './config';
 import { eligibilityLoader } from './eligibility/eligibility.service';
 import { Participant } from './participant/participant.entity';
@@ -43,6 +43,12 @@ export function createLoaders(em: EntityManager) {
       );
       const map = new Map(rows.map((r) => [r.id, { balance: toSafeInt(r.balance), available: toSafeInt(r.available) }]));
       return ids.map((id) => map.get(id) ?? null);
+    }),
+    applicationsByParticipant: new DataLoader<string, Application[]>(async (ids) => {
+      const rows = await em.find(Application, { participant: { $in: [...ids] } }, { orderBy: { createdAt: 'desc' } });
+      const byParticipant = new Map<string, Application[]>();
+      for (const a of rows) byParticipant.set(a.participant.id, [...(byParticipant.get(a.participant.id) ?? []), a]);
+      return ids.map((id) => byParticipant.get(id) ?? []);
     }),
     eligibility: eligibilityLoader(em),
   };

@@ -52,9 +52,9 @@ export class ParticipantFieldsResolver {
   }
 
   @FieldResolver(() => [Application], { nullable: true, description: 'Applications to cohorts, newest first. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
-  applications(@Root() p: Participant, @Ctx() { personalData, em }: ParticipantsContext) {
+  applications(@Root() p: Participant, @Ctx() { personalData, loaders }: ParticipantsContext) {
     personalData.allow(p.id, 'applications');
-    return em.find(Application, { participant: p.id }, { orderBy: { createdAt: 'desc' } });
+    return loaders.applicationsByParticipant.load(p.id);
   }
 
   @FieldResolver(() => InboxMessageConnection, { nullable: true, description: 'In-app messages, newest first (OTPs in development). Readable only by the participant themself, not even by the programme office; FORBIDDEN for anyone else.' })

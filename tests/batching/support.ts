@@ -1,0 +1,47 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Identity } from '../../common/identity';
+
+const { signInternalRequest } = require('../../dist/common/identity') as typeof import('../../common/identity');
+const { readSecret } = require('../../dist/common/config') as typeof import('../../common/config');
+
+// In-process subgraphs log through this process's logger.
+process.env.PRAKERJA_LOG_LEVEL ??= 'silent';
+
+export interface InProcessSubgraph {
+  url: string;
+  orm: MikroORM;
+  stop(): Promise<void>;
+}
+
+/** Counts the SQL statements one request makes, on a subgraph started in this process (so its pool is observable). */
+export async function countQueries(subgraph: InProcessSubgraph, query: string, variables: Record<string, unknown>, identity: Identity): Promise<{ statements: number; data: any; errors?: unknown }> {
+  const knex = subgraph.orm.em.getConnection().getKnex();
+  let statements = 0;
+  const count = () => void statements++;
+  knex.on('query', count);
+  try {
+    const body = JSON.stringify({ query, variables });
+    const response = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...signInternalRequest(readSecret('GATEWAY_SIGNING_SECRET'), identity, body) }, body });
+    const json = (await response.json()) as { data: any; errors?: unknown };
+    return { statements, ...json };
+  } finally {
+    knex.removeListener('query', count);
+  }
+}
+
+/** Environment for a subgraph started in-process beside the test stack: same database, an ephemeral port, quiet jobs. */
+export const inProcessEnv = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  DATABASE_URL: process.env.TEST_DATABASE_URL,
+  PARTICIPANTS_URL: JSON.parse(process.env.TEST_SUBGRAPH_URLS!).participants,
+  PARTICIPANTS_PORT: '0',
+  PARTNERS_PORT: '0',
+  COURSES_PORT: '0',
+  COURSES_RECONCILE_INTERVAL_MS: '3600000',
+  PARTICIPANTS_HOLD_SWEEP_INTERVAL_SECONDS: '86400',
+  PARTICIPANTS_REVOCATION_INTERVAL_SECONDS: '86400',
+  PRAKERJA_LOG_LEVEL: 'silent',
+});
+
+/** Lets start-up jobs finish before anything is counted. */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
