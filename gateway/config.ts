@@ -31,8 +31,12 @@ export function loadGatewayConfig(env = process.env) {
     },
     jwt: {
       ...jwtSettings(env),
+      // The identity provider's issuer is never the development default: fail at start-up, not on every token.
+      ...(jwksUrl ? { issuer: read.string('JWT_ISSUER') } : {}),
       /** Production verifies RS256/ES256 tokens against the identity provider's JWKS; development uses HS256. */
       jwksUrl,
+      /** After a JWKS fetch, a token with an unknown `kid` triggers no new fetch for this long (bounds load on the provider; delays a key rotation by at most this). */
+      jwksCooldownMs: read.int('JWT_JWKS_COOLDOWN_MS', 30_000, 0, 600_000),
       secret: jwksUrl ? undefined : readSecret('JWT_SECRET', env),
       algorithms: jwksUrl ? ['RS256', 'ES256'] : ['HS256'],
     },

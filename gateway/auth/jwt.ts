@@ -10,7 +10,9 @@ const PERSON_ROLES = new Set(['participant', 'analyst', 'admin']);
  * Any failure is the same UNAUTHENTICATED answer.
  */
 export function jwtVerifier(config: GatewayConfig['jwt']) {
-  const key: Uint8Array | JWTVerifyGetKey = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : new TextEncoder().encode(config.secret);
+  const key: Uint8Array | JWTVerifyGetKey = config.jwksUrl
+    ? createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: config.jwksCooldownMs })
+    : new TextEncoder().encode(config.secret);
   return async function verify(token: string): Promise<Identity> {
     try {
       const { payload } = await jwtVerify(token, key as JWTVerifyGetKey, {
