@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { log } from '../common/logger';
 import { readBody } from '../common/subgraph-server';
@@ -14,9 +13,6 @@ import { createRuntime } from './runtime';
  * exact bytes, or a bearer token), then hands the request and the verified identity to the runtime.
  */
 export function createGatewayServer(config: GatewayConfig): { server: Server; close(): Promise<void> } {
-  // The runtime adds one abort listener per subgraph call to the request's signal; a plan with more than ten
-  // fetches is normal in a federated graph, not a leak, so Node's warning threshold (10) is raised.
-  setMaxListeners(100);
   const quotaStore: QuotaStore = config.partnerQuota.redisUrl ? new RedisQuotaStore(config.partnerQuota.redisUrl) : new MemoryQuotaStore();
   const runtime = createRuntime(config, quotaStore);
   const authenticate = authenticator(config);
