@@ -2,7 +2,7 @@ import { ANONYMOUS, type Identity } from '../../common/identity';
 import type { GatewayConfig } from '../config';
 import { jwtVerifier } from './jwt';
 import { PARTNER_HEADERS, partnerVerifier } from './partner-signature';
-import { invalidToken } from './errors';
+import { AccessDenied, invalidToken } from './errors';
 
 /**
  * Decides who is calling: a partner (signed request), a person (bearer token) or anonymous. Client-sent
@@ -11,9 +11,12 @@ import { invalidToken } from './errors';
 export function authenticator(config: GatewayConfig) {
   const verifyJwt = jwtVerifier(config.jwt);
   const verifyPartner = partnerVerifier(config);
-  return async function authenticate(request: { headers: Headers; method: string; path: string; body: Buffer }): Promise<Identity> {
+  return async function authenticate(request: { headers: Headers; method: string; path: string; search: string; body: Buffer }): Promise<Identity> {
     const { headers } = request;
     if (headers.has(PARTNER_HEADERS.clientId) || headers.has(PARTNER_HEADERS.signature)) {
+      // The signature covers method, path and body, not a query string: a partner operation travels only as a
+      // POST body, or a captured signature could carry another operation in `?query=`.
+      if (request.method !== 'POST' || request.search) throw new AccessDenied('UNAUTHENTICATED', 'Invalid partner signature');
       return verifyPartner(headers, request.method, request.path, request.body);
     }
     const authorization = headers.get('authorization');

@@ -65,6 +65,20 @@ describe('partner request signatures', () => {
     expect((await post({ 'x-signature': over('POST', '/graphql').toUpperCase() })).status).toBe(401);
   });
 
+  it('refuses a signed request that carries its operation in the query string, by GET or by POST', async () => {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const { createHmac } = await import('node:crypto');
+    const signature = (method: string, body: string) => createHmac('sha256', partner.signingKey).update(`${partner.clientId}${timestamp}${method}/graphql${body}`).digest('hex');
+    const headers = { 'x-client-id': partner.clientId, 'x-timestamp': timestamp, 'x-graphql-csrf-prevention': '1' };
+    const operation = encodeURIComponent('{ partnerCourses(first: 1) { totalCount } }');
+    const get = await fetch(`${gatewayUrl()}?query=${operation}`, { headers: { ...headers, 'x-signature': signature('GET', '') } });
+    expect(get.status).toBe(401);
+    const body = JSON.stringify({ query: '{ __typename }' });
+    const post = await fetch(`${gatewayUrl()}?query=${operation}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'x-signature': signature('POST', body) }, body });
+    expect(post.status).toBe(401);
+    expect(await post.text()).not.toContain('totalCount');
+  });
+
   it('refuses a timestamp more than 300 s away from server time, either way', async () => {
     expectRefused(await partnerRequest(partner, CHECK, VARS, { skewSeconds: 301 }), 401);
     expectRefused(await partnerRequest(partner, CHECK, VARS, { skewSeconds: -301 }), 401);
