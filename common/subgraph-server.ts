@@ -4,7 +4,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyInternalRequest, type Identity } from './identity';
-import { log, scrubErrorMessage } from './logger';
+import { describeError, log, scrubErrorMessage } from './logger';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -101,7 +101,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
 function maskUnexpected(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof GraphQLError) return { ...formatted, message: scrubErrorMessage(formatted.message) };
-  log.error('unexpected resolver error', { error: original instanceof Error ? original.stack : String(original), path: formatted.path });
+  log.error('unexpected resolver error', { ...describeError(original), path: formatted.path });
   return { message: 'Unexpected error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
@@ -113,7 +113,7 @@ function afterRequestPlugin<TContext extends BaseContext>(afterRequest: (context
           try {
             await afterRequest(contextValue);
           } catch (error) {
-            log.error('after-request step failed; response withheld', { error: error instanceof Error ? error.stack : String(error) });
+            log.error('after-request step failed; response withheld', describeError(error));
             if (response.body.kind === 'single') response.body.singleResult = { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
           }
         },
