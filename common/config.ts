@@ -45,7 +45,6 @@ export function envReader(env: Env = process.env) {
   };
 }
 
-export const isProduction = () => process.env.NODE_ENV === 'production';
 
 /** Folder for local state (embedded database, development secrets); git-ignored. */
 export function dataDir(env: Env = process.env): string {

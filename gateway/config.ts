@@ -1,11 +1,11 @@
-import { envReader, isProduction, readSecret } from '../common/config';
+import { envReader, readSecret } from '../common/config';
 import { jwtSettings } from '../common/dev-token';
 import { SUBGRAPHS, subgraphUrl, type SubgraphName } from '../common/topology';
 
 /** The gateway's configuration, read and validated once at start-up. */
 export function loadGatewayConfig(env = process.env) {
   const read = envReader(env);
-  const production = env.NODE_ENV === 'production' || isProduction();
+  const production = env.NODE_ENV === 'production';
   const jwksUrl = read.optional('JWT_JWKS_URL');
   return {
     port: read.int('GATEWAY_PORT', 4000, 1, 65535),
