@@ -45,7 +45,6 @@ export function envReader(env: Env = process.env) {
   };
 }
 
-
 /** Folder for local state (embedded database, development secrets); git-ignored. */
 export function dataDir(env: Env = process.env): string {
   return resolve(projectRoot, env.PRAKERJA_DATA_DIR ?? '.data');
