@@ -114,3 +114,22 @@ function isList(type: GraphQLOutputType | undefined): boolean {
   if (!type) return false;
   return isListType(isNonNullType(type) ? type.ofType : type);
 }
+
+interface ExecutionArgsLike {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  variableValues?: unknown;
+  operationName?: string | null;
+}
+
+const measured = new WeakMap<object, OperationMeasure>();
+
+/** measureOperation for one execution, computed once however many plugins (limits, quota) ask for it. */
+export function measureExecution(args: ExecutionArgsLike): OperationMeasure {
+  let measure = measured.get(args);
+  if (!measure) {
+    measure = measureOperation(args.schema, args.document, args.variableValues as Record<string, unknown> | undefined, args.operationName);
+    measured.set(args, measure);
+  }
+  return measure;
+}

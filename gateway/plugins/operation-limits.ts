@@ -1,6 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
-import { countTokens, measureOperation } from './operation-analysis';
+import { countTokens, measureExecution } from './operation-analysis';
 
 export interface OperationLimits {
   maxTokens: number;
@@ -24,7 +24,7 @@ export function useOperationLimits(limits: OperationLimits): GatewayPlugin {
       if (tokens !== null && tokens > limits.maxTokens) throw tooComplex(`The document has more than ${limits.maxTokens} tokens`);
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const measure = measureOperation(args.schema, args.document, args.variableValues as Record<string, unknown> | undefined, args.operationName);
+      const measure = measureExecution(args);
       const refusal =
         measure.depth > limits.maxDepth
           ? `The operation is nested ${measure.depth} levels deep; the limit is ${limits.maxDepth}`

@@ -1,7 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
 import type { Identity } from '../../common/identity';
-import { measureOperation } from '../plugins/operation-analysis';
+import { measureExecution } from '../plugins/operation-analysis';
 import type { QuotaStore } from './store';
 
 export interface PartnerQuota {
@@ -19,7 +19,7 @@ export function usePartnerRateLimit(store: QuotaStore, quota: PartnerQuota): Gat
     async onExecute({ args, context, setResultAndStopExecution }) {
       const identity = (context as { identity?: Identity }).identity;
       if (identity?.role !== 'partner' || !identity.partnerId) return;
-      const { fields } = measureOperation(args.schema, args.document, args.variableValues as Record<string, unknown> | undefined, args.operationName);
+      const { fields } = measureExecution(args);
       const decision = await store.take(`partner:${identity.partnerId}`, fields, quota.fieldsPerWindow, quota.windowSeconds);
       if (decision.allowed) return;
       const retryAfterSeconds = decision.retryAfterSeconds;
