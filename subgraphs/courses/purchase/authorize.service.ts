@@ -52,7 +52,9 @@ export async function authorizePurchase(em: EntityManager, services: CoursesServ
         await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`enroll:${purchase.participantId}:${purchase.course.id}`]);
         const twin = await tx.count(Purchase, { participantId: purchase.participantId, course: purchase.course.id, status: PurchaseStatus.CAPTURING, id: { $ne: purchase.id } });
         if (twin || (await hasActiveEnrollment(tx, purchase.participantId, purchase.course.id))) {
-          return { result: refuse('ALREADY_ENROLLED', 'The participant already holds an active enrollment in this course') };
+          // This purchase can never be authorized: end it and free the participant's money now, not at hold expiry.
+          Object.assign(purchase, { status: PurchaseStatus.EXPIRED, updatedAt: now });
+          return { result: refuse('ALREADY_ENROLLED', 'The participant already holds an active enrollment in this course'), release: true };
         }
         Object.assign(purchase, { status: PurchaseStatus.CAPTURING, updatedAt: now });
         return { finish: true };
