@@ -9,7 +9,7 @@ import { otpMatches } from './otp';
 import { Purchase } from './purchase.entity';
 import { PurchaseStatus } from './purchase.enums';
 import { hasActiveEnrollment, stateOf } from './purchase.service';
-import { decideAuthorize } from './rules';
+import { decideAuthorize, decideRetry } from './rules';
 
 export interface AuthorizeResult {
   enrollment: Enrollment | null;
@@ -39,8 +39,15 @@ export async function authorizePurchase(em: EntityManager, services: CoursesServ
     switch (outcome.kind) {
       case 'LOCKED':
         return { result: refuse('OTP_LOCKED', 'Too many wrong OTPs: the purchase is locked; start again with a new invoice code') };
-      case 'EXPIRED':
-        return { result: refuse('OTP_EXPIRED', 'The OTP has expired; call purchaseStart again with the same invoice code for a new one', 'otp') };
+      case 'EXPIRED': {
+        // Point the partner at the retry only when purchaseStart would really issue a new OTP (see decideRetry).
+        const state = stateOf(purchase);
+        const reissues = decideRetry(state, state, now) === 'ISSUE_OTP';
+        const message = reissues
+          ? 'The OTP has expired; call purchaseStart again with the same invoice code for a new one'
+          : 'The OTP has expired and the hold on the balance has (almost) run out; start again with a new invoice code';
+        return { result: refuse('OTP_EXPIRED', message, 'otp') };
+      }
       case 'INVALID':
         if (purchase.status === PurchaseStatus.AWAITING_OTP) purchase.otpAttempts = outcome.attempts;
         return { result: refuse('INVALID_OTP', 'The OTP is not correct', 'otp') };
