@@ -3,7 +3,7 @@ import type { Identity } from '../../common/identity';
 import { closeDb, db } from '../support/client';
 import { codes, courses, createCourse, offer, partner, startCourses, unique } from './fixtures';
 
-import { cardholder, readOtp, walletState } from '../support/partner';
+import { cardholder, readOtp, readOtpFor, walletState } from '../support/partner';
 
 /*
  * The purchase flow of the courses subgraph against the real participants subgraph (wallet, inbox,
@@ -97,6 +97,21 @@ describe('purchase flow against the real participants subgraph', () => {
     const twice = (await courses(START, { input: { cardNumber: s.cardNumber, courseId: s.courseId, invoiceCode: unique('INV'), amount: PRICE } }, s.as)).data!.purchaseStart;
     expect(codes(twice)).toEqual(['ALREADY_ENROLLED']);
     expect((await participants.wallet(s.cardNumber)).availableBalance).toBe(3_500_000 - PRICE);
+  });
+
+  it('ends a purchase refused ALREADY_ENROLLED at authorize and releases its hold', async () => {
+    const s = await setup();
+    const [first, second] = [unique('INV'), unique('INV')];
+    const startWith = async (invoiceCode: string) =>
+      (await courses(START, { input: { cardNumber: s.cardNumber, courseId: s.courseId, invoiceCode, amount: PRICE } }, s.as)).data!.purchaseStart.purchase.id as string;
+    const [id1, id2] = [await startWith(first), await startWith(second)];
+    expect((await participants.wallet(s.cardNumber)).availableBalance).toBe(3_500_000 - 2 * PRICE);
+    const ok = (await courses(AUTHORIZE, { input: { purchaseId: id1, otp: await readOtpFor(s.participantId, first) } }, s.as)).data!.purchaseAuthorize;
+    expect(ok.userErrors).toEqual([]);
+    const refused = (await courses(AUTHORIZE, { input: { purchaseId: id2, otp: await readOtpFor(s.participantId, second) } }, s.as)).data!.purchaseAuthorize;
+    expect(codes(refused)).toEqual(['ALREADY_ENROLLED']);
+    expect((await db().query('select status, hold_released from courses.purchase where id = $1', [id2])).rows[0]).toEqual({ status: 'EXPIRED', hold_released: true });
+    expect(await participants.wallet(s.cardNumber)).toEqual({ balance: 3_500_000 - PRICE, availableBalance: 3_500_000 - PRICE, ledgerSum: 3_500_000 - PRICE });
   });
 
   it('releases the hold when the OTP locks', async () => {

@@ -139,6 +139,23 @@ describe('purchaseAuthorize OTP rules (before any wallet call)', () => {
     expect((await db().query('select status, otp_attempts from courses.purchase where id = $1', [id])).rows[0]).toEqual({ status: 'AWAITING_OTP', otp_attempts: 0 });
   });
 
+  it('tells the partner to retry with the same invoice code only when a retry would issue a new OTP', async () => {
+    const MESSAGE = `mutation($input: PurchaseAuthorizeInput!) { purchaseAuthorize(input: $input) { userErrors { code message } } }`;
+    const expiredWith = async (holdExpiresAt: Date) => {
+      const id = randomUUID();
+      await insertPendingPurchase({ id, partnerId: a, courseId, amount: 300_000, otpHash: hashOtp(otpSecret, id, 1, '112233'), otpExpiresAt: new Date(Date.now() - 1000), holdExpiresAt });
+      const [error] = (await courses(MESSAGE, { input: { purchaseId: id, otp: '112233' } }, partner(a))).data!.purchaseAuthorize.userErrors;
+      expect(error.code).toBe('OTP_EXPIRED');
+      return error.message as string;
+    };
+    expect(await expiredWith(new Date(Date.now() + 300_000))).toMatch(/same invoice code/);
+    for (const holdExpiresAt of [new Date(Date.now() + 10_000), new Date(Date.now() - 1000)]) {
+      const message = await expiredWith(holdExpiresAt);
+      expect(message).toMatch(/new invoice code/);
+      expect(message).not.toMatch(/same invoice code/);
+    }
+  });
+
   it('serialises concurrent wrong OTPs: exactly the third locks', async () => {
     const id = await pendingWithOtp('246802');
     const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => authorize(id, String(100000 + i))));

@@ -98,7 +98,7 @@ describe('partner credentials', () => {
     expect((await q(ISSUE, { partnerId: applied })).data!.partnerCredentialIssue.userErrors).toEqual([{ code: 'NOT_ADMITTED' }]);
   });
 
-  it('refuses the verification query to every role but service, and credential mutations to non-admins', async () => {
+  it('refuses the verification query to everyone but the gateway service, and credential mutations to non-admins', async () => {
     const partnerId = await activePartner();
     const issued = await issue(partnerId);
     for (const identity of [ADMIN, ANALYST, { role: 'partner' as const, partnerId, subject: issued.credential.clientId }, { role: 'participant' as const, subject: 'p1' }]) {
@@ -107,6 +107,12 @@ describe('partner credentials', () => {
       expect(res.data?.partnerCredentialVerification ?? null).toBeNull();
     }
     expect(codeOf(await q(VERIFY, { clientId: issued.credential.clientId }, { role: 'anonymous' }))).toBe('UNAUTHENTICATED');
+    // Other services (the courses subgraph) must not read plaintext signing keys either: the gateway only.
+    for (const identity of [{ role: 'service' as const, subject: 'courses' }, { role: 'service' as const }]) {
+      const res = await q(VERIFY, { clientId: issued.credential.clientId }, identity);
+      expect(codeOf(res)).toBe('FORBIDDEN');
+      expect(res.data?.partnerCredentialVerification ?? null).toBeNull();
+    }
     expect(codeOf(await q(ISSUE, { partnerId }, ANALYST))).toBe('FORBIDDEN');
     expect(codeOf(await q(ROTATE, { credentialId: issued.credential.id }, { role: 'anonymous' }))).toBe('UNAUTHENTICATED');
     const { rows } = await db().query('SELECT count(*)::int AS n FROM partners.partner_credential WHERE partner_id = $1', [partnerId]);

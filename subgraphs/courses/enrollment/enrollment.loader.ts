@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { isUuid } from '../../../common/ids';
 import { Enrollment } from './enrollment.entity';
 
 /** Enrollments by id, batched per request (callers apply visibility). */
 export function enrollmentLoader(em: EntityManager) {
   return new DataLoader<string, Enrollment | null>(async (ids) => {
-    const rows = await em.find(Enrollment, { id: { $in: [...ids] } });
+    const rows = await em.find(Enrollment, { id: { $in: ids.filter(isUuid) } }); // a malformed id must not fail the batch
     const byId = new Map(rows.map((e) => [e.id, e]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -23,7 +24,7 @@ export function enrollmentByPurchaseLoader(em: EntityManager) {
 /** Every enrollment of many participants, newest first (a participant has a handful at most). */
 export function participantEnrollmentsLoader(em: EntityManager) {
   return new DataLoader<string, Enrollment[]>(async (participantIds) => {
-    const rows = await em.find(Enrollment, { participantId: { $in: [...participantIds] } }, { orderBy: { enrolledAt: 'desc', id: 'desc' } });
+    const rows = await em.find(Enrollment, { participantId: { $in: participantIds.filter(isUuid) } }, { orderBy: { enrolledAt: 'desc', id: 'desc' } });
     return participantIds.map((id) => rows.filter((e) => e.participantId === id));
   });
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { isSelf, requirePartner, requireRole } from '../../../common/auth';
-import { forbidden, UserError } from '../../../common/errors';
+import { badInput, forbidden, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
 import { Connection, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
@@ -58,6 +58,10 @@ export class EnrollmentResolver {
   @Query(() => EnrollmentConnection, { description: 'Every enrollment, newest first, filtered. Admin only.' })
   enrollments(@Args() { first, after, filter }: EnrollmentsArgs, @Ctx() { em, identity }: CoursesContext) {
     requireRole(identity, 'admin');
+    for (const field of ['partnerId', 'participantId', 'courseId'] as const) {
+      const value = filter?.[field];
+      if (value && !isUuid(value)) throw badInput(`\`${field}\` is not a valid id`, `filter.${field}`);
+    }
     const where = {
       ...(filter?.partnerId ? { partnerId: filter.partnerId } : {}),
       ...(filter?.participantId ? { participantId: filter.participantId } : {}),

@@ -9,7 +9,7 @@ import { otpMatches } from './otp';
 import { Purchase } from './purchase.entity';
 import { PurchaseStatus } from './purchase.enums';
 import { hasActiveEnrollment, stateOf } from './purchase.service';
-import { decideAuthorize } from './rules';
+import { decideAuthorize, decideRetry } from './rules';
 
 export interface AuthorizeResult {
   enrollment: Enrollment | null;
@@ -39,8 +39,15 @@ export async function authorizePurchase(em: EntityManager, services: CoursesServ
     switch (outcome.kind) {
       case 'LOCKED':
         return { result: refuse('OTP_LOCKED', 'Too many wrong OTPs: the purchase is locked; start again with a new invoice code') };
-      case 'EXPIRED':
-        return { result: refuse('OTP_EXPIRED', 'The OTP has expired; call purchaseStart again with the same invoice code for a new one', 'otp') };
+      case 'EXPIRED': {
+        // Point the partner at the retry only when purchaseStart would really issue a new OTP (see decideRetry).
+        const state = stateOf(purchase);
+        const reissues = decideRetry(state, state, now) === 'ISSUE_OTP';
+        const message = reissues
+          ? 'The OTP has expired; call purchaseStart again with the same invoice code for a new one'
+          : 'The OTP has expired and the hold on the balance has (almost) run out; start again with a new invoice code';
+        return { result: refuse('OTP_EXPIRED', message, 'otp') };
+      }
       case 'INVALID':
         if (purchase.status === PurchaseStatus.AWAITING_OTP) purchase.otpAttempts = outcome.attempts;
         return { result: refuse('INVALID_OTP', 'The OTP is not correct', 'otp') };
@@ -52,7 +59,9 @@ export async function authorizePurchase(em: EntityManager, services: CoursesServ
         await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`enroll:${purchase.participantId}:${purchase.course.id}`]);
         const twin = await tx.count(Purchase, { participantId: purchase.participantId, course: purchase.course.id, status: PurchaseStatus.CAPTURING, id: { $ne: purchase.id } });
         if (twin || (await hasActiveEnrollment(tx, purchase.participantId, purchase.course.id))) {
-          return { result: refuse('ALREADY_ENROLLED', 'The participant already holds an active enrollment in this course') };
+          // This purchase can never be authorized: end it and free the participant's money now, not at hold expiry.
+          Object.assign(purchase, { status: PurchaseStatus.EXPIRED, updatedAt: now });
+          return { result: refuse('ALREADY_ENROLLED', 'The participant already holds an active enrollment in this course'), release: true };
         }
         Object.assign(purchase, { status: PurchaseStatus.CAPTURING, updatedAt: now });
         return { finish: true };

@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requirePartner, requireRole } from '../../../common/auth';
-import { UserError } from '../../../common/errors';
+import { badInput, UserError } from '../../../common/errors';
+import { isUuid } from '../../../common/ids';
 import { Connection, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
 import type { CoursesContext } from '../context';
@@ -65,6 +66,7 @@ export class PurchaseResolver {
   @Query(() => PurchaseConnection, { description: 'Every purchase, newest first, filtered. Admin only.' })
   purchases(@Args() { first, after, filter }: PurchasesArgs, @Ctx() { em, identity }: CoursesContext) {
     requireRole(identity, 'admin');
+    if (filter?.partnerId && !isUuid(filter.partnerId)) throw badInput('`partnerId` is not a valid id', 'filter.partnerId');
     const where = {
       ...(filter?.partnerId ? { partnerId: filter.partnerId } : {}),
       ...(filter?.status ? { status: filter.status } : {}),

@@ -86,7 +86,7 @@ export async function startPurchase(em: EntityManager, services: CoursesServices
   const purchase = await em.findOneOrFail(Purchase, { partnerId, invoiceCode }, { refresh: true });
   // A concurrent start with the same invoice code won the insert: this call is its twin (or a conflict).
   if (!inserted.length) return retryStart(em, services, purchase, request);
-  return holdAndSendOtp(em, services, purchase, course.title);
+  return holdAndSendOtp(em, services, purchase, course.title, true);
 }
 
 /** purchaseStart again under an invoice code already used by this platform. */
@@ -95,7 +95,7 @@ async function retryStart(em: EntityManager, services: CoursesServices, existing
   if (decision === 'CONFLICT') return refuse('INVOICE_CONFLICT', 'This invoice code was already used for another card, course or amount', 'invoiceCode');
   if (decision === 'RETURN') return { purchase: existing, userErrors: [] };
   const course = await em.findOneOrFail(Course, { id: existing.course.id });
-  return holdAndSendOtp(em, services, existing, course.title);
+  return holdAndSendOtp(em, services, existing, course.title, false);
 }
 
 export async function hasActiveEnrollment(em: EntityManager, participantId: string, courseId: string): Promise<boolean> {
@@ -104,20 +104,22 @@ export async function hasActiveEnrollment(em: EntityManager, participantId: stri
 
 /**
  * Places the hold (idempotent by purchase id, so a retry after a crash re-places nothing twice) and, when
- * no valid OTP exists, issues one. Refused holds undo the purchase row so that nothing remains.
+ * no valid OTP exists, issues one. A refused or failed hold undoes the purchase row so that nothing remains,
+ * but only in the call that inserted it (`created`): a concurrent twin or a retry works on a copy that may be
+ * stale, and undoing from it could delete the winner's row or release the winner's hold.
  */
-async function holdAndSendOtp(em: EntityManager, services: CoursesServices, purchase: Purchase, courseTitle: string): Promise<PurchaseResult> {
+async function holdAndSendOtp(em: EntityManager, services: CoursesServices, purchase: Purchase, courseTitle: string, created: boolean): Promise<PurchaseResult> {
   let hold;
   try {
     hold = await services.participants.holdPlace({ referenceId: purchase.id, cardNumber: purchase.cardNumber, amount: purchase.amount, expiresAt: purchase.holdExpiresAt });
   } catch (error) {
-    if (purchase.otpGeneration === 0) await undoStart(em, services, purchase);
+    if (created) await undoStart(em, services, purchase);
     throw error;
   }
   const refusal = hold.userErrors[0];
   if (refusal) {
     // Only a purchase that never sent an OTP is undone: a later one may still be authorized with its hold.
-    if (purchase.otpGeneration === 0) await undoStart(em, services, purchase);
+    if (created) await undoStart(em, services, purchase);
     const [code, message] = HOLD_REFUSALS[refusal.code] ?? [];
     if (!code) throw graphqlError('INTERNAL_SERVER_ERROR', `The wallet refused the hold (${refusal.code})`);
     return refuse(code, message, code === 'INSUFFICIENT_BALANCE' ? 'amount' : 'cardNumber');
@@ -126,9 +128,13 @@ async function holdAndSendOtp(em: EntityManager, services: CoursesServices, purc
   return { purchase: await em.findOneOrFail(Purchase, { id: purchase.id }, { refresh: true }), userErrors: [] };
 }
 
-/** Removes a purchase that never got an OTP (so nothing of a refused start remains) and releases any hold. */
+/**
+ * Removes a purchase that never got an OTP (so nothing of a refused start remains) and releases its hold,
+ * only if the row was still there to delete: otherwise an OTP was issued meanwhile and the hold is live.
+ */
 async function undoStart(em: EntityManager, services: CoursesServices, purchase: Purchase): Promise<void> {
-  await em.execute(`delete from courses.purchase where id = ? and otp_generation = 0 and status = 'AWAITING_OTP'`, [purchase.id]);
+  const deleted = await em.execute<Array<{ id: string }>>(`delete from courses.purchase where id = ? and otp_generation = 0 and status = 'AWAITING_OTP' returning id`, [purchase.id]);
+  if (!deleted.length) return;
   await services.participants.holdRelease(purchase.id).catch((error: unknown) => {
     // The hold (if one was placed at all) expires by itself within the hold time.
     log.warn('could not release the hold of a refused purchase', { purchaseId: purchase.id, error: String(error) });

@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { ClassType } from 'type-graphql';
 import { PageInfo, decodeCursor, encodeCursor, pageSize, type Page } from '../../../common/pagination';
+import { badInput } from '../../../common/errors';
+import { isUuid } from '../../../common/ids';
 
 export interface ConnectionKey {
   parentId: string;
@@ -50,7 +52,10 @@ export function connectionLoader<T extends { id: string }>(em: EntityManager, sp
 
 const cacheKey = (key: ConnectionKey) => JSON.stringify([key.parentId, key.first, key.after ?? null]);
 
-async function loadGroup<T extends { id: string }>(em: EntityManager, spec: ConnectionSpec<T>, parentIds: string[], first: number, after: string | null) {
+async function loadGroup<T extends { id: string }>(em: EntityManager, spec: ConnectionSpec<T>, requested: string[], first: number, after: string | null) {
+  // A malformed parent id (from a crafted reference) has an empty page; sent to PostgreSQL it would fail the whole batch.
+  const parentIds = requested.filter(isUuid);
+  if (!parentIds.length) return emptyPages<T>(requested);
   const limit = pageSize(first);
   const marks = parentIds.map(() => '?').join(', ');
   const where = `t.${spec.parentColumn} in (${marks})${spec.where ? ` and (${spec.where})` : ''}`;
@@ -64,6 +69,8 @@ async function loadGroup<T extends { id: string }>(em: EntityManager, spec: Conn
     let keyset = '';
     if (after) {
       const [sortValue, id] = decodeCursor(after);
+      // A crafted cursor must be refused as input, not reach PostgreSQL as an Invalid Date or a non-uuid id.
+      if (Number.isNaN(new Date(sortValue).getTime()) || !isUuid(id)) throw badInput('`after` is not a cursor returned by this field', 'after');
       keyset = ` and (t.${spec.sortColumn}, t.id) ${spec.direction === 'asc' ? '>' : '<'} (?, ?)`;
       params.push(new Date(sortValue), id);
     }
@@ -75,7 +82,7 @@ async function loadGroup<T extends { id: string }>(em: EntityManager, spec: Conn
       params,
     );
   }
-  const byParent = new Map<string, T[]>(parentIds.map((id) => [id, []]));
+  const byParent = new Map<string, T[]>(requested.map((id) => [id, []]));
   for (const row of rows) {
     const parent = row[spec.parentColumn] as string;
     delete row._rn;
@@ -93,4 +100,8 @@ async function loadGroup<T extends { id: string }>(em: EntityManager, spec: Conn
     });
   }
   return result;
+}
+
+function emptyPages<T>(parentIds: string[]): Map<string, Page<T>> {
+  return new Map(parentIds.map((id) => [id, { edges: [], totalCount: 0, pageInfo: Object.assign(new PageInfo(), { hasNextPage: false, endCursor: null }) }]));
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireRole } from '../../../common/auth';
-import { UserError } from '../../../common/errors';
+import { forbidden, UserError } from '../../../common/errors';
 import type { PartnersContext } from '../context';
 import { Partner, PartnerStatus } from '../partner/partner.entity';
 import { PartnerCredential, PartnerCredentialKey } from './credential.entity';
@@ -66,7 +66,7 @@ export class PartnerCredentialResolver {
     return rotateCredential(em, config.credentialKey, input.credentialId);
   }
 
-  @Mutation(() => PartnerCredentialRevokePayload, { description: 'Revokes a whole credential (credentialId) or a single key (keyId). Takes effect at the gateway on its next verification. Admin only.' })
+  @Mutation(() => PartnerCredentialRevokePayload, { description: 'Revokes a whole credential (credentialId) or a single key (keyId). The gateway caches verifications for up to GATEWAY_PARTNER_CACHE_SECONDS (at most 60 seconds), so a revoked key may still be accepted for that long. Admin only.' })
   partnerCredentialRevoke(@Arg('input', () => PartnerCredentialRevokeInput, { description: 'Exactly one of credentialId and keyId.' }) input: PartnerCredentialRevokeInput, @Ctx() { em, identity }: PartnersContext) {
     requireRole(identity, 'admin');
     return revokeCredential(em, input);
@@ -74,11 +74,13 @@ export class PartnerCredentialResolver {
 
   @Query(() => PartnerCredentialVerification, {
     nullable: true,
-    description: 'What the gateway needs to verify a partner\'s signed request: the partner and every key usable now (during a rotation, old and new). Null when the client id is unknown or revoked. Service only.',
+    description: 'What the gateway needs to verify a partner\'s signed request: the partner and every key usable now (during a rotation, old and new). Null when the client id is unknown or revoked. For the gateway service only (it returns signing keys).',
   })
   @Directive('@inaccessible')
   partnerCredentialVerification(@Arg('clientId', () => String, { description: 'Client id the request was signed under.' }) clientId: string, @Ctx() { em, identity, config }: PartnersContext) {
     requireRole(identity, 'service');
+    // Plaintext signing keys: only the gateway verifies partner signatures, so no other service may read them.
+    if (identity.subject !== 'gateway') throw forbidden('Only the gateway may read partner signing keys');
     return verificationFor(em, config.credentialKey, clientId);
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { badInput, UserError } from '../../../common/errors';
-import { newId } from '../../../common/ids';
+import { isUuid, newId } from '../../../common/ids';
 import { Partner, PartnerStatus } from '../partner/partner.entity';
 import { decryptSigningKey, encryptSigningKey, newSigningKey } from './credential.crypto';
 import { PartnerCredential, PartnerCredentialKey } from './credential.entity';
@@ -26,7 +26,7 @@ function addKey(em: EntityManager, encryptionKey: Buffer, credential: PartnerCre
 }
 
 export async function issueCredential(em: EntityManager, encryptionKey: Buffer, partnerId: string): Promise<IssuedKey> {
-  const partner = await em.findOne(Partner, { id: partnerId });
+  const partner = isUuid(partnerId) ? await em.findOne(Partner, { id: partnerId }) : null;
   if (!partner) return { credential: null, key: null, signingKey: null, userErrors: [UserError.of('NOT_FOUND', 'No such partner', ['input', 'partnerId'])] };
   if (!CREDENTIAL_STATUSES.includes(partner.status)) {
     return { credential: null, key: null, signingKey: null, userErrors: [UserError.of('NOT_ADMITTED', `A ${partner.status} partner cannot hold credentials`, ['input', 'partnerId'])] };
@@ -40,7 +40,7 @@ export async function issueCredential(em: EntityManager, encryptionKey: Buffer, 
 /** Adds a new key under the same client id; the old key keeps verifying until it is revoked. */
 export async function rotateCredential(em: EntityManager, encryptionKey: Buffer, credentialId: string): Promise<IssuedKey> {
   return em.transactional(async (tx) => {
-    const credential = await tx.findOne(PartnerCredential, { id: credentialId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const credential = isUuid(credentialId) ? await tx.findOne(PartnerCredential, { id: credentialId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
     if (!credential) return { credential: null, key: null, signingKey: null, userErrors: [UserError.of('NOT_FOUND', 'No such credential', ['input', 'credentialId'])] };
     if (credential.revokedAt) return { credential, key: null, signingKey: null, userErrors: [UserError.of('REVOKED', 'The credential is revoked', ['input', 'credentialId'])] };
     const { key, signingKey } = addKey(tx, encryptionKey, credential);
@@ -58,14 +58,14 @@ export async function revokeCredential(em: EntityManager, input: PartnerCredenti
   return em.transactional(async (tx) => {
     const now = new Date();
     if (input.credentialId) {
-      const credential = await tx.findOne(PartnerCredential, { id: input.credentialId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const credential = isUuid(input.credentialId) ? await tx.findOne(PartnerCredential, { id: input.credentialId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
       if (!credential) return { credential: null, userErrors: [UserError.of('NOT_FOUND', 'No such credential', ['input', 'credentialId'])] };
       if (credential.revokedAt) return { credential, userErrors: [UserError.of('ALREADY_REVOKED', 'The credential is already revoked')] };
       credential.revokedAt = now;
       await tx.nativeUpdate(PartnerCredentialKey, { credential: credential.id, revokedAt: null }, { revokedAt: now });
       return { credential, userErrors: [] };
     }
-    const key = await tx.findOne(PartnerCredentialKey, { id: input.keyId! });
+    const key = isUuid(input.keyId!) ? await tx.findOne(PartnerCredentialKey, { id: input.keyId! }) : null;
     if (!key) return { credential: null, userErrors: [UserError.of('NOT_FOUND', 'No such key', ['input', 'keyId'])] };
     // Lock the credential so a concurrent rotation or revocation sees this one.
     const credential = await tx.findOneOrFail(PartnerCredential, { id: key.credential.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });

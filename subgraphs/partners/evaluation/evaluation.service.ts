@@ -4,6 +4,7 @@ import { Partner, PartnerStatus } from '../partner/partner.entity';
 import { addMonths } from '../partner/partner.service';
 import { EvaluationCriterion, EvaluationKind, Evaluation, NATIONAL_REACH_MIN_PROVINCES, PROVINCE_COUNT, type CriterionResult } from './evaluation.entity';
 import type { PartnerEvaluationRecordInput } from './evaluation.inputs';
+import { isUuid } from '../../../common/ids';
 
 export interface EvaluationResult {
   evaluation: Evaluation | null;
@@ -50,7 +51,7 @@ export async function recordEvaluation(em: EntityManager, input: PartnerEvaluati
   const invalid = validateEvaluation(input);
   if (invalid.length) return { evaluation: null, partner: null, userErrors: invalid };
   return em.transactional(async (tx) => {
-    const partner = await tx.findOne(Partner, { id: input.partnerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const partner = isUuid(input.partnerId) ? await tx.findOne(Partner, { id: input.partnerId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
     if (!partner) return { evaluation: null, partner: null, userErrors: [UserError.of('NOT_FOUND', 'No such partner', ['input', 'partnerId'])] };
     const kind = KIND_BY_STATUS[partner.status];
     if (!kind) {

@@ -1,12 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { isUuid } from '../../../common/ids';
 import { Partner } from '../partner/partner.entity';
 import { InstitutionAffiliation, TrainingInstitution } from './institution.entity';
 
 /** Institutions by id, batched per request. */
 export function institutionLoader(em: EntityManager) {
   return new DataLoader<string, TrainingInstitution | null>(async (ids) => {
-    const rows = await em.find(TrainingInstitution, { id: { $in: [...ids] } });
+    // A malformed id names nothing; sent to PostgreSQL it would fail the whole batch (every entity of the response).
+    const rows = await em.find(TrainingInstitution, { id: { $in: ids.filter(isUuid) } });
     const byId = new Map(rows.map((i) => [i.id, i]));
     return ids.map((id) => byId.get(id) ?? null);
   });

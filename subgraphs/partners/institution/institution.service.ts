@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { UserError } from '../../../common/errors';
-import { newId } from '../../../common/ids';
+import { isUuid, newId } from '../../../common/ids';
 import { Partner } from '../partner/partner.entity';
 import { InstitutionAffiliation, TrainingInstitution } from './institution.entity';
 import type { TrainingInstitutionAffiliationAddInput, TrainingInstitutionRegisterInput } from './institution.inputs';
@@ -22,7 +22,11 @@ export async function registerInstitution(em: EntityManager, input: TrainingInst
 
 export async function addAffiliation(em: EntityManager, input: TrainingInstitutionAffiliationAddInput): Promise<InstitutionResult> {
   if (!input.relationship.trim()) return { trainingInstitution: null, userErrors: [UserError.of('RELATIONSHIP_REQUIRED', 'Describe the relationship', ['input', 'relationship'])] };
-  const [institution, partner] = await Promise.all([em.findOne(TrainingInstitution, { id: input.institutionId }), em.findOne(Partner, { id: input.partnerId })]);
+  // A malformed id names nothing (and must not reach PostgreSQL, which would reject the cast).
+  const [institution, partner] = await Promise.all([
+    isUuid(input.institutionId) ? em.findOne(TrainingInstitution, { id: input.institutionId }) : null,
+    isUuid(input.partnerId) ? em.findOne(Partner, { id: input.partnerId }) : null,
+  ]);
   if (!institution) return { trainingInstitution: null, userErrors: [UserError.of('NOT_FOUND', 'No such institution', ['input', 'institutionId'])] };
   if (!partner) return { trainingInstitution: institution, userErrors: [UserError.of('NOT_FOUND', 'No such partner', ['input', 'partnerId'])] };
   try {

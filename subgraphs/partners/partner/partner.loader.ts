@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { isUuid } from '../../../common/ids';
 import { Partner, PartnerStatusChange } from './partner.entity';
 
 /** Partners by id, batched per request: one query however many references a response holds. */
 export function partnerLoader(em: EntityManager) {
   return new DataLoader<string, Partner | null>(async (ids) => {
-    const rows = await em.find(Partner, { id: { $in: [...ids] } });
+    // A malformed id names nothing; sent to PostgreSQL it would fail the whole batch (every entity of the response).
+    const rows = await em.find(Partner, { id: { $in: ids.filter(isUuid) } });
     const byId = new Map(rows.map((p) => [p.id, p]));
     return ids.map((id) => byId.get(id) ?? null);
   });

@@ -1,6 +1,7 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { UserError } from '../../../common/errors';
 import { Partner, PartnerStatus, PartnerStatusChange } from './partner.entity';
+import { isUuid } from '../../../common/ids';
 
 /** Allowed lifecycle transitions: from → the statuses it may move to. */
 const TRANSITIONS: Record<PartnerStatus, PartnerStatus[]> = {
@@ -40,7 +41,7 @@ export async function transitionPartner(
 ): Promise<TransitionResult> {
   if (!reason.trim()) return { partner: null, userErrors: [UserError.of('REASON_REQUIRED', 'A reason is required', ['input', 'reason'])] };
   return em.transactional(async (tx) => {
-    const partner = await tx.findOne(Partner, { id: partnerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const partner = isUuid(partnerId) ? await tx.findOne(Partner, { id: partnerId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
     if (!partner) return { partner: null, userErrors: [UserError.of('NOT_FOUND', 'No such partner', ['input', 'partnerId'])] };
     if (!TRANSITIONS[partner.status].includes(to) || (hooks.from && partner.status !== hooks.from)) {
       return { partner, userErrors: [UserError.of('INVALID_TRANSITION', `A ${partner.status} partner cannot become ${to}`)] };
