@@ -1,6 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors';
+import { isUuid } from './ids';
 import { MAX_PAGE_SIZE } from './limits';
 
 export { MAX_PAGE_SIZE };
@@ -73,7 +74,7 @@ export function Connection<T extends object>(node: ClassType<T>, name: string, d
 export interface KeysetOptions {
   first: number;
   after?: string | null;
-  /** Sort property (a timestamp or other string-comparable column); ties are broken by `id`. */
+  /** Sort property: a timestamp column, or `id`; ties are broken by `id`. */
   sortBy: string;
   direction: 'asc' | 'desc';
 }
@@ -93,7 +94,9 @@ export async function paginate<T extends { id: string }>(
   let filter: FilterQuery<T> = where;
   if (options.after) {
     const [sortValue, id] = decodeCursor(options.after);
-    const sortKey = options.sortBy === 'id' ? sortValue : parseSortValue(sortValue);
+    const sortKey = options.sortBy === 'id' ? sortValue : new Date(sortValue);
+    // A crafted cursor must not reach SQL as an invalid uuid or date (a 500 instead of the caller's mistake).
+    if (!isUuid(id) || (sortKey instanceof Date && Number.isNaN(sortKey.getTime()))) throw badInput('`after` is not a cursor returned by this field', 'after');
     const keyset = { $or: [{ [options.sortBy]: { [op]: sortKey } }, { [options.sortBy]: sortKey, id: { [op]: id } }] };
     filter = { $and: [where, keyset] } as FilterQuery<T>;
   }
@@ -114,8 +117,4 @@ export async function paginate<T extends { id: string }>(
 function sortValueOf(node: object, key: string): string {
   const value = (node as Record<string, unknown>)[key];
   return value instanceof Date ? value.toISOString() : String(value);
-}
-
-function parseSortValue(value: string): string | Date {
-  return /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : value;
 }

@@ -36,4 +36,10 @@ describe('malformed input', () => {
     }
     expect((await courses(query, { reps, after: cursor([new Date(0).toISOString(), randomUUID()]) }, ANONYMOUS)).data!._entities[0].courses.totalCount).toBe(1);
   });
+
+  it('refuses a crafted cursor on a top-level list as BAD_USER_INPUT', async () => {
+    for (const after of [cursor(['not-a-date', randomUUID()]), cursor(['2026-13-45T99:00:00Z', randomUUID()]), cursor([new Date().toISOString(), 'x'])]) {
+      expect(codeOf(await courses(`query($after: String) { courses(first: 1, after: $after) { totalCount } }`, { after }, ANONYMOUS))).toBe('BAD_USER_INPUT');
+    }
+  });
 });
