@@ -84,8 +84,9 @@ const refused = (code: string, message: string, cohort: Cohort | null = null): S
 });
 
 /**
- * Runs a closed cohort's selection once: the cohort row is locked, so a concurrent second call waits and
- * then sees ALREADY_SELECTED. Reads applicants in one query, decides in memory (planSelection), and writes
+ * Runs a closed cohort's selection once: selections are serialised programme-wide by an advisory lock (so
+ * concurrent selections of two cohorts see each other's cards), and a second call for the same cohort waits
+ * and then sees ALREADY_SELECTED. Reads applicants in one query, decides in memory (planSelection), and writes
  * cards, wallets, ledger credits and outcomes in four set-based statements.
  */
 export interface SelectOptions {
@@ -100,6 +101,9 @@ export function selectCohort(em: EntityManager, cohortId: string, seedInput?: st
   const nextNumber = options.cardNumber ?? newCardNumber;
   const cardId = options.cardId ?? (() => newId());
   return transactional(em, async (tx) => {
+    // Selections of different cohorts read each other's cards (family-card cap, one card per person):
+    // one selection at a time programme-wide, taken before any read so every selection sees the last one's cards.
+    await sql(tx, `SELECT pg_advisory_xact_lock(hashtext('participants:selection'))`);
     const cohort = await tx.findOne(Cohort, { id: cohortId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!cohort) return refused('COHORT_NOT_FOUND', 'No such cohort');
     if (cohort.selectedAt) return refused('ALREADY_SELECTED', 'The selection of this cohort already ran', cohort);
