@@ -4,7 +4,7 @@ import { newId } from '../../../common/ids';
 import type { EligibilityCode } from '../eligibility/eligibility.rules';
 import { ELIGIBILITY_MESSAGES } from '../eligibility/eligibility.rules';
 import { eligibilityFor } from '../eligibility/eligibility.service';
-import { json, S, sql, transactional } from '../sql';
+import { json, NOW_MS, S, sql, transactional } from '../sql';
 import { Application, ApplicationStatus, Cohort } from './cohort.entity';
 import { newCardNumber, newSeed, planSelection, type Applicant } from './selection';
 
@@ -58,7 +58,7 @@ export async function applyToCohort(em: EntityManager, participantId: string, co
   const id = newId();
   const inserted = await sql(
     em,
-    `INSERT INTO ${S}.application (id, cohort_id, participant_id, status, reasons, created_at) VALUES (?, ?, ?, 'APPLIED', '{}', now())
+    `INSERT INTO ${S}.application (id, cohort_id, participant_id, status, reasons, created_at) VALUES (?, ?, ?, 'APPLIED', '{}', ${NOW_MS})
      ON CONFLICT (cohort_id, participant_id) DO NOTHING RETURNING id`,
     [id, cohortId, participantId],
   );

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, UserError } from '../../../common/errors';
 import { toSafeInt } from '../../../common/scalars';
 import { CardStatus } from '../card/card.entity';
-import { json, Refusal, S, sql, toDate, transactional } from '../sql';
+import { json, NOW_MS, Refusal, S, sql, toDate, transactional } from '../sql';
 import { WalletHold, WalletHoldStatus } from './wallet.entity';
 
 /**
@@ -97,7 +97,7 @@ export async function placeHold(em: EntityManager, input: HoldPlaceInput): Promi
     const inserted = await sql(
       tx,
       `INSERT INTO ${S}.wallet_hold (id, reference_id, wallet_id, amount, status, expires_at, created_at)
-       VALUES (gen_random_uuid(), ?, ?, ?, 'ACTIVE', ?, now()) ON CONFLICT (reference_id) DO NOTHING RETURNING id`,
+       VALUES (gen_random_uuid(), ?, ?, ?, 'ACTIVE', ?, ${NOW_MS}) ON CONFLICT (reference_id) DO NOTHING RETURNING id`,
       [input.referenceId, card.id, input.amount, input.expiresAt],
     );
     // Same referenceId placed concurrently on another card: undo the reservation.
@@ -128,7 +128,7 @@ export function captureHold(em: EntityManager, referenceId: string): Promise<Hol
     await sql(tx, `UPDATE ${S}.wallet_hold SET status = 'CAPTURED' WHERE reference_id = ?`, [referenceId]);
     await sql(
       tx,
-      `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at) VALUES (gen_random_uuid(), ?, 'DEBIT_PURCHASE', ?, ?, now())`,
+      `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at) VALUES (gen_random_uuid(), ?, 'DEBIT_PURCHASE', ?, ?, ${NOW_MS})`,
       [hold.wallet_id, -toSafeInt(hold.amount), referenceId],
     );
     await sql(tx, `UPDATE ${S}.wallet SET balance = balance - ?, held = held - ? WHERE id = ?`, [hold.amount, hold.amount, hold.wallet_id]);
@@ -160,7 +160,7 @@ export function refundHold(em: EntityManager, referenceId: string): Promise<Hold
     await sql(tx, `UPDATE ${S}.wallet_hold SET status = 'REFUNDED' WHERE reference_id = ?`, [referenceId]);
     await sql(
       tx,
-      `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at) VALUES (gen_random_uuid(), ?, 'CREDIT_REFUND', ?, ?, now())`,
+      `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at) VALUES (gen_random_uuid(), ?, 'CREDIT_REFUND', ?, ?, ${NOW_MS})`,
       [hold.wallet_id, toSafeInt(hold.amount), referenceId],
     );
     await sql(tx, `UPDATE ${S}.wallet SET balance = balance + ? WHERE id = ?`, [hold.amount, hold.wallet_id]);
@@ -235,7 +235,7 @@ export async function revokeLapsedCards(em: EntityManager, batch = 500): Promise
       await sql(
         tx,
         `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at)
-         SELECT gen_random_uuid(), id, 'DEBIT_REVOCATION', -balance, id::text, now() FROM ${S}.wallet WHERE balance > 0 AND id IN ${inIds}`,
+         SELECT gen_random_uuid(), id, 'DEBIT_REVOCATION', -balance, id::text, ${NOW_MS} FROM ${S}.wallet WHERE balance > 0 AND id IN ${inIds}`,
         [ids],
       );
       await sql(tx, `UPDATE ${S}.wallet SET balance = 0, held = 0 WHERE id IN ${inIds}`, [ids]);
