@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { isAdmin, requireRole } from '../../../common/auth';
-import { unauthenticated, UserError } from '../../../common/errors';
+import { badInput, unauthenticated, UserError } from '../../../common/errors';
+import { isUuid } from '../../../common/ids';
 import { Money } from '../../../common/scalars';
 import type { ParticipantsContext } from '../context';
 import { ELIGIBILITY_MESSAGES, type EligibilityCode } from '../eligibility/eligibility.rules';
@@ -105,6 +106,7 @@ export class CohortResolver {
   async cohortApply(@Arg('input', () => CohortApplyInput, { description: 'Which cohort.' }) input: CohortApplyInput, @Ctx() { identity, em }: ParticipantsContext) {
     requireRole(identity, 'participant');
     if (!identity.subject) throw unauthenticated();
+    if (!isUuid(input.cohortId)) throw badInput('cohortId is not an id', 'cohortId');
     const result = await applyToCohort(em, identity.subject, input.cohortId);
     return Object.assign(new CohortApplyPayload(), { ...result, reasons: reasonsOf(result.reasons) });
   }
@@ -112,6 +114,7 @@ export class CohortResolver {
   @Mutation(() => CohortSelectPayload, { description: 'Runs the seeded draw of a closed cohort, once: re-checks eligibility, applies the family card cap, issues cards and credits balances. Programme office only.' })
   cohortSelect(@Arg('input', () => CohortSelectInput, { description: 'Which cohort, and optionally the seed.' }) input: CohortSelectInput, @Ctx() { identity, em }: ParticipantsContext) {
     requireRole(identity, 'admin');
+    if (!isUuid(input.cohortId)) throw badInput('cohortId is not an id', 'cohortId');
     return selectCohort(em, input.cohortId, input.seed);
   }
 }
