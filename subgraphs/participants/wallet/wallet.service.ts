@@ -24,6 +24,8 @@ interface HoldRow {
   amount: string;
   status: WalletHoldStatus;
   expires_at: Date;
+  /** Decided by the database clock, as everywhere else expiry is (expireWalletHolds, available balances). */
+  expired: boolean;
 }
 
 const toHold = (row: HoldRow): WalletHold =>
@@ -35,7 +37,7 @@ const toHold = (row: HoldRow): WalletHold =>
     expiresAt: toDate(row.expires_at),
   });
 
-const HOLD_SELECT = `SELECT h.reference_id, h.wallet_id, c.participant_id, h.amount, h.status, h.expires_at
+const HOLD_SELECT = `SELECT h.reference_id, h.wallet_id, c.participant_id, h.amount, h.status, h.expires_at, h.expires_at <= now() AS expired
   FROM ${S}.wallet_hold h JOIN ${S}.card c ON c.id = h.wallet_id`;
 
 async function findHold(tx: EntityManager, referenceId: string): Promise<HoldRow | undefined> {
@@ -121,7 +123,7 @@ export function captureHold(em: EntityManager, referenceId: string): Promise<Hol
     if (!hold) return refuse('HOLD_NOT_FOUND', 'No hold has this referenceId');
     if (hold.status === WalletHoldStatus.CAPTURED || hold.status === WalletHoldStatus.REFUNDED) return { hold: toHold(hold), userErrors: [] };
     if (hold.status !== WalletHoldStatus.ACTIVE) return refuse('HOLD_EXPIRED', `The hold is ${hold.status}`, toHold(hold));
-    if (toDate(hold.expires_at).getTime() <= Date.now()) {
+    if (hold.expired) {
       await expireWalletHolds(tx, hold.wallet_id);
       return refuse('HOLD_EXPIRED', 'The hold expired', toHold((await findHold(tx, referenceId))!));
     }
