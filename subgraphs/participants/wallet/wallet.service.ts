@@ -215,8 +215,9 @@ export async function sweepExpiredHolds(em: EntityManager, batch = 500): Promise
 }
 
 /**
- * Revokes ACTIVE cards past their purchase deadline with no captured purchase: their holds expire and the
- * remaining balance goes back through a DEBIT_REVOCATION entry. Set-based, in batches.
+ * Revokes ACTIVE cards past their purchase deadline with no captured purchase and no purchase in flight
+ * (an ACTIVE, unexpired hold): their holds expire and the remaining balance goes back through a
+ * DEBIT_REVOCATION entry. Set-based, in batches.
  */
 export async function revokeLapsedCards(em: EntityManager, batch = 500): Promise<number> {
   let total = 0;
@@ -227,6 +228,8 @@ export async function revokeLapsedCards(em: EntityManager, batch = 500): Promise
         tx,
         `SELECT w.id FROM ${S}.wallet w JOIN ${S}.card c ON c.id = w.id
          WHERE c.status = 'ACTIVE' AND c.purchase_deadline <= now() AND c.first_purchase_at IS NULL
+           -- A purchase started before the deadline may still complete (its OTP is pending); the next run revokes if it does not.
+           AND NOT EXISTS (SELECT 1 FROM ${S}.wallet_hold h WHERE h.wallet_id = c.id AND h.status = 'ACTIVE' AND h.expires_at > now())
          ORDER BY w.id LIMIT ? FOR UPDATE OF w, c SKIP LOCKED`,
         [batch],
       );
