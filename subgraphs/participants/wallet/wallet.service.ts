@@ -69,10 +69,14 @@ export interface HoldPlaceInput {
   expiresAt: Date;
 }
 
+/** Longest a hold may reserve money before it must be captured or it expires. */
+export const MAX_HOLD_MINUTES = 60;
+
 /** Reserves `amount`; idempotent by referenceId. 50 concurrent holds on a balance covering 10 place exactly 10. */
 export async function placeHold(em: EntityManager, input: HoldPlaceInput): Promise<HoldPayload> {
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw badInput('amount must be a positive number of rupiah', 'amount');
   if (!input.referenceId.trim()) throw badInput('referenceId is required', 'referenceId');
+  if (Number.isNaN(input.expiresAt.getTime())) throw badInput('expiresAt is not a date', 'expiresAt');
   return transactional(em, async (tx) => {
     const [card] = await sql<{ id: string; status: CardStatus; purchase_deadline: Date; first_purchase_at: Date | null }>(
       tx,
@@ -86,11 +90,15 @@ export async function placeHold(em: EntityManager, input: HoldPlaceInput): Promi
       if (existing.wallet_id === card.id && toSafeInt(existing.amount) === input.amount) return { hold: toHold(existing), userErrors: [] };
       return refuse('HOLD_CONFLICT', 'This referenceId already holds a different card or amount');
     }
-    const [fresh] = await sql<{ status: CardStatus; purchase_deadline: Date; first_purchase_at: Date | null; past: boolean }>(
+    // Checked only for a new hold (a replay returns the existing one), on the database clock like every expiry.
+    const [fresh] = await sql<{ status: CardStatus; purchase_deadline: Date; first_purchase_at: Date | null; past: boolean; expiry_ok: boolean }>(
       tx,
-      `SELECT status, purchase_deadline, first_purchase_at, purchase_deadline <= now() AS past FROM ${S}.card WHERE id = ?`,
-      [card.id],
+      `SELECT status, purchase_deadline, first_purchase_at, purchase_deadline <= now() AS past,
+              ?::timestamptz > now() AND ?::timestamptz <= now() + interval '${MAX_HOLD_MINUTES} minutes' AS expiry_ok
+       FROM ${S}.card WHERE id = ?`,
+      [input.expiresAt, input.expiresAt, card.id],
     );
+    if (!fresh.expiry_ok) throw badInput(`expiresAt must be in the future and at most ${MAX_HOLD_MINUTES} minutes ahead`, 'expiresAt');
     if (fresh.status !== CardStatus.ACTIVE) return refuse('NOT_ACTIVE', `The card is ${fresh.status}`);
     if (fresh.past && !fresh.first_purchase_at) return refuse('PURCHASE_DEADLINE_PASSED', 'The first course had to be bought before the purchase deadline');
     await expireWalletHolds(tx, card.id);
