@@ -10,6 +10,7 @@ import { eligibilityLoader } from './eligibility/eligibility.service';
 import { Participant } from './participant/participant.entity';
 import { json, S, sql } from './sql';
 import { uuidKeyed } from './uuid-keys';
+import { ledgerPageLoader } from './wallet/ledger.loader';
 
 function byId<T extends { id: string }>(em: EntityManager, entity: new () => T) {
   return new DataLoader<string, T | null>(
@@ -56,6 +57,18 @@ export function createLoaders(em: EntityManager) {
       return ids.map((id) => byParticipant.get(id) ?? []);
     })),
     eligibility: eligibilityLoader(em),
+    applicationCount: new DataLoader<string, number>(
+      uuidKeyed(0, async (ids) => {
+        const rows = await sql<{ cohort_id: string; n: string }>(
+          em,
+          `SELECT cohort_id, count(*) AS n FROM ${S}.application WHERE cohort_id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb)) GROUP BY 1`,
+          [json(ids)],
+        );
+        const map = new Map(rows.map((r) => [r.cohort_id, Number(r.n)]));
+        return ids.map((id) => map.get(id) ?? 0);
+      }),
+    ),
+    ledgerPage: ledgerPageLoader(em),
   };
 }
 

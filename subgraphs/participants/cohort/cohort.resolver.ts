@@ -6,7 +6,6 @@ import { Money } from '../../../common/scalars';
 import type { ParticipantsContext } from '../context';
 import { ELIGIBILITY_MESSAGES, type EligibilityCode } from '../eligibility/eligibility.rules';
 import { EligibilityReason } from '../eligibility/eligibility.types';
-import { S, sql } from '../sql';
 import { Application, Cohort, CohortStatus } from './cohort.entity';
 import { CohortApplyInput, CohortOpenInput, CohortSelectInput } from './cohort.inputs';
 import { applyToCohort, isOpen, openCohort, selectCohort } from './cohort.service';
@@ -83,10 +82,9 @@ export class CohortResolver {
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Number of applications. Programme office only (null for others).' })
-  async applicationCount(@Root() cohort: Cohort, @Ctx() { identity, em }: ParticipantsContext) {
+  applicationCount(@Root() cohort: Cohort, @Ctx() { identity, loaders }: ParticipantsContext) {
     if (!isAdmin(identity)) return null;
-    const [row] = await sql<{ n: string }>(em, `SELECT count(*) AS n FROM ${S}.application WHERE cohort_id = ?`, [cohort.id]);
-    return Number(row.n);
+    return loaders.applicationCount.load(cohort.id);
   }
 
   @Mutation(() => CohortOpenPayload, { description: 'Opens a cohort (gelombang). Programme office only.' })
