@@ -9,13 +9,17 @@ import type { ParticipantsConfig } from './config';
 import { eligibilityLoader } from './eligibility/eligibility.service';
 import { Participant } from './participant/participant.entity';
 import { json, S, sql } from './sql';
+import { uuidKeyed } from './uuid-keys';
+import { ledgerPageLoader } from './wallet/ledger.loader';
 
 function byId<T extends { id: string }>(em: EntityManager, entity: new () => T) {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const rows = (await em.find(entity as never, { id: { $in: [...ids] } } as never)) as T[];
-    const map = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => map.get(id) ?? null);
-  });
+  return new DataLoader<string, T | null>(
+    uuidKeyed(null, async (ids) => {
+      const rows = (await em.find(entity as never, { id: { $in: ids } } as never)) as T[];
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
+  );
 }
 
 export interface WalletBalances {
@@ -28,12 +32,14 @@ export function createLoaders(em: EntityManager) {
   return {
     participant: byId(em, Participant),
     cohort: byId(em, Cohort),
-    cardByParticipant: new DataLoader<string, Card | null>(async (ids) => {
-      const rows = await em.find(Card, { participant: { $in: [...ids] } });
-      const map = new Map(rows.map((c) => [c.participant.id, c]));
-      return ids.map((id) => map.get(id) ?? null);
-    }),
-    wallet: new DataLoader<string, WalletBalances | null>(async (ids) => {
+    cardByParticipant: new DataLoader<string, Card | null>(
+      uuidKeyed(null, async (ids) => {
+        const rows = await em.find(Card, { participant: { $in: ids } });
+        const map = new Map(rows.map((c) => [c.participant.id, c]));
+        return ids.map((id) => map.get(id) ?? null);
+      }),
+    ),
+    wallet: new DataLoader<string, WalletBalances | null>(uuidKeyed(null, async (ids) => {
       const rows = await sql<{ id: string; balance: string; available: string }>(
         em,
         `SELECT w.id, w.balance, w.balance - coalesce((SELECT sum(h.amount) FROM ${S}.wallet_hold h
@@ -43,14 +49,26 @@ export function createLoaders(em: EntityManager) {
       );
       const map = new Map(rows.map((r) => [r.id, { balance: toSafeInt(r.balance), available: toSafeInt(r.available) }]));
       return ids.map((id) => map.get(id) ?? null);
-    }),
-    applicationsByParticipant: new DataLoader<string, Application[]>(async (ids) => {
-      const rows = await em.find(Application, { participant: { $in: [...ids] } }, { orderBy: { createdAt: 'desc' } });
+    })),
+    applicationsByParticipant: new DataLoader<string, Application[]>(uuidKeyed<Application[]>([], async (ids) => {
+      const rows = await em.find(Application, { participant: { $in: ids } }, { orderBy: { createdAt: 'desc' } });
       const byParticipant = new Map<string, Application[]>();
       for (const a of rows) byParticipant.set(a.participant.id, [...(byParticipant.get(a.participant.id) ?? []), a]);
       return ids.map((id) => byParticipant.get(id) ?? []);
-    }),
+    })),
     eligibility: eligibilityLoader(em),
+    applicationCount: new DataLoader<string, number>(
+      uuidKeyed(0, async (ids) => {
+        const rows = await sql<{ cohort_id: string; n: string }>(
+          em,
+          `SELECT cohort_id, count(*) AS n FROM ${S}.application WHERE cohort_id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb)) GROUP BY 1`,
+          [json(ids)],
+        );
+        const map = new Map(rows.map((r) => [r.cohort_id, Number(r.n)]));
+        return ids.map((id) => map.get(id) ?? 0);
+      }),
+    ),
+    ledgerPage: ledgerPageLoader(em),
   };
 }
 

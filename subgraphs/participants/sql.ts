@@ -12,6 +12,9 @@ export function sql<T = Record<string, any>>(em: EntityManager, text: string, pa
 /** Table name in this subgraph's schema. */
 export const S = 'participants';
 
+/** now() at millisecond precision, for created_at columns used as keyset cursors (cursors carry milliseconds). */
+export const NOW_MS = "date_trunc('milliseconds', now())";
+
 /** A JSON array parameter; use as `(SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`. */
 export const json = (value: unknown): string => JSON.stringify(value);
 

@@ -124,4 +124,50 @@ describe('cohorts', () => {
     expect((await apply(second, a)).data?.cohortApply.userErrors[0].code).toBe('NOT_ELIGIBLE');
     expect((await apply(second, c)).data?.cohortApply.reasons).toEqual([{ code: 'FAMILY_CARD_LIMIT' }]);
   });
+
+  it('serialises selections of different cohorts: the family-card cap holds and nobody gets two cards', async () => {
+    for (let round = 0; round < 3; round++) {
+      const family = makeKk();
+      const [earlier, x, y] = await Promise.all([1, 2, 3].map(() => registerPerson({ familyCardNumber: family })));
+      const both = await registerPerson();
+      // The family already holds one card: one more fits under the cap of two.
+      const past = await openCohort(1);
+      await apply(past, earlier);
+      await closeCohort(past);
+      expect((await select(past)).data?.cohortSelect.selectedCount).toBe(1);
+
+      const [a, b] = await Promise.all([openCohort(10), openCohort(10)]);
+      for (const [cohortId, person] of [[a, x], [b, y], [a, both], [b, both]]) expect((await apply(cohortId, person)).data?.cohortApply.userErrors).toEqual([]);
+      await Promise.all([closeCohort(a), closeCohort(b)]);
+      // Hold card inserts back until both selections are in flight, so they truly overlap.
+      const gate = await db().connect();
+      let results;
+      try {
+        await gate.query('BEGIN');
+        await gate.query('LOCK TABLE participants.card IN SHARE MODE');
+        const pending = Promise.all([select(a), select(b)]);
+        for (let waiting = 0; waiting < 2; ) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          const { rows: w } = await db().query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND (query ILIKE '%INSERT INTO participants.card%' OR query ILIKE '%participants:selection%')`,
+          );
+          waiting = w[0].n;
+        }
+        await gate.query('COMMIT');
+        results = await pending;
+      } finally {
+        gate.release();
+      }
+      for (const r of results) {
+        expect(r.errors).toBeUndefined();
+        expect(r.data?.cohortSelect.userErrors).toEqual([]);
+      }
+      const { rows } = await db().query(
+        `SELECT p.id, p.family_card_number AS kk FROM participants.card c JOIN participants.participant p ON p.id = c.participant_id WHERE p.id = ANY($1::uuid[])`,
+        [[earlier, x, y, both]],
+      );
+      expect(rows.filter((r) => r.kk === family)).toHaveLength(2);
+      expect(rows.filter((r) => r.id === both)).toHaveLength(1);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eligibilityReasons, type EligibilityFacts } from '../../subgraphs/participants/eligibility/eligibility.rules';
 import { EducationStatus, Occupation } from '../../subgraphs/participants/participant/participant.enums';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -70,5 +71,29 @@ describe('card revocation job', () => {
     expect(await walletState(bought.cardNumber)).toEqual({ balance: 3_500_000, held: 0, ledger: 3_500_000 });
     const debits = await db().query(`SELECT count(*)::int AS n FROM participants.ledger_entry l JOIN participants.card c ON c.id = l.wallet_id WHERE c.number = $1 AND l.kind = 'DEBIT_REVOCATION'`, [lapsed.cardNumber]);
     expect(debits.rows[0].n).toBe(1);
+  });
+
+  it('does not revoke a lapsed card while a purchase started before the deadline awaits its OTP; revokes once the hold expires', async () => {
+    const { revokeLapsedCards, placeHold, captureHold } = require('../../dist/subgraphs/participants/wallet/wallet.service') as typeof import('../../subgraphs/participants/wallet/wallet.service');
+    const inFlight = await personWithCard();
+    const abandoned = await personWithCard();
+    const [captured, dropped] = [randomUUID(), randomUUID()];
+    for (const [card, ref] of [[inFlight.cardNumber, captured], [abandoned.cardNumber, dropped]]) {
+      const placed = await placeHold(orm.em.fork(), { referenceId: ref, cardNumber: card, amount: 500_000, expiresAt: new Date(Date.now() + 600_000) });
+      expect(placed.userErrors).toEqual([]);
+    }
+    // The deadline passes while both OTPs are pending; one of the holds then expires unused.
+    await db().query(`UPDATE participants.card SET purchase_deadline = now() - interval '1 minute' WHERE number = ANY($1)`, [[inFlight.cardNumber, abandoned.cardNumber]]);
+    await db().query(`UPDATE participants.wallet_hold SET expires_at = now() - interval '1 second' WHERE reference_id = $1`, [dropped]);
+    await revokeLapsedCards(orm.em.fork());
+    const status = async (n: string) => (await db().query(`SELECT status FROM participants.card WHERE number = $1`, [n])).rows[0].status;
+    expect(await status(inFlight.cardNumber)).toBe('ACTIVE');
+    expect(await status(abandoned.cardNumber)).toBe('REVOKED');
+    expect(await walletState(abandoned.cardNumber)).toEqual({ balance: 0, held: 0, ledger: 0 });
+
+    expect((await captureHold(orm.em.fork(), captured)).userErrors).toEqual([]);
+    await revokeLapsedCards(orm.em.fork());
+    expect(await status(inFlight.cardNumber)).toBe('ACTIVE');
+    expect(await walletState(inFlight.cardNumber)).toEqual({ balance: 3_000_000, held: 0, ledger: 3_000_000 });
   });
 });

@@ -77,6 +77,19 @@ describe('wallet internal API', () => {
     expect((await hold(cardNumber, 3_500_000)).data?.walletHoldPlace.hold.status).toBe('ACTIVE');
   });
 
+  it('refuses a new hold expiring in the past or more than an hour ahead, but replays an existing hold', async () => {
+    const { cardNumber } = await personWithCard();
+    const past = await hold(cardNumber, 1000, randomUUID(), new Date(Date.now() - 1000).toISOString());
+    expect(past.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const tooFar = await hold(cardNumber, 1000, randomUUID(), new Date(Date.now() + 2 * 3_600_000).toISOString());
+    expect(tooFar.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await walletState(cardNumber)).toEqual({ balance: 3_500_000, held: 0, ledger: 3_500_000 });
+    const ref = randomUUID();
+    const expiresAt = new Date(Date.now() + 50 * 60_000).toISOString();
+    expect((await hold(cardNumber, 1000, ref, expiresAt)).data?.walletHoldPlace.hold.status).toBe('ACTIVE');
+    expect((await hold(cardNumber, 1000, ref, expiresAt)).data?.walletHoldPlace.userErrors).toEqual([]);
+  });
+
   it('refuses holds on revoked cards and past the purchase deadline', async () => {
     const { cardNumber } = await personWithCard();
     await db().query(`UPDATE participants.card SET purchase_deadline = now() - interval '1 second' WHERE number = $1`, [cardNumber]);

@@ -1,11 +1,11 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { isAdmin, requireRole } from '../../../common/auth';
-import { unauthenticated, UserError } from '../../../common/errors';
+import { badInput, unauthenticated, UserError } from '../../../common/errors';
+import { isUuid } from '../../../common/ids';
 import { Money } from '../../../common/scalars';
 import type { ParticipantsContext } from '../context';
 import { ELIGIBILITY_MESSAGES, type EligibilityCode } from '../eligibility/eligibility.rules';
 import { EligibilityReason } from '../eligibility/eligibility.types';
-import { S, sql } from '../sql';
 import { Application, Cohort, CohortStatus } from './cohort.entity';
 import { CohortApplyInput, CohortOpenInput, CohortSelectInput } from './cohort.inputs';
 import { applyToCohort, isOpen, openCohort, selectCohort } from './cohort.service';
@@ -82,10 +82,9 @@ export class CohortResolver {
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Number of applications. Programme office only (null for others).' })
-  async applicationCount(@Root() cohort: Cohort, @Ctx() { identity, em }: ParticipantsContext) {
+  applicationCount(@Root() cohort: Cohort, @Ctx() { identity, loaders }: ParticipantsContext) {
     if (!isAdmin(identity)) return null;
-    const [row] = await sql<{ n: string }>(em, `SELECT count(*) AS n FROM ${S}.application WHERE cohort_id = ?`, [cohort.id]);
-    return Number(row.n);
+    return loaders.applicationCount.load(cohort.id);
   }
 
   @Mutation(() => CohortOpenPayload, { description: 'Opens a cohort (gelombang). Programme office only.' })
@@ -105,6 +104,7 @@ export class CohortResolver {
   async cohortApply(@Arg('input', () => CohortApplyInput, { description: 'Which cohort.' }) input: CohortApplyInput, @Ctx() { identity, em }: ParticipantsContext) {
     requireRole(identity, 'participant');
     if (!identity.subject) throw unauthenticated();
+    if (!isUuid(input.cohortId)) throw badInput('cohortId is not an id', 'cohortId');
     const result = await applyToCohort(em, identity.subject, input.cohortId);
     return Object.assign(new CohortApplyPayload(), { ...result, reasons: reasonsOf(result.reasons) });
   }
@@ -112,6 +112,7 @@ export class CohortResolver {
   @Mutation(() => CohortSelectPayload, { description: 'Runs the seeded draw of a closed cohort, once: re-checks eligibility, applies the family card cap, issues cards and credits balances. Programme office only.' })
   cohortSelect(@Arg('input', () => CohortSelectInput, { description: 'Which cohort, and optionally the seed.' }) input: CohortSelectInput, @Ctx() { identity, em }: ParticipantsContext) {
     requireRole(identity, 'admin');
+    if (!isUuid(input.cohortId)) throw badInput('cohortId is not an id', 'cohortId');
     return selectCohort(em, input.cohortId, input.seed);
   }
 }

@@ -4,7 +4,7 @@ import { newId } from '../../../common/ids';
 import type { EligibilityCode } from '../eligibility/eligibility.rules';
 import { ELIGIBILITY_MESSAGES } from '../eligibility/eligibility.rules';
 import { eligibilityFor } from '../eligibility/eligibility.service';
-import { json, S, sql, transactional } from '../sql';
+import { json, NOW_MS, S, sql, transactional } from '../sql';
 import { Application, ApplicationStatus, Cohort } from './cohort.entity';
 import { newCardNumber, newSeed, planSelection, type Applicant } from './selection';
 
@@ -58,7 +58,7 @@ export async function applyToCohort(em: EntityManager, participantId: string, co
   const id = newId();
   const inserted = await sql(
     em,
-    `INSERT INTO ${S}.application (id, cohort_id, participant_id, status, reasons, created_at) VALUES (?, ?, ?, 'APPLIED', '{}', now())
+    `INSERT INTO ${S}.application (id, cohort_id, participant_id, status, reasons, created_at) VALUES (?, ?, ?, 'APPLIED', '{}', ${NOW_MS})
      ON CONFLICT (cohort_id, participant_id) DO NOTHING RETURNING id`,
     [id, cohortId, participantId],
   );
@@ -84,8 +84,9 @@ const refused = (code: string, message: string, cohort: Cohort | null = null): S
 });
 
 /**
- * Runs a closed cohort's selection once: the cohort row is locked, so a concurrent second call waits and
- * then sees ALREADY_SELECTED. Reads applicants in one query, decides in memory (planSelection), and writes
+ * Runs a closed cohort's selection once: selections are serialised programme-wide by an advisory lock (so
+ * concurrent selections of two cohorts see each other's cards), and a second call for the same cohort waits
+ * and then sees ALREADY_SELECTED. Reads applicants in one query, decides in memory (planSelection), and writes
  * cards, wallets, ledger credits and outcomes in four set-based statements.
  */
 export interface SelectOptions {
@@ -100,6 +101,9 @@ export function selectCohort(em: EntityManager, cohortId: string, seedInput?: st
   const nextNumber = options.cardNumber ?? newCardNumber;
   const cardId = options.cardId ?? (() => newId());
   return transactional(em, async (tx) => {
+    // Selections of different cohorts read each other's cards (family-card cap, one card per person):
+    // one selection at a time programme-wide, taken before any read so every selection sees the last one's cards.
+    await sql(tx, `SELECT pg_advisory_xact_lock(hashtext('participants:selection'))`);
     const cohort = await tx.findOne(Cohort, { id: cohortId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!cohort) return refused('COHORT_NOT_FOUND', 'No such cohort');
     if (cohort.selectedAt) return refused('ALREADY_SELECTED', 'The selection of this cohort already ran', cohort);

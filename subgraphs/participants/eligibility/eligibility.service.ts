@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { json, S, sql } from '../sql';
+import { uuidKeyed } from '../uuid-keys';
 import { eligibilityReasons, type EligibilityCode } from './eligibility.rules';
 
 /**
@@ -45,4 +46,4 @@ export async function eligibilityFor(em: EntityManager, participantIds: readonly
 }
 
 /** Per-request loader: a list of participants asks for their eligibility in one batch. */
-export const eligibilityLoader = (em: EntityManager) => new DataLoader<string, EligibilityCode[] | undefined>((ids) => eligibilityFor(em, ids));
+export const eligibilityLoader = (em: EntityManager) => new DataLoader<string, EligibilityCode[] | undefined>(uuidKeyed<EligibilityCode[] | undefined>(undefined, (ids) => eligibilityFor(em, ids)));

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
-import { S, sql } from '../sql';
+import { NOW_MS, S, sql } from '../sql';
 
 /** One message per referenceId, however often the sender retries. */
 export async function deliverInboxMessage(em: EntityManager, input: { participantId: string; referenceId: string; subject: string; body: string }): Promise<boolean> {
@@ -10,7 +10,7 @@ export async function deliverInboxMessage(em: EntityManager, input: { participan
   const rows = await sql(
     em,
     `INSERT INTO ${S}.inbox_message (id, participant_id, reference_id, subject, body, created_at)
-     SELECT gen_random_uuid(), p.id, ?, ?, ?, now() FROM ${S}.participant p WHERE p.id = ?::uuid
+     SELECT gen_random_uuid(), p.id, ?, ?, ?, ${NOW_MS} FROM ${S}.participant p WHERE p.id = ?::uuid
      ON CONFLICT (reference_id) DO NOTHING RETURNING id`,
     [input.referenceId, input.subject, input.body, input.participantId],
   );

@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireRole } from '../../../common/auth';
-import { UserError } from '../../../common/errors';
+import { badInput, UserError } from '../../../common/errors';
+import { isUuid } from '../../../common/ids';
 import { Connection, paginate } from '../../../common/pagination';
 import type { ParticipantsContext } from '../context';
 import { maskNik } from '../nik/nik';
@@ -59,6 +60,7 @@ export class ParticipantResolver {
     requireRole(identity, 'admin');
     const where: Record<string, unknown> = {};
     if (filter?.provinceCode) where.provinceCode = filter.provinceCode;
+    if (filter?.cohortId && !isUuid(filter.cohortId)) throw badInput('cohortId is not an id', 'filter.cohortId');
     if (filter?.cohortId) where.applications = { cohort: filter.cohortId };
     return paginate(em, Participant, where, { first, after, sortBy: 'createdAt', direction: 'asc' });
   }

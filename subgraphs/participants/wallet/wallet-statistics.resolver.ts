@@ -37,7 +37,7 @@ class MoneyStatistics {
   @Field(() => Money, { description: 'Sum of every wallet balance now (equals the sum of all ledger entries).' })
   outstandingBalance: Money;
 
-  @Field(() => Money, { description: 'Part of the outstanding balance reserved by purchases awaiting their OTP.' })
+  @Field(() => Money, { description: 'Part of the outstanding balance reserved by purchases awaiting their OTP: ACTIVE holds not yet expired (expired holds awaiting the sweep do not count, as in available balances).' })
   heldAmount: Money;
 
   @Field(() => [CardStatusCount], { description: 'Cards by status.' })
@@ -65,7 +65,13 @@ export class WalletStatisticsResolver {
         `SELECT l.kind, count(*) AS entries, sum(l.amount) AS total FROM ${S}.ledger_entry l JOIN (${cards}) c ON c.id = l.wallet_id GROUP BY 1`,
         args,
       ),
-      sql<{ balance: string | null; held: string | null }>(em, `SELECT sum(w.balance) AS balance, sum(w.held) AS held FROM ${S}.wallet w JOIN (${cards}) c ON c.id = w.card_id`, args),
+      sql<{ balance: string | null; held: string | null }>(
+        em,
+        `SELECT sum(w.balance) AS balance,
+                sum((SELECT coalesce(sum(h.amount), 0) FROM ${S}.wallet_hold h WHERE h.wallet_id = w.id AND h.status = 'ACTIVE' AND h.expires_at > now())) AS held
+         FROM ${S}.wallet w JOIN (${cards}) c ON c.id = w.card_id`,
+        args,
+      ),
       sql<{ status: CardStatus; n: string }>(em, `SELECT status, count(*) AS n FROM (${cards}) c GROUP BY 1`, args),
       sql<{ n: string }>(em, `SELECT count(*) AS n FROM ${S}.participant p JOIN (${cards}) c ON c.participant_id = p.id WHERE p.incentive_status = 'DUE'`, args),
     ]);

@@ -1,8 +1,9 @@
 import { Args, Ctx, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { Connection, paginate } from '../../../common/pagination';
+import { Connection } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
 import type { ParticipantsContext } from '../context';
 import { PageArgs } from '../participant/participant-fields.resolver';
+import { ledgerPageKey } from './ledger.loader';
 import { LedgerEntry, WalletView } from './wallet.entity';
 
 @ObjectType({ description: 'A page of ledger entries.' })
@@ -12,8 +13,8 @@ class LedgerEntryConnection extends Connection(LedgerEntry, 'LedgerEntry', 'ledg
 @Resolver(() => WalletView)
 export class WalletViewResolver {
   @FieldResolver(() => LedgerEntryConnection, { description: "The wallet's movements, newest first." })
-  ledger(@Root() wallet: WalletView, @Args() { first, after }: PageArgs, @Ctx() { em }: ParticipantsContext) {
-    return paginate(em, LedgerEntry, { wallet: wallet.id }, { first, after, sortBy: 'createdAt', direction: 'desc' });
+  ledger(@Root() wallet: WalletView, @Args() { first, after }: PageArgs, @Ctx() { loaders }: ParticipantsContext) {
+    return loaders.ledgerPage.load(ledgerPageKey(wallet.id, first, after));
   }
 }
 

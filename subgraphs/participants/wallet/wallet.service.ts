@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, UserError } from '../../../common/errors';
 import { toSafeInt } from '../../../common/scalars';
 import { CardStatus } from '../card/card.entity';
-import { json, Refusal, S, sql, toDate, transactional } from '../sql';
+import { json, NOW_MS, Refusal, S, sql, toDate, transactional } from '../sql';
 import { WalletHold, WalletHoldStatus } from './wallet.entity';
 
 /**
@@ -24,6 +24,8 @@ interface HoldRow {
   amount: string;
   status: WalletHoldStatus;
   expires_at: Date;
+  /** Decided by the database clock, as everywhere else expiry is (expireWalletHolds, available balances). */
+  expired: boolean;
 }
 
 const toHold = (row: HoldRow): WalletHold =>
@@ -35,7 +37,7 @@ const toHold = (row: HoldRow): WalletHold =>
     expiresAt: toDate(row.expires_at),
   });
 
-const HOLD_SELECT = `SELECT h.reference_id, h.wallet_id, c.participant_id, h.amount, h.status, h.expires_at
+const HOLD_SELECT = `SELECT h.reference_id, h.wallet_id, c.participant_id, h.amount, h.status, h.expires_at, h.expires_at <= now() AS expired
   FROM ${S}.wallet_hold h JOIN ${S}.card c ON c.id = h.wallet_id`;
 
 async function findHold(tx: EntityManager, referenceId: string): Promise<HoldRow | undefined> {
@@ -67,10 +69,14 @@ export interface HoldPlaceInput {
   expiresAt: Date;
 }
 
+/** Longest a hold may reserve money before it must be captured or it expires. */
+export const MAX_HOLD_MINUTES = 60;
+
 /** Reserves `amount`; idempotent by referenceId. 50 concurrent holds on a balance covering 10 place exactly 10. */
 export async function placeHold(em: EntityManager, input: HoldPlaceInput): Promise<HoldPayload> {
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw badInput('amount must be a positive number of rupiah', 'amount');
   if (!input.referenceId.trim()) throw badInput('referenceId is required', 'referenceId');
+  if (Number.isNaN(input.expiresAt.getTime())) throw badInput('expiresAt is not a date', 'expiresAt');
   return transactional(em, async (tx) => {
     const [card] = await sql<{ id: string; status: CardStatus; purchase_deadline: Date; first_purchase_at: Date | null }>(
       tx,
@@ -84,11 +90,15 @@ export async function placeHold(em: EntityManager, input: HoldPlaceInput): Promi
       if (existing.wallet_id === card.id && toSafeInt(existing.amount) === input.amount) return { hold: toHold(existing), userErrors: [] };
       return refuse('HOLD_CONFLICT', 'This referenceId already holds a different card or amount');
     }
-    const [fresh] = await sql<{ status: CardStatus; purchase_deadline: Date; first_purchase_at: Date | null; past: boolean }>(
+    // Checked only for a new hold (a replay returns the existing one), on the database clock like every expiry.
+    const [fresh] = await sql<{ status: CardStatus; purchase_deadline: Date; first_purchase_at: Date | null; past: boolean; expiry_ok: boolean }>(
       tx,
-      `SELECT status, purchase_deadline, first_purchase_at, purchase_deadline <= now() AS past FROM ${S}.card WHERE id = ?`,
-      [card.id],
+      `SELECT status, purchase_deadline, first_purchase_at, purchase_deadline <= now() AS past,
+              ?::timestamptz > now() AND ?::timestamptz <= now() + interval '${MAX_HOLD_MINUTES} minutes' AS expiry_ok
+       FROM ${S}.card WHERE id = ?`,
+      [input.expiresAt, input.expiresAt, card.id],
     );
+    if (!fresh.expiry_ok) throw badInput(`expiresAt must be in the future and at most ${MAX_HOLD_MINUTES} minutes ahead`, 'expiresAt');
     if (fresh.status !== CardStatus.ACTIVE) return refuse('NOT_ACTIVE', `The card is ${fresh.status}`);
     if (fresh.past && !fresh.first_purchase_at) return refuse('PURCHASE_DEADLINE_PASSED', 'The first course had to be bought before the purchase deadline');
     await expireWalletHolds(tx, card.id);
@@ -97,7 +107,7 @@ export async function placeHold(em: EntityManager, input: HoldPlaceInput): Promi
     const inserted = await sql(
       tx,
       `INSERT INTO ${S}.wallet_hold (id, reference_id, wallet_id, amount, status, expires_at, created_at)
-       VALUES (gen_random_uuid(), ?, ?, ?, 'ACTIVE', ?, now()) ON CONFLICT (reference_id) DO NOTHING RETURNING id`,
+       VALUES (gen_random_uuid(), ?, ?, ?, 'ACTIVE', ?, ${NOW_MS}) ON CONFLICT (reference_id) DO NOTHING RETURNING id`,
       [input.referenceId, card.id, input.amount, input.expiresAt],
     );
     // Same referenceId placed concurrently on another card: undo the reservation.
@@ -121,14 +131,14 @@ export function captureHold(em: EntityManager, referenceId: string): Promise<Hol
     if (!hold) return refuse('HOLD_NOT_FOUND', 'No hold has this referenceId');
     if (hold.status === WalletHoldStatus.CAPTURED || hold.status === WalletHoldStatus.REFUNDED) return { hold: toHold(hold), userErrors: [] };
     if (hold.status !== WalletHoldStatus.ACTIVE) return refuse('HOLD_EXPIRED', `The hold is ${hold.status}`, toHold(hold));
-    if (toDate(hold.expires_at).getTime() <= Date.now()) {
+    if (hold.expired) {
       await expireWalletHolds(tx, hold.wallet_id);
       return refuse('HOLD_EXPIRED', 'The hold expired', toHold((await findHold(tx, referenceId))!));
     }
     await sql(tx, `UPDATE ${S}.wallet_hold SET status = 'CAPTURED' WHERE reference_id = ?`, [referenceId]);
     await sql(
       tx,
-      `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at) VALUES (gen_random_uuid(), ?, 'DEBIT_PURCHASE', ?, ?, now())`,
+      `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at) VALUES (gen_random_uuid(), ?, 'DEBIT_PURCHASE', ?, ?, ${NOW_MS})`,
       [hold.wallet_id, -toSafeInt(hold.amount), referenceId],
     );
     await sql(tx, `UPDATE ${S}.wallet SET balance = balance - ?, held = held - ? WHERE id = ?`, [hold.amount, hold.amount, hold.wallet_id]);
@@ -160,7 +170,7 @@ export function refundHold(em: EntityManager, referenceId: string): Promise<Hold
     await sql(tx, `UPDATE ${S}.wallet_hold SET status = 'REFUNDED' WHERE reference_id = ?`, [referenceId]);
     await sql(
       tx,
-      `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at) VALUES (gen_random_uuid(), ?, 'CREDIT_REFUND', ?, ?, now())`,
+      `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at) VALUES (gen_random_uuid(), ?, 'CREDIT_REFUND', ?, ?, ${NOW_MS})`,
       [hold.wallet_id, toSafeInt(hold.amount), referenceId],
     );
     await sql(tx, `UPDATE ${S}.wallet SET balance = balance + ? WHERE id = ?`, [hold.amount, hold.wallet_id]);
@@ -213,8 +223,9 @@ export async function sweepExpiredHolds(em: EntityManager, batch = 500): Promise
 }
 
 /**
- * Revokes ACTIVE cards past their purchase deadline with no captured purchase: their holds expire and the
- * remaining balance goes back through a DEBIT_REVOCATION entry. Set-based, in batches.
+ * Revokes ACTIVE cards past their purchase deadline with no captured purchase and no purchase in flight
+ * (an ACTIVE, unexpired hold): their holds expire and the remaining balance goes back through a
+ * DEBIT_REVOCATION entry. Set-based, in batches.
  */
 export async function revokeLapsedCards(em: EntityManager, batch = 500): Promise<number> {
   let total = 0;
@@ -225,6 +236,8 @@ export async function revokeLapsedCards(em: EntityManager, batch = 500): Promise
         tx,
         `SELECT w.id FROM ${S}.wallet w JOIN ${S}.card c ON c.id = w.id
          WHERE c.status = 'ACTIVE' AND c.purchase_deadline <= now() AND c.first_purchase_at IS NULL
+           -- A purchase started before the deadline may still complete (its OTP is pending); the next run revokes if it does not.
+           AND NOT EXISTS (SELECT 1 FROM ${S}.wallet_hold h WHERE h.wallet_id = c.id AND h.status = 'ACTIVE' AND h.expires_at > now())
          ORDER BY w.id LIMIT ? FOR UPDATE OF w, c SKIP LOCKED`,
         [batch],
       );
@@ -235,7 +248,7 @@ export async function revokeLapsedCards(em: EntityManager, batch = 500): Promise
       await sql(
         tx,
         `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at)
-         SELECT gen_random_uuid(), id, 'DEBIT_REVOCATION', -balance, id::text, now() FROM ${S}.wallet WHERE balance > 0 AND id IN ${inIds}`,
+         SELECT gen_random_uuid(), id, 'DEBIT_REVOCATION', -balance, id::text, ${NOW_MS} FROM ${S}.wallet WHERE balance > 0 AND id IN ${inIds}`,
         [ids],
       );
       await sql(tx, `UPDATE ${S}.wallet SET balance = 0, held = 0 WHERE id IN ${inIds}`, [ids]);

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { closeDb, subgraphQuery } from '../support/client';
+import { asParticipant, personWithCard } from './fixtures';
+
+const { createParticipantsOrm } = require('../../dist/subgraphs/participants/orm') as typeof import('../../subgraphs/participants/orm');
+const wallet = require('../../dist/subgraphs/participants/wallet/wallet.service') as typeof import('../../subgraphs/participants/wallet/wallet.service');
+const inbox = require('../../dist/subgraphs/participants/inbox/inbox.service') as typeof import('../../subgraphs/participants/inbox/inbox.service');
+
+let orm: MikroORM;
+beforeAll(async () => {
+  orm = await createParticipantsOrm(process.env.TEST_DATABASE_URL!);
+});
+afterAll(async () => {
+  await orm.close();
+  await closeDb();
+});
+
+/** Pages through `field` one item at a time and returns every node id seen, in order. */
+async function pageThrough(participantId: string, field: 'inbox' | 'ledger'): Promise<string[]> {
+  const seen: string[] = [];
+  let after: string | null = null;
+  for (let i = 0; i < 20; i++) {
+    const query = field === 'inbox'
+      ? `query($after: String) { me { inbox(first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`
+      : `query($after: String) { me { wallet { ledger(first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } } }`;
+    const res = await subgraphQuery('participants', query, { after }, asParticipant(participantId));
+    expect(res.errors).toBeUndefined();
+    const page = field === 'inbox' ? res.data.me.inbox : res.data.me.wallet.ledger;
+    seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+    if (!page.pageInfo.hasNextPage) return seen;
+    after = page.pageInfo.endCursor;
+  }
+  throw new Error('paging did not end');
+}
+
+describe('keyset pagination over rows written in the same instant', () => {
+  // One transaction: every now() in it is the same instant, to the microsecond.
+  it('pages an inbox written in one transaction one message at a time, each message exactly once', async () => {
+    const { participantId } = await personWithCard();
+    await orm.em.fork().transactional(async (tx) => {
+      for (let i = 0; i < 4; i++) await inbox.deliverInboxMessage(tx as never, { participantId, referenceId: randomUUID(), subject: `s${i}`, body: 'b' });
+    });
+    const seen = await pageThrough(participantId, 'inbox');
+    expect(seen).toHaveLength(4);
+    expect(new Set(seen).size).toBe(4);
+  });
+
+  it('pages a ledger written in one transaction one entry at a time, each entry exactly once', async () => {
+    const { participantId, cardNumber } = await personWithCard();
+    await orm.em.fork().transactional(async (tx) => {
+      for (let i = 0; i < 3; i++) {
+        const referenceId = randomUUID();
+        await wallet.placeHold(tx as never, { referenceId, cardNumber, amount: 1000, expiresAt: new Date(Date.now() + 600_000) });
+        expect((await wallet.captureHold(tx as never, referenceId)).userErrors).toEqual([]);
+      }
+    });
+    const seen = await pageThrough(participantId, 'ledger');
+    expect(seen).toHaveLength(4);
+    expect(new Set(seen).size).toBe(4);
+  });
+});
