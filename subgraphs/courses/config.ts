@@ -19,8 +19,8 @@ export function loadConfig(env = process.env) {
      * CREDENTIAL_ENCRYPTION_KEY so that no new secret has to be provisioned and the two never coincide.
      */
     otpSecret: read.optional('OTP_HASH_SECRET') ?? createHmac('sha256', readSecret('CREDENTIAL_ENCRYPTION_KEY', env)).update('courses:otp-hash').digest('hex'),
-    /** How long a placed hold (and so an unconfirmed purchase) lives. */
-    holdMinutes: read.int('COURSES_HOLD_MINUTES', 10, 1, 60),
+    /** How long a placed hold (and so an unconfirmed purchase) lives; well under the wallet's one-hour ceiling. */
+    holdMinutes: read.int('COURSES_HOLD_MINUTES', 10, 1, 30),
     /** How long one OTP is valid (never beyond the hold). */
     otpMinutes: read.int('COURSES_OTP_MINUTES', 5, 1, 30),
     /** Wrong OTPs after which a purchase locks. */
