@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors';
 import { isUuid } from './ids';
 import { MAX_PAGE_SIZE } from './limits';
@@ -14,6 +14,16 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true, description: 'Cursor of the last item of this page; pass it as `after` for the next page.' })
   endCursor: string | null;
+}
+
+/** The arguments of every cursor-paginated field; a field with filters extends it. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { description: 'Page size; capped at 100.' })
+  first: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts.' })
+  after?: string | null;
 }
 
 /** Validates `first` and caps it at MAX_PAGE_SIZE. */

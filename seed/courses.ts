@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { stableId } from '../common/ids';
 import { Course } from '../subgraphs/courses/course/course.entity';
 import { CourseCategory, CourseMode, CurationStatus } from '../subgraphs/courses/course/course.enums';
-import { Offering } from '../subgraphs/courses/offering/offering.entity';
+import { MAX_PRICE, Offering } from '../subgraphs/courses/offering/offering.entity';
 import { INSTITUTIONS, PLATFORMS, institutionIdOf, partnerIdOf, seededRandom } from './catalog';
 
 /**
@@ -137,7 +137,6 @@ export const courseIdOf = (title: string) => stableId('course', title);
 
 const ACTIVE_PLATFORMS = PLATFORMS.filter((p) => p.status === 'ACTIVE').map((p) => p.slug);
 const MIN_PRICE = 100_000;
-const MAX_PRICE = 3_500_000;
 const roundPrice = (value: number) => Math.min(MAX_PRICE, Math.max(MIN_PRICE, Math.round(value / 1000) * 1000));
 const SEED_EPOCH = Date.parse('2020-04-01T02:00:00Z');
 

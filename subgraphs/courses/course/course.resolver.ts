@@ -1,11 +1,10 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireRole } from '../../../common/auth';
 import { forbidden, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
-import { Connection, paginate } from '../../../common/pagination';
+import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import type { CoursesContext } from '../context';
 import { Offering } from '../offering/offering.entity';
-import { PageArgs } from '../shared/args';
 import { institutionRef, TrainingInstitutionRef } from '../shared/refs';
 import { canSeeCourse } from '../shared/visibility';
 import { Course } from './course.entity';
@@ -26,13 +25,7 @@ class CoursePayload {
 }
 
 @ArgsType()
-class CoursesArgs {
-  @Field(() => Int, { description: 'Page size; capped at 100.' })
-  first: number;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts.' })
-  after?: string | null;
-
+class CoursesArgs extends PageArgs {
   @Field(() => CourseCategory, { nullable: true, description: 'Only courses of this category.' })
   category?: CourseCategory | null;
 

@@ -2,11 +2,10 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectTyp
 import { isSelf, requirePartner, requireRole } from '../../../common/auth';
 import { badInput, forbidden, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
-import { Connection, paginate } from '../../../common/pagination';
+import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
 import type { CoursesContext } from '../context';
 import { Course } from '../course/course.entity';
-import { PageArgs } from '../shared/args';
 import { participantRef, ParticipantRef, partnerRef, PartnerRef } from '../shared/refs';
 import { canSeeSale } from '../shared/visibility';
 import { Enrollment } from './enrollment.entity';

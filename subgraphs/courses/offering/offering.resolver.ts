@@ -1,12 +1,11 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requirePartner, requireRole } from '../../../common/auth';
 import { UserError } from '../../../common/errors';
-import { Connection, paginate } from '../../../common/pagination';
+import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
 import type { CoursesContext } from '../context';
 import { Course } from '../course/course.entity';
 import { CourseCategory, CourseMode, CurationStatus } from '../course/course.enums';
-import { PageArgs } from '../shared/args';
 import { institutionRef, partnerRef, PartnerRef, TrainingInstitutionRef } from '../shared/refs';
 import { Offering } from './offering.entity';
 import { OfferingSetInput } from './offering.inputs';

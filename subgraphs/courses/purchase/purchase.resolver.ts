@@ -2,12 +2,11 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, ObjectType, Q
 import { requirePartner, requireRole } from '../../../common/auth';
 import { badInput, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
-import { Connection, paginate } from '../../../common/pagination';
+import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
 import type { CoursesContext } from '../context';
 import { Course } from '../course/course.entity';
 import { Enrollment } from '../enrollment/enrollment.entity';
-import { PageArgs } from '../shared/args';
 import { partnerRef, PartnerRef } from '../shared/refs';
 import { authorizePurchase } from './authorize.service';
 import { Purchase } from './purchase.entity';

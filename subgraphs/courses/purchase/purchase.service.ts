@@ -11,7 +11,6 @@ import { EnrollmentStatus } from '../enrollment/enrollment.enums';
 import { Offering } from '../offering/offering.entity';
 import { generateOtp, hashOtp } from './otp';
 import { Purchase } from './purchase.entity';
-import { PurchaseStatus } from './purchase.enums';
 import type { PurchaseStartInput } from './purchase.inputs';
 import { decideRetry, otpExpiry, type PurchaseState } from './rules';
 

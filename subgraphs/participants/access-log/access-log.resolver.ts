@@ -1,9 +1,8 @@
 import { Args, Ctx, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { isSelf } from '../../../common/auth';
 import { forbidden } from '../../../common/errors';
-import { Connection, paginate } from '../../../common/pagination';
+import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import type { ParticipantsContext } from '../context';
-import { PageArgs } from '../participant/participant-fields.resolver';
 import { Participant } from '../participant/participant.entity';
 import { PersonalDataAccess } from './access-log.entity';
 

@@ -1,7 +1,7 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import { isSelf } from '../../../common/auth';
 import { forbidden } from '../../../common/errors';
-import { Connection, paginate } from '../../../common/pagination';
+import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
 import { Card } from '../card/card.entity';
 import { Application } from '../cohort/cohort.entity';
@@ -15,15 +15,6 @@ import { IncentiveStatus } from './participant.enums';
 
 @ObjectType({ description: "A page of the participant's inbox." })
 class InboxMessageConnection extends Connection(InboxMessage, 'InboxMessage', 'inbox message') {}
-
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, { description: 'Page size; capped at 100.' })
-  first: number;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts.' })
-  after?: string | null;
-}
 
 /** Fields of Participant computed from other tables; all batched through per-request loaders. */
 @Resolver(() => Participant)

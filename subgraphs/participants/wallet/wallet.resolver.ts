@@ -1,8 +1,7 @@
 import { Args, Ctx, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { Connection } from '../../../common/pagination';
+import { Connection, PageArgs } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
 import type { ParticipantsContext } from '../context';
-import { PageArgs } from '../participant/participant-fields.resolver';
 import { ledgerPageKey } from './ledger.loader';
 import { LedgerEntry, WalletView } from './wallet.entity';
 

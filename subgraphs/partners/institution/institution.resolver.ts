@@ -1,7 +1,7 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireRole } from '../../../common/auth';
 import { UserError } from '../../../common/errors';
-import { Connection, paginate } from '../../../common/pagination';
+import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import type { PartnersContext } from '../context';
 import { Partner } from '../partner/partner.entity';
 import { TrainingInstitution } from './institution.entity';
@@ -20,19 +20,10 @@ class TrainingInstitutionPayload {
   userErrors: UserError[];
 }
 
-@ArgsType()
-class TrainingInstitutionsArgs {
-  @Field(() => Int, { description: 'Page size; capped at 100.' })
-  first: number;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts.' })
-  after?: string | null;
-}
-
 @Resolver(() => TrainingInstitution)
 export class TrainingInstitutionResolver {
   @Query(() => TrainingInstitutionConnection, { description: 'Training institutions, oldest registration first. Public.' })
-  trainingInstitutions(@Args() { first, after }: TrainingInstitutionsArgs, @Ctx() { em }: PartnersContext) {
+  trainingInstitutions(@Args() { first, after }: PageArgs, @Ctx() { em }: PartnersContext) {
     return paginate(em, TrainingInstitution, {}, { first, after, sortBy: 'createdAt', direction: 'asc' });
   }
 

@@ -1,7 +1,7 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requirePartner, requireRole } from '../../../common/auth';
 import { UserError } from '../../../common/errors';
-import { Connection, paginate } from '../../../common/pagination';
+import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import type { PartnersContext } from '../context';
 import { requirePassingEvaluation } from '../evaluation/evaluation.service';
 import { MoU, Partner, PartnerStatus, PartnerStatusChange } from './partner.entity';
@@ -21,13 +21,7 @@ class PartnerPayload {
 }
 
 @ArgsType()
-class PartnersArgs {
-  @Field(() => Int, { description: 'Page size; capped at 100.' })
-  first: number;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts.' })
-  after?: string | null;
-
+class PartnersArgs extends PageArgs {
   @Field(() => PartnerStatus, { nullable: true, description: 'Only platforms in this status.' })
   status?: PartnerStatus | null;
 }
