@@ -3,12 +3,21 @@ import { GraphQLError, type ExecutionResult } from 'graphql';
 import { scrubErrorMessage } from '../../common/logger';
 
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+/** Extensions a client may see; the runtime's own (serviceName, the upstream request with its URL and body) never leave. */
+const PUBLIC_EXTENSIONS = new Set(['code', 'retryAfterSeconds', 'field', 'http']);
+
+function publicExtensions(extensions: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!extensions || Object.keys(extensions).every((key) => PUBLIC_EXTENSIONS.has(key))) return extensions;
+  return Object.fromEntries(Object.entries(extensions).filter(([key]) => PUBLIC_EXTENSIONS.has(key)));
+}
 
 /**
  * Last look at every error before it leaves the gateway, whatever produced it (parser, validation,
  * variable coercion, a subgraph): variable values echoed by graphql-js are dropped and 16-digit runs masked,
  * so a NIK or KK never comes back in an error message. Outside development the "Did you mean …?" field
  * suggestions are removed too: with introspection off they would otherwise leak the schema field by field.
+ * Only known extensions pass: an upstream failure (a timeout) would otherwise carry the subgraph's name, URL
+ * and the request body with its variables.
  */
 export function useErrorHygiene(options: { suggestions: boolean }): GatewayPlugin {
   const clean = (message: string) => scrubErrorMessage(options.suggestions ? message : message.replace(SUGGESTION, ''));
@@ -16,9 +25,10 @@ export function useErrorHygiene(options: { suggestions: boolean }): GatewayPlugi
     if (!result.errors?.length) return result;
     const errors = result.errors.map((error) => {
       const message = clean(error.message);
-      if (message === error.message) return error;
-      if (!(error instanceof GraphQLError)) return { ...(error as object), message } as GraphQLError;
-      return new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError, extensions: error.extensions });
+      const extensions = publicExtensions(error.extensions as Record<string, unknown> | undefined);
+      if (message === error.message && extensions === error.extensions) return error;
+      if (!(error instanceof GraphQLError)) return { ...(error as object), message, extensions } as GraphQLError;
+      return new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError, extensions });
     });
     return { ...result, errors };
   };
