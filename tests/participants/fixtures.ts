@@ -27,31 +27,37 @@ export interface PersonOptions {
   occupation?: string;
 }
 
-/** Registers a person (anonymously, as the public form does) and returns their id. */
+/**
+ * Registers a person (anonymously, as the public form does) and returns their id. Test files draw NIK serials
+ * independently, so a serial another file already used is skipped (the next serial is tried).
+ */
 export async function registerPerson(options: PersonOptions = {}): Promise<string> {
   const birthDate = options.birthDate ?? '1990-05-17';
-  const res = await subgraphQuery(
-    'participants',
-    REGISTER,
-    {
-      input: {
-        nik: makeNik(birthDate, options.gender),
-        familyCardNumber: options.familyCardNumber ?? makeKk(),
-        fullName: 'Siti Rahmawati',
-        birthDate,
-        email: 'siti@example.co.id',
-        phone: '081234567890',
-        address: 'Jl. Kebon Sirih No. 1, Jakarta Pusat',
-        citizen: options.citizen ?? true,
-        educationStatus: options.educationStatus ?? 'NOT_IN_EDUCATION',
-        occupation: options.occupation ?? 'UNEMPLOYED',
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const res = await subgraphQuery(
+      'participants',
+      REGISTER,
+      {
+        input: {
+          nik: makeNik(birthDate, options.gender),
+          familyCardNumber: options.familyCardNumber ?? makeKk(),
+          fullName: 'Siti Rahmawati',
+          birthDate,
+          email: 'siti@example.co.id',
+          phone: '081234567890',
+          address: 'Jl. Kebon Sirih No. 1, Jakarta Pusat',
+          citizen: options.citizen ?? true,
+          educationStatus: options.educationStatus ?? 'NOT_IN_EDUCATION',
+          occupation: options.occupation ?? 'UNEMPLOYED',
+        },
       },
-    },
-    { role: 'anonymous' },
-  );
-  const payload = res.data?.participantRegister;
-  if (!payload?.participant) throw new Error(`registration failed: ${JSON.stringify(res.errors ?? payload?.userErrors)}`);
-  return payload.participant.id;
+      { role: 'anonymous' },
+    );
+    const payload = res.data?.participantRegister;
+    if (payload?.participant) return payload.participant.id;
+    if (payload?.userErrors?.[0]?.code !== 'NIK_ALREADY_REGISTERED') throw new Error(`registration failed: ${JSON.stringify(res.errors ?? payload?.userErrors)}`);
+  }
+  throw new Error('registration failed: no free NIK serial in 50 tries');
 }
 
 export const ADMIN: Identity = { role: 'admin', subject: 'test-admin' };
