@@ -122,7 +122,7 @@ export async function seedParticipants(orm: MikroORM, options: { count?: number 
   if (result.userErrors.length) throw new Error(`seed selection failed: ${result.userErrors.map((e) => e.code).join()}`);
 
   // Gelombang 2: open now; the eligible people who did not apply to Gelombang 1 applied.
-  const rest = rows.slice(Math.round(count * 0.6)).filter((r) => (r.id as string) && r.education_status !== 'IN_FORMAL_EDUCATION' && !EXCLUDED.includes(r.occupation as Occupation) && r.citizen);
+  const rest = rows.slice(Math.round(count * 0.6)).filter((r) => r.education_status !== 'IN_FORMAL_EDUCATION' && !EXCLUDED.includes(r.occupation as Occupation) && r.citizen);
   await applicationsOf(g2, rest.map((r) => r.id as string), new Date(now.getTime() - DAY));
 }
 

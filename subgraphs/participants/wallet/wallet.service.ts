@@ -78,11 +78,7 @@ export async function placeHold(em: EntityManager, input: HoldPlaceInput): Promi
   if (!input.referenceId.trim()) throw badInput('referenceId is required', 'referenceId');
   if (Number.isNaN(input.expiresAt.getTime())) throw badInput('expiresAt is not a date', 'expiresAt');
   return transactional(em, async (tx) => {
-    const [card] = await sql<{ id: string; status: CardStatus; purchase_deadline: Date; first_purchase_at: Date | null }>(
-      tx,
-      `SELECT c.id, c.status, c.purchase_deadline, c.first_purchase_at FROM ${S}.card c WHERE c.number = ?`,
-      [input.cardNumber],
-    );
+    const [card] = await sql<{ id: string }>(tx, `SELECT id FROM ${S}.card WHERE number = ?`, [input.cardNumber]);
     if (!card) return refuse('UNKNOWN_CARD', 'No card has this number');
     await lockWallet(tx, card.id);
     const existing = await findHold(tx, input.referenceId);
