@@ -115,6 +115,11 @@ describe('inbox and completion (internal)', () => {
     expect(mine.data?.me.inbox.edges[0].node).toMatchObject({ subject: 'Kode OTP', body: 'Kode OTP Anda: 123456' });
     const admin = await subgraphQuery('participants', `query($id: ID!) { participant(id: $id) { inbox(first: 10) { totalCount } } }`, { id }, ADMIN);
     expect(admin.data?.participant.inbox).toBeNull();
+    const other = await registerPerson();
+    const misrouted = await subgraphQuery('participants', deliver, { input: { ...input, participantId: other } }, SERVICE);
+    expect(misrouted.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const theirs = await subgraphQuery('participants', inbox, {}, asParticipant(other));
+    expect(theirs.data?.me.inbox.totalCount).toBe(0);
   });
 
   it('records the first completion once', async () => {

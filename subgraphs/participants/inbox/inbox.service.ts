@@ -15,7 +15,9 @@ export async function deliverInboxMessage(em: EntityManager, input: { participan
     [input.referenceId, input.subject, input.body, input.participantId],
   );
   if (rows.length) return true;
-  const [existing] = await sql(em, `SELECT 1 FROM ${S}.inbox_message WHERE reference_id = ?`, [input.referenceId]);
+  const [existing] = await sql<{ participant_id: string }>(em, `SELECT participant_id FROM ${S}.inbox_message WHERE reference_id = ?`, [input.referenceId]);
   if (!existing) throw notFound('No such participant');
+  // A replay is fine; the same referenceId for someone else is a sender bug, not a delivery.
+  if (existing.participant_id !== input.participantId) throw badInput('referenceId was already used for another participant', 'referenceId');
   return true;
 }
