@@ -1,8 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Identity } from '../../common/identity';
-
-const { signInternalRequest } = require('../../dist/common/identity') as typeof import('../../common/identity');
-const { readSecret } = require('../../dist/common/config') as typeof import('../../common/config');
+import { signedHeaders } from '../support/client';
 
 // In-process subgraphs log through this process's logger.
 process.env.PRAKERJA_LOG_LEVEL ??= 'silent';
@@ -21,7 +19,7 @@ export async function countQueries(subgraph: InProcessSubgraph, query: string, v
   knex.on('query', count);
   try {
     const body = JSON.stringify({ query, variables });
-    const response = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...signInternalRequest(readSecret('GATEWAY_SIGNING_SECRET'), identity, body) }, body });
+    const response = await fetch(subgraph.url, { method: 'POST', headers: signedHeaders(identity, body), body });
     const json = (await response.json()) as { data: any; errors?: unknown };
     return { statements, ...json };
   } finally {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '../../common/identity';
-import { closeDb, db } from '../support/client';
+import { closeDb, db, signedHeaders } from '../support/client';
 import { codes, courses, createCourse, offer, partner, startCourses, unique } from './fixtures';
 
 import { cardholder, readOtp, readOtpFor, walletState } from '../support/partner';
@@ -19,8 +19,6 @@ const participants = {
   },
 };
 
-const { signInternalRequest } = require('../../dist/common/identity') as typeof import('../../common/identity');
-const { readSecret } = require('../../dist/common/config') as typeof import('../../common/config');
 
 afterAll(closeDb);
 
@@ -144,7 +142,7 @@ describe('purchase flow against the real participants subgraph', () => {
       const exited = new Promise((r) => faulty.child.once('exit', r));
       // The faulty process is reached directly, signed as the gateway would sign it; it dies mid-request.
       const body = JSON.stringify({ query: AUTHORIZE, variables: { input: { purchaseId: started.purchase.id, otp } } });
-      await fetch(faulty.url, { method: 'POST', headers: { 'content-type': 'application/json', ...signInternalRequest(readSecret('GATEWAY_SIGNING_SECRET'), s.as, body) }, body }).catch(() => undefined);
+      await fetch(faulty.url, { method: 'POST', headers: signedHeaders(s.as, body), body }).catch(() => undefined);
       await exited;
       expect((await db().query('select status from courses.purchase where id = $1', [started.purchase.id])).rows[0].status).toBe('CAPTURING');
       expect((await participants.wallet(s.cardNumber)).balance).toBe(3_500_000 - PRICE);

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { Identity } from '../../common/identity';
-import { closeDb, db } from '../support/client';
+import { closeDb, db, signedHeaders } from '../support/client';
 import { cardNumber, createCourse, offer, partner, startCourses, unique } from './fixtures';
 
-const { signInternalRequest } = require('../../dist/common/identity') as typeof import('../../common/identity');
-const { readSecret } = require('../../dist/common/config') as typeof import('../../common/config');
 
 afterAll(closeDb);
 
@@ -68,7 +66,7 @@ describe('concurrent identical purchaseStart calls', () => {
       const as: Identity = partner(partnerId);
       const body = JSON.stringify({ query: START, variables: { input: { cardNumber: card, courseId, invoiceCode: unique('INV'), amount: 500_000 } } });
       const post = () =>
-        fetch(other.url, { method: 'POST', headers: { 'content-type': 'application/json', ...signInternalRequest(readSecret('GATEWAY_SIGNING_SECRET'), as, body) }, body }).then((r) => r.json());
+        fetch(other.url, { method: 'POST', headers: signedHeaders(as, body), body }).then((r) => r.json());
       const answers = await Promise.all([post(), post()].map((p) => p.then((answer: any) => (answer.errors && fake.twinDone(), answer))));
       const first = answers.find((a) => !a.errors);
       const second = answers.find((a) => a.errors);

@@ -30,8 +30,14 @@ async function post<T>(url: string, body: string, headers: Record<string, string
 /** Sends an operation straight to a subgraph, signed as the gateway would sign it for this identity. */
 export function subgraphQuery<T = Record<string, any>>(name: 'participants' | 'partners' | 'courses', query: string, variables: Record<string, unknown> = {}, identity: Identity = { role: 'admin', subject: 'test-admin' }) {
   const body = JSON.stringify({ query, variables });
-  return post<T>(subgraphUrl(name), body, signInternalRequest(readSecret('GATEWAY_SIGNING_SECRET'), identity, body));
+  return post<T>(subgraphUrl(name), body, signedHeaders(identity, body));
 }
+
+/** Headers of a JSON request to any subgraph process, signed as the gateway signs it for this identity. */
+export const signedHeaders = (identity: Identity, body: string): Record<string, string> => ({
+  'content-type': 'application/json',
+  ...signInternalRequest(readSecret('GATEWAY_SIGNING_SECRET'), identity, body),
+});
 
 /** Sends an operation through the gateway, with a bearer token when given. */
 export function gatewayQuery<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, options: { token?: string; headers?: Record<string, string> } = {}) {
