@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { SubgraphContext } from '../../common/context';
+import { entityByIdLoader, uuidKeyed } from '../../common/loaders';
 import { toSafeInt } from '../../common/scalars';
 import { PersonalDataRecorder } from './access-log/access-log.recorder';
 import { Card } from './card/card.entity';
@@ -9,18 +10,7 @@ import type { ParticipantsConfig } from './config';
 import { eligibilityLoader } from './eligibility/eligibility.service';
 import { Participant } from './participant/participant.entity';
 import { json, S, sql } from './sql';
-import { uuidKeyed } from './uuid-keys';
 import { ledgerPageLoader } from './wallet/ledger.loader';
-
-function byId<T extends { id: string }>(em: EntityManager, entity: new () => T) {
-  return new DataLoader<string, T | null>(
-    uuidKeyed(null, async (ids) => {
-      const rows = (await em.find(entity as never, { id: { $in: ids } } as never)) as T[];
-      const map = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => map.get(id) ?? null);
-    }),
-  );
-}
 
 export interface WalletBalances {
   balance: number;
@@ -30,8 +20,8 @@ export interface WalletBalances {
 /** Per-request context of the participants subgraph: fresh DataLoaders for every request. */
 export function createLoaders(em: EntityManager) {
   return {
-    participant: byId(em, Participant),
-    cohort: byId(em, Cohort),
+    participant: entityByIdLoader(em, Participant),
+    cohort: entityByIdLoader(em, Cohort),
     cardByParticipant: new DataLoader<string, Card | null>(
       uuidKeyed(null, async (ids) => {
         const rows = await em.find(Card, { participant: { $in: ids } });

@@ -1,16 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { isUuid } from '../../../common/ids';
+import { entityByIdLoader } from '../../../common/loaders';
 import { Enrollment } from './enrollment.entity';
 
 /** Enrollments by id, batched per request (callers apply visibility). */
-export function enrollmentLoader(em: EntityManager) {
-  return new DataLoader<string, Enrollment | null>(async (ids) => {
-    const rows = await em.find(Enrollment, { id: { $in: ids.filter(isUuid) } }); // a malformed id must not fail the batch
-    const byId = new Map(rows.map((e) => [e.id, e]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-}
+export const enrollmentLoader = (em: EntityManager) => entityByIdLoader(em, Enrollment);
 
 /** The enrollment each purchase created, if any. */
 export function enrollmentByPurchaseLoader(em: EntityManager) {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { json, S, sql } from '../sql';
-import { uuidKeyed } from '../uuid-keys';
+import { uuidKeyed } from '../../../common/loaders';
 import { eligibilityReasons, type EligibilityCode } from './eligibility.rules';
 
 /**

@@ -1,18 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { isUuid } from '../../../common/ids';
+import { entityByIdLoader } from '../../../common/loaders';
 import { Partner } from '../partner/partner.entity';
 import { InstitutionAffiliation, TrainingInstitution } from './institution.entity';
 
 /** Institutions by id, batched per request. */
-export function institutionLoader(em: EntityManager) {
-  return new DataLoader<string, TrainingInstitution | null>(async (ids) => {
-    // A malformed id names nothing; sent to PostgreSQL it would fail the whole batch (every entity of the response).
-    const rows = await em.find(TrainingInstitution, { id: { $in: ids.filter(isUuid) } });
-    const byId = new Map(rows.map((i) => [i.id, i]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-}
+export const institutionLoader = (em: EntityManager) => entityByIdLoader(em, TrainingInstitution);
 
 /** Affiliated institutions of each partner (by name): one joined query for every partner of a response. */
 export function institutionsByPartnerLoader(em: EntityManager) {

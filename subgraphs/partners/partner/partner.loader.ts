@@ -1,17 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { isUuid } from '../../../common/ids';
+import { entityByIdLoader } from '../../../common/loaders';
 import { Partner, PartnerStatusChange } from './partner.entity';
 
 /** Partners by id, batched per request: one query however many references a response holds. */
-export function partnerLoader(em: EntityManager) {
-  return new DataLoader<string, Partner | null>(async (ids) => {
-    // A malformed id names nothing; sent to PostgreSQL it would fail the whole batch (every entity of the response).
-    const rows = await em.find(Partner, { id: { $in: ids.filter(isUuid) } });
-    const byId = new Map(rows.map((p) => [p.id, p]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-}
+export const partnerLoader = (em: EntityManager) => entityByIdLoader(em, Partner);
 
 /** Each partner's status history, oldest first, in one query per response. */
 export function statusHistoryByPartnerLoader(em: EntityManager) {
