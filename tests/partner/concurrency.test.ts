@@ -71,6 +71,8 @@ describe('purchase invariants under concurrency', () => {
     const started = (await partnerRequest(partner, 'StartPurchase', startInput(holder.cardNumber, courseId, PRICE))).data!.purchaseStart;
     const otp = await readOtp(holder.participantId);
     const answers = await Promise.all(Array.from({ length: 20 }, () => partnerRequest(partner, 'AuthorizePurchase', { input: { purchaseId: started.purchase.id, otp } })));
+    // Every answer carries the payload; on failure the assertion shows what came back instead.
+    expect(answers.filter((a) => !a.data?.purchaseAuthorize).map((a) => `${a.status} ${a.text}`)).toEqual([]);
     const payloads = answers.map((a) => a.data!.purchaseAuthorize);
     expect(payloads[0].userErrors).toEqual([]);
     for (const p of payloads) expect(p).toEqual(payloads[0]);
