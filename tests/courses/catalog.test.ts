@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { closeDb } from '../support/client';
 import { ADMIN, ANONYMOUS, codes, courses, createCourse, offer, partner } from './fixtures';
 
-afterAll(closeDb);
 
 const COURSE = `query($id: ID!) { course(id: $id) { id title curationStatus curationNote sessionCount provider { id } } }`;
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { closeDb, db } from '../support/client';
+import { db } from '../support/client';
 import { ADMIN, ANONYMOUS, codes, courses, createCourse, insertSale, participant, partner } from './fixtures';
 
-afterAll(closeDb);
 
 const LIST = `query($first: Int!, $after: String, $status: EnrollmentStatus) { partnerEnrollments(first: $first, after: $after, status: $status) {
   totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id invoiceCode status amount { amount currency } course { id title } enrolledAt completedAt } } } }`;

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { closeDb } from '../support/client';
 import { ANONYMOUS, courses, createCourse } from './fixtures';
 
-afterAll(closeDb);
 
 const cursor = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
 const codeOf = (res: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => res.errors?.[0]?.extensions?.code;

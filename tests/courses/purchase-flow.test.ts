@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '../../common/identity';
-import { closeDb, db, signedHeaders } from '../support/client';
+import { db, signedHeaders } from '../support/client';
 import { codes, courses, createCourse, offer, partner, startCourses, unique } from './fixtures';
 
 import { cardholder, readOtp, readOtpFor, walletState } from '../support/partner';
@@ -20,7 +20,6 @@ const participants = {
 };
 
 
-afterAll(closeDb);
 
 const START = `mutation($input: PurchaseStartInput!) { purchaseStart(input: $input) { purchase { id status otpExpiresAt } userErrors { code } } }`;
 const AUTHORIZE = `mutation($input: PurchaseAuthorizeInput!) { purchaseAuthorize(input: $input) {

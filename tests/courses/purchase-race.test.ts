@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { Identity } from '../../common/identity';
-import { closeDb, db, signedHeaders } from '../support/client';
+import { db, signedHeaders } from '../support/client';
 import { cardNumber, createCourse, offer, partner, startCourses, unique } from './fixtures';
 
 
-afterAll(closeDb);
 
 const START = `mutation($input: PurchaseStartInput!) { purchaseStart(input: $input) { purchase { id status } userErrors { code } } }`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

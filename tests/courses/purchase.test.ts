@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hashOtp } from '../../subgraphs/courses/purchase/otp';
-import { closeDb, db } from '../support/client';
+import { db } from '../support/client';
 import { ADMIN, ANONYMOUS, cardNumber, codes, courses, createCourse, insertPendingPurchase, insertSale, offer, partner, startCourses, unique } from './fixtures';
 
-afterAll(closeDb);
 
 /** The OTP key exactly as the running subgraph derives it (same dev secrets file, same code). */
 const { loadConfig } = require('../../dist/subgraphs/courses/config') as typeof import('../../subgraphs/courses/config');

@@ -1,6 +1,5 @@
-import { closeDb, db, gatewayQuery, gatewayUrl, subgraphUrl, tokenFor } from '../support/client';
+import { db, gatewayQuery, gatewayUrl, subgraphUrl, tokenFor } from '../support/client';
 
-afterAll(closeDb);
 
 const PLATFORM_OFFERINGS = /* GraphQL */ `
   query PlatformOfferings($slug: String!) {

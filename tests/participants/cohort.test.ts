@@ -1,11 +1,10 @@
-import { closeDb, db, subgraphQuery } from '../support/client';
+import { db, subgraphQuery } from '../support/client';
 import type { planSelection as Plan } from '../../subgraphs/participants/cohort/selection';
 import { isValidCardNumber } from '../../common/luhn';
 import { ADMIN, apply, asParticipant, closeCohort, makeKk, openCohort, registerPerson, select } from './fixtures';
 
 const { planSelection } = require('../../dist/subgraphs/participants/cohort/selection') as { planSelection: typeof Plan };
 
-afterAll(closeDb);
 
 async function outcomes(cohortId: string) {
   const { rows } = await db().query(`SELECT participant_id, status, reasons FROM participants.application WHERE cohort_id = $1`, [cohortId]);

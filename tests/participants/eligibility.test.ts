@@ -4,7 +4,7 @@ import { EducationStatus, Occupation } from '../../subgraphs/participants/partic
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { createParticipantsOrm as Create } from '../../subgraphs/participants/orm';
 import type { revokeLapsedCards as Revoke } from '../../subgraphs/participants/wallet/wallet.service';
-import { closeDb, db } from '../support/client';
+import { db } from '../support/client';
 import { personWithCard, walletState } from './fixtures';
 
 const NOW = new Date('2026-03-01T00:00:00Z');
@@ -55,7 +55,6 @@ describe('card revocation job', () => {
   });
   afterAll(async () => {
     await orm.close();
-    await closeDb();
   });
 
   it('revokes ACTIVE cards past their deadline without a purchase and returns their balance through the ledger, once', async () => {

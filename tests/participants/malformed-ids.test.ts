@@ -1,7 +1,6 @@
-import { closeDb, subgraphQuery } from '../support/client';
+import { subgraphQuery } from '../support/client';
 import { ADMIN, asParticipant, openCohort, registerPerson } from './fixtures';
 
-afterAll(closeDb);
 
 /** Ids that are not UUIDs never reach PostgreSQL: lookups answer null, commands refuse with BAD_USER_INPUT. */
 describe('malformed ids', () => {

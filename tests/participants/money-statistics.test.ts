@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { closeDb, db, gatewayQuery, subgraphQuery, tokenFor } from '../support/client';
+import { db, gatewayQuery, subgraphQuery, tokenFor } from '../support/client';
 import { personWithCard, SERVICE, walletState } from './fixtures';
 
-afterAll(closeDb);
 
 const QUERY = /* GraphQL */ `
   query Money($cohortId: ID) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { closeDb, subgraphQuery } from '../support/client';
+import { subgraphQuery } from '../support/client';
 import { asParticipant, personWithCard } from './fixtures';
 
 const { createParticipantsOrm } = require('../../dist/subgraphs/participants/orm') as typeof import('../../subgraphs/participants/orm');
@@ -13,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await orm.close();
-  await closeDb();
 });
 
 /** Pages through `field` one item at a time and returns every node id seen, in order. */

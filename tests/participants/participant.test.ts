@@ -1,7 +1,6 @@
-import { closeDb, db, subgraphQuery } from '../support/client';
+import { db, subgraphQuery } from '../support/client';
 import { ADMIN, asParticipant, makeKk, makeNik, REGISTER, registerPerson, SERVICE } from './fixtures';
 
-afterAll(closeDb);
 
 const base = () => ({
   nik: makeNik('1992-02-29'),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { closeDb, db, subgraphQuery } from '../support/client';
+import { db, subgraphQuery } from '../support/client';
 import { ADMIN, asParticipant, personWithCard, SERVICE, walletState } from './fixtures';
 
 const HOLD = `mutation Hold($input: WalletHoldPlaceInput!) { walletHoldPlace(input: $input) { hold { referenceId participantId amount status } userErrors { code } } }`;
@@ -13,7 +13,6 @@ const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 const hold = (cardNumber: string, amount: number, referenceId = randomUUID(), expiresAt = inAnHour()) =>
   subgraphQuery('participants', HOLD, { input: { referenceId, cardNumber, amount, expiresAt } }, SERVICE);
 
-afterAll(closeDb);
 
 describe('wallet internal API', () => {
   it('places exactly as many of 50 concurrent holds as the balance covers', async () => {

@@ -1,4 +1,4 @@
-import { closeDb, db } from '../support/client';
+import { db } from '../support/client';
 import { cardholder, codes, invoice, offeredCourse, otpCount, partnerRequest, partnerWithCredential, readOtp, readOtpFor, walletState, type PartnerCredential } from '../support/partner';
 
 /*
@@ -7,7 +7,6 @@ import { cardholder, codes, invoice, offeredCourse, otpCount, partnerRequest, pa
  */
 
 jest.setTimeout(180_000);
-afterAll(closeDb);
 
 let partner: PartnerCredential;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { closeDb, db } from '../support/client';
+import { db } from '../support/client';
 import {
   cardholder,
   codes,
@@ -26,7 +26,6 @@ const { luhnCheckDigit } = require('../../dist/common/luhn') as typeof import('.
 const { createParticipantsOrm } = require('../../dist/subgraphs/participants/orm') as typeof import('../../subgraphs/participants/orm');
 const { revokeLapsedCards } = require('../../dist/subgraphs/participants/wallet/wallet.service') as typeof import('../../subgraphs/participants/wallet/wallet.service');
 
-afterAll(closeDb);
 
 const PRICE = 750_000;
 const BALANCE = 3_500_000;

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { closeDb, gatewayUrl } from '../support/client';
+import { gatewayUrl } from '../support/client';
 import { partnerWithCredential } from '../support/partner';
 
 /* Runs the copy-paste examples of docs/partner-guide.md (the Node snippet and the curl + openssl one) as they are written. */
@@ -14,7 +14,6 @@ const block = (lang: string, containing: string) => {
   if (!found) throw new Error(`no ${lang} block with ${containing}`);
   return found;
 };
-afterAll(closeDb);
 
 describe('partner guide examples', () => {
   it('the Node snippet and the curl + openssl example are accepted and give the documented answer', async () => {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { closeDb } from '../support/client';
 import { asAdmin, cardholder, invoice, offer, offeredCourse, partnerRequest, partnerWithCredential, readOtp, type Cardholder, type PartnerCredential } from '../support/partner';
 
 /*
@@ -9,7 +8,6 @@ import { asAdmin, cardholder, invoice, offer, offeredCourse, partnerRequest, par
  */
 
 jest.setTimeout(120_000);
-afterAll(closeDb);
 
 const PRICE = 600_000;
 

@@ -1,14 +1,13 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { closeDb, gatewayUrl } from '../support/client';
+import { gatewayUrl } from '../support/client';
 import { createActivePartner } from '../support/partner';
 
 /* The developer tools of docs/partner-guide.md, run as a platform engineer would, against the test gateway. */
 
 const run = promisify(execFile);
 const script = (name: string) => resolve(__dirname, `../../dist/scripts/${name}.js`);
-afterAll(closeDb);
 
 describe('partner developer scripts', () => {
   it('partner-credentials issues a working credential by slug, and partner-client signs and sends a contract document', async () => {

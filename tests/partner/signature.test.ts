@@ -1,4 +1,3 @@
-import { closeDb } from '../support/client';
 import { issueCredential, partnerRequest, partnerWithCredential, revokeCredential, rotateCredential, setPartnerActive, sign, type PartnerCredential } from '../support/partner';
 import { gatewayUrl } from '../support/client';
 
@@ -8,7 +7,6 @@ import { gatewayUrl } from '../support/client';
  * the test stack), and key rotation with both keys valid until the old one is revoked.
  */
 
-afterAll(closeDb);
 
 const CHECK = 'CheckEligibility';
 const VARS = { cardNumber: '1234' };

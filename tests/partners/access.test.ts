@@ -1,7 +1,5 @@
-import { closeDb } from '../support/client';
 import { activePartner, ADMIN, ANALYST, ANONYMOUS, apply, codeOf, move, PARTICIPANT, q } from './helpers';
 
-afterAll(closeDb);
 
 describe('federation entities', () => {
   it('resolves Partner and TrainingInstitution references, null for unknown ids', async () => {

@@ -1,7 +1,6 @@
-import { closeDb, db } from '../support/client';
+import { db } from '../support/client';
 import { activePartner, ADMIN, ANALYST, apply, codeOf, move, q, SERVICE } from './helpers';
 
-afterAll(closeDb);
 
 const ISSUE = `mutation($partnerId: ID!) { partnerCredentialIssue(input: { partnerId: $partnerId }) {
   credential { id clientId createdAt revokedAt } key { id revokedAt } signingKey userErrors { code } } }`;

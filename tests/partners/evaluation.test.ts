@@ -1,7 +1,5 @@
-import { closeDb } from '../support/client';
 import { activePartner, allPassing, apply, move, q, recordEvaluation, signMou, uniqueSlug } from './helpers';
 
-afterAll(closeDb);
 
 const codes = (res: { data?: Record<string, any> }) => res.data!.partnerEvaluationRecord.userErrors.map((e: { code: string }) => e.code);
 

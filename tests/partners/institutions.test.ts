@@ -1,7 +1,5 @@
-import { closeDb } from '../support/client';
 import { ANONYMOUS, apply, q, uniqueSlug } from './helpers';
 
-afterAll(closeDb);
 
 async function register(name: string, city = 'Jakarta') {
   const res = await q(`mutation($input: TrainingInstitutionRegisterInput!) { trainingInstitutionRegister(input: $input) { trainingInstitution { id name city } userErrors { code } } }`, { input: { name, city } });

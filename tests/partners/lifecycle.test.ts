@@ -1,7 +1,6 @@
-import { closeDb, db } from '../support/client';
+import { db } from '../support/client';
 import { activePartner, ADMIN, apply, move, q, recordEvaluation, signMou, uniqueSlug } from './helpers';
 
-afterAll(closeDb);
 
 const HISTORY = `query($id: ID!) { partner(id: $id) { id status statusHistory { fromStatus toStatus actor reason changedAt } } }`;
 

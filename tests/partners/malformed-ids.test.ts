@@ -1,7 +1,5 @@
-import { closeDb } from '../support/client';
 import { apply, q } from './helpers';
 
-afterAll(closeDb);
 
 /*
  * Ids that are not UUIDs name nothing. They must never reach PostgreSQL (which rejects the uuid cast as an

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { seedPartners as SeedPartners } from '../../seed/partners';
 import type { createPartnersOrm as CreateOrm } from '../../subgraphs/partners/orm';
 import { INSTITUTIONS, PLATFORMS, institutionIdOf, partnerIdOf } from '../../seed/catalog';
-import { closeDb, db } from '../support/client';
+import { db } from '../support/client';
 import { ANONYMOUS, q } from './helpers';
 
 const { seedPartners } = require('../../dist/seed/partners') as { seedPartners: typeof SeedPartners };
@@ -14,7 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await orm.close();
-  await closeDb();
 });
 
 const snapshot = async () =>

@@ -49,12 +49,18 @@ export function gatewayQuery<T = Record<string, any>>(query: string, variables: 
 export const tokenFor = (role: 'participant' | 'analyst' | 'admin', sub = `test-${role}`) => issueDevToken({ role, sub });
 
 let pool: Pool | undefined;
-/** Direct database access for arranging fixtures and asserting invariants. */
+/** Direct database access for arranging fixtures and asserting invariants; closed after each test file. */
 export function db(): Pool {
-  pool ??= new Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 4 });
+  if (!pool) {
+    pool = new Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 4 });
+    // An idle client whose server goes away (the embedded server stops at teardown) must not crash the runner.
+    pool.on('error', () => undefined);
+  }
   return pool;
 }
 export async function closeDb(): Promise<void> {
-  await pool?.end();
+  const closing = pool;
   pool = undefined;
+  await closing?.end();
 }
+// Every test file that imports this module gets its own pool (jest isolates modules per file); close it with the file.
