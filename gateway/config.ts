@@ -1,4 +1,4 @@
-import { envReader, readSecret } from '../common/config';
+import { ConfigError, envReader, readSecret } from '../common/config';
 import { jwtSettings } from '../common/dev-token';
 import { SUBGRAPHS, subgraphUrl, type SubgraphName } from '../common/topology';
 
@@ -6,7 +6,7 @@ import { SUBGRAPHS, subgraphUrl, type SubgraphName } from '../common/topology';
 export function loadGatewayConfig(env = process.env) {
   const read = envReader(env);
   const production = env.NODE_ENV === 'production';
-  const jwksUrl = read.optional('JWT_JWKS_URL');
+  const jwksUrl = jwksUrlOf(read.optional('JWT_JWKS_URL'), production);
   return {
     port: read.int('GATEWAY_PORT', 4000, 1, 65535),
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphUrl(name, env)])) as Record<SubgraphName, string>,
@@ -48,4 +48,21 @@ export function loadGatewayConfig(env = process.env) {
     partnerSignatureSkewSeconds: read.int('GATEWAY_PARTNER_SKEW_SECONDS', 300, 1, 3600),
   };
 }
+/**
+ * Keys fetched over plain HTTP could be swapped on the way, and whoever swaps them mints any token. In
+ * production the JWKS URL must be https, except on the gateway's own host (a key sidecar on loopback).
+ */
+function jwksUrlOf(raw: string | undefined, production: boolean): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`JWT_JWKS_URL is not a URL: "${raw}"`);
+  }
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && (loopback || !production))) return raw;
+  throw new ConfigError(`JWT_JWKS_URL must be an https URL in production (http only on loopback), got "${raw}"`);
+}
+
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

@@ -71,6 +71,16 @@ describe('JWKS authentication (production)', () => {
     expect(() => loadGatewayConfig({ ...env, JWT_ISSUER: '' })).toThrow(/JWT_ISSUER/);
   });
 
+  it('refuses to start in production with a JWKS URL that is plain http off the loopback, or not a URL', () => {
+    const env = { ...process.env, ...jwksEnv(COOLDOWN_MS), GATEWAY_SIGNING_SECRET: 's'.repeat(32) };
+    expect(() => loadGatewayConfig({ ...env, JWT_JWKS_URL: 'http://keys.example.id/.well-known/jwks.json' })).toThrow(/https/);
+    expect(() => loadGatewayConfig({ ...env, JWT_JWKS_URL: 'ftp://keys.example.id/jwks.json' })).toThrow(/https/);
+    expect(() => loadGatewayConfig({ ...env, JWT_JWKS_URL: 'keys.example.id' })).toThrow(/not a URL/);
+    expect(loadGatewayConfig({ ...env, JWT_JWKS_URL: 'https://keys.example.id/.well-known/jwks.json' }).jwt.jwksUrl).toMatch(/^https:/);
+    // Development may fetch keys from a test provider anywhere.
+    expect(loadGatewayConfig({ ...env, NODE_ENV: 'development', JWT_JWKS_URL: 'http://keys.example.id/jwks.json' }).jwt.jwksUrl).toMatch(/^http:/);
+  });
+
   it('accepts an ES256 and an RS256 admin token signed by keys in the JWKS', async () => {
     for (const key of [es, rs]) {
       const res = await asBearer(await token(key), gateway.url);
