@@ -101,13 +101,17 @@ export async function finishCapture(em: EntityManager, services: CoursesServices
 
   const now = new Date();
   await em.transactional(async (tx) => {
+    // One writer per purchase: finishers queue on the purchase row and only the one that still sees CAPTURING
+    // writes. (`on conflict (purchase_id)` was not enough: two racing inserts can collide first on the
+    // (partner, invoice) unique index, which is not the arbiter, and one of them fails.)
+    const [row] = await tx.execute<Array<{ status: PurchaseStatus }>>(`select status from courses.purchase where id = ? for update`, [purchase.id]);
+    if (row?.status !== PurchaseStatus.CAPTURING) return;
     await tx.execute(
       `insert into courses.enrollment (id, purchase_id, partner_id, participant_id, course_id, invoice_code, transaction_code, amount, status, enrolled_at, attended_sessions, completion_recorded, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, 'ENROLLED', ?, 0, false, ?)
-       on conflict (purchase_id) do nothing`,
+       values (?, ?, ?, ?, ?, ?, ?, ?, 'ENROLLED', ?, 0, false, ?)`,
       [newId(), purchase.id, purchase.partnerId, purchase.participantId, purchase.course.id, purchase.invoiceCode, transactionCode(now), purchase.amount, now, now],
     );
-    await tx.execute(`update courses.purchase set status = 'AUTHORIZED', authorized_at = coalesce(authorized_at, ?), updated_at = ? where id = ? and status = 'CAPTURING'`, [now, now, purchase.id]);
+    await tx.execute(`update courses.purchase set status = 'AUTHORIZED', authorized_at = ?, updated_at = ? where id = ?`, [now, now, purchase.id]);
   });
   return { enrollment: await enrollmentOf(em, purchaseId), userErrors: [] };
 }
