@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { stableId } from '../common/ids';
 import { luhnCheckDigit } from '../common/luhn';
 import { selectCohort } from '../subgraphs/participants/cohort/cohort.service';
+import { seedCommitment } from '../subgraphs/participants/cohort/selection';
 import { allDistricts, allProvinces } from '../subgraphs/participants/nik/regions';
 import { nikDateDigits } from '../subgraphs/participants/nik/nik';
 import { EXCLUDED_OCCUPATIONS, Occupation } from '../subgraphs/participants/participant/participant.enums';
@@ -15,7 +16,9 @@ const STREETS = ['Jl. Merdeka', 'Jl. Sudirman', 'Jl. Diponegoro', 'Jl. Gajah Mad
 const ORDINARY = [Occupation.UNEMPLOYED, Occupation.LAID_OFF, Occupation.PRIVATE_EMPLOYEE, Occupation.SELF_EMPLOYED, Occupation.MICRO_BUSINESS_OWNER, Occupation.FARMER, Occupation.FISHER, Occupation.INFORMAL_WORKER, Occupation.OTHER];
 const EXCLUDED = [...EXCLUDED_OCCUPATIONS];
 
+// Fixed demo seeds, committed like real ones (a real cohort's seed is random: see openCohort).
 export const GELOMBANG_1_SEED = 'gelombang-1-2020-04-11';
+export const GELOMBANG_2_SEED = 'gelombang-2-2020-04-25';
 export const cohortIdOf = (name: string) => stableId('cohort', name);
 export const participantIdOf = (index: number) => stableId('participant', String(index));
 
@@ -97,10 +100,10 @@ export async function seedParticipants(orm: MikroORM, options: { count?: number 
   const g2 = cohortIdOf('Gelombang 2');
   await sql(
     em,
-    `INSERT INTO ${S}.cohort (id, name, quota, opens_at, closes_at, training_balance, purchase_window_days, created_at) VALUES
-       (?, 'Gelombang 1', ?, ?, ?, 3500000, 15, ?), (?, 'Gelombang 2', ?, ?, ?, 3500000, 15, ?)`,
-    [g1, Math.max(1, Math.round(count / 3)), new Date(now.getTime() - 20 * DAY), new Date(now.getTime() - 13 * DAY), new Date(now.getTime() - 21 * DAY),
-     g2, Math.max(1, Math.round(count / 3)), new Date(now.getTime() - 2 * DAY), new Date(now.getTime() + 12 * DAY), new Date(now.getTime() - 3 * DAY)],
+    `INSERT INTO ${S}.cohort (id, name, quota, opens_at, closes_at, training_balance, purchase_window_days, created_at, selection_seed, selection_seed_commitment) VALUES
+       (?, 'Gelombang 1', ?, ?, ?, 3500000, 15, ?, ?, ?), (?, 'Gelombang 2', ?, ?, ?, 3500000, 15, ?, ?, ?)`,
+    [g1, Math.max(1, Math.round(count / 3)), new Date(now.getTime() - 20 * DAY), new Date(now.getTime() - 13 * DAY), new Date(now.getTime() - 21 * DAY), GELOMBANG_1_SEED, seedCommitment(GELOMBANG_1_SEED),
+     g2, Math.max(1, Math.round(count / 3)), new Date(now.getTime() - 2 * DAY), new Date(now.getTime() + 12 * DAY), new Date(now.getTime() - 3 * DAY), GELOMBANG_2_SEED, seedCommitment(GELOMBANG_2_SEED)],
   );
   const applicationsOf = (cohortId: string, ids: string[], at: Date) =>
     sql(
@@ -112,7 +115,7 @@ export async function seedParticipants(orm: MikroORM, options: { count?: number 
   const g1Applicants = rows.slice(0, Math.round(count * 0.6)).map((r) => r.id as string);
   await applicationsOf(g1, g1Applicants, new Date(now.getTime() - 15 * DAY));
   let cardSerial = 0;
-  const result = await selectCohort(em, g1, GELOMBANG_1_SEED, {
+  const result = await selectCohort(em, g1, {
     cardNumber: () => {
       const payload = `5${String(20_200_411_000_000 + cardSerial++ * 7_919 + Math.floor(rng() * 7_000)).padStart(14, '0')}`;
       return payload + luhnCheckDigit(payload);

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { Identity } from '../../common/identity';
 import { db, subgraphQuery } from '../support/client';
 import type { planSelection as Plan } from '../../subgraphs/participants/cohort/selection';
 import { isValidCardNumber } from '../../common/luhn';
@@ -60,7 +62,7 @@ describe('cohorts', () => {
       [cohortId],
     );
 
-    const [first, second] = await Promise.all([select(cohortId, 'test-seed-42'), select(cohortId, 'other-seed')]);
+    const [first, second] = await Promise.all([select(cohortId), select(cohortId)]);
     const ok = [first, second].find((r) => r.data?.cohortSelect.userErrors.length === 0)!;
     const again = [first, second].find((r) => r !== ok)!;
     expect(again.data?.cohortSelect.userErrors[0].code).toBe('ALREADY_SELECTED');
@@ -74,9 +76,9 @@ describe('cohorts', () => {
     expect(byParticipant.get(turnsIneligible)).toEqual({ status: 'INELIGIBLE', reasons: ['EXCLUDED_OCCUPATION'] });
     expect(familyMembers.filter((id) => byParticipant.get(id)!.status === 'SELECTED').length).toBeLessThanOrEqual(2);
 
-    // Reproducible: the recorded seed replays the same draw.
+    // Reproducible: the revealed seed replays the same draw.
     const seed = result.cohort.selectionSeed;
-    expect(['test-seed-42', 'other-seed']).toContain(seed);
+    expect(seed).toMatch(/^[0-9a-f]{32}$/);
     const replay = planSelection(applicants, new Map(), seed, 6, new Date());
     for (const d of replay) expect(byParticipant.get(d.participantId)!.status).toBe(d.status);
 
@@ -97,6 +99,33 @@ describe('cohorts', () => {
       expect(days).toBeGreaterThan(14.9);
       expect(days).toBeLessThanOrEqual(15);
     }
+  });
+
+  it('commits to the seed when the cohort opens and reveals it only after the draw', async () => {
+    const cohortId = await openCohort(2);
+    const view = (identity: Identity = ADMIN) =>
+      subgraphQuery('participants', `query($id: ID!) { cohort(id: $id) { selectionSeed selectionSeedCommitment } }`, { id: cohortId }, identity).then((r) => r.data?.cohort);
+    const published = await view();
+    // Published from the opening, to everyone; the seed itself to no one, not even the programme office.
+    expect(published.selectionSeedCommitment).toMatch(/^[0-9a-f]{64}$/);
+    expect(published.selectionSeed).toBeNull();
+    expect(await view({ role: 'anonymous' })).toEqual(published);
+    for (const id of await Promise.all([registerPerson(), registerPerson(), registerPerson()])) await apply(cohortId, id);
+    await closeCohort(cohortId);
+    expect((await view()).selectionSeed).toBeNull();
+
+    // The programme office cannot choose the seed at selection time: the input has no such field.
+    const chosen = await subgraphQuery('participants', `mutation { cohortSelect(input: { cohortId: "${cohortId}", seed: "favourable" }) { selectedCount } }`, {}, ADMIN);
+    expect(chosen.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect((await select(cohortId)).data?.cohortSelect.selectedCount).toBe(2);
+
+    const revealed = await view({ role: 'anonymous' });
+    expect(revealed.selectionSeedCommitment).toBe(published.selectionSeedCommitment);
+    expect(createHash('sha256').update(revealed.selectionSeed).digest('hex')).toBe(published.selectionSeedCommitment);
+    // Each cohort gets its own seed.
+    const other = await openCohort(1);
+    const otherView = await subgraphQuery('participants', `query($id: ID!) { cohort(id: $id) { selectionSeedCommitment } }`, { id: other }, ADMIN);
+    expect(otherView.data?.cohort.selectionSeedCommitment).not.toBe(published.selectionSeedCommitment);
   });
 
   it('counts family members selected in earlier cohorts and never selects a person twice', async () => {

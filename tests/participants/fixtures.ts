@@ -93,8 +93,8 @@ export const SELECT = `mutation Select($input: CohortSelectInput!) {
   cohortSelect(input: $input) { cohort { id selectionSeed status } selectedCount notSelectedCount ineligibleCount userErrors { code } }
 }`;
 
-export async function select(cohortId: string, seed?: string) {
-  return subgraphQuery('participants', SELECT, { input: { cohortId, seed } }, ADMIN);
+export async function select(cohortId: string) {
+  return subgraphQuery('participants', SELECT, { input: { cohortId } }, ADMIN);
 }
 
 /** Registers a person, selects them alone in a fresh cohort, and returns their id and card number. */

@@ -43,8 +43,9 @@ describe('seedParticipants', () => {
     expect(new Set(people.map((p) => p.province_code)).size).toBe(38);
     for (const p of people) expect(parseNik(p.nik)).toMatchObject({ ok: true, value: { birthDate: p.birth_date } });
 
-    const cohorts = await q(`SELECT name, selection_seed, selected_at FROM participants.cohort ORDER BY name`);
-    expect(cohorts.map((c) => [c.name, c.selection_seed !== null])).toEqual([['Gelombang 1', true], ['Gelombang 2', false]]);
+    const cohorts = await q(`SELECT name, selected_at, encode(sha256(convert_to(selection_seed, 'UTF8')), 'hex') = selection_seed_commitment AS committed FROM participants.cohort ORDER BY name`);
+    // Both seeds committed (the open cohort's too), one draw run.
+    expect(cohorts.map((c) => [c.name, c.committed, c.selected_at !== null])).toEqual([['Gelombang 1', true, true], ['Gelombang 2', true, false]]);
     const statuses = await q(`SELECT status, count(*)::int AS n FROM participants.application GROUP BY 1`);
     const by = Object.fromEntries(statuses.map((s) => [s.status, s.n]));
     expect(by.SELECTED).toBe(1000);

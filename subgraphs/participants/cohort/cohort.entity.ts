@@ -37,13 +37,13 @@ registerEnumType(CohortStatus, {
   },
 });
 
-@ObjectType({ description: 'A registration wave (gelombang): participants apply while it is open, then a seeded draw selects up to its quota.' })
+@ObjectType({ description: 'A registration wave (gelombang): participants apply while it is open, then a draw selects up to its quota, with a seed committed (published as a hash) when the cohort opened.' })
 @Entity({ tableName: 'cohort' })
 @Check({ name: 'cohort_quota_positive', expression: 'quota > 0' })
 @Check({ name: 'cohort_dates_ordered', expression: 'closes_at > opens_at' })
 @Check({ name: 'cohort_balance_positive', expression: 'training_balance > 0' })
 export class Cohort {
-  [OptionalProps]?: 'id' | 'createdAt' | 'selectionSeed' | 'selectedAt';
+  [OptionalProps]?: 'id' | 'createdAt' | 'selectionSeed' | 'selectionSeedCommitment' | 'selectedAt';
 
   @Field(() => ID, { description: 'Opaque id of the cohort.' })
   @PrimaryKey({ type: 'uuid' })
@@ -73,9 +73,16 @@ export class Cohort {
   @Property({ type: 'integer' })
   purchaseWindowDays: number;
 
-  /** Secret until the draw is published; exposed to admins only by the resolver. */
+  /** Chosen by the system when the cohort opens, secret until the draw; the resolver reveals it after. */
   @Property({ type: 'text', nullable: true })
   selectionSeed: string | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'SHA-256 (hex) of the selection seed, published from the moment the cohort opens: once the seed is revealed after the draw, anyone can check that it is the one fixed before any application, so no one could pick a seed that favours someone. Null for cohorts opened before seeds were committed.',
+  })
+  @Property({ type: 'text', nullable: true })
+  selectionSeedCommitment: string | null = null;
 
   @Field(() => Date, { nullable: true, description: 'When the selection ran; null before.' })
   @Property({ type: 'timestamptz', nullable: true })

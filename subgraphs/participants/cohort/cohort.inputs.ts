@@ -30,9 +30,6 @@ export class CohortApplyInput {
 
 @InputType({ description: 'Run the selection of a closed cohort.' })
 export class CohortSelectInput {
-  @Field(() => ID, { description: 'The closed cohort.' })
+  @Field(() => ID, { description: 'The closed cohort. The draw uses the seed committed when it opened: no one chooses it now.' })
   cohortId: string;
-
-  @Field(() => String, { nullable: true, description: 'Seed of the draw; a random one is generated when omitted. Recorded on the cohort, so the draw can be reproduced.' })
-  seed?: string | null;
 }

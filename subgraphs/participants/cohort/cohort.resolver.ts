@@ -35,7 +35,7 @@ class CohortApplyPayload {
 
 @ObjectType({ description: 'Result of a selection.' })
 class CohortSelectPayload {
-  @Field(() => Cohort, { nullable: true, description: 'The cohort, with its recorded seed.' })
+  @Field(() => Cohort, { nullable: true, description: 'The cohort, its selection seed now revealed.' })
   cohort: Cohort | null;
 
   @Field(() => Int, { description: 'Applicants selected (cards issued).' })
@@ -76,9 +76,13 @@ export class CohortResolver {
     return now < cohort.opensAt ? CohortStatus.UPCOMING : CohortStatus.CLOSED;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Seed of the draw, to reproduce it; null before the selection. Programme office only (null for others).' })
-  selectionSeed(@Root() cohort: Cohort, @Ctx() { identity }: ParticipantsContext) {
-    return isAdmin(identity) ? cohort.selectionSeed : null;
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Seed of the draw, revealed once the selection ran (null before, for everyone). Its SHA-256 must equal `selectionSeedCommitment`; each eligible applicant\'s draw key is HMAC-SHA256(key: seed, message: participant id) in hex, and the draw takes the lowest keys first within the quota and the family card cap.',
+  })
+  selectionSeed(@Root() cohort: Cohort) {
+    return cohort.selectedAt ? cohort.selectionSeed : null;
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Number of applications. Programme office only (null for others).' })
@@ -109,11 +113,11 @@ export class CohortResolver {
     return Object.assign(new CohortApplyPayload(), { ...result, reasons: reasonsOf(result.reasons) });
   }
 
-  @Mutation(() => CohortSelectPayload, { description: 'Runs the seeded draw of a closed cohort, once: re-checks eligibility, applies the family card cap, issues cards and credits balances. Programme office only.' })
-  cohortSelect(@Arg('input', () => CohortSelectInput, { description: 'Which cohort, and optionally the seed.' }) input: CohortSelectInput, @Ctx() { identity, em }: ParticipantsContext) {
+  @Mutation(() => CohortSelectPayload, { description: 'Runs the draw of a closed cohort, once, with the seed committed when it opened (then revealed): re-checks eligibility, applies the family card cap, issues cards and credits balances. Programme office only.' })
+  cohortSelect(@Arg('input', () => CohortSelectInput, { description: 'Which cohort.' }) input: CohortSelectInput, @Ctx() { identity, em }: ParticipantsContext) {
     requireRole(identity, 'admin');
     if (!isUuid(input.cohortId)) throw badInput('cohortId is not an id', 'cohortId');
-    return selectCohort(em, input.cohortId, input.seed);
+    return selectCohort(em, input.cohortId);
   }
 }
 

@@ -6,7 +6,7 @@ import { ELIGIBILITY_MESSAGES } from '../eligibility/eligibility.rules';
 import { eligibilityFor } from '../eligibility/eligibility.service';
 import { json, NOW_MS, S, sql, transactional } from '../sql';
 import { Application, ApplicationStatus, Cohort } from './cohort.entity';
-import { newCardNumber, newSeed, planSelection, type Applicant } from './selection';
+import { newCardNumber, newSeed, planSelection, seedCommitment, type Applicant } from './selection';
 
 export interface CohortOpenInput {
   name: string;
@@ -24,7 +24,9 @@ export async function openCohort(em: EntityManager, input: CohortOpenInput): Pro
   if (input.closesAt.getTime() <= input.opensAt.getTime()) throw badInput('closesAt must be after opensAt', 'closesAt');
   if (!Number.isSafeInteger(input.trainingBalance) || input.trainingBalance <= 0) throw badInput('trainingBalance must be a positive number of rupiah', 'trainingBalance');
   if (!Number.isInteger(input.purchaseWindowDays) || input.purchaseWindowDays < 1 || input.purchaseWindowDays > 365) throw badInput('purchaseWindowDays must be 1..365', 'purchaseWindowDays');
-  const cohort = Object.assign(new Cohort(), { ...input, name });
+  // Commit-reveal: the seed is fixed now, before any application, and only its hash is published until the draw.
+  const selectionSeed = newSeed();
+  const cohort = Object.assign(new Cohort(), { ...input, name, selectionSeed, selectionSeedCommitment: seedCommitment(selectionSeed) });
   try {
     await em.insert(cohort);
   } catch (error) {
@@ -96,7 +98,7 @@ export interface SelectOptions {
   cardId?: (participantId: string) => string;
 }
 
-export function selectCohort(em: EntityManager, cohortId: string, seedInput?: string | null, options: SelectOptions = {}): Promise<SelectionResult> {
+export function selectCohort(em: EntityManager, cohortId: string, options: SelectOptions = {}): Promise<SelectionResult> {
   const now = options.now ?? new Date();
   const nextNumber = options.cardNumber ?? newCardNumber;
   const cardId = options.cardId ?? (() => newId());
@@ -108,7 +110,8 @@ export function selectCohort(em: EntityManager, cohortId: string, seedInput?: st
     if (!cohort) return refused('COHORT_NOT_FOUND', 'No such cohort');
     if (cohort.selectedAt) return refused('ALREADY_SELECTED', 'The selection of this cohort already ran', cohort);
     if (now < cohort.closesAt) return refused('COHORT_NOT_CLOSED', 'Applications are still open', cohort);
-    const seed = seedInput?.trim() || newSeed();
+    // The seed committed at opening; a cohort opened before seeds were committed draws with a fresh one.
+    const seed = cohort.selectionSeed ?? newSeed();
 
     const applicants = (
       await sql<Record<string, any>>(

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomInt } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
 import { luhnCheckDigit } from '../../../common/luhn';
 import { eligibilityReasons, FAMILY_CARD_CAP, type EligibilityCode, type EligibilityFacts } from '../eligibility/eligibility.rules';
 
@@ -17,6 +17,9 @@ export interface Decision {
 }
 
 export const newSeed = (): string => randomBytes(16).toString('hex');
+
+/** What is published while the seed stays secret: anyone can check the revealed seed against it. */
+export const seedCommitment = (seed: string): string => createHash('sha256').update(seed, 'utf8').digest('hex');
 
 /** Draw key of a participant: a keyed hash, so the order is unpredictable before the seed is chosen and reproducible after. */
 export const drawKey = (seed: string, participantId: string): string => createHmac('sha256', seed).update(participantId).digest('hex');

@@ -1,9 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128032111 } from './Migration20261128032111';
 import { Migration20261128034539 } from './Migration20261128034539';
+import { Migration20261128055331 } from './Migration20261128055331';
 
 /** This subgraph's migrations in order; `npm run migration:create -- participants` appends to it. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261128032111', class: Migration20261128032111 },
   { name: 'Migration20261128034539', class: Migration20261128034539 },
+  { name: 'Migration20261128055331', class: Migration20261128055331 },
 ];
