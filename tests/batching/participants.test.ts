@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => participants.stop());
 
-const ADMIN = { role: 'admin', subject: 'batching-test' } as const;
+const ADMIN = { role: 'admin', subject: 'batching-test', purpose: 'automated test' } as const;
 
 describe('participants subgraph batching', () => {
   it('lists participants with eligibility, card, wallet and applications in as many statements for 50 as for 5', async () => {

@@ -6,7 +6,7 @@ import { luhnCheckDigit } from '../../common/luhn';
 import { db, subgraphQuery } from '../support/client';
 
 /** Identities the gateway would sign for. */
-export const ADMIN: Identity = { role: 'admin', subject: 'test-admin' };
+export const ADMIN: Identity = { role: 'admin', subject: 'test-admin', purpose: 'automated test' };
 export const ANONYMOUS: Identity = { role: 'anonymous' };
 export const partner = (partnerId: string): Identity => ({ role: 'partner', partnerId, subject: `client-${partnerId.slice(0, 8)}` });
 export const participant = (participantId: string): Identity => ({ role: 'participant', subject: participantId });

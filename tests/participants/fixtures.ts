@@ -60,7 +60,7 @@ export async function registerPerson(options: PersonOptions = {}): Promise<strin
   throw new Error('registration failed: no free NIK serial in 50 tries');
 }
 
-export const ADMIN: Identity = { role: 'admin', subject: 'test-admin' };
+export const ADMIN: Identity = { role: 'admin', subject: 'test-admin', purpose: 'automated test' };
 export const SERVICE: Identity = { role: 'service', subject: 'courses' };
 export const asParticipant = (id: string): Identity => ({ role: 'participant', subject: id });
 

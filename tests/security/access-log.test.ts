@@ -26,9 +26,26 @@ describe('personal-data access record (UU PDP)', () => {
     expect(codeOf(officeReadsLog)).toBe('FORBIDDEN');
   });
 
+  it('refuses an office read of personal data that declares no purpose, and records nothing', async () => {
+    const person = await registerThroughGateway();
+    const token = `Bearer ${await tokenFor('admin', 'officer-14')}`;
+    for (const purpose of [undefined, '', '   ', '<<>>']) {
+      const headers: Record<string, string> = { authorization: token, ...(purpose === undefined ? {} : { 'x-purpose': purpose }) };
+      const res = await post(`query($id: ID!) { participant(id: $id) { id nik wallet { balance { amount } } } }`, { id: person.id }, headers);
+      expect([purpose, codeOf(res)]).toEqual([purpose, 'PURPOSE_REQUIRED']);
+      expect(res.text).not.toContain(person.nik);
+    }
+    // What is not personal data needs no purpose.
+    const plain = await post(`query($id: ID!) { participant(id: $id) { id provinceName } }`, { id: person.id }, { authorization: token });
+    expect(plain.json.errors).toBeUndefined();
+    expect(plain.json.data?.participant.id).toBe(person.id);
+    const { rows } = await db().query(`SELECT count(*)::int AS n FROM participants.personal_data_access WHERE participant_id = $1`, [person.id]);
+    expect(rows[0].n).toBe(0);
+  });
+
   it('writes one record per person per request, however many fields are read', async () => {
     const people = await Promise.all([registerThroughGateway(), registerThroughGateway()]);
-    const admin = { authorization: `Bearer ${await tokenFor('admin', 'officer-13')}` };
+    const admin = { authorization: `Bearer ${await tokenFor('admin', 'officer-13')}`, 'x-purpose': 'Data quality audit' };
     const res = await post(`query Two($a: ID!, $b: ID!) { a: participant(id: $a) { nik email address } b: participant(id: $b) { birthDate phone } }`, { a: people[0].id, b: people[1].id }, admin);
     expect(res.json.errors).toBeUndefined();
     const { rows } = await db().query(`SELECT participant_id, fields FROM participants.personal_data_access WHERE participant_id = ANY($1) ORDER BY fields`, [people.map((p) => p.id)]);

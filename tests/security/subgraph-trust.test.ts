@@ -32,7 +32,7 @@ describe('subgraphs answer only the gateway', () => {
     const stale = signInternalRequest(secret, { role: 'admin', subject: 'x' }, body, Date.now() - 10 * 60_000);
     expect((await direct('participants', body, stale)).status).toBe(401);
     // The same request, properly signed, is answered: the refusals above are the signature's doing.
-    const signed = await direct('participants', body, signInternalRequest(secret, { role: 'admin', subject: 'x' }, body));
+    const signed = await direct('participants', body, signInternalRequest(secret, { role: 'admin', subject: 'x', purpose: 'trust test' }, body));
     expect(signed.status).toBe(200);
     expect(signed.json.data?._entities[0].nik).toMatch(/^\d{16}$/);
   });

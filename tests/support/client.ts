@@ -28,7 +28,7 @@ async function post<T>(url: string, body: string, headers: Record<string, string
 }
 
 /** Sends an operation straight to a subgraph, signed as the gateway would sign it for this identity. */
-export function subgraphQuery<T = Record<string, any>>(name: 'participants' | 'partners' | 'courses', query: string, variables: Record<string, unknown> = {}, identity: Identity = { role: 'admin', subject: 'test-admin' }) {
+export function subgraphQuery<T = Record<string, any>>(name: 'participants' | 'partners' | 'courses', query: string, variables: Record<string, unknown> = {}, identity: Identity = { role: 'admin', subject: 'test-admin', purpose: 'automated test' }) {
   const body = JSON.stringify({ query, variables });
   return post<T>(subgraphUrl(name), body, signedHeaders(identity, body));
 }

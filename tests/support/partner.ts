@@ -26,9 +26,9 @@ export interface PartnerResponse<T = Record<string, any>> extends GraphQLRespons
 const suffix = () => randomBytes(4).toString('hex');
 const adminToken = () => tokenFor('admin', 'test-pmo-admin');
 
-/** Sends an operation through the gateway as a programme-office admin and fails loudly on top-level errors. */
+/** Sends an operation through the gateway as a programme-office admin (with a declared purpose) and fails loudly on top-level errors. */
 export async function asAdmin<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await gatewayQuery<T>(query, variables, { token: await adminToken() });
+  const res = await gatewayQuery<T>(query, variables, { token: await adminToken(), headers: { 'x-purpose': 'automated test' } });
   if (res.errors?.length || !res.data) throw new Error(`admin operation failed: ${JSON.stringify(res.errors ?? res)}`);
   return res.data;
 }

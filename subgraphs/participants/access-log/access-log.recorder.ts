@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { forbidden } from '../../../common/errors';
+import { forbidden, graphqlError } from '../../../common/errors';
 import type { Identity } from '../../../common/identity';
 import { json, S, sql } from '../sql';
 
 /**
  * Decides each read of a personal field and remembers the ones that must be recorded: the participant
- * reads their own data unrecorded; the programme office reads anyone's, recorded; every other caller is
- * refused. One INSERT per request, at the end (`flush`), whatever the number of fields and people read.
+ * reads their own data unrecorded; the programme office reads anyone's, recorded with the purpose it
+ * declared (UU PDP 27/2022: no processing without a purpose); every other caller is refused. One INSERT per
+ * request, at the end (`flush`), whatever the number of fields and people read.
  */
 export class PersonalDataRecorder {
   private readonly reads = new Map<string, Set<string>>();
@@ -18,6 +19,9 @@ export class PersonalDataRecorder {
     const { identity } = this;
     if (identity.role === 'participant' && identity.subject === participantId) return;
     if (identity.role !== 'admin') throw forbidden(`\`${field}\` is personal data: only the participant and the programme office may read it`);
+    if (!identity.purpose) {
+      throw graphqlError('PURPOSE_REQUIRED', `\`${field}\` is personal data: declare why you read it in the x-purpose header (for example a complaint or case number); it is recorded with the read`, { http: { status: 403 } });
+    }
     let fields = this.reads.get(participantId);
     if (!fields) this.reads.set(participantId, (fields = new Set()));
     fields.add(field);
