@@ -3,7 +3,7 @@ import { badInput, UserError } from '../../../common/errors';
 import { newId } from '../../../common/ids';
 import type { EligibilityCode } from '../eligibility/eligibility.rules';
 import { ELIGIBILITY_MESSAGES } from '../eligibility/eligibility.rules';
-import { eligibilityFor } from '../eligibility/eligibility.service';
+import { eligibilityFor, PERSON_FACTS_SQL, toPersonFacts } from '../eligibility/eligibility.service';
 import { json, NOW_MS, S, sql, transactional } from '../sql';
 import { Application, ApplicationStatus, Cohort } from './cohort.entity';
 import { newCardNumber, newSeed, planSelection, seedCommitment, type Applicant } from './selection';
@@ -116,25 +116,12 @@ export function selectCohort(em: EntityManager, cohortId: string, options: Selec
     const applicants = (
       await sql<Record<string, any>>(
         tx,
-        `SELECT a.id AS application_id, p.id AS participant_id, p.citizen, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date,
-                p.education_status, p.occupation, p.family_card_number,
-                EXISTS (SELECT 1 FROM ${S}.card c WHERE c.participant_id = p.id) AS ever_selected
+        `SELECT a.id AS application_id, ${PERSON_FACTS_SQL}
          FROM ${S}.application a JOIN ${S}.participant p ON p.id = a.participant_id
          WHERE a.cohort_id = ? AND a.status = 'APPLIED'`,
         [cohortId],
       )
-    ).map(
-      (r): Applicant => ({
-        applicationId: r.application_id,
-        participantId: r.participant_id,
-        citizen: r.citizen,
-        birthDate: r.birth_date,
-        educationStatus: r.education_status,
-        occupation: r.occupation,
-        familyCardNumber: r.family_card_number,
-        everSelected: r.ever_selected,
-      }),
-    );
+    ).map((r): Applicant => ({ applicationId: r.application_id, ...toPersonFacts(r) }));
     const familyCards = [...new Set(applicants.map((a) => a.familyCardNumber))];
     const counts = await sql<{ kk: string; n: string }>(
       tx,

@@ -1,12 +1,11 @@
 import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
 import { luhnCheckDigit } from '../../../common/luhn';
-import { eligibilityReasons, FAMILY_CARD_CAP, type EligibilityCode, type EligibilityFacts } from '../eligibility/eligibility.rules';
+import { eligibilityReasons, FAMILY_CARD_CAP, type EligibilityCode } from '../eligibility/eligibility.rules';
+import type { PersonFacts } from '../eligibility/eligibility.service';
 
 /** One applicant as the draw sees it. */
-export interface Applicant extends Omit<EligibilityFacts, 'familyCardSelectedOthers'> {
+export interface Applicant extends PersonFacts {
   applicationId: string;
-  participantId: string;
-  familyCardNumber: string;
 }
 
 export interface Decision {

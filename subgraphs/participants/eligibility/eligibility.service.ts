@@ -2,7 +2,24 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { json, S, sql } from '../sql';
 import { uuidKeyed } from '../../../common/loaders';
-import { eligibilityReasons, type EligibilityCode } from './eligibility.rules';
+import { eligibilityReasons, type EligibilityCode, type EligibilityFacts } from './eligibility.rules';
+
+/** A person's own eligibility facts, as the field and the selection both read them (one definition, so they agree). */
+export type PersonFacts = Omit<EligibilityFacts, 'familyCardSelectedOthers'> & { participantId: string; familyCardNumber: string };
+
+/** SQL that yields PersonFacts columns for participant alias `p` (add `FROM ${S}.participant p …`). */
+export const PERSON_FACTS_SQL = `p.id AS participant_id, p.citizen, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.education_status,
+       p.occupation, p.family_card_number, EXISTS (SELECT 1 FROM ${S}.card c WHERE c.participant_id = p.id) AS ever_selected`;
+
+export const toPersonFacts = (r: Record<string, any>): PersonFacts => ({
+  participantId: r.participant_id,
+  citizen: r.citizen,
+  birthDate: r.birth_date,
+  educationStatus: r.education_status,
+  occupation: r.occupation,
+  familyCardNumber: r.family_card_number,
+  everSelected: r.ever_selected,
+});
 
 /**
  * Eligibility of many participants in two queries whatever their number: their facts with whether each was
@@ -11,37 +28,25 @@ import { eligibilityReasons, type EligibilityCode } from './eligibility.rules';
  */
 export async function eligibilityFor(em: EntityManager, participantIds: readonly string[], now = new Date()): Promise<Array<EligibilityCode[] | undefined>> {
   if (!participantIds.length) return [];
-  const rows = await sql<Record<string, any>>(
-    em,
-    `SELECT p.id, p.citizen, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.education_status, p.occupation, p.family_card_number,
-            EXISTS (SELECT 1 FROM ${S}.card c WHERE c.participant_id = p.id) AS ever_selected
-     FROM ${S}.participant p WHERE p.id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`,
-    [json(participantIds)],
-  );
+  const people = (
+    await sql<Record<string, any>>(em, `SELECT ${PERSON_FACTS_SQL} FROM ${S}.participant p WHERE p.id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`, [
+      json(participantIds),
+    ])
+  ).map(toPersonFacts);
   const selectedByCard = await sql<{ kk: string; id: string }>(
     em,
     `SELECT p.family_card_number AS kk, p.id FROM ${S}.card c JOIN ${S}.participant p ON p.id = c.participant_id
      WHERE p.family_card_number IN (SELECT value FROM jsonb_array_elements_text(?::jsonb))`,
-    [json([...new Set(rows.map((r) => r.family_card_number))])],
+    [json([...new Set(people.map((p) => p.familyCardNumber))])],
   );
-  const byId = new Map(rows.map((r) => [r.id as string, r]));
+  const byId = new Map(people.map((p) => [p.participantId, p]));
   const selectedOf = new Map<string, string[]>();
   for (const s of selectedByCard) selectedOf.set(s.kk, [...(selectedOf.get(s.kk) ?? []), s.id]);
   return participantIds.map((id) => {
-    const r = byId.get(id);
-    if (!r) return undefined;
-    const others = (selectedOf.get(r.family_card_number) ?? []).filter((other) => other !== id).length;
-    return eligibilityReasons(
-      {
-        citizen: r.citizen,
-        birthDate: r.birth_date,
-        educationStatus: r.education_status,
-        occupation: r.occupation,
-        familyCardSelectedOthers: others,
-        everSelected: r.ever_selected,
-      },
-      now,
-    );
+    const person = byId.get(id);
+    if (!person) return undefined;
+    const others = (selectedOf.get(person.familyCardNumber) ?? []).filter((other) => other !== id).length;
+    return eligibilityReasons({ ...person, familyCardSelectedOthers: others }, now);
   });
 }
 
