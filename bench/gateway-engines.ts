@@ -8,7 +8,7 @@ import { seedCourses } from '../seed/courses';
 import { seedParticipants } from '../seed/participants';
 import { seedPartners } from '../seed/partners';
 import type { Engine } from './engines';
-import { quantile, runLoad, type RunResult } from './load';
+import { ONE_ADDRESS_FOR_MANY, quantile, runLoad, type RunResult } from './load';
 
 /**
  * Hive Gateway (our gateway/) against @apollo/gateway on the same supergraph, subgraphs and data.
@@ -35,7 +35,7 @@ type Workload = keyof typeof WORKLOADS;
 async function main(): Promise<void> {
   const log = (m: string) => console.log(m);
   const db = await startDatabase({ ...process.env, EMBEDDED_PG_PORT: '4999', EMBEDDED_PG_DIRNAME: 'postgres-bench' }, log);
-  const stack = await startStack({ databaseUrl: db.url, gatewayPort: PORT_BASE, gateway: false, output: 'ignore', env: { PRAKERJA_LOG_LEVEL: 'silent' } });
+  const stack = await startStack({ databaseUrl: db.url, gatewayPort: PORT_BASE, gateway: false, output: 'ignore', env: { PRAKERJA_LOG_LEVEL: 'silent', ...ONE_ADDRESS_FOR_MANY } });
   const engines: Partial<Record<Engine, ChildProcess>> = {};
   try {
     await seed(db.url);

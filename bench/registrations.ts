@@ -3,7 +3,7 @@ import { Agent, request } from 'node:http';
 import { startDatabase } from '../common/database';
 import { startStack } from '../scripts/stack';
 import { allDistricts } from '../subgraphs/participants/nik/regions';
-import { quantile } from './load';
+import { ONE_ADDRESS_FOR_MANY, quantile } from './load';
 
 /**
  * A wave's opening: 80,000 registrations in one minute. Sends `participantRegister` through the gateway with
@@ -40,7 +40,7 @@ function registration(i: number): string {
 
 async function main(): Promise<void> {
   const db = await startDatabase({ ...process.env, EMBEDDED_PG_PORT: '4998', EMBEDDED_PG_DIRNAME: 'postgres-bench' }, () => undefined);
-  const stack = await startStack({ databaseUrl: db.url, gatewayPort: PORT_BASE, output: 'ignore', env: { PRAKERJA_LOG_LEVEL: 'silent' } });
+  const stack = await startStack({ databaseUrl: db.url, gatewayPort: PORT_BASE, output: 'ignore', env: { PRAKERJA_LOG_LEVEL: 'silent', ...ONE_ADDRESS_FOR_MANY } });
   try {
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const url = new URL(stack.gatewayUrl);

@@ -23,12 +23,26 @@ export function loadGatewayConfig(env = process.env) {
       maxAliases: read.int('GATEWAY_MAX_ALIASES', 30, 0, 1_000),
       maxCost: read.int('GATEWAY_MAX_COST', 5_000, 10, 10_000_000),
     },
-    /** Per-partner quota in field invocations; counted in Redis when REDIS_URL is set (shared by every gateway instance), else in memory. */
-    partnerQuota: {
-      fieldsPerWindow: read.int('GATEWAY_PARTNER_FIELDS_PER_MINUTE', 6_000, 1, 100_000_000),
+    /**
+     * Quotas in field invocations per one-minute window, counted in Redis when REDIS_URL is set (shared by every
+     * gateway instance), else in memory. Each partner and each person (token subject) has its own; callers
+     * without credentials share one per client address. That one is generous on purpose: Indonesian mobile
+     * carriers put many subscribers behind one CGNAT address, and a wave's opening brings 80,000 registrations
+     * a minute, so it bounds a bot hammering from one address, not a carrier's crowd.
+     */
+    rateLimits: {
+      partnerFieldsPerWindow: read.int('GATEWAY_PARTNER_FIELDS_PER_MINUTE', 6_000, 1, 100_000_000),
+      personFieldsPerWindow: read.int('GATEWAY_PERSON_FIELDS_PER_MINUTE', 3_000, 1, 100_000_000),
+      anonymousFieldsPerWindow: read.int('GATEWAY_ANONYMOUS_FIELDS_PER_MINUTE', 6_000, 1, 100_000_000),
       windowSeconds: 60,
       redisUrl: read.optional('REDIS_URL'),
     },
+    /**
+     * Reverse proxies in front of the gateway that append the address they saw to X-Forwarded-For. 0 (the
+     * default): the header is ignored and the socket's address is the client's, since a client can write any
+     * X-Forwarded-For it likes and would get a fresh anonymous quota with each one.
+     */
+    trustedProxies: read.int('GATEWAY_TRUSTED_PROXIES', 0, 0, 10),
     jwt: {
       ...jwtSettings(env),
       // The identity provider's issuer is never the development default: fail at start-up, not on every token.

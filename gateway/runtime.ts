@@ -1,17 +1,17 @@
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
-import type { Identity } from '../common/identity';
 import type { GatewayConfig } from './config';
+import type { GatewayContext } from './context';
 import { useErrorHygiene } from './plugins/error-hygiene';
 import { useOperationLimits } from './plugins/operation-limits';
 import { useRequestErrorCodes } from './plugins/request-error-codes';
 import { useSignedUpstream } from './plugins/sign-upstream';
-import { usePartnerRateLimit } from './rate-limit/plugin';
+import { useRateLimit } from './rate-limit/plugin';
 import type { QuotaStore } from './rate-limit/store';
 import { loadSupergraph } from './supergraph';
 
 /** Hive Gateway runtime over the committed supergraph: query planning, masking, upstream timeouts. */
 export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
-  return createGatewayRuntime<{ identity: Identity }>({
+  return createGatewayRuntime<GatewayContext>({
     supergraph: loadSupergraph(config.subgraphUrls),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthcheck',
@@ -33,7 +33,7 @@ export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
       useRequestErrorCodes(),
       useErrorHygiene({ suggestions: config.fieldSuggestions }),
       useOperationLimits(config.limits),
-      usePartnerRateLimit(quotaStore, config.partnerQuota),
+      useRateLimit(quotaStore, config.rateLimits),
       useSignedUpstream(config.signingSecret),
     ],
   });

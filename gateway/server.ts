@@ -4,16 +4,17 @@ import { readBody } from '../common/subgraph-server';
 import { authenticator } from './auth/authenticate';
 import { AccessDenied } from './auth/errors';
 import type { GatewayConfig } from './config';
+import { clientAddressOf } from './rate-limit/client-address';
 import { RedisQuotaStore } from './rate-limit/redis-store';
 import { MemoryQuotaStore, type QuotaStore } from './rate-limit/store';
 import { createRuntime } from './runtime';
 
 /**
  * The public HTTP front: it reads the raw body (bounded), proves who is calling (partner signature over the
- * exact bytes, or a bearer token), then hands the request and the verified identity to the runtime.
+ * exact bytes, or a bearer token), then hands the request, the verified identity and the client address to the runtime.
  */
 export function createGatewayServer(config: GatewayConfig): { server: Server; close(): Promise<void> } {
-  const quotaStore: QuotaStore = config.partnerQuota.redisUrl ? new RedisQuotaStore(config.partnerQuota.redisUrl) : new MemoryQuotaStore();
+  const quotaStore: QuotaStore = config.rateLimits.redisUrl ? new RedisQuotaStore(config.rateLimits.redisUrl) : new MemoryQuotaStore();
   const runtime = createRuntime(config, quotaStore);
   const authenticate = authenticator(config);
 
@@ -32,7 +33,9 @@ export function createGatewayServer(config: GatewayConfig): { server: Server; cl
       throw error;
     }
     const request = new Request(url, { method, headers, body: body.length ? new Uint8Array(body) : undefined });
-    const response = await runtime.fetch(request, { identity });
+    // Taken here from the socket, handed over beside the identity: a header would be the client's to write.
+    const clientAddress = clientAddressOf(req.socket.remoteAddress, req.headers['x-forwarded-for'], config.trustedProxies);
+    const response = await runtime.fetch(request, { identity, clientAddress });
     const payload = Buffer.from(await response.arrayBuffer());
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(payload);

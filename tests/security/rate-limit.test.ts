@@ -1,9 +1,12 @@
 import { connect } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { activePartnerCredential, partnerPost, startGateway } from './support';
+import { tokenFor } from '../support/client';
+import { activePartnerCredential, partnerPost, post, startGateway } from './support';
 
 const { MemoryQuotaStore } = require('../../dist/gateway/rate-limit/store') as typeof import('../../gateway/rate-limit/store');
 const { RedisQuotaStore } = require('../../dist/gateway/rate-limit/redis-store') as typeof import('../../gateway/rate-limit/redis-store');
+const { clientAddressOf, addressQuotaKey } = require('../../dist/gateway/rate-limit/client-address') as typeof import('../../gateway/rate-limit/client-address');
+const { quotaOf } = require('../../dist/gateway/rate-limit/plugin') as typeof import('../../gateway/rate-limit/plugin');
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -18,6 +21,36 @@ async function redisReachable(): Promise<boolean> {
   });
 }
 
+/**
+ * Quotas are fixed one-minute windows: a test that straddled a boundary would see its counter reset halfway.
+ * Each gateway test starts well inside a window (at most 50 s in), so its few requests share one.
+ */
+async function startWellInsideAMinute(): Promise<void> {
+  const intoMinute = Date.now() % 60_000;
+  if (intoMinute > 50_000) await new Promise((r) => setTimeout(r, 60_500 - intoMinute));
+}
+
+/** 30 aliases of __typename plus `cohorts { id }` (answered by a subgraph): 32 field invocations. */
+const ALIASED_32 = `{ ${Array.from({ length: 30 }, (_, i) => `t${i}: __typename`).join(' ')} cohorts { id } }`;
+/** 2 field invocations. */
+const SMALL_2 = `{ cohorts { id } }`;
+
+/** A 429 RATE_LIMITED answer, told when to retry (header and extension agree), with no data. */
+function expectRateLimited(res: Awaited<ReturnType<typeof post>>): void {
+  expect(res.status).toBe(429);
+  expect(res.json.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+  const retry = Number(res.headers.get('retry-after'));
+  expect(retry).toBeGreaterThanOrEqual(1);
+  expect(retry).toBeLessThanOrEqual(60);
+  expect(res.json.errors?.[0].extensions?.retryAfterSeconds).toBe(retry);
+  expect(res.json.data).toBeUndefined();
+}
+
+function expectServed(res: Awaited<ReturnType<typeof post>>): void {
+  expect({ status: res.status, errors: res.json.errors }).toEqual({ status: 200, errors: undefined });
+  expect(res.json.data?.cohorts).toEqual(expect.any(Array));
+}
+
 describe('per-partner rate limit through the gateway', () => {
   let gateway: Awaited<ReturnType<typeof startGateway>>;
   beforeAll(async () => {
@@ -28,10 +61,8 @@ describe('per-partner rate limit through the gateway', () => {
   it('charges every aliased field and answers RATE_LIMITED with a retry time once the quota is spent', async () => {
     const partner = await activePartnerCredential();
     const other = await activePartnerCredential();
-    // The quota is a fixed one-minute window: start well inside one, so the requests below share it.
-    const intoMinute = Date.now() % 60_000;
-    if (intoMinute > 50_000) await new Promise((r) => setTimeout(r, 60_500 - intoMinute));
-    // 30 aliases of __typename + the operation's other field: 31 invocations of a 40 quota.
+    await startWellInsideAMinute();
+    // 30 aliases of __typename + partners and totalCount: 32 invocations of a 40 quota.
     const aliased = `{ ${Array.from({ length: 30 }, (_, i) => `t${i}: __typename`).join(' ')} partners(first: 1) { totalCount } }`;
     const first = await partnerPost(gateway.url, partner, aliased);
     expect(first.status).toBe(200);
@@ -44,12 +75,118 @@ describe('per-partner rate limit through the gateway', () => {
     expect(retry).toBeLessThanOrEqual(60);
     expect(second.json.errors?.[0].extensions?.retryAfterSeconds).toBe(retry);
     expect(second.json.data).toBeUndefined();
-    // A refused request charged nothing: a small one still fits in what is left (40 - 31 = 9).
+    // A refused request charged nothing: a small one still fits in what is left (40 - 32 = 8).
     const small = await partnerPost(gateway.url, partner, `{ partners(first: 1) { totalCount } }`);
     expect(small.status).toBe(200);
     // Quotas are per partner: another platform is untouched.
     const neighbour = await partnerPost(gateway.url, other, aliased);
     expect(neighbour.status).toBe(200);
+  });
+});
+
+describe('per-person rate limit through the gateway', () => {
+  let gateway: Awaited<ReturnType<typeof startGateway>>;
+  beforeAll(async () => {
+    gateway = await startGateway({ GATEWAY_PERSON_FIELDS_PER_MINUTE: '40', REDIS_URL: '' });
+  });
+  afterAll(() => gateway.close());
+
+  it('refuses a person over their quota with a retry time, charges a refused request nothing, and leaves other people untouched', async () => {
+    const tag = randomBytes(4).toString('hex');
+    const analyst = { authorization: `Bearer ${await tokenFor('analyst', `rl-analyst-${tag}`)}` };
+    const participant = { authorization: `Bearer ${await tokenFor('participant', `rl-participant-${tag}`)}` };
+    const otherAnalyst = { authorization: `Bearer ${await tokenFor('analyst', `rl-analyst-${tag}-2`)}` };
+    await startWellInsideAMinute();
+    expectServed(await post(ALIASED_32, {}, analyst, gateway.url));
+    expectRateLimited(await post(ALIASED_32, {}, analyst, gateway.url));
+    // The refused 32 were not charged: 8 are left, and a 2-field request fits.
+    expectServed(await post(SMALL_2, {}, analyst, gateway.url));
+    // Same address, other people: each subject has its own quota.
+    expectServed(await post(ALIASED_32, {}, otherAnalyst, gateway.url));
+    expectServed(await post(ALIASED_32, {}, participant, gateway.url));
+  });
+});
+
+describe('per-address rate limit for anonymous callers', () => {
+  let direct: Awaited<ReturnType<typeof startGateway>>;
+  let behindProxy: Awaited<ReturnType<typeof startGateway>>;
+  beforeAll(async () => {
+    direct = await startGateway({ GATEWAY_ANONYMOUS_FIELDS_PER_MINUTE: '40', REDIS_URL: '' });
+    behindProxy = await startGateway({ GATEWAY_ANONYMOUS_FIELDS_PER_MINUTE: '40', GATEWAY_TRUSTED_PROXIES: '1', REDIS_URL: '' });
+  });
+  afterAll(async () => {
+    await direct.close();
+    await behindProxy.close();
+  });
+
+  it('refuses an anonymous address over its quota, and a forged X-Forwarded-For does not reset it (no trusted proxy by default)', async () => {
+    await startWellInsideAMinute();
+    expectServed(await post(ALIASED_32, {}, {}, direct.url));
+    expectRateLimited(await post(ALIASED_32, {}, {}, direct.url));
+    expectServed(await post(SMALL_2, {}, {}, direct.url));
+    // A bot posing as someone else behind a proxy: still the same socket address, still the same quota.
+    expectRateLimited(await post(ALIASED_32, {}, { 'x-forwarded-for': '203.0.113.7' }, direct.url));
+    expectRateLimited(await post(ALIASED_32, {}, { 'x-forwarded-for': '203.0.113.8, 198.51.100.9' }, direct.url));
+    // A signed-in person from the same address spends their own quota, not the address's.
+    expectServed(await post(ALIASED_32, {}, { authorization: `Bearer ${await tokenFor('participant', `rl-anon-${randomBytes(4).toString('hex')}`)}` }, direct.url));
+  });
+
+  it('behind one trusted proxy, counts each forwarded client address apart, and ignores what the client wrote to the left', async () => {
+    const [first, second] = ['198.51.100.1', '198.51.100.2'];
+    await startWellInsideAMinute();
+    expectServed(await post(ALIASED_32, {}, { 'x-forwarded-for': first }, behindProxy.url));
+    expectRateLimited(await post(ALIASED_32, {}, { 'x-forwarded-for': first }, behindProxy.url));
+    // The proxy appends the address it saw on the right; anything further left is the client's own claim.
+    expectRateLimited(await post(ALIASED_32, {}, { 'x-forwarded-for': `203.0.113.50, ${first}` }, behindProxy.url));
+    expectServed(await post(ALIASED_32, {}, { 'x-forwarded-for': second }, behindProxy.url));
+  });
+});
+
+describe('whose quota a request spends', () => {
+  it('takes the socket address and ignores X-Forwarded-For unless proxies are trusted', () => {
+    expect(clientAddressOf('192.0.2.10', undefined, 0)).toBe('192.0.2.10');
+    expect(clientAddressOf('192.0.2.10', '203.0.113.7', 0)).toBe('192.0.2.10');
+    expect(clientAddressOf('192.0.2.10', ['203.0.113.7', '203.0.113.8'], 0)).toBe('192.0.2.10');
+    // Dual-stack sockets report IPv4 callers IPv4-mapped: still one caller.
+    expect(clientAddressOf('::ffff:192.0.2.10', undefined, 0)).toBe('192.0.2.10');
+    expect(clientAddressOf(undefined, '203.0.113.7', 0)).toBeUndefined();
+  });
+
+  it('behind N trusted proxies, takes the entry N hops from the right of X-Forwarded-For', () => {
+    const proxy = '10.0.0.5';
+    expect(clientAddressOf(proxy, '198.51.100.1', 1)).toBe('198.51.100.1');
+    // The client wrote the left part itself: only what the proxies appended counts.
+    expect(clientAddressOf(proxy, 'forged, 203.0.113.9, 198.51.100.1', 1)).toBe('198.51.100.1');
+    expect(clientAddressOf(proxy, 'forged, 198.51.100.1, 10.0.0.4', 2)).toBe('198.51.100.1');
+    // Node joins repeated headers; some proxies add ports or brackets.
+    expect(clientAddressOf(proxy, ['203.0.113.9', '198.51.100.1'], 1)).toBe('198.51.100.1');
+    expect(clientAddressOf(proxy, '198.51.100.1:50123', 1)).toBe('198.51.100.1');
+    expect(clientAddressOf(proxy, '[2001:DB8::1]:443', 1)).toBe('2001:db8::1');
+    // Fewer hops than proxies, or garbage where the client's address should be: the proxy's own address
+    // (everyone behind it shares a quota) rather than no limit.
+    expect(clientAddressOf(proxy, '198.51.100.1', 2)).toBe(proxy);
+    expect(clientAddressOf(proxy, undefined, 1)).toBe(proxy);
+    expect(clientAddressOf(proxy, '198.51.100.1, not-an-address', 1)).toBe(proxy);
+  });
+
+  it('counts IPv4 addresses one by one and IPv6 ones by /64', () => {
+    expect(addressQuotaKey('192.0.2.10')).toBe('192.0.2.10');
+    expect(addressQuotaKey('2001:db8:aa:bb:1:2:3:4')).toBe('2001:db8:aa:bb::/64');
+    expect(addressQuotaKey('2001:db8:aa:bb::99')).toBe('2001:db8:aa:bb::/64');
+    expect(addressQuotaKey('2001:0db8:00aa:00bb::1')).toBe('2001:db8:aa:bb::/64');
+    expect(addressQuotaKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressQuotaKey('2001:db8:aa:bc::1')).not.toBe(addressQuotaKey('2001:db8:aa:bb::1'));
+    expect(addressQuotaKey(undefined)).toBe('unknown');
+  });
+
+  it('gives partners and people their own quota wherever they call from, and everyone else one per address', () => {
+    const limits = { partnerFieldsPerWindow: 1, personFieldsPerWindow: 2, anonymousFieldsPerWindow: 3, windowSeconds: 60 };
+    const clientAddress = '192.0.2.10';
+    expect(quotaOf({ identity: { role: 'partner', partnerId: 'p1' }, clientAddress }, limits)).toEqual({ key: 'partner:p1', fieldsPerWindow: 1 });
+    expect(quotaOf({ identity: { role: 'participant', subject: 's1' }, clientAddress }, limits)).toEqual({ key: 'person:participant:s1', fieldsPerWindow: 2 });
+    expect(quotaOf({ identity: { role: 'admin', subject: 's1' }, clientAddress }, limits)).toEqual({ key: 'person:admin:s1', fieldsPerWindow: 2 });
+    expect(quotaOf({ identity: { role: 'anonymous' }, clientAddress }, limits)).toEqual({ key: 'anonymous:192.0.2.10', fieldsPerWindow: 3 });
+    expect(quotaOf({ clientAddress }, limits)).toEqual({ key: 'anonymous:192.0.2.10', fieldsPerWindow: 3 });
   });
 });
 
