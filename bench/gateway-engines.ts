@@ -2,11 +2,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { envReader } from '../common/config';
 import { startDatabase } from '../common/database';
-import { ORM_FACTORIES } from '../scripts/subgraph-orms';
 import { startStack } from '../scripts/stack';
-import { seedCourses } from '../seed/courses';
-import { seedParticipants } from '../seed/participants';
-import { seedPartners } from '../seed/partners';
+import { seedBenchData } from './data';
 import type { Engine } from './engines';
 import { ONE_ADDRESS_FOR_MANY, quantile, runLoad, type RunResult } from './load';
 
@@ -38,7 +35,7 @@ async function main(): Promise<void> {
   const stack = await startStack({ databaseUrl: db.url, gatewayPort: PORT_BASE, gateway: false, output: 'ignore', env: { PRAKERJA_LOG_LEVEL: 'silent', ...ONE_ADDRESS_FOR_MANY } });
   const engines: Partial<Record<Engine, ChildProcess>> = {};
   try {
-    await seed(db.url);
+    await seedBenchData(db.url);
     for (const engine of ['hive', 'apollo'] as const) {
       try {
         engines[engine] = await startEngine(engine, stack.env);
@@ -65,22 +62,6 @@ async function main(): Promise<void> {
     await Promise.all(Object.values(engines).map((child) => stopChild(child!)));
     await stack.stop();
     await db.stop();
-  }
-}
-
-/** Platforms, institutions, courses and two cohorts; each seed keeps rows that already exist. */
-async function seed(databaseUrl: string): Promise<void> {
-  const partners = await ORM_FACTORIES.partners(databaseUrl);
-  const courses = await ORM_FACTORIES.courses(databaseUrl);
-  const participants = await ORM_FACTORIES.participants(databaseUrl);
-  try {
-    await seedPartners(partners);
-    await seedCourses(courses);
-    // The participants seed inserts unconditionally: run it only on an empty schema.
-    const [{ n }] = await participants.em.getConnection().execute<Array<{ n: string }>>('SELECT count(*) AS n FROM participants.cohort');
-    if (Number(n) === 0) await seedParticipants(participants, { count: 100 });
-  } finally {
-    await Promise.all([partners.close(), courses.close(), participants.close()]);
   }
 }
 
