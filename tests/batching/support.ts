@@ -32,6 +32,7 @@ export const inProcessEnv = (): NodeJS.ProcessEnv => ({
   ...process.env,
   DATABASE_URL: process.env.TEST_DATABASE_URL,
   PARTICIPANTS_URL: JSON.parse(process.env.TEST_SUBGRAPH_URLS!).participants,
+  PARTNERS_URL: JSON.parse(process.env.TEST_SUBGRAPH_URLS!).partners,
   PARTICIPANTS_PORT: '0',
   PARTNERS_PORT: '0',
   COURSES_PORT: '0',

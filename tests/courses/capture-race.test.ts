@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { CoursesServices } from '../../subgraphs/courses/context';
 import type { ParticipantsPort, WalletResult } from '../../subgraphs/courses/purchase/wallet.client';
 import { db } from '../support/client';
-import { createCourse, insertPendingPurchase, offer } from './fixtures';
+import { createCourse, createPartner, insertPendingPurchase, offer } from './fixtures';
 
 const { createCoursesOrm } = require('../../dist/subgraphs/courses/orm') as typeof import('../../subgraphs/courses/orm');
 const { finishCapture } = require('../../dist/subgraphs/courses/purchase/authorize.service') as typeof import('../../subgraphs/courses/purchase/authorize.service');
@@ -26,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => orm.close());
 
 it('20 callers finishing one capture at once all get the one enrollment, 30 purchases in a row', async () => {
-  const partnerId = randomUUID();
+  const partnerId = await createPartner();
   const courseId = await createCourse();
   await offer(courseId, partnerId, 500_000);
   for (let round = 0; round < 30; round++) {

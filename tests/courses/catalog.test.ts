@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ADMIN, ANONYMOUS, codes, courses, createCourse, offer, partner } from './fixtures';
+import { ADMIN, ANONYMOUS, codes, courses, createCourse, createInstitution, createPartner, offer, partner } from './fixtures';
 
 
 const COURSE = `query($id: ID!) { course(id: $id) { id title curationStatus curationNote sessionCount provider { id } } }`;
@@ -89,7 +89,7 @@ describe('catalogue', () => {
 describe('offerings', () => {
   it('validates the price and keeps one offering per course and platform', async () => {
     const courseId = await createCourse();
-    const partnerId = randomUUID();
+    const partnerId = await createPartner();
     const set = (price: number) =>
       courses(`mutation($input: OfferingSetInput!) { offeringSet(input: $input) { offering { id price { amount currency } active platform { id } course { id } } userErrors { code } } }`, {
         input: { courseId, partnerId, price },
@@ -104,12 +104,12 @@ describe('offerings', () => {
 
   it('refuses to offer a course that is not APPROVED', async () => {
     const courseId = await createCourse({ approve: false });
-    const res = await courses(`mutation($input: OfferingSetInput!) { offeringSet(input: $input) { userErrors { code } } }`, { input: { courseId, partnerId: randomUUID(), price: 100_000 } });
+    const res = await courses(`mutation($input: OfferingSetInput!) { offeringSet(input: $input) { userErrors { code } } }`, { input: { courseId, partnerId: await createPartner(), price: 100_000 } });
     expect(codes(res.data!.offeringSet)).toEqual(['COURSE_NOT_APPROVED']);
   });
 
   it('contributes Partner.offerings and TrainingInstitution.courses, paginated per parent', async () => {
-    const [p1, p2, inst1, inst2] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const [p1, p2, inst1, inst2] = await Promise.all([createPartner(), createPartner(), createInstitution(), createInstitution()]);
     const c1 = await createCourse({ institutionId: inst1 });
     const c2 = await createCourse({ institutionId: inst1 });
     const c3 = await createCourse({ institutionId: inst2 });
@@ -139,7 +139,7 @@ describe('partnerCourses (PartnerCatalog)', () => {
     edges { node { id title category sessionCount minimumDurationMinutes price { amount currency } provider { id } } } } }`;
 
   it('lists only the calling platform’s offerings of APPROVED courses, at its own price', async () => {
-    const [a, b, inst] = [randomUUID(), randomUUID(), randomUUID()];
+    const [a, b, inst] = await Promise.all([createPartner(), createPartner(), createInstitution()]);
     const shared = await createCourse({ institutionId: inst, sessionCount: 4, minimumDurationMinutes: 90 });
     const onlyA = await createCourse();
     const onlyB = await createCourse();

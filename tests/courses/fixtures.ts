@@ -23,6 +23,41 @@ export function cardNumber(): string {
 let counter = 0;
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
+/*
+ * Courses and offerings name records of the partners subgraph, which the courses subgraph checks before
+ * writing: the fixtures create real ones there, as the programme office would.
+ */
+const partners = <T = Record<string, any>>(query: string, variables: Record<string, unknown>) => subgraphQuery<T>('partners', query, variables, ADMIN);
+
+/** A platform that has just applied (APPLIED: enough to be listed on; the courses subgraph trusts the partner identity itself); returns its id. */
+export async function createPartner(): Promise<string> {
+  const slug = unique('courses-test');
+  const res = await partners(`mutation($input: PartnerApplyInput!) { partnerApply(input: $input) { partner { id } userErrors { code } } }`, {
+    input: { slug, name: `Platform ${slug}`, website: `https://${slug}.example.id`, note: 'courses test' },
+  });
+  if (!res.data?.partnerApply.partner) throw new Error(`partnerApply failed: ${JSON.stringify(res)}`);
+  return res.data.partnerApply.partner.id as string;
+}
+
+/** Ends a platform's cooperation (partnerTerminate, allowed from any status). */
+export async function terminatePartner(partnerId: string): Promise<void> {
+  const res = await partners(`mutation($input: PartnerTransitionInput!) { partnerTerminate(input: $input) { partner { status } userErrors { code } } }`, { input: { partnerId, reason: 'courses test' } });
+  if (res.data?.partnerTerminate.partner?.status !== 'TERMINATED') throw new Error(`partnerTerminate failed: ${JSON.stringify(res)}`);
+}
+
+/** A registered training institution; returns its id. */
+export async function createInstitution(): Promise<string> {
+  const res = await partners(`mutation($input: TrainingInstitutionRegisterInput!) { trainingInstitutionRegister(input: $input) { trainingInstitution { id } userErrors { code } } }`, {
+    input: { name: unique('Lembaga Uji'), city: 'Jakarta' },
+  });
+  if (!res.data?.trainingInstitutionRegister.trainingInstitution) throw new Error(`trainingInstitutionRegister failed: ${JSON.stringify(res)}`);
+  return res.data.trainingInstitutionRegister.trainingInstitution.id as string;
+}
+
+let institution: Promise<string> | undefined;
+/** One institution for the courses of a test file that do not need their own. */
+export const sharedInstitution = () => (institution ??= createInstitution());
+
 export interface CourseOptions {
   institutionId?: string;
   category?: string;
@@ -38,7 +73,7 @@ export async function createCourse(options: CourseOptions = {}): Promise<string>
     `mutation($input: CourseSubmitInput!) { courseSubmit(input: $input) { course { id } userErrors { code } } }`,
     {
       input: {
-        institutionId: options.institutionId ?? randomUUID(),
+        institutionId: options.institutionId ?? (await sharedInstitution()),
         title: unique('Pelatihan Uji'),
         description: 'Kursus untuk pengujian otomatis.',
         category: options.category ?? 'TECHNOLOGY',
@@ -48,7 +83,8 @@ export async function createCourse(options: CourseOptions = {}): Promise<string>
       },
     },
   );
-  const id = submitted.data!.courseSubmit.course.id as string;
+  if (!submitted.data?.courseSubmit.course) throw new Error(`courseSubmit failed: ${JSON.stringify(submitted)}`);
+  const id = submitted.data.courseSubmit.course.id as string;
   if (options.approve !== false) {
     const curated = await courses(`mutation($input: CourseCurateInput!) { courseCurate(input: $input) { userErrors { code } } }`, {
       input: { courseId: id, decision: 'APPROVED', note: 'ok' },
@@ -58,7 +94,7 @@ export async function createCourse(options: CourseOptions = {}): Promise<string>
   return id;
 }
 
-/** Lists a course on a platform at a price (admin). */
+/** Lists a course on a platform at a price (admin); the platform must exist (see createPartner). */
 export async function offer(courseId: string, partnerId: string, price: number): Promise<void> {
   const res = await courses(`mutation($input: OfferingSetInput!) { offeringSet(input: $input) { userErrors { code } } }`, { input: { courseId, partnerId, price } });
   if (res.data!.offeringSet.userErrors.length) throw new Error(JSON.stringify(res.data!.offeringSet.userErrors));
@@ -114,12 +150,12 @@ export async function insertPendingPurchase(options: { partnerId: string; course
 
 export const codes = (payload: { userErrors: Array<{ code: string }> }) => payload.userErrors.map((e) => e.code);
 
-/** Starts a courses process of its own (same database and participants), optionally with a crash-test fault. */
+/** Starts a courses process of its own (same database, participants and partners), optionally with a crash-test fault. */
 export async function startCourses(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const port = Number(process.env.TEST_PORT_BASE ?? 4100) + 20 + Math.floor(Math.random() * 50);
   const urls = JSON.parse(process.env.TEST_SUBGRAPH_URLS!);
   const child = spawn(process.execPath, [resolve(__dirname, '../../dist/subgraphs/courses/index.js')], {
-    env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL!, COURSES_PORT: String(port), PARTICIPANTS_URL: urls.participants, PRAKERJA_LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env },
+    env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL!, COURSES_PORT: String(port), PARTICIPANTS_URL: urls.participants, PARTNERS_URL: urls.partners, PRAKERJA_LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env },
     stdio: 'ignore',
   });
   for (let i = 0; i < 100; i++) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ANONYMOUS, courses, createCourse } from './fixtures';
+import { ANONYMOUS, courses, createCourse, createInstitution } from './fixtures';
 
 
 const cursor = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
@@ -25,7 +25,7 @@ describe('malformed input', () => {
   });
 
   it('refuses a crafted cursor on TrainingInstitution.courses as BAD_USER_INPUT', async () => {
-    const institutionId = randomUUID();
+    const institutionId = await createInstitution();
     await createCourse({ institutionId });
     const query = `query($reps: [_Any!]!, $after: String) { _entities(representations: $reps) { ... on TrainingInstitution { courses(first: 1, after: $after) { totalCount } } } }`;
     const reps = [{ __typename: 'TrainingInstitution', id: institutionId }];

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Identity } from '../../common/identity';
 import { db, signedHeaders } from '../support/client';
-import { codes, courses, createCourse, offer, partner, startCourses, unique } from './fixtures';
+import { codes, courses, createCourse, createPartner, offer, partner, startCourses, unique } from './fixtures';
 
 import { cardholder, readOtp, readOtpFor, walletState } from '../support/partner';
 
@@ -30,7 +29,7 @@ const BY_INVOICE = `query($invoiceCode: String!) { purchaseByInvoice(invoiceCode
 const PRICE = 1_000_000;
 
 async function setup(balance = 3_500_000) {
-  const partnerId = randomUUID();
+  const partnerId = await createPartner();
   const courseId = await createCourse({ sessionCount: 2 });
   await offer(courseId, partnerId, PRICE);
   const { participantId, cardNumber } = await participants.cardholder(balance);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { Identity } from '../../common/identity';
 import { db, signedHeaders } from '../support/client';
-import { cardNumber, createCourse, offer, partner, startCourses, unique } from './fixtures';
+import { cardNumber, createCourse, createPartner, offer, partner, startCourses, unique } from './fixtures';
 
 
 
@@ -52,7 +52,7 @@ describe('concurrent identical purchaseStart calls', () => {
   afterAll(() => new Promise((r) => server?.close(r)));
 
   it('a twin whose hold placement fails does not undo the winner’s purchase or release its hold', async () => {
-    const partnerId = randomUUID();
+    const partnerId = await createPartner();
     const courseId = await createCourse();
     await offer(courseId, partnerId, 500_000);
     const card = cardNumber();

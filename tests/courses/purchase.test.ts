@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashOtp } from '../../subgraphs/courses/purchase/otp';
 import { db } from '../support/client';
-import { ADMIN, ANONYMOUS, cardNumber, codes, courses, createCourse, insertPendingPurchase, insertSale, offer, partner, startCourses, unique } from './fixtures';
+import { ADMIN, ANONYMOUS, cardNumber, codes, courses, createCourse, createPartner, insertPendingPurchase, insertSale, offer, partner, startCourses, unique } from './fixtures';
 
 
 /** The OTP key exactly as the running subgraph derives it (same dev secrets file, same code). */
@@ -17,11 +17,12 @@ const BY_INVOICE = `query($invoiceCode: String!) { purchaseByInvoice(invoiceCode
 const purchaseCount = async (partnerId: string) => Number((await db().query('select count(*) from courses.purchase where partner_id = $1', [partnerId])).rows[0].count);
 
 describe('purchaseStart refusals that need no wallet', () => {
-  const a = randomUUID();
-  const b = randomUUID();
+  let a: string;
+  let b: string;
   let courseId: string;
   let onlyB: string;
   beforeAll(async () => {
+    [a, b] = await Promise.all([createPartner(), createPartner()]);
     courseId = await createCourse();
     onlyB = await createCourse();
     await offer(courseId, a, 750_000);
@@ -71,9 +72,10 @@ describe('purchaseStart refusals that need no wallet', () => {
 });
 
 describe('invoice idempotency (existing purchase, no wallet call needed)', () => {
-  const a = randomUUID();
+  let a: string;
   let courseId: string;
   beforeAll(async () => {
+    a = await createPartner();
     courseId = await createCourse();
     await offer(courseId, a, 300_000);
   });
@@ -98,10 +100,11 @@ describe('invoice idempotency (existing purchase, no wallet call needed)', () =>
 });
 
 describe('purchaseAuthorize OTP rules (before any wallet call)', () => {
-  const a = randomUUID();
-  const b = randomUUID();
+  let a: string;
+  const b = randomUUID(); // another platform's identity, never listed
   let courseId: string;
   beforeAll(async () => {
+    a = await createPartner();
     courseId = await createCourse();
     await offer(courseId, a, 300_000);
   });
