@@ -14,6 +14,8 @@ export function loadConfig(env = process.env) {
     port: subgraphPort('courses', env),
     databaseUrl: read.string('DATABASE_URL'),
     participantsUrl: subgraphUrl('participants', env),
+    /** Asked whether the platforms and institutions an admin names exist before a course or offering is written. */
+    partnersUrl: subgraphUrl('partners', env),
     /**
      * Key of the OTP hashes. OTP_HASH_SECRET when set; otherwise derived (HMAC with a fixed label) from
      * CREDENTIAL_ENCRYPTION_KEY so that no new secret has to be provisioned and the two never coincide.

@@ -6,11 +6,13 @@ import { enrollmentByPurchaseLoader, enrollmentLoader, participantEnrollmentsLoa
 import { courseOfferingsLoader, partnerOfferingsLoader } from './offering/offering.loader';
 import type { Notifier } from './purchase/notifier';
 import type { ParticipantsPort } from './purchase/wallet.client';
+import type { PartnersPort } from './shared/partners.client';
 
 /** Long-lived collaborators, created once per process and shared by every request and job. */
 export interface CoursesServices {
   config: CoursesConfig;
   participants: ParticipantsPort;
+  partners: PartnersPort;
   notifier: Notifier;
 }
 

@@ -7,11 +7,13 @@ import { InboxNotifier } from './purchase/notifier';
 import { reconcilerJob } from './purchase/reconciler';
 import { ParticipantsClient } from './purchase/wallet.client';
 import { buildCoursesSchema } from './schema';
+import { PartnersClient } from './shared/partners.client';
 
 /** Starts the courses subgraph: catalogue and curation, offerings, purchases, enrollments. */
 export function startCourses(config = loadConfig()) {
   const participants = new ParticipantsClient(config.participantsUrl);
-  const services: CoursesServices = { config, participants, notifier: new InboxNotifier(participants) };
+  const partners = new PartnersClient(config.partnersUrl);
+  const services: CoursesServices = { config, participants, partners, notifier: new InboxNotifier(participants) };
   return runSubgraph({
     name: 'courses',
     port: config.port,

@@ -3,7 +3,7 @@ import { CourseCategory, CourseMode, CurationDecision } from './course.enums';
 
 @InputType({ description: 'A course submitted for curation on behalf of a training institution.' })
 export class CourseSubmitInput {
-  @Field(() => ID, { description: 'The owning training institution.' })
+  @Field(() => ID, { description: 'The owning training institution; it must be registered.' })
   institutionId: string;
 
   @Field({ description: 'Title, 3 to 200 characters.' })

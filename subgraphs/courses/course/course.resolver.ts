@@ -20,7 +20,9 @@ class CoursePayload {
   @Field(() => Course, { nullable: true, description: 'The course after the change (unchanged when refused).' })
   course: Course | null;
 
-  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' })
+  @Field(() => [UserError], {
+    description: 'Why the change was refused; empty on success. courseSubmit: INSTITUTION_NOT_FOUND (no such training institution). courseCurate: NOTE_REQUIRED, NOT_FOUND, ALREADY_CURATED.',
+  })
   userErrors: UserError[];
 }
 
@@ -53,10 +55,10 @@ export class CourseResolver {
     return course && canSeeCourse(identity, course) ? course : null;
   }
 
-  @Mutation(() => CoursePayload, { description: 'Submits a course of a training institution for curation. Admin only.' })
-  courseSubmit(@Arg('input', () => CourseSubmitInput, { description: 'The course.' }) input: CourseSubmitInput, @Ctx() { em, identity }: CoursesContext) {
+  @Mutation(() => CoursePayload, { description: 'Submits a course of a registered training institution for curation. Admin only.' })
+  courseSubmit(@Arg('input', () => CourseSubmitInput, { description: 'The course.' }) input: CourseSubmitInput, @Ctx() { em, identity, services }: CoursesContext) {
     requireRole(identity, 'admin');
-    return submitCourse(em, input);
+    return submitCourse(em, services.partners, input);
   }
 
   @Mutation(() => CoursePayload, { description: 'Approves or rejects a SUBMITTED course. Admin only.' })

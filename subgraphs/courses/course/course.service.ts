@@ -1,6 +1,8 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { badInput, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
+import type { PartnersPort } from '../shared/partners.client';
+import { institutionRefusal } from '../shared/references';
 import { Course } from './course.entity';
 import { CurationDecision, CurationStatus } from './course.enums';
 import type { CourseCurateInput, CourseSubmitInput } from './course.inputs';
@@ -10,8 +12,11 @@ export interface CoursePayloadResult {
   userErrors: UserError[];
 }
 
-/** Records a course for curation; malformed fields are input errors, not business refusals. */
-export async function submitCourse(em: EntityManager, input: CourseSubmitInput): Promise<CoursePayloadResult> {
+/**
+ * Records a course for curation, once the partners subgraph confirms the institution; malformed fields are
+ * input errors, not business refusals.
+ */
+export async function submitCourse(em: EntityManager, partners: PartnersPort, input: CourseSubmitInput): Promise<CoursePayloadResult> {
   if (!isUuid(input.institutionId)) throw badInput('`institutionId` is not a valid id', 'institutionId');
   const title = input.title.trim();
   if (title.length < 3 || title.length > 200) throw badInput('`title` must be 3 to 200 characters', 'title');
@@ -21,6 +26,8 @@ export async function submitCourse(em: EntityManager, input: CourseSubmitInput):
   if (!Number.isInteger(input.minimumDurationMinutes) || input.minimumDurationMinutes < 0 || input.minimumDurationMinutes > 525_600) {
     throw badInput('`minimumDurationMinutes` must be 0 to 525600', 'minimumDurationMinutes');
   }
+  const refusal = await institutionRefusal(partners, input.institutionId);
+  if (refusal) return { course: null, userErrors: [refusal] };
   const course = em.create(Course, {
     institutionId: input.institutionId,
     title,

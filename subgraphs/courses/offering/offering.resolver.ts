@@ -19,7 +19,10 @@ class OfferingPayload {
   @Field(() => Offering, { nullable: true, description: 'The offering after the change (null when refused).' })
   offering: Offering | null;
 
-  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' })
+  @Field(() => [UserError], {
+    description:
+      'Why the change was refused; empty on success: INVALID_PRICE, COURSE_NOT_FOUND, COURSE_NOT_APPROVED, PARTNER_NOT_FOUND (no such platform), PARTNER_TERMINATED (the platform was terminated; withdrawing with `active: false` is still allowed).',
+  })
   userErrors: UserError[];
 }
 
@@ -73,10 +76,12 @@ export class OfferingResolver {
     return Money.idr(offering.price);
   }
 
-  @Mutation(() => OfferingPayload, { description: 'Lists an APPROVED course on a platform at a price (1 to Rp3,500,000), or changes it. One offering per (course, platform). Admin only.' })
-  offeringSet(@Arg('input', () => OfferingSetInput, { description: 'Course, platform and price.' }) input: OfferingSetInput, @Ctx() { em, identity }: CoursesContext) {
+  @Mutation(() => OfferingPayload, {
+    description: 'Lists an APPROVED course on a platform that exists and is not TERMINATED, at a price (1 to Rp3,500,000), or changes it. One offering per (course, platform). Admin only.',
+  })
+  offeringSet(@Arg('input', () => OfferingSetInput, { description: 'Course, platform and price.' }) input: OfferingSetInput, @Ctx() { em, identity, services }: CoursesContext) {
     requireRole(identity, 'admin');
-    return setOffering(em, input);
+    return setOffering(em, services.partners, input);
   }
 
   @Query(() => CatalogCourseConnection, { description: 'The courses the calling platform sells, at its price, in listing order. Partners only.' })
