@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Identity } from '../../common/identity';
 import { db, subgraphQuery } from '../support/client';
 import type { planSelection as Plan } from '../../subgraphs/participants/cohort/selection';
@@ -62,6 +62,8 @@ describe('cohorts', () => {
       [cohortId],
     );
 
+    const before = await subgraphQuery('participants', `{ me { applications { drawKey } } }`, {}, asParticipant(others[1]));
+    expect(before.data?.me.applications).toEqual([{ drawKey: null }]);
     const [first, second] = await Promise.all([select(cohortId), select(cohortId)]);
     const ok = [first, second].find((r) => r.data?.cohortSelect.userErrors.length === 0)!;
     const again = [first, second].find((r) => r !== ok)!;
@@ -81,6 +83,23 @@ describe('cohorts', () => {
     expect(seed).toMatch(/^[0-9a-f]{32}$/);
     const replay = planSelection(applicants, new Map(), seed, 6, new Date());
     for (const d of replay) expect(byParticipant.get(d.participantId)!.status).toBe(d.status);
+
+    // Each applicant can check their own place against the published cut-off.
+    const cutoff = (await subgraphQuery('participants', `query($id: ID!) { cohort(id: $id) { drawCutoffKey } }`, { id: cohortId }, { role: 'anonymous' })).data?.cohort.drawCutoffKey;
+    expect(cutoff).toMatch(/^[0-9a-f]{64}$/);
+    for (const id of [...familyMembers, ...others]) {
+      const mine = await subgraphQuery('participants', `{ me { applications { cohort { id } status drawKey reasons { code } } } }`, {}, asParticipant(id));
+      const application = mine.data?.me.applications.find((a: { cohort: { id: string } }) => a.cohort.id === cohortId);
+      const capped = application.reasons.some((r: { code: string }) => r.code === 'FAMILY_CARD_LIMIT');
+      if (application.status === 'INELIGIBLE') {
+        expect(application.drawKey).toBeNull();
+        continue;
+      }
+      expect(application.drawKey).toBe(createHmac('sha256', seed).update(id).digest('hex'));
+      if (application.status === 'SELECTED') expect(application.drawKey <= cutoff).toBe(true);
+      // Not drawn and not capped: the quota was full before their turn.
+      else if (!capped) expect(application.drawKey > cutoff).toBe(true);
+    }
 
     // Cards: Luhn-valid, one per selected participant, wallets credited through the ledger.
     const { rows: cards } = await db().query(

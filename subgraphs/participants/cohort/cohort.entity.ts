@@ -43,7 +43,7 @@ registerEnumType(CohortStatus, {
 @Check({ name: 'cohort_dates_ordered', expression: 'closes_at > opens_at' })
 @Check({ name: 'cohort_balance_positive', expression: 'training_balance > 0' })
 export class Cohort {
-  [OptionalProps]?: 'id' | 'createdAt' | 'selectionSeed' | 'selectionSeedCommitment' | 'selectedAt';
+  [OptionalProps]?: 'id' | 'createdAt' | 'selectionSeed' | 'selectionSeedCommitment' | 'drawCutoffKey' | 'selectedAt';
 
   @Field(() => ID, { description: 'Opaque id of the cohort.' })
   @PrimaryKey({ type: 'uuid' })
@@ -83,6 +83,14 @@ export class Cohort {
   })
   @Property({ type: 'text', nullable: true })
   selectionSeedCommitment: string | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Draw key of the last applicant selected; null before the selection (or when no one was). Eligible applicants with a key at or below it were selected unless their family card was full (reason FAMILY_CARD_LIMIT); those above it were not, because the quota was full. Each applicant sees their own key on their application.',
+  })
+  @Property({ type: 'text', nullable: true })
+  drawCutoffKey: string | null = null;
 
   @Field(() => Date, { nullable: true, description: 'When the selection ran; null before.' })
   @Property({ type: 'timestamptz', nullable: true })

@@ -6,9 +6,10 @@ import { Money } from '../../../common/scalars';
 import type { ParticipantsContext } from '../context';
 import { ELIGIBILITY_MESSAGES, type EligibilityCode } from '../eligibility/eligibility.rules';
 import { EligibilityReason } from '../eligibility/eligibility.types';
-import { Application, Cohort, CohortStatus } from './cohort.entity';
+import { Application, ApplicationStatus, Cohort, CohortStatus } from './cohort.entity';
 import { CohortApplyInput, CohortOpenInput, CohortSelectInput } from './cohort.inputs';
 import { applyToCohort, isOpen, openCohort, selectCohort } from './cohort.service';
+import { drawKey } from './selection';
 
 const reasonsOf = (codes: string[]) => codes.map((c) => EligibilityReason.of(c, ELIGIBILITY_MESSAGES[c as EligibilityCode] ?? c));
 
@@ -131,5 +132,16 @@ export class ApplicationResolver {
   @FieldResolver(() => [EligibilityReason], { description: 'For INELIGIBLE: the rules that excluded the participant at selection; for NOT_SELECTED: FAMILY_CARD_LIMIT when the cap, not the quota, stopped it.' })
   reasons(@Root() application: Application) {
     return reasonsOf(application.reasons);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "This applicant's place in the draw, once it ran: HMAC-SHA256(key: the cohort's revealed selectionSeed, message: participant id), hex; lower keys were drawn first. Compare with the cohort's drawCutoffKey. Null before the selection and for INELIGIBLE applications (they were not in the draw).",
+  })
+  async drawKey(@Root() application: Application, @Ctx() { loaders }: ParticipantsContext) {
+    if (application.status !== ApplicationStatus.SELECTED && application.status !== ApplicationStatus.NOT_SELECTED) return null;
+    const cohort = await loaders.cohort.load(application.cohort.id);
+    return cohort?.selectedAt && cohort.selectionSeed ? drawKey(cohort.selectionSeed, application.participant.id) : null;
   }
 }

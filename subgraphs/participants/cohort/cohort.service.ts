@@ -6,7 +6,7 @@ import { ELIGIBILITY_MESSAGES } from '../eligibility/eligibility.rules';
 import { eligibilityFor, PERSON_FACTS_SQL, toPersonFacts } from '../eligibility/eligibility.service';
 import { json, NOW_MS, S, sql, transactional } from '../sql';
 import { Application, ApplicationStatus, Cohort } from './cohort.entity';
-import { newCardNumber, newSeed, planSelection, seedCommitment, type Applicant } from './selection';
+import { cutoffKey, newCardNumber, newSeed, planSelection, seedCommitment, type Applicant } from './selection';
 
 export interface CohortOpenInput {
   name: string;
@@ -167,6 +167,7 @@ export function selectCohort(em: EntityManager, cohortId: string, options: Selec
       );
     }
     cohort.selectionSeed = seed;
+    cohort.drawCutoffKey = cutoffKey(seed, decisions);
     cohort.selectedAt = now;
     await tx.flush();
     const count = (s: ApplicationStatus) => decisions.filter((d) => d.status === s).length;

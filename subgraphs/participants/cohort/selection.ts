@@ -59,3 +59,9 @@ export function newCardNumber(): string {
   const payload = String(randomInt(1, 10)) + Array.from({ length: 14 }, () => randomInt(0, 10)).join('');
   return payload + luhnCheckDigit(payload);
 }
+
+/** The highest draw key among the selected: the line the quota drew, published so applicants can check their place. */
+export function cutoffKey(seed: string, decisions: Decision[]): string | null {
+  const keys = decisions.filter((d) => d.status === 'SELECTED').map((d) => drawKey(seed, d.participantId));
+  return keys.length ? keys.reduce((max, key) => (key > max ? key : max)) : null;
+}

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128032111 } from './Migration20261128032111';
 import { Migration20261128034539 } from './Migration20261128034539';
 import { Migration20261128055331 } from './Migration20261128055331';
+import { Migration20261128064500 } from './Migration20261128064500';
 
 /** This subgraph's migrations in order; `npm run migration:create -- participants` appends to it. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261128032111', class: Migration20261128032111 },
   { name: 'Migration20261128034539', class: Migration20261128034539 },
   { name: 'Migration20261128055331', class: Migration20261128055331 },
+  { name: 'Migration20261128064500', class: Migration20261128064500 },
 ];
