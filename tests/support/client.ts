@@ -64,3 +64,4 @@ export async function closeDb(): Promise<void> {
   await closing?.end();
 }
 // Every test file that imports this module gets its own pool (jest isolates modules per file); close it with the file.
+afterAll(closeDb);
