@@ -9,6 +9,8 @@ export function loadGatewayConfig(env = process.env) {
   const jwksUrl = jwksUrlOf(read.optional('JWT_JWKS_URL'), production);
   return {
     port: read.int('GATEWAY_PORT', 4000, 1, 65535),
+    /** `PRAKERJA_LOG_LEVEL=silent` mutes the runtime's logs (the JSON logger reads it too). */
+    silent: env.PRAKERJA_LOG_LEVEL === 'silent',
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphUrl(name, env)])) as Record<SubgraphName, string>,
     /** Every call to a subgraph is cut off after this long. */
     upstreamTimeoutMs: read.int('GATEWAY_UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000),

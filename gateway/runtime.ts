@@ -1,6 +1,7 @@
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
+import { runtimeLogger } from './log-writer';
 import { useErrorHygiene } from './plugins/error-hygiene';
 import { useOperationLimits } from './plugins/operation-limits';
 import { useRequestErrorCodes } from './plugins/request-error-codes';
@@ -24,7 +25,7 @@ export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
     // Clients never learn which subgraph answered.
     subgraphErrors: { errorCode: false, subgraphNameProp: false },
     disableIntrospection: config.introspection ? undefined : { disableIf: () => true },
-    logging: process.env.PRAKERJA_LOG_LEVEL === 'silent' ? false : 'warn',
+    logging: runtimeLogger(config.silent),
     // Browsers cannot send a cross-site request with this header or a JSON content type without a preflight.
     csrfPrevention: { requestHeaders: ['x-graphql-csrf-prevention', 'graphql-require-preflight'] },
     // Batched (array) bodies are refused: one operation per request, so limits and quotas cannot be split.
@@ -38,4 +39,3 @@ export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
     ],
   });
 }
-export type GatewayRuntime = ReturnType<typeof createRuntime>;

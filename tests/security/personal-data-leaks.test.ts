@@ -38,7 +38,9 @@ describe('NIK and KK never come back in errors or logs', () => {
 
   it('writes no NIK to the gateway log, even for a request that fails', async () => {
     const { nik } = await registerThroughGateway();
-    const gateway = await startGateway({ PRAKERJA_LOG_LEVEL: 'info' });
+    // A second gateway whose participants subgraph is down: the runtime logs the failed upstream call, whose
+    // request body carries the variables (NIK, phone, e-mail) — the log line must exist and carry none of them.
+    const gateway = await startGateway({ PRAKERJA_LOG_LEVEL: 'info', PARTICIPANTS_URL: 'http://127.0.0.1:9/graphql' });
     const lines: string[] = [];
     const write = process.stdout.write.bind(process.stdout);
     const previousLevel = process.env.PRAKERJA_LOG_LEVEL;
@@ -46,9 +48,15 @@ describe('NIK and KK never come back in errors or logs', () => {
     (process.stdout as { write: unknown }).write = (chunk: string | Uint8Array) => (lines.push(String(chunk)), true);
     const errors = jest.spyOn(console, 'error').mockImplementation((...args) => void lines.push(args.map(String).join(' ')));
     const warns = jest.spyOn(console, 'warn').mockImplementation((...args) => void lines.push(args.map(String).join(' ')));
+    const input = {
+      nik, familyCardNumber: '3171010000151096', fullName: 'Dewi Lestari', birthDate: '1990-05-09', email: 'leak-probe@example.co.id', phone: '081298765001',
+      address: 'Jl. Merdeka No. 5, Bandung', citizen: true, educationStatus: 'NOT_IN_EDUCATION', occupation: 'UNEMPLOYED',
+    };
     try {
       await post(`query($id: ID!) { participant(id: $id) { id } }`, { id: nik }, { authorization: `Bearer ${await tokenFor('admin')}` }, gateway.url);
       await post(`query($n: String!) { walletCard(cardNumber: $n) { balance } }`, { n: nik }, {}, gateway.url);
+      const failed = await post(`mutation($input: ParticipantRegisterInput!) { participantRegister(input: $input) { userErrors { code } } }`, { input }, {}, gateway.url);
+      expect(failed.json.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     } finally {
       (process.stdout as { write: unknown }).write = write;
       errors.mockRestore();
@@ -56,6 +64,9 @@ describe('NIK and KK never come back in errors or logs', () => {
       process.env.PRAKERJA_LOG_LEVEL = previousLevel;
       await gateway.close();
     }
+    expect(lines.join('\n')).toMatch(/ECONNREFUSED/);
     expect(lines.join('\n')).not.toContain(nik);
+    expect(lines.join('\n')).not.toContain(input.phone);
+    expect(lines.join('\n')).not.toContain(input.email);
   });
 });
