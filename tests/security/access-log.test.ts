@@ -53,6 +53,24 @@ describe('personal-data access record (UU PDP)', () => {
     expect(rows).toHaveLength(2);
   });
 
+  it('withholds the data when the access record cannot be written (fail closed)', async () => {
+    const person = await registerThroughGateway();
+    const admin = { authorization: `Bearer ${await tokenFor('admin', 'officer-15')}`, 'x-purpose': 'Fail-closed check' };
+    // Make this one person's access record impossible to write, for the length of the test.
+    await db().query(`CREATE FUNCTION participants.test_refuse_access_record() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.participant_id = '${person.id}' THEN RAISE EXCEPTION 'access record refused for test'; END IF; RETURN NEW; END $$`);
+    await db().query(`CREATE TRIGGER test_refuse_access_record BEFORE INSERT ON participants.personal_data_access FOR EACH ROW EXECUTE FUNCTION participants.test_refuse_access_record()`);
+    try {
+      const res = await post(`query($id: ID!) { participant(id: $id) { id nik } }`, { id: person.id }, admin);
+      expect(codeOf(res)).toBe('INTERNAL_SERVER_ERROR');
+      expect(res.json.data?.participant ?? null).toBeNull();
+      expect(res.text).not.toContain(person.nik);
+    } finally {
+      await db().query(`DROP TRIGGER test_refuse_access_record ON participants.personal_data_access`);
+      await db().query(`DROP FUNCTION participants.test_refuse_access_record()`);
+    }
+  });
+
   it('cannot be changed or erased: not through the graph, not with SQL', async () => {
     const sdl = require('node:fs').readFileSync(require('node:path').resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8') as string;
     const mutation = /type Mutation[^{]*\{([\s\S]*?)\n\}/.exec(sdl)![1];
