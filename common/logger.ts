@@ -1,5 +1,3 @@
-import { DriverException } from '@mikro-orm/core';
-
 /**
  * Structured JSON logs on stdout. Anything that looks like a NIK, family card or card number (16 digits)
  * is masked before it is written, whatever the caller passed.
@@ -29,16 +27,4 @@ export const log = {
  */
 export function scrubErrorMessage(message: string): string {
   return redact(message.replace(/got invalid value [\s\S]*?(?=( at "[^"]*")?; )/g, 'got invalid value').replace(/(cannot represent[^:]*value): [\s\S]*$/, '$1.'));
-}
-
-/**
- * What may be logged of an unexpected error. Database driver errors carry the SQL and its bound values (names,
- * e-mails, addresses), so only their class, SQLSTATE and constraint are kept; other errors keep their stack.
- */
-export function describeError(error: unknown): Record<string, unknown> {
-  if (error instanceof DriverException) {
-    const { code, constraint } = error as DriverException & { constraint?: string };
-    return { error: error.name, sqlState: code, constraint };
-  }
-  return { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
 }

@@ -4,7 +4,9 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyInternalRequest, type Identity } from './identity';
-import { describeError, log, scrubErrorMessage } from './logger';
+import { describeError } from './error-details';
+import { readBody } from './http';
+import { log, scrubErrorMessage } from './logger';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -125,20 +127,4 @@ function afterRequestPlugin<TContext extends BaseContext>(afterRequest: (context
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
   res.writeHead(status, headers);
   res.end(body);
-}
-
-/** The request body, or null when it exceeds the limit. */
-export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { log } from '../common/logger';
-import { readBody } from '../common/subgraph-server';
+import { readBody } from '../common/http';
 import { authenticator } from './auth/authenticate';
 import { AccessDenied } from './auth/errors';
 import type { GatewayConfig } from './config';

@@ -1,4 +1,5 @@
-const { describeError, redact } = require('../../dist/common/logger') as typeof import('../../common/logger');
+const { redact } = require('../../dist/common/logger') as typeof import('../../common/logger');
+const { describeError } = require('../../dist/common/error-details') as typeof import('../../common/error-details');
 const { UniqueConstraintViolationException } = require('@mikro-orm/core') as typeof import('@mikro-orm/core');
 
 describe('what unexpected errors leave in the logs', () => {
