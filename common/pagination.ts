@@ -4,7 +4,6 @@ import { badInput } from './errors';
 import { isUuid } from './ids';
 import { MAX_PAGE_SIZE } from './limits';
 
-export { MAX_PAGE_SIZE };
 
 @ObjectType({ description: 'Where a page sits in the whole list (Relay cursor connections).' })
 @Directive('@shareable')
@@ -53,7 +52,8 @@ export interface Edge<T> {
 export interface Page<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A promise when counted lazily (only if the client selects the field). */
+  totalCount: number | Promise<number>;
 }
 
 /** Builds `XConnection` and `XEdge` object types for a node type. */
@@ -111,15 +111,16 @@ export async function paginate<T extends { id: string }>(
     filter = { $and: [where, keyset] } as FilterQuery<T>;
   }
   const orderBy = { [options.sortBy]: options.direction, id: options.direction } as never;
-  const [rows, totalCount] = await Promise.all([
-    limit === 0 ? Promise.resolve([] as T[]) : em.find(entity, filter, { orderBy, limit: limit + 1 }),
-    em.count(entity, where),
-  ]);
+  const rows = limit === 0 ? [] : await em.find(entity, filter, { orderBy, limit: limit + 1 });
   const page = rows.slice(0, limit);
   const edges = page.map((node) => ({ cursor: encodeCursor([sortValueOf(node, options.sortBy), node.id]), node }));
+  let counted: Promise<number> | undefined;
   return {
     edges,
-    totalCount,
+    // Counting the whole list is the costly part of a page: done only when the client selects totalCount.
+    get totalCount() {
+      return (counted ??= em.count(entity, where));
+    },
     pageInfo: Object.assign(new PageInfo(), { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }),
   };
 }

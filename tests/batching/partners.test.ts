@@ -25,6 +25,15 @@ describe('partners subgraph batching', () => {
     expect(many.statements).toBe(few.statements);
   });
 
+  it('counts a whole list only when the client asks for totalCount', async () => {
+    const page = (fields: string) => countQueries(partners, `{ partners(first: 5) { ${fields} } }`, {}, ADMIN);
+    const withoutCount = await page('edges { node { id } }');
+    const withCount = await page('totalCount edges { node { id } }');
+    expect(withCount.data.partners.totalCount).toBeGreaterThanOrEqual(5);
+    expect(withoutCount.data.partners.edges).toHaveLength(5);
+    expect(withCount.statements).toBe(withoutCount.statements + 1);
+  });
+
   it('resolves TrainingInstitution references with their platforms in as many statements for 20 as for 2', async () => {
     const { rows } = await db().query(`SELECT id FROM partners.training_institution ORDER BY id LIMIT 20`);
     const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on TrainingInstitution { name affiliatedPlatforms { name } } } }`;
