@@ -11,6 +11,7 @@ import { eligibilityLoader } from './eligibility/eligibility.service';
 import { Participant } from './participant/participant.entity';
 import { json, S, sql } from './sql';
 import { ledgerPageLoader } from './wallet/ledger.loader';
+import { heldNowSql } from './wallet/wallet.service';
 
 export interface WalletBalances {
   balance: number;
@@ -32,8 +33,7 @@ export function createLoaders(em: EntityManager) {
     wallet: new DataLoader<string, WalletBalances | null>(uuidKeyed(null, async (ids) => {
       const rows = await sql<{ id: string; balance: string; available: string }>(
         em,
-        `SELECT w.id, w.balance, w.balance - coalesce((SELECT sum(h.amount) FROM ${S}.wallet_hold h
-                 WHERE h.wallet_id = w.id AND h.status = 'ACTIVE' AND h.expires_at > now()), 0) AS available
+        `SELECT w.id, w.balance, w.balance - ${heldNowSql('w')} AS available
          FROM ${S}.wallet w WHERE w.id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`,
         [json(ids)],
       );

@@ -20,7 +20,7 @@ export class CardEligibilityResolver {
     if (!card) return result([EligibilityReason.of('UNKNOWN_CARD', 'No card has this number')]);
     const reasons: EligibilityReason[] = [];
     if (card.status !== CardStatus.ACTIVE) reasons.push(EligibilityReason.of('NOT_ACTIVE', `The card is ${card.status}`));
-    else if (!card.firstPurchaseAt && card.purchaseDeadline.getTime() <= Date.now()) {
+    else if (!card.firstPurchaseAt && card.deadlinePassed) {
       reasons.push(EligibilityReason.of('PURCHASE_DEADLINE_PASSED', 'The first course had to be bought before the purchase deadline'));
     }
     if (card.availableBalance <= 0) reasons.push(EligibilityReason.of('NO_BALANCE', 'No balance left to spend'));

@@ -7,6 +7,7 @@ import { CardStatus } from '../card/card.entity';
 import type { ParticipantsContext } from '../context';
 import { S, sql } from '../sql';
 import { LedgerKind } from './wallet.entity';
+import { heldNowSql } from './wallet.service';
 
 @ObjectType({ description: 'All ledger entries of one kind.' })
 class LedgerKindTotal {
@@ -68,7 +69,7 @@ export class WalletStatisticsResolver {
       sql<{ balance: string | null; held: string | null }>(
         em,
         `SELECT sum(w.balance) AS balance,
-                sum((SELECT coalesce(sum(h.amount), 0) FROM ${S}.wallet_hold h WHERE h.wallet_id = w.id AND h.status = 'ACTIVE' AND h.expires_at > now())) AS held
+                sum(${heldNowSql('w')}) AS held
          FROM ${S}.wallet w JOIN (${cards}) c ON c.id = w.card_id`,
         args,
       ),

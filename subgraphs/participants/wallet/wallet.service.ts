@@ -179,18 +179,26 @@ export interface CardState {
   cardNumber: string;
   status: CardStatus;
   purchaseDeadline: Date;
+  /** Decided on the database clock, like every deadline and expiry (placeHold refuses on the same clock). */
+  deadlinePassed: boolean;
   firstPurchaseAt: Date | null;
   balance: number;
   availableBalance: number;
 }
 
+/**
+ * What holds reserve now on wallet alias `w`: ACTIVE and not yet expired, on the database clock. The one
+ * definition that balances, checkout checks, revocation and statistics share (expired holds are swept lazily).
+ */
+export const heldNowSql = (w: string) =>
+  `(SELECT coalesce(sum(h.amount), 0) FROM ${S}.wallet_hold h WHERE h.wallet_id = ${w}.id AND h.status = 'ACTIVE' AND h.expires_at > now())`;
+
 /** A card with its balances; available excludes ACTIVE holds that have not expired yet. */
 export async function cardState(em: EntityManager, cardNumber: string): Promise<CardState | null> {
   const [row] = await sql<Record<string, any>>(
     em,
-    `SELECT c.participant_id, c.number, c.status, c.purchase_deadline, c.first_purchase_at, w.balance,
-            w.balance - coalesce((SELECT sum(h.amount) FROM ${S}.wallet_hold h
-                                  WHERE h.wallet_id = w.id AND h.status = 'ACTIVE' AND h.expires_at > now()), 0) AS available
+    `SELECT c.participant_id, c.number, c.status, c.purchase_deadline, c.purchase_deadline <= now() AS deadline_passed, c.first_purchase_at, w.balance,
+            w.balance - ${heldNowSql('w')} AS available
      FROM ${S}.card c JOIN ${S}.wallet w ON w.id = c.id WHERE c.number = ?`,
     [cardNumber],
   );
@@ -200,6 +208,7 @@ export async function cardState(em: EntityManager, cardNumber: string): Promise<
     cardNumber: row.number,
     status: row.status,
     purchaseDeadline: toDate(row.purchase_deadline),
+    deadlinePassed: row.deadline_passed,
     firstPurchaseAt: toDate(row.first_purchase_at),
     balance: toSafeInt(row.balance),
     availableBalance: toSafeInt(row.available),
@@ -233,7 +242,7 @@ export async function revokeLapsedCards(em: EntityManager, batch = 500): Promise
         `SELECT w.id FROM ${S}.wallet w JOIN ${S}.card c ON c.id = w.id
          WHERE c.status = 'ACTIVE' AND c.purchase_deadline <= now() AND c.first_purchase_at IS NULL
            -- A purchase started before the deadline may still complete (its OTP is pending); the next run revokes if it does not.
-           AND NOT EXISTS (SELECT 1 FROM ${S}.wallet_hold h WHERE h.wallet_id = c.id AND h.status = 'ACTIVE' AND h.expires_at > now())
+           AND ${heldNowSql('w')} = 0
          ORDER BY w.id LIMIT ? FOR UPDATE OF w, c SKIP LOCKED`,
         [batch],
       );
