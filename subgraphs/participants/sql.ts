@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 /**
  * Raw SQL for the money paths and bulk writes, where one statement must do what several ORM calls would
  * race on. `?` placeholders; runs in the EntityManager's transaction when there is one. Lists are passed
- * as one JSON parameter (`ids(...)`) because the query builder would expand an array into many.
+ * as one JSON parameter (`json(...)`) because the query builder would expand an array into many.
  */
 export function sql<T = Record<string, any>>(em: EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
   return em.execute<T[]>(text, params as any[]);

@@ -1,4 +1,4 @@
-import { ageOn, familyCardProblems, maskNik, parseNik } from '../../subgraphs/participants/nik/nik';
+import { ageOn, familyCardProblems, maskDigits, parseNik } from '../../subgraphs/participants/nik/nik';
 
 const REF = new Date('2025-06-01T00:00:00Z');
 const parse = (nik: string) => parseNik(nik, REF);
@@ -59,7 +59,7 @@ describe('NIK validation', () => {
   });
 
   it('masks the middle eight digits', () => {
-    expect(maskNik('3171011708850001')).toBe('3171********0001');
+    expect(maskDigits('3171011708850001')).toBe('3171********0001');
   });
 
   it('computes age in whole years', () => {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isAdmin, isSelf } from '../../../common/auth';
 import { forbidden, graphqlError } from '../../../common/errors';
 import type { Identity } from '../../../common/identity';
 import { json, S, sql } from '../sql';
@@ -17,18 +18,14 @@ export class PersonalDataRecorder {
   /** Throws FORBIDDEN unless the caller may read this participant's personal field; records the read when it is not their own. */
   allow(participantId: string, field: string): void {
     const { identity } = this;
-    if (identity.role === 'participant' && identity.subject === participantId) return;
-    if (identity.role !== 'admin') throw forbidden(`\`${field}\` is personal data: only the participant and the programme office may read it`);
+    if (isSelf(identity, participantId)) return;
+    if (!isAdmin(identity)) throw forbidden(`\`${field}\` is personal data: only the participant and the programme office may read it`);
     if (!identity.purpose) {
       throw graphqlError('PURPOSE_REQUIRED', `\`${field}\` is personal data: declare why you read it in the x-purpose header (for example a complaint or case number); it is recorded with the read`, { http: { status: 403 } });
     }
     let fields = this.reads.get(participantId);
     if (!fields) this.reads.set(participantId, (fields = new Set()));
     fields.add(field);
-  }
-
-  get pending(): number {
-    return this.reads.size;
   }
 
   /** Writes the access records of this request; must succeed before the response carries the data. */

@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ParticipantsContext } from '../context';
 import { Cohort } from '../cohort/cohort.entity';
+import { maskDigits } from '../nik/nik';
 import { Card } from './card.entity';
 
 @Resolver(() => Card)
@@ -13,7 +14,7 @@ export class CardResolver {
 
   @FieldResolver(() => String, { description: 'Card number with its middle eight digits hidden.' })
   numberMasked(@Root() card: Card) {
-    return `${card.number.slice(0, 4)}********${card.number.slice(-4)}`;
+    return maskDigits(card.number);
   }
 
   @FieldResolver(() => Cohort, { description: 'The cohort whose selection issued the card.' })

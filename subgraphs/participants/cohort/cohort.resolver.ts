@@ -4,14 +4,12 @@ import { badInput, unauthenticated, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
 import { Money } from '../../../common/scalars';
 import type { ParticipantsContext } from '../context';
-import { ELIGIBILITY_MESSAGES, type EligibilityCode } from '../eligibility/eligibility.rules';
-import { EligibilityReason } from '../eligibility/eligibility.types';
+import { EligibilityReason, reasonsOf } from '../eligibility/eligibility.types';
 import { Application, ApplicationStatus, Cohort, CohortStatus } from './cohort.entity';
 import { CohortApplyInput, CohortOpenInput, CohortSelectInput } from './cohort.inputs';
 import { applyToCohort, isOpen, openCohort, selectCohort } from './cohort.service';
 import { drawKey } from './selection';
 
-const reasonsOf = (codes: string[]) => codes.map((c) => EligibilityReason.of(c, ELIGIBILITY_MESSAGES[c as EligibilityCode] ?? c));
 
 @ObjectType({ description: 'Result of opening a cohort.' })
 class CohortOpenPayload {

@@ -85,12 +85,6 @@ const refused = (code: string, message: string, cohort: Cohort | null = null): S
   userErrors: [UserError.of(code, message)],
 });
 
-/**
- * Runs a closed cohort's selection once: selections are serialised programme-wide by an advisory lock (so
- * concurrent selections of two cohorts see each other's cards), and a second call for the same cohort waits
- * and then sees ALREADY_SELECTED. Reads applicants in one query, decides in memory (planSelection), and writes
- * cards, wallets, ledger credits and outcomes in four set-based statements.
- */
 export interface SelectOptions {
   now?: Date;
   /** Card number and card id generators; the seed script passes deterministic ones. */
@@ -98,6 +92,12 @@ export interface SelectOptions {
   cardId?: (participantId: string) => string;
 }
 
+/**
+ * Runs a closed cohort's selection once: selections are serialised programme-wide by an advisory lock (so
+ * concurrent selections of two cohorts see each other's cards), and a second call for the same cohort waits
+ * and then sees ALREADY_SELECTED. Reads applicants in one query, decides in memory (planSelection), and writes
+ * cards, wallets, ledger credits and outcomes in four set-based statements.
+ */
 export function selectCohort(em: EntityManager, cohortId: string, options: SelectOptions = {}): Promise<SelectionResult> {
   const now = options.now ?? new Date();
   const nextNumber = options.cardNumber ?? newCardNumber;

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Money } from '../../../common/scalars';
+import { ELIGIBILITY_MESSAGES, type EligibilityCode } from './eligibility.rules';
 
 @ObjectType({ description: 'Why someone or something is not eligible.' })
 export class EligibilityReason {
@@ -13,6 +14,9 @@ export class EligibilityReason {
     return Object.assign(new EligibilityReason(), { code, message });
   }
 }
+
+/** Programme eligibility codes as reasons with their messages (an unknown stored code keeps itself as message). */
+export const reasonsOf = (codes: readonly string[]) => codes.map((c) => EligibilityReason.of(c, ELIGIBILITY_MESSAGES[c as EligibilityCode] ?? c));
 
 @ObjectType({ description: "A person's eligibility under the programme rules, evaluated now." })
 export class ParticipantEligibility {

@@ -16,11 +16,11 @@ export type NikResult = { ok: true; value: NikInfo } | { ok: false; reasons: str
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
@@ -28,7 +28,7 @@ export function daysInMonth(year: number, month: number): number {
  * The NIK carries only two digits of the year: take the most recent century in which the person is already
  * born on the reference date, so the age is 0..99.
  */
-export function birthYear(yy: number, month: number, day: number, reference: Date): number {
+function birthYear(yy: number, month: number, day: number, reference: Date): number {
   const refY = reference.getUTCFullYear();
   const refMd = (reference.getUTCMonth() + 1) * 100 + reference.getUTCDate();
   let year = Math.floor(refY / 100) * 100 + yy;
@@ -76,8 +76,8 @@ export function familyCardProblems(kk: string): string[] {
   return reasons;
 }
 
-/** `3171********0001`: enough to recognise a NIK, not enough to use it. */
-export const maskNik = (nik: string): string => `${nik.slice(0, 4)}${'*'.repeat(Math.max(0, nik.length - 8))}${nik.slice(-4)}`;
+/** `3171********0001`: enough to recognise a NIK or a card number, not enough to use it. */
+export const maskDigits = (nik: string): string => `${nik.slice(0, 4)}${'*'.repeat(Math.max(0, nik.length - 8))}${nik.slice(-4)}`;
 
 /** Builds the six date digits of a NIK (day + 40 for women). */
 export function nikDateDigits(birthDate: string, gender: Gender): string {

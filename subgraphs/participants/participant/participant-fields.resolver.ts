@@ -6,8 +6,7 @@ import { Money } from '../../../common/scalars';
 import { Card } from '../card/card.entity';
 import { Application } from '../cohort/cohort.entity';
 import type { ParticipantsContext } from '../context';
-import { ELIGIBILITY_MESSAGES } from '../eligibility/eligibility.rules';
-import { EligibilityReason, ParticipantEligibility } from '../eligibility/eligibility.types';
+import { ParticipantEligibility, reasonsOf } from '../eligibility/eligibility.types';
 import { InboxMessage } from '../inbox/inbox.entity';
 import { WalletView } from '../wallet/wallet.entity';
 import { Participant } from './participant.entity';
@@ -23,7 +22,7 @@ export class ParticipantFieldsResolver {
   async eligibility(@Root() p: Participant, @Ctx() { personalData, loaders }: ParticipantsContext) {
     personalData.allow(p.id, 'eligibility');
     const codes = (await loaders.eligibility.load(p.id)) ?? [];
-    return Object.assign(new ParticipantEligibility(), { eligible: codes.length === 0, reasons: codes.map((c) => EligibilityReason.of(c, ELIGIBILITY_MESSAGES[c])) });
+    return Object.assign(new ParticipantEligibility(), { eligible: codes.length === 0, reasons: reasonsOf(codes) });
   }
 
   @FieldResolver(() => Card, { nullable: true, description: 'The Kartu Prakerja issued at selection; null before. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })

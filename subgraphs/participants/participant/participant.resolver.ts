@@ -4,7 +4,7 @@ import { badInput, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
 import { Connection, paginate } from '../../../common/pagination';
 import type { ParticipantsContext } from '../context';
-import { maskNik } from '../nik/nik';
+import { maskDigits } from '../nik/nik';
 import { canSeePersonal, canSeeRecord } from './participant.access';
 import { Participant } from './participant.entity';
 import { ParticipantFilter, ParticipantRegisterInput } from './participant.inputs';
@@ -77,7 +77,7 @@ export class ParticipantResolver {
 
   @FieldResolver(() => String, { description: 'NIK with its middle eight digits hidden, for example `3171********0001`.' })
   nikMasked(@Root() p: Participant) {
-    return maskNik(p.nik);
+    return maskDigits(p.nik);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Family card (Kartu Keluarga) number. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })

@@ -1,7 +1,7 @@
 import { Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { requireRole } from '../../../common/auth';
 import type { ParticipantsContext } from '../context';
-import { FAMILY_CARD_CAP, MAX_AGE, MIN_AGE } from '../eligibility/eligibility.rules';
+import { ELIGIBILITY_CODES, FAMILY_CARD_CAP, MAX_AGE, MIN_AGE } from '../eligibility/eligibility.rules';
 import { S, sql } from '../sql';
 import { EXCLUDED_OCCUPATIONS, Gender } from './participant.enums';
 
@@ -83,8 +83,6 @@ SELECT count(*) AS total,
        count(*) FILTER (WHERE selected) AS "ALREADY_PARTICIPATED"
 FROM flags`;
 
-const CODES = ['NOT_CITIZEN', 'AGE_OUT_OF_RANGE', 'IN_FORMAL_EDUCATION', 'EXCLUDED_OCCUPATION', 'FAMILY_CARD_LIMIT', 'ALREADY_PARTICIPATED'];
-
 @Resolver()
 export class StatisticsResolver {
   @Query(() => ParticipantStatistics, { description: 'Counts by province, sex and eligibility reason. Analysts and the programme office; no personal data.' })
@@ -101,7 +99,7 @@ export class StatisticsResolver {
       selectedCount: Number(totals.selected_count),
       byProvince: provinces.map((p) => ({ provinceCode: p.province_code, provinceName: p.province_name, count: Number(p.n) })),
       byGender: genders.map((g) => ({ gender: g.gender, count: Number(g.n) })),
-      byEligibilityReason: CODES.map((code) => ({ code, count: Number(totals[code]) })),
+      byEligibilityReason: ELIGIBILITY_CODES.map((code) => ({ code, count: Number(totals[code]) })),
     };
   }
 }
