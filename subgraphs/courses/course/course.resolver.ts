@@ -1,7 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { requireRole } from '../../../common/auth';
+import { isAdmin, requireRole } from '../../../common/auth';
 import { forbidden, UserError } from '../../../common/errors';
-import { isUuid } from '../../../common/ids';
 import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import type { CoursesContext } from '../context';
 import { Offering } from '../offering/offering.entity';
@@ -43,15 +42,14 @@ export class CourseResolver {
   @Query(() => CourseConnection, { description: 'The course catalogue, oldest first. Public: APPROVED courses; admins may list other curation statuses.' })
   courses(@Args() { first, after, category, mode, curationStatus }: CoursesArgs, @Ctx() { em, identity }: CoursesContext) {
     const status = curationStatus ?? CurationStatus.APPROVED;
-    if (status !== CurationStatus.APPROVED && identity.role !== 'admin') throw forbidden('Only admins may list courses that are not APPROVED');
+    if (status !== CurationStatus.APPROVED && !isAdmin(identity)) throw forbidden('Only admins may list courses that are not APPROVED');
     const where = { curationStatus: status, ...(category ? { category } : {}), ...(mode ? { mode } : {}) };
     return paginate(em, Course, where, { first, after, sortBy: 'createdAt', direction: 'asc' });
   }
 
   @Query(() => Course, { nullable: true, description: 'One course by id; null when unknown, or not APPROVED and the caller is not an admin.' })
   async course(@Arg('id', () => ID, { description: 'Id of the course.' }) id: string, @Ctx() { loaders, identity }: CoursesContext) {
-    if (!isUuid(id)) return null;
-    const course = await loaders.course.load(id);
+    const course = await loaders.course.load(id); // a malformed id loads as null
     return course && canSeeCourse(identity, course) ? course : null;
   }
 

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { isSelf, requirePartner, requireRole } from '../../../common/auth';
+import { isAdmin, isSelf, requirePartner, requireRole } from '../../../common/auth';
 import { badInput, forbidden, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
 import { Connection, PageArgs, paginate } from '../../../common/pagination';
@@ -72,8 +72,7 @@ export class EnrollmentResolver {
 
   @Query(() => Enrollment, { nullable: true, description: 'One enrollment by id: the selling platform’s, the participant’s own, or any for admins; null otherwise.' })
   async enrollment(@Arg('id', () => ID, { description: 'Id of the enrollment.' }) id: string, @Ctx() { loaders, identity }: CoursesContext) {
-    if (!isUuid(id)) return null;
-    const enrollment = await loaders.enrollment.load(id);
+    const enrollment = await loaders.enrollment.load(id); // a malformed id loads as null
     return enrollment && canSeeSale(identity, enrollment) ? enrollment : null;
   }
 
@@ -128,7 +127,7 @@ export class EnrollmentResolver {
 export class ParticipantEnrollmentsResolver {
   @FieldResolver(() => [Enrollment], { description: 'The participant’s enrollments, newest first, with certificates. The participant themself or admins.' })
   enrollments(@Root() participant: ParticipantRef, @Ctx() { loaders, identity }: CoursesContext) {
-    if (!isSelf(identity, participant.id) && identity.role !== 'admin') throw forbidden('Only the participant or an admin may read their enrollments');
+    if (!isSelf(identity, participant.id) && !isAdmin(identity)) throw forbidden('Only the participant or an admin may read their enrollments');
     return loaders.participantEnrollments.load(participant.id);
   }
 }

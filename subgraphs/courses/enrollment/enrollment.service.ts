@@ -14,7 +14,7 @@ export interface EnrollmentResult {
 }
 
 /** Clock difference tolerated between a platform and the programme for reported times. */
-export const CLOCK_SKEW_MS = 5 * 60_000;
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 const refuse = (code: string, message: string, field?: string, enrollment: Enrollment | null = null): EnrollmentResult => ({
   enrollment,
@@ -38,7 +38,8 @@ export async function voidEnrollment(em: EntityManager, services: CoursesService
       case EnrollmentStatus.CANCELLING:
         return { id: enrollment.id };
       default:
-        if (enrollment.status === EnrollmentStatus.ENROLLED && enrollment.attendedSessions === 0) {
+        // ENROLLED means no session attended: the first attendance moves it to IN_PROGRESS.
+        if (enrollment.status === EnrollmentStatus.ENROLLED) {
           Object.assign(enrollment, { status: EnrollmentStatus.CANCELLING, cancelReason: why });
           return { id: enrollment.id };
         }

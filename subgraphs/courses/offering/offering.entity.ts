@@ -6,7 +6,8 @@ import { Course } from '../course/course.entity';
 /** Highest price of one course: the whole training balance of a participant. */
 export const MAX_PRICE = 3_500_000;
 
-@ObjectType({ description: 'A course sold by one platform at that platform’s price. Fields `course`, `platform` and `price` are resolved in offering.resolver.ts.' })
+/** Fields `course`, `platform` and `price` are resolved in offering.resolver.ts. */
+@ObjectType({ description: 'A course sold by one platform at that platform’s price.' })
 @Entity({ tableName: 'offering' })
 @Unique({ name: 'offering_course_partner_unique', properties: ['course', 'partnerId'] })
 @Index({ name: 'offering_partner_idx', properties: ['partnerId', 'createdAt', 'id'] })

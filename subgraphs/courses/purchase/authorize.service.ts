@@ -9,7 +9,7 @@ import { otpMatches } from './otp';
 import { Purchase } from './purchase.entity';
 import { PurchaseStatus } from './purchase.enums';
 import { hasActiveEnrollment, stateOf } from './purchase.service';
-import { decideAuthorize, decideRetry } from './rules';
+import { decideAuthorize, reissuesOtp } from './rules';
 
 export interface AuthorizeResult {
   enrollment: Enrollment | null;
@@ -35,15 +35,14 @@ export async function authorizePurchase(em: EntityManager, services: CoursesServ
     if (!purchase) return { result: refuse('NOT_FOUND', 'No such purchase', 'purchaseId') };
     const now = new Date();
     const correct = otpMatches(config.otpSecret, purchase.id, purchase.otpGeneration, otp, purchase.otpHash);
-    const outcome = decideAuthorize(stateOf(purchase), correct, now, config.otpMaxAttempts);
+    const state = stateOf(purchase);
+    const outcome = decideAuthorize(state, correct, now, config.otpMaxAttempts);
     switch (outcome.kind) {
       case 'LOCKED':
         return { result: refuse('OTP_LOCKED', 'Too many wrong OTPs: the purchase is locked; start again with a new invoice code') };
       case 'EXPIRED': {
-        // Point the partner at the retry only when purchaseStart would really issue a new OTP (see decideRetry).
-        const state = stateOf(purchase);
-        const reissues = decideRetry(state, state, now) === 'ISSUE_OTP';
-        const message = reissues
+        // Point the partner at the retry only when purchaseStart would really issue a new OTP.
+        const message = reissuesOtp(state, now)
           ? 'The OTP has expired; call purchaseStart again with the same invoice code for a new one'
           : 'The OTP has expired and the hold on the balance has (almost) run out; start again with a new invoice code';
         return { result: refuse('OTP_EXPIRED', message, 'otp') };

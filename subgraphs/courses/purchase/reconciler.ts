@@ -14,7 +14,7 @@ const BATCH = 100;
  * unrecorded completions). Every step is idempotent, so passes may overlap requests and each other.
  * `settleMs` leaves alone rows a request is probably still finishing.
  */
-export async function reconcileOnce(em: EntityManager, services: CoursesServices, settleMs: number): Promise<void> {
+async function reconcileOnce(em: EntityManager, services: CoursesServices, settleMs: number): Promise<void> {
   const now = new Date();
   const settled = new Date(now.getTime() - settleMs);
   await em.execute(`update courses.purchase set status = 'EXPIRED', updated_at = ? where status = 'AWAITING_OTP' and hold_expires_at <= ?`, [now, now]);

@@ -34,10 +34,14 @@ export type RetryDecision = 'CONFLICT' | 'RETURN' | 'ISSUE_OTP';
  */
 export function decideRetry(existing: PurchaseState, request: StartRequest, now: Date): RetryDecision {
   if (existing.cardNumber !== request.cardNumber || existing.courseId !== request.courseId || existing.amount !== request.amount) return 'CONFLICT';
-  if (existing.status !== PurchaseStatus.AWAITING_OTP) return 'RETURN';
+  return reissuesOtp(existing, now) ? 'ISSUE_OTP' : 'RETURN';
+}
+
+/** Whether a retry of purchaseStart would send a new OTP: still awaiting one, none valid, and the hold has time left. */
+export function reissuesOtp(existing: PurchaseState, now: Date): boolean {
+  if (existing.status !== PurchaseStatus.AWAITING_OTP) return false;
   const otpValid = existing.otpHash !== null && existing.otpExpiresAt !== null && existing.otpExpiresAt > now;
-  if (otpValid) return 'RETURN';
-  return existing.holdExpiresAt.getTime() - now.getTime() > REISSUE_MARGIN_MS ? 'ISSUE_OTP' : 'RETURN';
+  return !otpValid && existing.holdExpiresAt.getTime() - now.getTime() > REISSUE_MARGIN_MS;
 }
 
 /** An OTP never outlives the hold it confirms. */

@@ -1,3 +1,4 @@
+import { isSelf } from '../../../common/auth';
 import type { Identity } from '../../../common/identity';
 import { CurationStatus } from '../course/course.enums';
 
@@ -13,7 +14,7 @@ export function canSeeSale(identity: Identity, sale: { partnerId: string; partic
     case 'partner':
       return !!identity.partnerId && identity.partnerId === sale.partnerId;
     case 'participant':
-      return !!identity.subject && identity.subject === sale.participantId;
+      return isSelf(identity, sale.participantId);
     default:
       return false;
   }
