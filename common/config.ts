@@ -37,11 +37,6 @@ export function envReader(env: Env = process.env) {
       if (['0', 'false', 'no'].includes(raw)) return false;
       throw new ConfigError(`${name} must be true or false, got "${raw}"`);
     },
-    oneOf<T extends string>(name: string, values: readonly T[], fallback: T): T {
-      const raw = env[name] ?? fallback;
-      if (!values.includes(raw as T)) throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
-      return raw as T;
-    },
   };
 }
 

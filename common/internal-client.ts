@@ -1,7 +1,7 @@
 import { readSecret } from './config';
 import { signInternalRequest, type Identity } from './identity';
 
-export class InternalCallError extends Error {}
+class InternalCallError extends Error {}
 
 /**
  * Calls another subgraph directly (not through the gateway) as a signed service. Used for the idempotent,

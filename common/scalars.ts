@@ -3,10 +3,7 @@ import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 
 /** Whole rupiah; any sum of programme money fits (2^53 - 1 rupiah). */
 export const SafeInt = SafeIntResolver;
-/** ISO-8601 instant with offset. */
-export const DateTime = DateTimeResolver;
-
-/** Maps TypeScript types to the scalars every subgraph uses. */
+/** Maps TypeScript types to the scalars every subgraph uses: Date is the ISO-8601 `DateTime`. */
 export const scalarsMap = [{ type: Date, scalar: DateTimeResolver }];
 
 export enum Currency {

@@ -32,7 +32,7 @@ export interface OperationMeasure {
 }
 
 /** Plain lists without a `first` argument (offerings, credentials, applications) are assumed this long. */
-export const UNPAGED_LIST_SIZE = 10;
+const UNPAGED_LIST_SIZE = 10;
 
 /** Tokens of a source text, counted with graphql's own lexer before parsing; null when the text does not lex (the parser will say why). */
 export function countTokens(source: string, stopAfter = Infinity): number | null {
@@ -51,7 +51,7 @@ export function countTokens(source: string, stopAfter = Infinity): number | null
  * Page sizes come from literals or from the variables (or the variable's default), which is the point:
  * `first: $n` in nested lists multiplies, whatever literal the document shows; each is capped as resolvers cap it.
  */
-export function measureOperation(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | null | undefined, operationName?: string | null): OperationMeasure {
+function measureOperation(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | null | undefined, operationName?: string | null): OperationMeasure {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   const fragments = new Map<string, FragmentDefinitionNode>();

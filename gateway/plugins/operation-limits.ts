@@ -10,7 +10,7 @@ export interface OperationLimits {
 }
 
 /** A refusal decided on the document alone: nothing was sent to any subgraph. */
-export const tooComplex = (message: string) => new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
+const tooComplex = (message: string) => new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
 
 /**
  * Refuses operations too big to run, before any subgraph sees them: token count on the raw text (before the

@@ -20,7 +20,7 @@ export type PartnersConfig = ReturnType<typeof loadConfig>;
  * The secret is an operator-chosen string of any shape; HKDF turns it into exactly 32 uniformly random bytes
  * and binds them to this one purpose, so the same secret reused elsewhere never yields this key.
  */
-export function deriveCredentialKey(secret: string): Buffer {
+function deriveCredentialKey(secret: string): Buffer {
   const salt = createHash('sha256').update('prakerja-graph/partners').digest();
   return Buffer.from(hkdfSync('sha256', secret, salt, 'partner-signing-keys/aes-256-gcm/v1', 32));
 }

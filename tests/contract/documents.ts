@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Where the project keeps its byte-identical copies of the partner contract's documents. */
@@ -24,4 +24,3 @@ export type ContractDocument = (typeof CONTRACT_DOCUMENTS)[number];
 export const documentFiles = () => readdirSync(DOCUMENTS_DIR).filter((f) => f.endsWith('.graphql')).sort();
 
 /** The text of a contract document exactly as committed: tests send it unchanged as the query. */
-export const documentText = (name: ContractDocument) => readFileSync(resolve(DOCUMENTS_DIR, `${name}.graphql`), 'utf8');

@@ -20,7 +20,7 @@ const KIND_BY_STATUS: Partial<Record<PartnerStatus, EvaluationKind>> = {
 };
 
 /** The input's rule violations: each criterion exactly once, reach within 0..38 and consistent with NATIONAL_REACH. */
-export function validateEvaluation(input: Pick<PartnerEvaluationRecordInput, 'provincesReached' | 'criteria'>): UserError[] {
+function validateEvaluation(input: Pick<PartnerEvaluationRecordInput, 'provincesReached' | 'criteria'>): UserError[] {
   const errors: UserError[] = [];
   if (!Number.isInteger(input.provincesReached) || input.provincesReached < 0 || input.provincesReached > PROVINCE_COUNT) {
     errors.push(UserError.of('INVALID_PROVINCES_REACHED', `provincesReached must be between 0 and ${PROVINCE_COUNT}`, ['input', 'provincesReached']));
