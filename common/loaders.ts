@@ -25,3 +25,31 @@ export function entityByIdLoader<T extends { id: string }>(em: EntityManager, en
     }),
   );
 }
+
+export interface ChildrenOptions<T, V> {
+  /** Property of the child that references the parent (a relation or a plain id column). */
+  parentKey: string;
+  parentOf: (row: T) => string;
+  orderBy: Record<string, unknown>;
+  where?: Record<string, unknown>;
+  populate?: string[];
+  /** What each parent gets per row; the row itself by default. */
+  pick?: (row: T) => V;
+}
+
+/**
+ * The children of many parents in one query, grouped per parent in the query's order; [] for a parent with
+ * none (or a malformed id). For unpaged relations; paged ones are connections.
+ */
+export function childrenLoader<T extends object, V = T>(em: EntityManager, entity: new () => T, options: ChildrenOptions<T, V>) {
+  const pick = options.pick ?? ((row: T) => row as unknown as V);
+  return new DataLoader<string, V[]>(
+    uuidKeyed<V[]>([], async (ids) => {
+      const where = { ...options.where, [options.parentKey]: { $in: ids } };
+      const rows = (await em.find(entity as never, where as never, { orderBy: options.orderBy, populate: options.populate } as never)) as T[];
+      const byParent = new Map<string, V[]>(ids.map((id) => [id, []]));
+      for (const row of rows) byParent.get(options.parentOf(row))?.push(pick(row));
+      return ids.map((id) => byParent.get(id)!);
+    }),
+  );
+}

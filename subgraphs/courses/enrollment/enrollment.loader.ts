@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { isUuid } from '../../../common/ids';
-import { entityByIdLoader } from '../../../common/loaders';
+import { childrenLoader, entityByIdLoader } from '../../../common/loaders';
 import { Enrollment } from './enrollment.entity';
 
 /** Enrollments by id, batched per request (callers apply visibility). */
@@ -17,9 +16,5 @@ export function enrollmentByPurchaseLoader(em: EntityManager) {
 }
 
 /** Every enrollment of many participants, newest first (a participant has a handful at most). */
-export function participantEnrollmentsLoader(em: EntityManager) {
-  return new DataLoader<string, Enrollment[]>(async (participantIds) => {
-    const rows = await em.find(Enrollment, { participantId: { $in: participantIds.filter(isUuid) } }, { orderBy: { enrolledAt: 'desc', id: 'desc' } });
-    return participantIds.map((id) => rows.filter((e) => e.participantId === id));
-  });
-}
+export const participantEnrollmentsLoader = (em: EntityManager) =>
+  childrenLoader(em, Enrollment, { parentKey: 'participantId', parentOf: (row) => row.participantId, orderBy: { enrolledAt: 'desc', id: 'desc' } });

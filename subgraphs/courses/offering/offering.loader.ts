@@ -1,15 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
+import { childrenLoader } from '../../../common/loaders';
 import { connectionLoader } from '../shared/batched-connection';
 import { Offering } from './offering.entity';
 
 /** Active offerings of many courses, cheapest first, in one query. */
-export function courseOfferingsLoader(em: EntityManager) {
-  return new DataLoader<string, Offering[]>(async (courseIds) => {
-    const rows = await em.find(Offering, { course: { $in: [...courseIds] }, active: true }, { orderBy: { price: 'asc', id: 'asc' } });
-    return courseIds.map((id) => rows.filter((o) => o.course.id === id));
-  });
-}
+export const courseOfferingsLoader = (em: EntityManager) =>
+  childrenLoader(em, Offering, { parentKey: 'course', parentOf: (row) => row.course.id, where: { active: true }, orderBy: { price: 'asc', id: 'asc' } });
 
 /** `Partner.offerings`: active offerings of APPROVED courses for many platforms, one page each, in two queries. */
 export const partnerOfferingsLoader = (em: EntityManager) =>

@@ -1,13 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
+import { childrenLoader } from '../../../common/loaders';
 import { Evaluation } from './evaluation.entity';
 
 /** Each partner's evaluations, newest first: one query for every partner of a response. */
-export function evaluationsByPartnerLoader(em: EntityManager) {
-  return new DataLoader<string, Evaluation[]>(async (partnerIds) => {
-    const rows = await em.find(Evaluation, { partner: { $in: [...partnerIds] } }, { orderBy: { evaluatedAt: 'desc', id: 'desc' } });
-    const byPartner = new Map<string, Evaluation[]>(partnerIds.map((id) => [id, []]));
-    for (const row of rows) byPartner.get(row.partner.id)?.push(row);
-    return partnerIds.map((id) => byPartner.get(id)!);
-  });
-}
+export const evaluationsByPartnerLoader = (em: EntityManager) =>
+  childrenLoader(em, Evaluation, { parentKey: 'partner', parentOf: (row) => row.partner.id, orderBy: { evaluatedAt: 'desc', id: 'desc' } });
