@@ -2,6 +2,9 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 export type Role = 'anonymous' | 'participant' | 'analyst' | 'admin' | 'partner' | 'service';
 
+/** Roles of people, identified by a token subject (partners are platforms, services are processes). */
+export const PERSON_ROLES: ReadonlySet<string> = new Set<Role>(['participant', 'analyst', 'admin']);
+
 /** Who is calling, as verified by the gateway (or, for `service`, by the calling subgraph). */
 export interface Identity {
   role: Role;

@@ -1,9 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import type { Identity } from '../../common/identity';
+import { PERSON_ROLES, type Identity } from '../../common/identity';
 import type { GatewayConfig } from '../config';
 import { invalidToken } from './errors';
-
-const PERSON_ROLES = new Set(['participant', 'analyst', 'admin']);
 
 /**
  * Verifies a person's bearer token: algorithm allowlist, signature, `exp`, `iss` and `aud` required.

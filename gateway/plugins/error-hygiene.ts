@@ -1,6 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { scrubErrorMessage } from '../../common/logger';
+import { rebuildError } from './rebuild-error';
 
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 /** Extensions a client may see; the runtime's own (serviceName, the upstream request with its URL and body) never leave. */
@@ -28,14 +29,14 @@ export function useErrorHygiene(options: { suggestions: boolean }): GatewayPlugi
       const extensions = publicExtensions(error.extensions as Record<string, unknown> | undefined);
       if (message === error.message && extensions === error.extensions) return error;
       if (!(error instanceof GraphQLError)) return { ...(error as object), message, extensions } as GraphQLError;
-      return new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError, extensions });
+      return rebuildError(error, message, extensions);
     });
     return { ...result, errors };
   };
   return {
     onResultProcess({ result, setResult }) {
-      if (Array.isArray(result)) setResult(result.map((r) => rewrite(r as ExecutionResult)));
-      else if (result && typeof result === 'object' && 'errors' in result) setResult(rewrite(result as ExecutionResult));
+      // One result per request: batching is off (runtime.ts).
+      if (result && typeof result === 'object' && 'errors' in result) setResult(rewrite(result as ExecutionResult));
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
+import { rebuildError } from './rebuild-error';
 
 /**
  * Gives a machine-readable code to errors in the request itself, which the runtime reports without one:
@@ -8,7 +9,7 @@ import { GraphQLError } from 'graphql';
  */
 export function useRequestErrorCodes(): GatewayPlugin {
   const withCode = (errors: readonly Error[], code: string) =>
-    errors.map((e) => (!(e instanceof GraphQLError) || e.extensions?.code ? e : new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, originalError: e.originalError, extensions: { ...e.extensions, code } })));
+    errors.map((e) => (!(e instanceof GraphQLError) || e.extensions?.code ? e : rebuildError(e, e.message, { ...e.extensions, code })));
   return {
     onValidate() {
       return ({ valid, result, setResult }) => {

@@ -1,6 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
-import type { Identity } from '../../common/identity';
+import { PERSON_ROLES } from '../../common/identity';
 import type { GatewayContext } from '../context';
 import { measureExecution } from '../plugins/operation-analysis';
 import { addressQuotaKey } from './client-address';
@@ -16,7 +16,6 @@ export interface RateLimits {
   windowSeconds: number;
 }
 
-const PEOPLE: ReadonlySet<Identity['role']> = new Set(['participant', 'analyst', 'admin']);
 
 /**
  * Whose quota a request spends. A partner and a person have their own, wherever they call from; anyone else
@@ -26,7 +25,7 @@ const PEOPLE: ReadonlySet<Identity['role']> = new Set(['participant', 'analyst',
 export function quotaOf(context: GatewayContext, limits: RateLimits): { key: string; fieldsPerWindow: number } {
   const { identity, clientAddress } = context;
   if (identity?.role === 'partner' && identity.partnerId) return { key: `partner:${identity.partnerId}`, fieldsPerWindow: limits.partnerFieldsPerWindow };
-  if (identity && PEOPLE.has(identity.role) && identity.subject) return { key: `person:${identity.role}:${identity.subject}`, fieldsPerWindow: limits.personFieldsPerWindow };
+  if (identity && PERSON_ROLES.has(identity.role) && identity.subject) return { key: `person:${identity.role}:${identity.subject}`, fieldsPerWindow: limits.personFieldsPerWindow };
   return { key: `anonymous:${addressQuotaKey(clientAddress)}`, fieldsPerWindow: limits.anonymousFieldsPerWindow };
 }
 

@@ -1,7 +1,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { UserError } from '../../../common/errors';
 import { Partner, PartnerStatus } from '../partner/partner.entity';
-import { addMonths } from '../partner/partner.service';
+import { addMonths, afterLatest } from '../partner/partner.service';
 import { EvaluationCriterion, EvaluationKind, Evaluation, NATIONAL_REACH_MIN_PROVINCES, PROVINCE_COUNT, type CriterionResult } from './evaluation.entity';
 import type { PartnerEvaluationRecordInput } from './evaluation.inputs';
 import { isUuid } from '../../../common/ids';
@@ -74,11 +74,10 @@ export async function recordEvaluation(em: EntityManager, input: PartnerEvaluati
   });
 }
 
-/** Now, or just after the partner's latest evaluation, so "latest" is never ambiguous (the row lock serialises writers). */
+/** Now, or just after the partner's latest evaluation, so "latest" is never ambiguous. */
 async function nextEvaluationTime(em: EntityManager, partnerId: string): Promise<Date> {
   const last = await em.findOne(Evaluation, { partner: partnerId }, { orderBy: { evaluatedAt: 'desc' }, fields: ['evaluatedAt'] });
-  const now = Date.now();
-  return new Date(last && last.evaluatedAt.getTime() >= now ? last.evaluatedAt.getTime() + 1 : now);
+  return afterLatest(last?.evaluatedAt);
 }
 
 /** Refuses an MoU unless the platform's latest evaluation passed. */

@@ -57,13 +57,17 @@ export async function transitionPartner(
 }
 
 /**
- * Now, or just after the partner's last recorded change: history is ordered by time, and two transitions in
- * the same millisecond must still list in the order they happened (the partner row lock serialises them).
+ * Now, or 1 ms after `last`: a partner's history and evaluations are ordered by time, and two written in the
+ * same millisecond must still list in the order they happened (the partner row lock serialises writers).
  */
+export function afterLatest(last: Date | undefined): Date {
+  const now = Date.now();
+  return new Date(last && last.getTime() >= now ? last.getTime() + 1 : now);
+}
+
 async function nextChangeTime(em: EntityManager, partnerId: string): Promise<Date> {
   const last = await em.findOne(PartnerStatusChange, { partner: partnerId }, { orderBy: { changedAt: 'desc' }, fields: ['changedAt'] });
-  const now = Date.now();
-  return new Date(last && last.changedAt.getTime() >= now ? last.changedAt.getTime() + 1 : now);
+  return afterLatest(last?.changedAt);
 }
 
 export interface PartnerApplication {
