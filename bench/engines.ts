@@ -1,7 +1,6 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { readSecret } from '../common/config';
 import { ANONYMOUS, signInternalRequest } from '../common/identity';
 import { loadGatewayConfig } from '../gateway/config';
 import { createGatewayServer } from '../gateway/server';
@@ -26,7 +25,7 @@ async function serveHive(port: number): Promise<() => Promise<void>> {
  */
 async function serveApollo(port: number): Promise<() => Promise<void>> {
   const config = loadGatewayConfig(process.env);
-  const secret = readSecret('GATEWAY_SIGNING_SECRET');
+  const secret = config.signingSecret;
   const gateway = new ApolloGateway({
     supergraphSdl: loadSupergraph(config.subgraphUrls),
     buildService: ({ url }) =>

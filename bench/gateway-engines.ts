@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { envReader } from '../common/config';
 import { startDatabase } from '../common/database';
-import { startStack } from '../scripts/stack';
+import { startStack, stopChild } from '../scripts/stack';
 import { seedBenchData } from './data';
 import type { Engine } from './engines';
 import { ONE_ADDRESS_FOR_MANY, quantile, runLoad, type RunResult } from './load';
@@ -118,15 +118,6 @@ function report(results: Record<string, RunResult[]>, running: Engine[]): void {
   }
   console.log();
   console.table(rows);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => (clearTimeout(kill), done()));
-    child.kill('SIGTERM');
-  });
 }
 
 main().then(
