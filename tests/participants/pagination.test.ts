@@ -59,3 +59,17 @@ describe('keyset pagination over rows written in the same instant', () => {
     expect(new Set(seen).size).toBe(4);
   });
 });
+
+describe('crafted ledger cursors', () => {
+  it('refuses them as BAD_USER_INPUT, before they reach PostgreSQL', async () => {
+    const { participantId } = await personWithCard();
+    const cursor = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    const query = `query($after: String) { me { wallet { ledger(first: 1, after: $after) { totalCount } } } }`;
+    for (const after of [cursor(['not-a-date', randomUUID()]), cursor([new Date().toISOString(), 'x']), 'garbage']) {
+      const res = await subgraphQuery('participants', query, { after }, asParticipant(participantId));
+      expect([after, res.errors?.[0]?.extensions?.code]).toEqual([after, 'BAD_USER_INPUT']);
+    }
+    const fine = await subgraphQuery('participants', query, { after: cursor([new Date().toISOString(), randomUUID()]) }, asParticipant(participantId));
+    expect(fine.data?.me.wallet.ledger.totalCount).toBe(1);
+  });
+});

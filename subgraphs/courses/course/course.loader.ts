@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { entityByIdLoader } from '../../../common/loaders';
-import { connectionLoader } from '../shared/batched-connection';
+import { connectionLoader } from '../../../common/batched-connection';
 import { Course } from './course.entity';
 
 /** Courses by id, batched per request (any curation status: callers apply visibility). */

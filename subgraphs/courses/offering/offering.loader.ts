@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { childrenLoader } from '../../../common/loaders';
-import { connectionLoader } from '../shared/batched-connection';
+import { connectionLoader } from '../../../common/batched-connection';
 import { Offering } from './offering.entity';
 
 /** Active offerings of many courses, cheapest first, in one query. */

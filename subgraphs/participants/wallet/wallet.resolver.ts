@@ -2,7 +2,6 @@ import { Args, Ctx, FieldResolver, ObjectType, Resolver, Root } from 'type-graph
 import { Connection, PageArgs } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
 import type { ParticipantsContext } from '../context';
-import { ledgerPageKey } from './ledger.loader';
 import { LedgerEntry, WalletView } from './wallet.entity';
 
 @ObjectType({ description: 'A page of ledger entries.' })
@@ -13,7 +12,7 @@ class LedgerEntryConnection extends Connection(LedgerEntry, 'LedgerEntry', 'ledg
 export class WalletViewResolver {
   @FieldResolver(() => LedgerEntryConnection, { description: "The wallet's movements, newest first." })
   ledger(@Root() wallet: WalletView, @Args() { first, after }: PageArgs, @Ctx() { loaders }: ParticipantsContext) {
-    return loaders.ledgerPage.load(ledgerPageKey(wallet.id, first, after));
+    return loaders.ledgerPage.load({ parentId: wallet.id, first, after });
   }
 }
 

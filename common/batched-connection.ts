@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { ClassType } from 'type-graphql';
-import { PageInfo, decodeCursor, encodeCursor, pageSize, type Page } from '../../../common/pagination';
-import { badInput } from '../../../common/errors';
-import { isUuid } from '../../../common/ids';
+import { badInput } from './errors';
+import { isUuid } from './ids';
+import { PageInfo, decodeCursor, encodeCursor, pageSize, type Page } from './pagination';
 
 export interface ConnectionKey {
   parentId: string;
@@ -13,7 +13,7 @@ export interface ConnectionKey {
 
 export interface ConnectionSpec<T extends object> {
   entity: ClassType<T>;
-  /** Schema-qualified table, for example `courses.offering`. */
+  /** Schema-qualified table, for example `courses.offering`; the owning subgraph's own. */
   table: string;
   /** Column holding the parent's id. */
   parentColumn: string;
@@ -26,9 +26,10 @@ export interface ConnectionSpec<T extends object> {
 }
 
 /**
- * A paginated list field on many parents (`Partner.offerings`, `TrainingInstitution.courses`) in two
- * queries per page shape, however many parents the response holds: a grouped count and a window query
- * that keeps the first `first + 1` rows of each parent after the cursor.
+ * A paginated list field on many parents (`Partner.offerings`, `TrainingInstitution.courses`,
+ * `WalletView.ledger`) in two queries per page shape, however many parents the response holds: a grouped
+ * count and a window query that keeps the first `first + 1` rows of each parent after the cursor. A bad
+ * cursor fails only the keys that carry it, not the other parents of the batch.
  */
 export function connectionLoader<T extends { id: string }>(em: EntityManager, spec: ConnectionSpec<T>) {
   return new DataLoader<ConnectionKey, Page<T>, string>(
@@ -38,11 +39,11 @@ export function connectionLoader<T extends { id: string }>(em: EntityManager, sp
         const shape = JSON.stringify([key.first, key.after ?? null]);
         groups.set(shape, [...(groups.get(shape) ?? []), key]);
       }
-      const pages = new Map<string, Page<T>>();
+      const pages = new Map<string, Page<T> | Error>();
       for (const group of groups.values()) {
         const { first, after } = group[0];
-        const result = await loadGroup(em, spec, [...new Set(group.map((k) => k.parentId))], first, after ?? null);
-        for (const key of group) pages.set(cacheKey(key), result.get(key.parentId)!);
+        const result = await loadGroup(em, spec, [...new Set(group.map((k) => k.parentId))], first, after ?? null).catch((error: Error) => error);
+        for (const key of group) pages.set(cacheKey(key), result instanceof Error ? result : result.get(key.parentId)!);
       }
       return keys.map((key) => pages.get(cacheKey(key))!);
     },
