@@ -22,6 +22,10 @@ export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
     // Internal errors become "Unexpected error."; errors that resolvers throw on purpose keep their code.
     maskedErrors: true,
     upstreamTimeout: config.upstreamTimeoutMs,
+    // The HTTP executor merges identical in-flight subgraph queries (URL, method and body) by default. Every
+    // answer here depends on who asks, and the caller's signed identity is attached after that key is made
+    // (sign-upstream's onFetch): merged, one caller receives another's answer. Each request travels alone.
+    transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } },
     // Clients never learn which subgraph answered.
     subgraphErrors: { errorCode: false, subgraphNameProp: false },
     disableIntrospection: config.introspection ? undefined : { disableIf: () => true },

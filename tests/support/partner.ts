@@ -243,22 +243,36 @@ export interface Cardholder extends Person {
  * office. The card number is read as the participant themself.
  */
 export async function cardholder(balance = 3_500_000): Promise<Cardholder> {
-  const person = await registerPerson();
+  return (await cardholders(1, balance))[0];
+}
+
+/** `count` cardholders at once, as `cardholder` makes one: one cohort with a quota for all of them, every applicant selected. */
+export async function cardholders(count: number, balance = 3_500_000): Promise<Cardholder[]> {
+  const people = await Promise.all(Array.from({ length: count }, () => registerPerson()));
   const now = Date.now();
   const opened = ok('cohortOpen', (await asAdmin(`mutation($input: CohortOpenInput!) { cohortOpen(input: $input) { cohort { id } userErrors { code message } } }`, {
-    input: { name: `Gelombang Uji ${suffix()}`, quota: 1, opensAt: new Date(now - 3_600_000).toISOString(), closesAt: new Date(now + 3_600_000).toISOString(), trainingBalance: balance },
+    input: { name: `Gelombang Uji ${suffix()}`, quota: count, opensAt: new Date(now - 3_600_000).toISOString(), closesAt: new Date(now + 3_600_000).toISOString(), trainingBalance: balance },
   })).cohortOpen);
   const cohortId = opened.cohort.id as string;
-  const token = await tokenFor('participant', person.participantId);
-  const applied = await gatewayQuery(`mutation($input: CohortApplyInput!) { cohortApply(input: $input) { application { id } userErrors { code message } } }`, { input: { cohortId } }, { token });
-  if (!applied.data?.cohortApply?.application) throw new Error(`cohortApply failed: ${JSON.stringify(applied)}`);
+  const tokens = await Promise.all(people.map((person) => tokenFor('participant', person.participantId)));
+  await Promise.all(
+    tokens.map(async (token) => {
+      const applied = await gatewayQuery(`mutation($input: CohortApplyInput!) { cohortApply(input: $input) { application { id } userErrors { code message } } }`, { input: { cohortId } }, { token });
+      if (!applied.data?.cohortApply?.application) throw new Error(`cohortApply failed: ${JSON.stringify(applied)}`);
+    }),
+  );
   await db().query(`UPDATE participants.cohort SET opens_at = now() - interval '2 hours', closes_at = now() - interval '1 second' WHERE id = $1`, [cohortId]);
   const selected = await asAdmin(`mutation($input: CohortSelectInput!) { cohortSelect(input: $input) { selectedCount userErrors { code message } } }`, { input: { cohortId } });
-  if (selected.cohortSelect.selectedCount !== 1) throw new Error(`selection failed: ${JSON.stringify(selected)}`);
-  const me = await gatewayQuery(`{ me { card { number status } } }`, {}, { token });
-  const card = me.data?.me?.card;
-  if (card?.status !== 'ACTIVE') throw new Error(`no active card: ${JSON.stringify(me)}`);
-  return { ...person, cardNumber: card.number };
+  if (selected.cohortSelect.selectedCount !== count) throw new Error(`selection failed: ${JSON.stringify(selected)}`);
+  // One at a time: read back as each participant, these answers must not depend on concurrency.
+  const holders: Cardholder[] = [];
+  for (const [i, person] of people.entries()) {
+    const me = await gatewayQuery(`{ me { card { number status } } }`, {}, { token: tokens[i] });
+    const card = me.data?.me?.card;
+    if (card?.status !== 'ACTIVE') throw new Error(`no active card: ${JSON.stringify(me)}`);
+    holders.push({ ...person, cardNumber: card.number });
+  }
+  return holders;
 }
 
 /** The OTP of the newest OTP message in the participant's inbox, read as that participant through the gateway. */
