@@ -7,6 +7,9 @@ export const SUBGRAPHS = [
   { name: 'courses', defaultPort: 4003 },
 ] as const;
 
+/** Where the browser client is served in development: the one origin the gateway allows by default outside production. */
+export const WEB_DEV_ORIGIN = 'http://localhost:5173';
+
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 
 /** Port a subgraph listens on: `<NAME>_PORT`, else its default. */

@@ -1,6 +1,6 @@
 import { ConfigError, envReader, readSecret } from '../common/config';
 import { jwtSettings } from '../common/dev-token';
-import { SUBGRAPHS, subgraphUrl, type SubgraphName } from '../common/topology';
+import { SUBGRAPHS, subgraphUrl, WEB_DEV_ORIGIN, type SubgraphName } from '../common/topology';
 
 /** The gateway's configuration, read and validated once at start-up. */
 export function loadGatewayConfig(env = process.env) {
@@ -16,6 +16,8 @@ export function loadGatewayConfig(env = process.env) {
     upstreamTimeoutMs: read.int('GATEWAY_UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000),
     maxBodyBytes: read.int('GATEWAY_MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
     introspection: read.bool('GATEWAY_INTROSPECTION', !production),
+    /** Browser origins allowed to call the gateway (CORS): the web client's, and nothing else is ever echoed. */
+    corsOrigins: originsOf(read.optional('GATEWAY_CORS_ORIGINS') ?? (production ? '' : WEB_DEV_ORIGIN)),
     /** "Did you mean …?" in validation errors; like introspection, a development aid that maps the schema. */
     fieldSuggestions: read.bool('GATEWAY_FIELD_SUGGESTIONS', !production),
     /** Operations beyond any of these are refused with QUERY_TOO_COMPLEX before a subgraph is called. */
@@ -79,6 +81,23 @@ function jwksUrlOf(raw: string | undefined, production: boolean): string | undef
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url.protocol === 'https:' || (url.protocol === 'http:' && (loopback || !production))) return raw;
   throw new ConfigError(`JWT_JWKS_URL must be an https URL in production (http only on loopback), got "${raw}"`);
+}
+
+/** A comma-separated list of exact origins (`https://host[:port]`, no path); `*` and `null` are refused. */
+function originsOf(raw: string): string[] {
+  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(`GATEWAY_CORS_ORIGINS must list exact origins such as https://prakerja.example.go.id, got "${origin}"`);
+    }
+  }
+  return origins;
 }
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

@@ -1,5 +1,6 @@
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { GatewayConfig } from './config';
+import { corsPolicy, useVaryOnOrigin } from './cors';
 import type { GatewayContext } from './context';
 import { runtimeLogger } from './log-writer';
 import { useErrorHygiene } from './plugins/error-hygiene';
@@ -19,6 +20,7 @@ export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
     readinessCheckEndpoint: '/readiness',
     landingPage: false,
     graphiql: config.introspection ? { title: 'Prakerja Graph' } : false,
+    cors: corsPolicy(config.corsOrigins),
     // Internal errors become "Unexpected error."; errors that resolvers throw on purpose keep their code.
     maskedErrors: true,
     upstreamTimeout: config.upstreamTimeoutMs,
@@ -35,6 +37,7 @@ export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
     // Batched (array) bodies are refused: one operation per request, so limits and quotas cannot be split.
     batching: false,
     plugins: () => [
+      useVaryOnOrigin(),
       useRequestErrorCodes(),
       useErrorHygiene({ suggestions: config.fieldSuggestions }),
       useOperationLimits(config.limits),
