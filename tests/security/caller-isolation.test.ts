@@ -61,6 +61,8 @@ let sellerB: PartnerCredential;
 /** One invoice code used by both platforms (the contract allows it), for holders[0] at A and holders[1] at B. */
 const sharedInvoice = invoice('SHARED');
 const purchases = {} as Record<'A' | 'B', { purchaseId: string; enrollmentId: string }>;
+/** The invoice code whose OTP each holder's inbox holds, by participant id. */
+const invoiceOf = new Map<string, string>();
 
 beforeAll(async () => {
   [holders, sellerA, sellerB] = await Promise.all([cardholders(16), partnerWithCredential(), partnerWithCredential()]);
@@ -72,6 +74,7 @@ beforeAll(async () => {
   for (const [i, holder] of holders.entries()) {
     const seller = i === 1 ? sellerB : sellerA;
     const invoiceCode = i < 2 ? sharedInvoice : invoice();
+    invoiceOf.set(holder.participantId, invoiceCode);
     const started = await partnerRequest(seller, 'StartPurchase', { input: { cardNumber: holder.cardNumber, courseId, invoiceCode, amount: PRICE } });
     const purchaseId = started.data?.purchaseStart?.purchase?.id;
     if (!purchaseId) throw new Error(`StartPurchase failed: ${started.text}`);
@@ -97,6 +100,7 @@ describe('the same document from many callers at once', () => {
       const me = alone.get(holder.participantId)!.data!.me;
       expect(me).toMatchObject({ id: holder.participantId, fullName: holder.fullName, card: { number: holder.cardNumber } });
       expect(me.inbox.edges.length).toBeGreaterThan(0);
+      for (const { node } of me.inbox.edges) expect(node.body).toContain(`(invoice ${invoiceOf.get(holder.participantId)})`);
     }
     expect(JSON.stringify(alone.get('admin')!.data ?? null)).not.toContain(holders[0].participantId);
     expect(alone.get('anonymous')!.data?.me ?? null).toBeNull();

@@ -264,7 +264,7 @@ export async function cardholders(count: number, balance = 3_500_000): Promise<C
   await db().query(`UPDATE participants.cohort SET opens_at = now() - interval '2 hours', closes_at = now() - interval '1 second' WHERE id = $1`, [cohortId]);
   const selected = await asAdmin(`mutation($input: CohortSelectInput!) { cohortSelect(input: $input) { selectedCount userErrors { code message } } }`, { input: { cohortId } });
   if (selected.cohortSelect.selectedCount !== count) throw new Error(`selection failed: ${JSON.stringify(selected)}`);
-  // One at a time: read back as each participant, these answers must not depend on concurrency.
+  // One at a time, so that a regression of caller isolation fails its own test, not this fixture.
   const holders: Cardholder[] = [];
   for (const [i, person] of people.entries()) {
     const me = await gatewayQuery(`{ me { card { number status } } }`, {}, { token: tokens[i] });
