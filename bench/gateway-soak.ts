@@ -47,7 +47,10 @@ function trackAbortListeners(): () => { listeners: number; signals: number } {
         continue;
       }
       const n = counts.get(signal) ?? 0;
-      if (!signal.aborted && n > 0) (listeners += n), signals++;
+      if (!signal.aborted && n > 0) {
+        listeners += n;
+        signals++;
+      }
     }
     return { listeners, signals };
   };

@@ -72,7 +72,7 @@ export async function waitForDatabase(url: string, timeoutMs = 30_000): Promise<
       await client.query('SELECT 1');
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`database not reachable: ${(error as Error).message}`);
+      if (Date.now() > deadline) throw new Error(`database not reachable: ${(error as Error).message}`, { cause: error });
       await new Promise((r) => setTimeout(r, 250));
     } finally {
       await client.end().catch(() => undefined);

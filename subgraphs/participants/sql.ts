@@ -5,8 +5,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * race on. `?` placeholders; runs in the EntityManager's transaction when there is one. Lists are passed
  * as one JSON parameter (`json(...)`) because the query builder would expand an array into many.
  */
-export function sql<T = Record<string, any>>(em: EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
-  return em.execute<T[]>(text, params as any[]);
+/** A raw result row: untyped by nature, mapped to a typed value where it is read. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Row = Record<string, any>;
+
+export function sql<T = Row>(em: EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
+  return em.execute<T[]>(text, params as never[]);
 }
 
 /** Table name in this subgraph's schema. */

@@ -43,7 +43,7 @@ describe('catalogue', () => {
     const hidden = await createCourse({ category: 'AUTOMOTIVE', mode: 'OFFLINE', approve: false });
     const seen: string[] = [];
     let after: string | null = null;
-    let total = -1;
+    let total: number | undefined;
     for (;;) {
       const res: any = await courses(
         `query($after: String) { courses(first: 2, after: $after, category: AUTOMOTIVE, mode: OFFLINE) { totalCount pageInfo { hasNextPage endCursor } edges { node { id curationStatus category } } } }`,

@@ -74,7 +74,7 @@ describe('personal-data access record (UU PDP)', () => {
   it('cannot be changed or erased: not through the graph, not with SQL', async () => {
     const sdl = require('node:fs').readFileSync(require('node:path').resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8') as string;
     const mutation = /type Mutation[^{]*\{([\s\S]*?)\n\}/.exec(sdl)![1];
-    const fields = [...mutation.matchAll(/^  (\w+)[(:]/gm)].map((m) => m[1]);
+    const fields = [...mutation.matchAll(/^ {2}(\w+)[(:]/gm)].map((m) => m[1]);
     expect(fields.length).toBeGreaterThan(10);
     expect(fields.filter((f) => /access|personalData/i.test(f))).toEqual([]);
     await expect(db().query(`UPDATE participants.personal_data_access SET purpose = 'rewritten'`)).rejects.toThrow(/append-only/);

@@ -4,7 +4,7 @@ import { newId } from '../../../common/ids';
 import type { EligibilityCode } from '../eligibility/eligibility.rules';
 import { ELIGIBILITY_MESSAGES } from '../eligibility/eligibility.rules';
 import { eligibilityFor, PERSON_FACTS_SQL, toPersonFacts } from '../eligibility/eligibility.service';
-import { json, NOW_MS, S, sql, transactional } from '../sql';
+import { json, NOW_MS, type Row, S, sql, transactional } from '../sql';
 import { Application, ApplicationStatus, Cohort } from './cohort.entity';
 import { cutoffKey, newCardNumber, newSeed, planSelection, seedCommitment, type Applicant } from './selection';
 
@@ -114,7 +114,7 @@ export function selectCohort(em: EntityManager, cohortId: string, options: Selec
     const seed = cohort.selectionSeed ?? newSeed();
 
     const applicants = (
-      await sql<Record<string, any>>(
+      await sql<Row>(
         tx,
         `SELECT a.id AS application_id, ${PERSON_FACTS_SQL}
          FROM ${S}.application a JOIN ${S}.participant p ON p.id = a.participant_id

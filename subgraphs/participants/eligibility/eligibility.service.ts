@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { json, S, sql } from '../sql';
+import { json, type Row, S, sql } from '../sql';
 import { uuidKeyed } from '../../../common/loaders';
 import { eligibilityReasons, type EligibilityCode, type EligibilityFacts } from './eligibility.rules';
 
@@ -11,7 +11,7 @@ export type PersonFacts = Omit<EligibilityFacts, 'familyCardSelectedOthers'> & {
 export const PERSON_FACTS_SQL = `p.id AS participant_id, p.citizen, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.education_status,
        p.occupation, p.family_card_number, EXISTS (SELECT 1 FROM ${S}.card c WHERE c.participant_id = p.id) AS ever_selected`;
 
-export const toPersonFacts = (r: Record<string, any>): PersonFacts => ({
+export const toPersonFacts = (r: Row): PersonFacts => ({
   participantId: r.participant_id,
   citizen: r.citizen,
   birthDate: r.birth_date,
@@ -29,7 +29,7 @@ export const toPersonFacts = (r: Record<string, any>): PersonFacts => ({
 export async function eligibilityFor(em: EntityManager, participantIds: readonly string[], now = new Date()): Promise<Array<EligibilityCode[] | undefined>> {
   if (!participantIds.length) return [];
   const people = (
-    await sql<Record<string, any>>(em, `SELECT ${PERSON_FACTS_SQL} FROM ${S}.participant p WHERE p.id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`, [
+    await sql<Row>(em, `SELECT ${PERSON_FACTS_SQL} FROM ${S}.participant p WHERE p.id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`, [
       json(participantIds),
     ])
   ).map(toPersonFacts);

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, UserError } from '../../../common/errors';
 import { toSafeInt } from '../../../common/scalars';
 import { CardStatus } from '../card/card.entity';
-import { json, NOW_MS, Refusal, S, sql, toDate, transactional } from '../sql';
+import { json, NOW_MS, Refusal, type Row, S, sql, toDate, transactional } from '../sql';
 import { WalletHold, WalletHoldStatus } from './wallet.entity';
 
 /**
@@ -195,7 +195,7 @@ export const heldNowSql = (w: string) =>
 
 /** A card with its balances; available excludes ACTIVE holds that have not expired yet. */
 export async function cardState(em: EntityManager, cardNumber: string): Promise<CardState | null> {
-  const [row] = await sql<Record<string, any>>(
+  const [row] = await sql<Row>(
     em,
     `SELECT c.participant_id, c.number, c.status, c.purchase_deadline, c.purchase_deadline <= now() AS deadline_passed, c.first_purchase_at, w.balance,
             w.balance - ${heldNowSql('w')} AS available
