@@ -18,4 +18,3 @@ export async function seedBenchData(databaseUrl: string): Promise<void> {
     await Promise.all([partners.close(), courses.close(), participants.close()]);
   }
 }
-

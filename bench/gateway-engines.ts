@@ -32,7 +32,13 @@ type Workload = keyof typeof WORKLOADS;
 async function main(): Promise<void> {
   const log = (m: string) => console.log(m);
   const db = await startDatabase({ ...process.env, EMBEDDED_PG_PORT: '4999', EMBEDDED_PG_DIRNAME: 'postgres-bench' }, log);
-  const stack = await startStack({ databaseUrl: db.url, gatewayPort: PORT_BASE, gateway: false, output: 'ignore', env: { PRAKERJA_LOG_LEVEL: 'silent', ...ONE_ADDRESS_FOR_MANY } });
+  const stack = await startStack({
+    databaseUrl: db.url,
+    gatewayPort: PORT_BASE,
+    gateway: false,
+    output: 'ignore',
+    env: { PRAKERJA_LOG_LEVEL: 'silent', ...ONE_ADDRESS_FOR_MANY },
+  });
   const engines: Partial<Record<Engine, ChildProcess>> = {};
   try {
     await seedBenchData(db.url);
@@ -41,20 +47,24 @@ async function main(): Promise<void> {
         engines[engine] = await startEngine(engine, stack.env);
       } catch (error) {
         log(`${engine} did not start: ${(error as Error).message}`);
-        if (engine === 'apollo') log('(@apollo/gateway refuses supergraphs that use @authenticated / @requiresScopes; the bench continues with Hive only.)');
+        if (engine === 'apollo')
+          log('(@apollo/gateway refuses supergraphs that use @authenticated / @requiresScopes; the bench continues with Hive only.)');
         else throw error;
       }
     }
     const running = (Object.keys(engines) as Engine[]).filter((e) => engines[e]);
     await checkSameAnswers(running);
-    log(`\n${running.join(' vs ')}: ${CONCURRENCY} requests in flight, ${ROUNDS} rounds x ${SECONDS} s per engine and workload (after ${WARMUP_SECONDS} s warm-up), ABBA order`);
+    log(
+      `\n${running.join(' vs ')}: ${CONCURRENCY} requests in flight, ${ROUNDS} rounds x ${SECONDS} s per engine and workload (after ${WARMUP_SECONDS} s warm-up), ABBA order`,
+    );
     const results: Record<string, RunResult[]> = {};
     for (const workload of Object.keys(WORKLOADS) as Workload[]) {
       const body = JSON.stringify({ query: WORKLOADS[workload] });
       for (const engine of running) await runLoad(urlOf(engine), body, CONCURRENCY, WARMUP_SECONDS);
       for (let round = 0; round < ROUNDS; round++) {
         const order = round % 2 === 0 ? running : [...running].reverse();
-        for (const engine of order) (results[`${workload}/${engine}`] ??= []).push(await runLoad(urlOf(engine), body, CONCURRENCY, SECONDS));
+        for (const engine of order)
+          (results[`${workload}/${engine}`] ??= []).push(await runLoad(urlOf(engine), body, CONCURRENCY, SECONDS));
       }
     }
     report(results, running);
@@ -68,7 +78,10 @@ async function main(): Promise<void> {
 const urlOf = (engine: Engine) => `http://127.0.0.1:${ENGINE_PORTS[engine]}/graphql`;
 
 function startEngine(engine: Engine, env: Record<string, string>): Promise<ChildProcess> {
-  const child = fork(resolve(__dirname, 'engines.js'), [engine, String(ENGINE_PORTS[engine])], { env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child = fork(resolve(__dirname, 'engines.js'), [engine, String(ENGINE_PORTS[engine])], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
   // Warnings and errors of each engine reach the console labelled with the engine's name.
   child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^(?=.)/gm, `[${engine}] `)));
   return new Promise((resolvePromise, reject) => {
@@ -87,9 +100,14 @@ async function checkSameAnswers(running: Engine[]): Promise<void> {
   for (const [workload, query] of Object.entries(WORKLOADS)) {
     const answers = await Promise.all(
       running.map(async (engine) => {
-        const response = await fetch(urlOf(engine), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+        const response = await fetch(urlOf(engine), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        });
         const json = (await response.json()) as { data?: unknown; errors?: unknown };
-        if (response.status !== 200 || json.errors || !json.data) throw new Error(`${engine} failed ${workload}: ${response.status} ${JSON.stringify(json).slice(0, 500)}`);
+        if (response.status !== 200 || json.errors || !json.data)
+          throw new Error(`${engine} failed ${workload}: ${response.status} ${JSON.stringify(json).slice(0, 500)}`);
         return JSON.stringify(json.data);
       }),
     );
@@ -103,17 +121,39 @@ function report(results: Record<string, RunResult[]>, running: Engine[]): void {
   const summary = (runs: RunResult[]) => {
     const latencies = runs.flatMap((r) => r.latencies);
     const seconds = runs.reduce((s, r) => s + r.seconds, 0);
-    return { rps: latencies.length / seconds, p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), requests: latencies.length, errors: runs.reduce((s, r) => s + r.errors, 0) };
+    return {
+      rps: latencies.length / seconds,
+      p50: quantile(latencies, 0.5),
+      p95: quantile(latencies, 0.95),
+      requests: latencies.length,
+      errors: runs.reduce((s, r) => s + r.errors, 0),
+    };
   };
   for (const workload of Object.keys(WORKLOADS)) {
     const stats = Object.fromEntries(running.map((engine) => [engine, summary(results[`${workload}/${engine}`])]));
     for (const engine of running) {
       const s = stats[engine];
-      rows.push({ workload, engine, 'req/s': s.rps.toFixed(0), 'p50 ms': s.p50.toFixed(1), 'p95 ms': s.p95.toFixed(1), requests: s.requests, errors: s.errors });
+      rows.push({
+        workload,
+        engine,
+        'req/s': s.rps.toFixed(0),
+        'p50 ms': s.p50.toFixed(1),
+        'p95 ms': s.p95.toFixed(1),
+        requests: s.requests,
+        errors: s.errors,
+      });
     }
     if (stats.hive && stats.apollo) {
       const ratio = (k: 'rps' | 'p50' | 'p95') => (stats.hive[k] / stats.apollo[k]).toFixed(2);
-      rows.push({ workload, engine: 'RATIO hive/apollo', 'req/s': ratio('rps'), 'p50 ms': ratio('p50'), 'p95 ms': ratio('p95'), requests: '', errors: '' });
+      rows.push({
+        workload,
+        engine: 'RATIO hive/apollo',
+        'req/s': ratio('rps'),
+        'p50 ms': ratio('p50'),
+        'p95 ms': ratio('p95'),
+        requests: '',
+        errors: '',
+      });
     }
   }
   console.log();

@@ -19,7 +19,8 @@ const CONCURRENCY = read.int('BENCH_CONCURRENCY', 32, 1, 256);
 const SECONDS = read.int('BENCH_SECONDS', 10, 1, 120);
 const ROUNDS = read.int('BENCH_ROUNDS', 8, 2, 100);
 const PORT = 4950; // subgraphs 4951-4953; embedded PostgreSQL 4997
-const QUERY = '{ courses(first: 20) { edges { node { id title provider { id name } offerings { price { amount } platform { name } } } } } cohorts { id name } }';
+const QUERY =
+  '{ courses(first: 20) { edges { node { id title provider { id name } offerings { price { amount } platform { name } } } } } cohorts { id name } }';
 
 /** Counts `abort` listeners per signal without keeping any signal alive (weak references only). */
 function trackAbortListeners(): () => { listeners: number; signals: number } {
@@ -61,26 +62,44 @@ async function main(): Promise<void> {
   if (!gc) throw new Error('run with node --expose-gc (npm run bench:soak)');
   const outstanding = trackAbortListeners();
   const db = await startDatabase({ ...process.env, EMBEDDED_PG_PORT: '4997', EMBEDDED_PG_DIRNAME: 'postgres-bench' }, () => undefined);
-  const stack = await startStack({ databaseUrl: db.url, gatewayPort: PORT, gateway: false, output: 'ignore', env: { PRAKERJA_LOG_LEVEL: 'silent' } });
-  const gateway = createGatewayServer(loadGatewayConfig({ ...process.env, ...stack.env, ...ONE_ADDRESS_FOR_MANY, PRAKERJA_LOG_LEVEL: 'silent' }));
+  const stack = await startStack({
+    databaseUrl: db.url,
+    gatewayPort: PORT,
+    gateway: false,
+    output: 'ignore',
+    env: { PRAKERJA_LOG_LEVEL: 'silent' },
+  });
+  const gateway = createGatewayServer(
+    loadGatewayConfig({ ...process.env, ...stack.env, ...ONE_ADDRESS_FOR_MANY, PRAKERJA_LOG_LEVEL: 'silent' }),
+  );
   try {
     await seedBenchData(db.url);
     await new Promise<void>((resolve) => gateway.server.listen(PORT, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${PORT}/graphql`;
     const body = JSON.stringify({ query: QUERY });
     console.log(`gateway soak: ${ROUNDS} rounds x ${SECONDS} s, ${CONCURRENCY} in flight, cross-subgraph query`);
-    const rows: Array<{ round: number; requests: number; errors: number; 'heap MB': number; 'abort listeners': number; signals: number }> = [];
+    const rows: Array<{ round: number; requests: number; errors: number; 'heap MB': number; 'abort listeners': number; signals: number }> =
+      [];
     for (let round = 1; round <= ROUNDS; round++) {
       const result = await runLoad(url, body, CONCURRENCY, SECONDS);
       await new Promise((resolve) => setTimeout(resolve, 1000)); // let the last responses' timers settle
       gc();
       const { listeners, signals } = outstanding();
-      rows.push({ round, requests: result.requests, errors: result.errors, 'heap MB': Math.round(process.memoryUsage().heapUsed / 1e6), 'abort listeners': listeners, signals });
+      rows.push({
+        round,
+        requests: result.requests,
+        errors: result.errors,
+        'heap MB': Math.round(process.memoryUsage().heapUsed / 1e6),
+        'abort listeners': listeners,
+        signals,
+      });
     }
     console.table(rows);
     const [first, last] = [rows[0], rows[rows.length - 1]];
     const total = rows.reduce((sum, r) => sum + r.requests, 0);
-    console.log(`${total} requests; heap after GC last/first: ${(last['heap MB'] / first['heap MB']).toFixed(2)}; abort listeners on live signals last/first: ${(last['abort listeners'] / Math.max(1, first['abort listeners'])).toFixed(2)}`);
+    console.log(
+      `${total} requests; heap after GC last/first: ${(last['heap MB'] / first['heap MB']).toFixed(2)}; abort listeners on live signals last/first: ${(last['abort listeners'] / Math.max(1, first['abort listeners'])).toFixed(2)}`,
+    );
   } finally {
     await gateway.close();
     await stack.stop();

@@ -31,8 +31,16 @@ function registration(i: number): string {
     query: REGISTER,
     variables: {
       input: {
-        nik, familyCardNumber: `${district}${pad(i % 1e10, 10)}`, fullName: 'Pendaftar Uji', birthDate, email: `uji${i}@example.co.id`,
-        phone: '081234567890', address: 'Jl. Merdeka No. 1', citizen: true, educationStatus: 'NOT_IN_EDUCATION', occupation: 'UNEMPLOYED',
+        nik,
+        familyCardNumber: `${district}${pad(i % 1e10, 10)}`,
+        fullName: 'Pendaftar Uji',
+        birthDate,
+        email: `uji${i}@example.co.id`,
+        phone: '081234567890',
+        address: 'Jl. Merdeka No. 1',
+        citizen: true,
+        educationStatus: 'NOT_IN_EDUCATION',
+        occupation: 'UNEMPLOYED',
       },
     },
   });
@@ -40,7 +48,12 @@ function registration(i: number): string {
 
 async function main(): Promise<void> {
   const db = await startDatabase({ ...process.env, EMBEDDED_PG_PORT: '4998', EMBEDDED_PG_DIRNAME: 'postgres-bench' }, () => undefined);
-  const stack = await startStack({ databaseUrl: db.url, gatewayPort: PORT_BASE, output: 'ignore', env: { PRAKERJA_LOG_LEVEL: 'silent', ...ONE_ADDRESS_FOR_MANY } });
+  const stack = await startStack({
+    databaseUrl: db.url,
+    gatewayPort: PORT_BASE,
+    output: 'ignore',
+    env: { PRAKERJA_LOG_LEVEL: 'silent', ...ONE_ADDRESS_FOR_MANY },
+  });
   try {
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const url = new URL(stack.gatewayUrl);
@@ -49,11 +62,21 @@ async function main(): Promise<void> {
     let failures = 0;
     const send = (body: string) =>
       new Promise<boolean>((resolve) => {
-        const req = request({ agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-          let text = '';
-          res.on('data', (c) => (text += c));
-          res.on('end', () => resolve(res.statusCode === 200 && text.includes('"participant":{"id"')));
-        });
+        const req = request(
+          {
+            agent,
+            host: url.hostname,
+            port: url.port,
+            path: url.pathname,
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (c) => (text += c));
+            res.on('end', () => resolve(res.statusCode === 200 && text.includes('"participant":{"id"')));
+          },
+        );
         req.on('error', () => resolve(false));
         req.end(body);
       });
@@ -74,7 +97,9 @@ async function main(): Promise<void> {
     console.log(`registrations through the gateway, ${CONCURRENCY} in flight for ${seconds.toFixed(1)} s:`);
     console.log(`  accepted ${latencies.length - failures}, failed ${failures}`);
     console.log(`  p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p95 ${quantile(latencies, 0.95).toFixed(1)} ms`);
-    console.log(`  ${Math.round(perMinute)} per minute = ${(perMinute / TARGET_PER_MINUTE).toFixed(2)} × the 80,000/minute wave opening (one gateway, one instance of each subgraph, 2 cores)`);
+    console.log(
+      `  ${Math.round(perMinute)} per minute = ${(perMinute / TARGET_PER_MINUTE).toFixed(2)} × the 80,000/minute wave opening (one gateway, one instance of each subgraph, 2 cores)`,
+    );
   } finally {
     await stack.stop();
     await db.stop();

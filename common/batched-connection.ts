@@ -42,7 +42,9 @@ export function connectionLoader<T extends { id: string }>(em: EntityManager, sp
       const pages = new Map<string, Page<T> | Error>();
       for (const group of groups.values()) {
         const { first, after } = group[0];
-        const result = await loadGroup(em, spec, [...new Set(group.map((k) => k.parentId))], first, after ?? null).catch((error: Error) => error);
+        const result = await loadGroup(em, spec, [...new Set(group.map((k) => k.parentId))], first, after ?? null).catch(
+          (error: Error) => error,
+        );
         for (const key of group) pages.set(cacheKey(key), result instanceof Error ? result : result.get(key.parentId)!);
       }
       return keys.map((key) => pages.get(cacheKey(key))!);
@@ -53,7 +55,13 @@ export function connectionLoader<T extends { id: string }>(em: EntityManager, sp
 
 const cacheKey = (key: ConnectionKey) => JSON.stringify([key.parentId, key.first, key.after ?? null]);
 
-async function loadGroup<T extends { id: string }>(em: EntityManager, spec: ConnectionSpec<T>, requested: string[], first: number, after: string | null) {
+async function loadGroup<T extends { id: string }>(
+  em: EntityManager,
+  spec: ConnectionSpec<T>,
+  requested: string[],
+  first: number,
+  after: string | null,
+) {
   // A malformed parent id (from a crafted reference) has an empty page; sent to PostgreSQL it would fail the whole batch.
   const parentIds = requested.filter(isUuid);
   if (!parentIds.length) return emptyPages<T>(requested);
@@ -71,7 +79,8 @@ async function loadGroup<T extends { id: string }>(em: EntityManager, spec: Conn
     if (after) {
       const [sortValue, id] = decodeCursor(after);
       // A crafted cursor must be refused as input, not reach PostgreSQL as an Invalid Date or a non-uuid id.
-      if (Number.isNaN(new Date(sortValue).getTime()) || !isUuid(id)) throw badInput('`after` is not a cursor returned by this field', 'after');
+      if (Number.isNaN(new Date(sortValue).getTime()) || !isUuid(id))
+        throw badInput('`after` is not a cursor returned by this field', 'after');
       keyset = ` and (t.${spec.sortColumn}, t.id) ${spec.direction === 'asc' ? '>' : '<'} (?, ?)`;
       params.push(new Date(sortValue), id);
     }
@@ -93,7 +102,10 @@ async function loadGroup<T extends { id: string }>(em: EntityManager, spec: Conn
   const result = new Map<string, Page<T>>();
   for (const [parentId, nodes] of byParent) {
     const page = nodes.slice(0, limit);
-    const edges = page.map((node) => ({ cursor: encodeCursor([(node[spec.sortProperty] as unknown as Date).toISOString(), node.id]), node }));
+    const edges = page.map((node) => ({
+      cursor: encodeCursor([(node[spec.sortProperty] as unknown as Date).toISOString(), node.id]),
+      node,
+    }));
     result.set(parentId, {
       edges,
       totalCount: totals.get(parentId) ?? 0,
@@ -104,5 +116,10 @@ async function loadGroup<T extends { id: string }>(em: EntityManager, spec: Conn
 }
 
 function emptyPages<T>(parentIds: string[]): Map<string, Page<T>> {
-  return new Map(parentIds.map((id) => [id, { edges: [], totalCount: 0, pageInfo: Object.assign(new PageInfo(), { hasNextPage: false, endCursor: null }) }]));
+  return new Map(
+    parentIds.map((id) => [
+      id,
+      { edges: [], totalCount: 0, pageInfo: Object.assign(new PageInfo(), { hasNextPage: false, endCursor: null }) },
+    ]),
+  );
 }

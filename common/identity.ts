@@ -29,7 +29,9 @@ const MAX_SKEW_SECONDS = 60;
 const sha256 = (body: string | Buffer) => createHash('sha256').update(body).digest('hex');
 
 function mac(secret: string, timestamp: string, identity: string, body: string | Buffer): string {
-  return createHmac('sha256', secret).update(`${timestamp}\n${identity}\n${sha256(body)}`).digest('hex');
+  return createHmac('sha256', secret)
+    .update(`${timestamp}\n${identity}\n${sha256(body)}`)
+    .digest('hex');
 }
 
 /**

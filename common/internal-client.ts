@@ -20,7 +20,9 @@ export function internalClient(url: string, caller: string, timeoutMs = 5_000) {
     });
     const json = (await response.json().catch(() => ({}))) as { data?: T; errors?: Array<{ message: string }> };
     if (!response.ok || json.errors?.length || !json.data) {
-      throw new InternalCallError(`internal call to ${url} failed (${response.status}): ${json.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+      throw new InternalCallError(
+        `internal call to ${url} failed (${response.status}): ${json.errors?.map((e) => e.message).join('; ') ?? 'no data'}`,
+      );
     }
     return json.data;
   };

@@ -46,7 +46,11 @@ export function childrenLoader<T extends object, V = T>(em: EntityManager, entit
   return new DataLoader<string, V[]>(
     uuidKeyed<V[]>([], async (ids) => {
       const where = { ...options.where, [options.parentKey]: { $in: ids } };
-      const rows = (await em.find(entity as never, where as never, { orderBy: options.orderBy, populate: options.populate } as never)) as T[];
+      const rows = (await em.find(
+        entity as never,
+        where as never,
+        { orderBy: options.orderBy, populate: options.populate } as never,
+      )) as T[];
       const byParent = new Map<string, V[]>(ids.map((id) => [id, []]));
       for (const row of rows) byParent.get(options.parentOf(row))?.push(pick(row));
       return ids.map((id) => byParent.get(id)!);

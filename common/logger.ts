@@ -26,5 +26,9 @@ export const log = {
  * The value is dropped, and any 16-digit run left is masked.
  */
 export function scrubErrorMessage(message: string): string {
-  return redact(message.replace(/got invalid value [\s\S]*?(?=( at "[^"]*")?; )/g, 'got invalid value').replace(/(cannot represent[^:]*value): [\s\S]*$/, '$1.'));
+  return redact(
+    message
+      .replace(/got invalid value [\s\S]*?(?=( at "[^"]*")?; )/g, 'got invalid value')
+      .replace(/(cannot represent[^:]*value): [\s\S]*$/, '$1.'),
+  );
 }

@@ -4,7 +4,6 @@ import { badInput } from './errors';
 import { isUuid } from './ids';
 import { MAX_PAGE_SIZE } from './limits';
 
-
 @ObjectType({ description: 'Where a page sits in the whole list (Relay cursor connections).' })
 @Directive('@shareable')
 export class PageInfo {
@@ -106,7 +105,8 @@ export async function paginate<T extends { id: string }>(
     const [sortValue, id] = decodeCursor(options.after);
     const sortKey = options.sortBy === 'id' ? sortValue : new Date(sortValue);
     // A crafted cursor must not reach SQL as an invalid uuid or date (a 500 instead of the caller's mistake).
-    if (!isUuid(id) || (sortKey instanceof Date && Number.isNaN(sortKey.getTime()))) throw badInput('`after` is not a cursor returned by this field', 'after');
+    if (!isUuid(id) || (sortKey instanceof Date && Number.isNaN(sortKey.getTime())))
+      throw badInput('`after` is not a cursor returned by this field', 'after');
     const keyset = { $or: [{ [options.sortBy]: { [op]: sortKey } }, { [options.sortBy]: sortKey, id: { [op]: id } }] };
     filter = { $and: [where, keyset] } as FilterQuery<T>;
   }

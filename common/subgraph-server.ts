@@ -34,7 +34,9 @@ export interface RunningSubgraph {
  * Serves a subgraph over plain node:http. The raw body is needed to check the gateway's signature before
  * anything is parsed or executed, which is why this does not use Apollo's standalone server.
  */
-export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningSubgraph> {
+export async function startSubgraphServer<TContext extends BaseContext>(
+  options: SubgraphServerOptions<TContext>,
+): Promise<RunningSubgraph> {
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     introspection: true, // only the gateway can reach it; the gateway decides what clients may introspect
@@ -49,19 +51,31 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://subgraph');
-    if (req.method === 'GET' && url.pathname === '/health') return send(res, 200, { 'content-type': 'application/json' }, '{"status":"ok"}');
+    if (req.method === 'GET' && url.pathname === '/health')
+      return send(res, 200, { 'content-type': 'application/json' }, '{"status":"ok"}');
     if (url.pathname !== '/graphql') return send(res, 404, {}, 'not found');
     const body = await readBody(req, maxBody);
     if (body === null) return send(res, 413, {}, 'request body too large');
     const identity = verifyInternalRequest(options.signingSecret, req.headers, body);
-    if (!identity) return send(res, 401, { 'content-type': 'application/json' }, '{"errors":[{"message":"unsigned request","extensions":{"code":"UNAUTHENTICATED"}}]}');
+    if (!identity)
+      return send(
+        res,
+        401,
+        { 'content-type': 'application/json' },
+        '{"errors":[{"message":"unsigned request","extensions":{"code":"UNAUTHENTICATED"}}]}',
+      );
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
     let parsed: unknown;
     try {
       parsed = body.length ? JSON.parse(body.toString('utf8')) : undefined;
     } catch {
-      return send(res, 400, { 'content-type': 'application/json' }, '{"errors":[{"message":"body is not JSON","extensions":{"code":"BAD_REQUEST"}}]}');
+      return send(
+        res,
+        400,
+        { 'content-type': 'application/json' },
+        '{"errors":[{"message":"body is not JSON","extensions":{"code":"BAD_REQUEST"}}]}',
+      );
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'POST', headers, search: url.search, body: parsed },
@@ -107,7 +121,9 @@ function maskUnexpected(formatted: GraphQLFormattedError, error: unknown): Graph
   return { message: 'Unexpected error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-function afterRequestPlugin<TContext extends BaseContext>(afterRequest: (context: TContext) => Promise<void>): ApolloServerPlugin<TContext> {
+function afterRequestPlugin<TContext extends BaseContext>(
+  afterRequest: (context: TContext) => Promise<void>,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
@@ -116,7 +132,8 @@ function afterRequestPlugin<TContext extends BaseContext>(afterRequest: (context
             await afterRequest(contextValue);
           } catch (error) {
             log.error('after-request step failed; response withheld', describeError(error));
-            if (response.body.kind === 'single') response.body.singleResult = { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+            if (response.body.kind === 'single')
+              response.body.singleResult = { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
           }
         },
       };

@@ -85,7 +85,10 @@ function jwksUrlOf(raw: string | undefined, production: boolean): string | undef
 
 /** A comma-separated list of exact origins (`https://host[:port]`, no path); `*` and `null` are refused. */
 function originsOf(raw: string): string[] {
-  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     let parsed: URL | undefined;
     try {

@@ -8,7 +8,11 @@ function withoutPayloads(value: unknown, depth = 0): unknown {
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) return { name: value.name, message: value.message };
   if (Array.isArray(value)) return value.map((item) => withoutPayloads(item, depth + 1));
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !DROPPED.has(key)).map(([key, item]) => [key, withoutPayloads(item, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !DROPPED.has(key))
+      .map(([key, item]) => [key, withoutPayloads(item, depth + 1)]),
+  );
 }
 
 /**

@@ -27,7 +27,8 @@ export function createGatewayServer(config: GatewayConfig): { server: Server; cl
     if (body === null) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${config.maxBodyBytes} bytes`);
     let identity;
     try {
-      identity = url.pathname === '/graphql' ? await authenticate({ headers, method, path: url.pathname, search: url.search, body }) : undefined;
+      identity =
+        url.pathname === '/graphql' ? await authenticate({ headers, method, path: url.pathname, search: url.search, body }) : undefined;
     } catch (error) {
       if (error instanceof AccessDenied) return sendError(res, error.status, error.code, error.message);
       throw error;

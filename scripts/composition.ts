@@ -32,5 +32,8 @@ export async function composeSupergraph(): Promise<Composition> {
   if (result.errors?.length) {
     throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
-  return { subgraphs: subgraphs.map(({ name, sdl }) => ({ name, sdl: `${sdl.trim()}\n` })), supergraph: `${(result.supergraphSdl ?? "").trim()}\n` };
+  return {
+    subgraphs: subgraphs.map(({ name, sdl }) => ({ name, sdl: `${sdl.trim()}\n` })),
+    supergraph: `${(result.supergraphSdl ?? '').trim()}\n`,
+  };
 }

@@ -27,7 +27,9 @@ async function createMigration(name: SubgraphName): Promise<void> {
 
 function writeIndex(name: SubgraphName): void {
   const dir = resolve(projectRoot, 'subgraphs', name, 'migrations');
-  const files = readdirSync(dir).filter((f) => /^Migration\d+.*\.ts$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^Migration\d+.*\.ts$/.test(f))
+    .sort();
   const classes = files.map((f) => f.replace(/\.ts$/, ''));
   const source = [
     "import type { MigrationObject } from '@mikro-orm/core';",

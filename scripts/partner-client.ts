@@ -16,11 +16,19 @@ import { resolve } from 'node:path';
 
 /** x-signature: lowercase hex HMAC-SHA256(signingKey, clientId + timestamp + "POST" + path + rawBody). */
 export function signPartnerRequest(signingKey: string, clientId: string, timestamp: string, path: string, rawBody: string): string {
-  return createHmac('sha256', signingKey).update(clientId + timestamp + 'POST' + path + rawBody).digest('hex');
+  return createHmac('sha256', signingKey)
+    .update(clientId + timestamp + 'POST' + path + rawBody)
+    .digest('hex');
 }
 
 /** Sends one signed request; the body is serialised once and those exact bytes are signed and sent. */
-export async function sendPartnerRequest(options: { url: string; clientId: string; signingKey: string; query: string; variables: Record<string, unknown> }) {
+export async function sendPartnerRequest(options: {
+  url: string;
+  clientId: string;
+  signingKey: string;
+  query: string;
+  variables: Record<string, unknown>;
+}) {
   const rawBody = JSON.stringify({ query: options.query, variables: options.variables });
   const timestamp = String(Math.floor(Date.now() / 1000));
   const response = await fetch(options.url, {
@@ -46,11 +54,15 @@ async function main(): Promise<void> {
   const signingKey = argument('key') ?? process.env.PARTNER_SIGNING_KEY;
   const document = argument('document');
   if (!clientId || !signingKey || !document) {
-    console.error("usage: node dist/scripts/partner-client.js --client-id <id> --key <signingKey> --document <Name|file.graphql> [--variables '<json>'] [--url <gateway>]");
+    console.error(
+      "usage: node dist/scripts/partner-client.js --client-id <id> --key <signingKey> --document <Name|file.graphql> [--variables '<json>'] [--url <gateway>]",
+    );
     process.exit(2);
   }
   // dist/scripts/ → the project root holds schema/operations/partner.
-  const file = document.endsWith('.graphql') ? resolve(document) : resolve(__dirname, '../../schema/operations/partner', `${document}.graphql`);
+  const file = document.endsWith('.graphql')
+    ? resolve(document)
+    : resolve(__dirname, '../../schema/operations/partner', `${document}.graphql`);
   const query = readFileSync(file, 'utf8');
   const variables = JSON.parse(argument('variables') ?? '{}') as Record<string, unknown>;
   const url = argument('url') ?? process.env.GATEWAY_URL ?? 'http://localhost:4000/graphql';

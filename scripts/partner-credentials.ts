@@ -15,7 +15,11 @@ function argument(name: string): string | undefined {
 }
 
 async function graphql<T>(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const json = (await response.json().catch(() => ({}))) as { data?: T; errors?: Array<{ message: string }> };
   if (!json.data || json.errors?.length) throw new Error(`${response.status}: ${JSON.stringify(json.errors ?? json)}`);
   return json.data;
@@ -29,21 +33,57 @@ async function main(): Promise<void> {
   }
   const url = process.env.GATEWAY_URL ?? 'http://localhost:4000/graphql';
   const token = await issueDevToken({ role: 'admin', sub: 'dev-partner-credentials', expiresIn: 300 });
-  const found = await graphql<{ partnerBySlug: { id: string; status: string; name: string } | null }>(url, token, `query($slug: String!) { partnerBySlug(slug: $slug) { id name status } }`, { slug });
-  if (!found.partnerBySlug) throw new Error(`no partner with slug "${slug}" (run npm run seed first?)`);
-  const issued = await graphql<{ partnerCredentialIssue: { credential: { id: string; clientId: string } | null; signingKey: string | null; userErrors: Array<{ code: string; message: string }> } }>(
+  const found = await graphql<{ partnerBySlug: { id: string; status: string; name: string } | null }>(
     url,
     token,
-    `mutation($input: PartnerCredentialIssueInput!) { partnerCredentialIssue(input: $input) { credential { id clientId } signingKey userErrors { code message } } }`,
+    `
+      query ($slug: String!) {
+        partnerBySlug(slug: $slug) {
+          id
+          name
+          status
+        }
+      }
+    `,
+    { slug },
+  );
+  if (!found.partnerBySlug) throw new Error(`no partner with slug "${slug}" (run npm run seed first?)`);
+  const issued = await graphql<{
+    partnerCredentialIssue: {
+      credential: { id: string; clientId: string } | null;
+      signingKey: string | null;
+      userErrors: Array<{ code: string; message: string }>;
+    };
+  }>(
+    url,
+    token,
+    `
+      mutation ($input: PartnerCredentialIssueInput!) {
+        partnerCredentialIssue(input: $input) {
+          credential {
+            id
+            clientId
+          }
+          signingKey
+          userErrors {
+            code
+            message
+          }
+        }
+      }
+    `,
     { input: { partnerId: found.partnerBySlug.id } },
   );
   const payload = issued.partnerCredentialIssue;
-  if (payload.userErrors.length || !payload.credential || !payload.signingKey) throw new Error(`refused: ${JSON.stringify(payload.userErrors)}`);
+  if (payload.userErrors.length || !payload.credential || !payload.signingKey)
+    throw new Error(`refused: ${JSON.stringify(payload.userErrors)}`);
   console.log(`partner:      ${found.partnerBySlug.name} (${found.partnerBySlug.status})`);
   console.log(`clientId:     ${payload.credential.clientId}`);
   console.log(`signingKey:   ${payload.signingKey}`);
   console.log('The signing key is shown only this once. Try it:');
-  console.log(`  node dist/scripts/partner-client.js --url ${url} --client-id ${payload.credential.clientId} --key ${payload.signingKey} --document PartnerCatalog --variables '{"first":5}'`);
+  console.log(
+    `  node dist/scripts/partner-client.js --url ${url} --client-id ${payload.credential.clientId} --key ${payload.signingKey} --document PartnerCatalog --variables '{"first":5}'`,
+  );
 }
 
 main().catch((error: unknown) => {

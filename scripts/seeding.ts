@@ -30,7 +30,9 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
       const connection = orm.em.getConnection();
       if (options.reset) await connection.execute(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
       await migrate(orm, name);
-      const [{ empty }] = await connection.execute<Array<{ empty: boolean }>>(`SELECT NOT EXISTS (SELECT 1 FROM ${SEEDS[name].probe}) AS empty`);
+      const [{ empty }] = await connection.execute<Array<{ empty: boolean }>>(
+        `SELECT NOT EXISTS (SELECT 1 FROM ${SEEDS[name].probe}) AS empty`,
+      );
       if (!empty) continue;
       const started = Date.now();
       await SEEDS[name].run(orm);

@@ -28,7 +28,12 @@ export interface RunningStack {
  * answers its health check.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), ...options.env, DATABASE_URL: options.databaseUrl, GATEWAY_PORT: String(options.gatewayPort) };
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    ...options.env,
+    DATABASE_URL: options.databaseUrl,
+    GATEWAY_PORT: String(options.gatewayPort),
+  };
   const subgraphUrls: Record<string, string> = {};
   SUBGRAPHS.forEach(({ name }, i) => {
     const port = options.gatewayPort + i + 1;
@@ -55,7 +60,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       children.push(child);
       return waitHealthy(health, child, entry);
     };
-    await Promise.all(SUBGRAPHS.map(({ name }) => launch(`subgraphs/${name}/index.js`, subgraphUrls[name].replace(/\/graphql$/, '/health'))));
+    await Promise.all(
+      SUBGRAPHS.map(({ name }) => launch(`subgraphs/${name}/index.js`, subgraphUrls[name].replace(/\/graphql$/, '/health'))),
+    );
     const gatewayEntry = 'gateway/index.js';
     if (options.gateway !== false && existsSync(resolve(projectRoot, 'dist', gatewayEntry))) {
       await launch(gatewayEntry, `http://127.0.0.1:${options.gatewayPort}/healthcheck`);

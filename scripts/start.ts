@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     };
     process.on('SIGINT', () => void shutdown());
     process.on('SIGTERM', () => void shutdown());
-    console.log(`\nPrakerja Graph is up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')}`);
+    console.log(
+      `\nPrakerja Graph is up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')}`,
+    );
     console.log('Tokens: npm run token -- --role admin   (or --role participant --sub <participant id>)');
     console.log('Admins reading personal data send why in an x-purpose header; it is recorded for the participant to see.');
   } catch (error) {

@@ -16,83 +16,199 @@ type Titles = Partial<Record<CourseCategory, string[]>>;
 
 const TITLES: Titles = {
   SALES_AND_MARKETING: [
-    'Strategi Pemasaran Digital untuk UMKM', 'Menjadi Digital Marketer Pemula', 'Teknik Menjual Melalui Media Sosial', 'Optimasi Toko Online di Marketplace',
-    'Copywriting untuk Iklan yang Menjual', 'Dasar-Dasar Search Engine Optimization (SEO)', 'Pemasaran Melalui WhatsApp Business', 'Teknik Negosiasi dan Closing Penjualan',
-    'Menjadi Customer Service Profesional', 'Membuat Iklan Facebook dan Instagram Ads', 'Live Selling untuk Penjual Online', 'Manajemen Reseller dan Dropshipper',
+    'Strategi Pemasaran Digital untuk UMKM',
+    'Menjadi Digital Marketer Pemula',
+    'Teknik Menjual Melalui Media Sosial',
+    'Optimasi Toko Online di Marketplace',
+    'Copywriting untuk Iklan yang Menjual',
+    'Dasar-Dasar Search Engine Optimization (SEO)',
+    'Pemasaran Melalui WhatsApp Business',
+    'Teknik Negosiasi dan Closing Penjualan',
+    'Menjadi Customer Service Profesional',
+    'Membuat Iklan Facebook dan Instagram Ads',
+    'Live Selling untuk Penjual Online',
+    'Manajemen Reseller dan Dropshipper',
   ],
   FOOD_AND_BEVERAGE: [
-    'Memulai Usaha Kue Kering Rumahan', 'Membuat Roti dan Pastry untuk Dijual', 'Teknik Dasar Barista Kopi', 'Usaha Katering Rumahan dari Nol',
-    'Membuat Frozen Food Siap Jual', 'Resep dan Usaha Minuman Kekinian', 'Memasak Masakan Nusantara untuk Usaha Warung', 'Higiene dan Keamanan Pangan untuk Penjual Makanan',
-    'Membuat Sambal Kemasan Bermerek', 'Dekorasi Kue Ulang Tahun', 'Usaha Bakso dan Mi Ayam', 'Membuat Camilan Keripik Aneka Rasa',
+    'Memulai Usaha Kue Kering Rumahan',
+    'Membuat Roti dan Pastry untuk Dijual',
+    'Teknik Dasar Barista Kopi',
+    'Usaha Katering Rumahan dari Nol',
+    'Membuat Frozen Food Siap Jual',
+    'Resep dan Usaha Minuman Kekinian',
+    'Memasak Masakan Nusantara untuk Usaha Warung',
+    'Higiene dan Keamanan Pangan untuk Penjual Makanan',
+    'Membuat Sambal Kemasan Bermerek',
+    'Dekorasi Kue Ulang Tahun',
+    'Usaha Bakso dan Mi Ayam',
+    'Membuat Camilan Keripik Aneka Rasa',
   ],
   TECHNOLOGY: [
-    'Dasar Pemrograman Python untuk Pemula', 'Membuat Website dengan HTML, CSS dan JavaScript', 'Teknisi Jaringan Komputer Dasar', 'Analisis Data dengan Microsoft Excel',
-    'Pengenalan Data Science', 'Membuat Aplikasi Android Sederhana', 'Perbaikan Laptop dan Komputer', 'Dasar Keamanan Siber untuk Pekerja Kantor',
-    'Membangun Toko Online dengan WordPress', 'Pengenalan Cloud Computing', 'Teknisi Servis Ponsel Pintar', 'Desain Basis Data dengan SQL',
+    'Dasar Pemrograman Python untuk Pemula',
+    'Membuat Website dengan HTML, CSS dan JavaScript',
+    'Teknisi Jaringan Komputer Dasar',
+    'Analisis Data dengan Microsoft Excel',
+    'Pengenalan Data Science',
+    'Membuat Aplikasi Android Sederhana',
+    'Perbaikan Laptop dan Komputer',
+    'Dasar Keamanan Siber untuk Pekerja Kantor',
+    'Membangun Toko Online dengan WordPress',
+    'Pengenalan Cloud Computing',
+    'Teknisi Servis Ponsel Pintar',
+    'Desain Basis Data dengan SQL',
     'Quality Assurance dan Pengujian Perangkat Lunak',
   ],
   PERSONAL_DEVELOPMENT: [
-    'Public Speaking untuk Pemula', 'Menulis CV dan Menghadapi Wawancara Kerja', 'Manajemen Waktu dan Produktivitas', 'Kepemimpinan untuk Supervisor Baru',
-    'Komunikasi Efektif di Tempat Kerja', 'Berpikir Kritis dan Pemecahan Masalah', 'Kecerdasan Emosional di Dunia Kerja', 'Persiapan Kerja di Luar Negeri',
-    'Etika Profesi dan Budaya Kerja', 'Membangun Personal Branding di LinkedIn',
+    'Public Speaking untuk Pemula',
+    'Menulis CV dan Menghadapi Wawancara Kerja',
+    'Manajemen Waktu dan Produktivitas',
+    'Kepemimpinan untuk Supervisor Baru',
+    'Komunikasi Efektif di Tempat Kerja',
+    'Berpikir Kritis dan Pemecahan Masalah',
+    'Kecerdasan Emosional di Dunia Kerja',
+    'Persiapan Kerja di Luar Negeri',
+    'Etika Profesi dan Budaya Kerja',
+    'Membangun Personal Branding di LinkedIn',
   ],
   LANGUAGE: [
-    'Bahasa Inggris untuk Percakapan Sehari-hari', 'Bahasa Inggris untuk Wawancara Kerja', 'Bahasa Jepang Dasar untuk Pekerja Migran', 'Bahasa Mandarin Dasar',
-    'Bahasa Korea untuk Persiapan EPS-TOPIK', 'Bahasa Inggris untuk Layanan Perhotelan', 'Bahasa Arab Percakapan Dasar', 'Persiapan TOEFL ITP',
-    'Bahasa Jerman Dasar A1', 'Menulis Email Bisnis dalam Bahasa Inggris',
+    'Bahasa Inggris untuk Percakapan Sehari-hari',
+    'Bahasa Inggris untuk Wawancara Kerja',
+    'Bahasa Jepang Dasar untuk Pekerja Migran',
+    'Bahasa Mandarin Dasar',
+    'Bahasa Korea untuk Persiapan EPS-TOPIK',
+    'Bahasa Inggris untuk Layanan Perhotelan',
+    'Bahasa Arab Percakapan Dasar',
+    'Persiapan TOEFL ITP',
+    'Bahasa Jerman Dasar A1',
+    'Menulis Email Bisnis dalam Bahasa Inggris',
   ],
   AGRICULTURE: [
-    'Budidaya Sayuran Hidroponik', 'Budidaya Ikan Lele Sistem Bioflok', 'Beternak Ayam Kampung Unggul', 'Budidaya Jamur Tiram',
-    'Pertanian Organik Skala Rumah Tangga', 'Budidaya Maggot BSF untuk Pakan Ternak', 'Budidaya Cabai di Lahan Sempit', 'Pengolahan Pupuk Kompos',
-    'Budidaya Udang Vaname', 'Pemasaran Hasil Pertanian secara Online', 'Beternak Kambing Etawa',
+    'Budidaya Sayuran Hidroponik',
+    'Budidaya Ikan Lele Sistem Bioflok',
+    'Beternak Ayam Kampung Unggul',
+    'Budidaya Jamur Tiram',
+    'Pertanian Organik Skala Rumah Tangga',
+    'Budidaya Maggot BSF untuk Pakan Ternak',
+    'Budidaya Cabai di Lahan Sempit',
+    'Pengolahan Pupuk Kompos',
+    'Budidaya Udang Vaname',
+    'Pemasaran Hasil Pertanian secara Online',
+    'Beternak Kambing Etawa',
   ],
   FINANCE: [
-    'Pembukuan Sederhana untuk UMKM', 'Mengelola Keuangan Pribadi dan Keluarga', 'Perpajakan Dasar untuk Usaha Kecil', 'Akuntansi Dasar dengan Aplikasi',
-    'Perencanaan Keuangan dan Investasi Pemula', 'Menyusun Laporan Keuangan Usaha', 'Mengenal Produk Perbankan Syariah', 'Menghitung Harga Pokok Produksi',
-    'Staf Administrasi Keuangan', 'Mengajukan Kredit Usaha Rakyat (KUR)',
+    'Pembukuan Sederhana untuk UMKM',
+    'Mengelola Keuangan Pribadi dan Keluarga',
+    'Perpajakan Dasar untuk Usaha Kecil',
+    'Akuntansi Dasar dengan Aplikasi',
+    'Perencanaan Keuangan dan Investasi Pemula',
+    'Menyusun Laporan Keuangan Usaha',
+    'Mengenal Produk Perbankan Syariah',
+    'Menghitung Harga Pokok Produksi',
+    'Staf Administrasi Keuangan',
+    'Mengajukan Kredit Usaha Rakyat (KUR)',
   ],
   ENTREPRENEURSHIP: [
-    'Memulai Usaha dari Rumah', 'Menyusun Rencana Bisnis yang Layak', 'Membangun Merek untuk Produk UMKM', 'Mengurus Perizinan Usaha melalui OSS',
-    'Strategi Usaha Waralaba', 'Mengelola Karyawan di Usaha Kecil', 'Ekspor untuk Pelaku UMKM', 'Mendapatkan Sertifikasi Halal untuk Produk',
-    'Inovasi Produk dan Riset Pasar', 'Usaha Jasa Laundry Kiloan', 'Membuka Usaha Toko Kelontong Modern', 'Kemasan Produk yang Menarik',
+    'Memulai Usaha dari Rumah',
+    'Menyusun Rencana Bisnis yang Layak',
+    'Membangun Merek untuk Produk UMKM',
+    'Mengurus Perizinan Usaha melalui OSS',
+    'Strategi Usaha Waralaba',
+    'Mengelola Karyawan di Usaha Kecil',
+    'Ekspor untuk Pelaku UMKM',
+    'Mendapatkan Sertifikasi Halal untuk Produk',
+    'Inovasi Produk dan Riset Pasar',
+    'Usaha Jasa Laundry Kiloan',
+    'Membuka Usaha Toko Kelontong Modern',
+    'Kemasan Produk yang Menarik',
   ],
   FASHION_AND_CRAFT: [
-    'Menjahit Pakaian untuk Pemula', 'Membuat Pola Busana Muslim', 'Membatik Tulis dan Cap', 'Kerajinan Anyaman Bambu dan Rotan',
-    'Membuat Tas dari Kain Perca', 'Merajut dan Membuat Amigurumi', 'Sablon Kaos Manual dan Digital', 'Membuat Aksesori Manik-Manik',
-    'Usaha Konveksi Rumahan', 'Kerajinan Resin dan Epoxy',
+    'Menjahit Pakaian untuk Pemula',
+    'Membuat Pola Busana Muslim',
+    'Membatik Tulis dan Cap',
+    'Kerajinan Anyaman Bambu dan Rotan',
+    'Membuat Tas dari Kain Perca',
+    'Merajut dan Membuat Amigurumi',
+    'Sablon Kaos Manual dan Digital',
+    'Membuat Aksesori Manik-Manik',
+    'Usaha Konveksi Rumahan',
+    'Kerajinan Resin dan Epoxy',
   ],
   AUTOMOTIVE: [
-    'Servis Sepeda Motor Injeksi', 'Perawatan Berkala Mobil', 'Teknisi AC Mobil', 'Kelistrikan Sepeda Motor',
-    'Membuka Usaha Bengkel Motor', 'Perawatan Kendaraan Listrik Dasar', 'Salon dan Detailing Mobil', 'Tune Up Mesin Bensin',
+    'Servis Sepeda Motor Injeksi',
+    'Perawatan Berkala Mobil',
+    'Teknisi AC Mobil',
+    'Kelistrikan Sepeda Motor',
+    'Membuka Usaha Bengkel Motor',
+    'Perawatan Kendaraan Listrik Dasar',
+    'Salon dan Detailing Mobil',
+    'Tune Up Mesin Bensin',
     'Pengemudi Profesional dan Keselamatan Berkendara',
   ],
   HOSPITALITY: [
-    'Dasar Pelayanan Hotel (Front Office)', 'Housekeeping Hotel Profesional', 'Menjadi Pemandu Wisata Lokal', 'Pengelolaan Homestay dan Penginapan',
-    'Pelayanan Restoran (Food and Beverage Service)', 'Menjadi Tour Planner', 'Mengelola Desa Wisata', 'Pelayanan Prima di Industri Jasa',
+    'Dasar Pelayanan Hotel (Front Office)',
+    'Housekeeping Hotel Profesional',
+    'Menjadi Pemandu Wisata Lokal',
+    'Pengelolaan Homestay dan Penginapan',
+    'Pelayanan Restoran (Food and Beverage Service)',
+    'Menjadi Tour Planner',
+    'Mengelola Desa Wisata',
+    'Pelayanan Prima di Industri Jasa',
     'Pengelolaan Acara dan Pernikahan',
   ],
   OFFICE_AND_ADMINISTRATION: [
-    'Microsoft Word untuk Administrasi Perkantoran', 'Microsoft Excel Tingkat Menengah', 'Menjadi Sekretaris Profesional', 'Pengarsipan dan Tata Kelola Dokumen',
-    'Google Workspace untuk Kerja Kolaboratif', 'Administrasi Kepegawaian (HR Admin)', 'Menyusun Presentasi dengan PowerPoint', 'Staf Gudang dan Administrasi Inventaris',
-    'Administrasi Ekspor Impor', 'Menjadi Virtual Assistant',
+    'Microsoft Word untuk Administrasi Perkantoran',
+    'Microsoft Excel Tingkat Menengah',
+    'Menjadi Sekretaris Profesional',
+    'Pengarsipan dan Tata Kelola Dokumen',
+    'Google Workspace untuk Kerja Kolaboratif',
+    'Administrasi Kepegawaian (HR Admin)',
+    'Menyusun Presentasi dengan PowerPoint',
+    'Staf Gudang dan Administrasi Inventaris',
+    'Administrasi Ekspor Impor',
+    'Menjadi Virtual Assistant',
   ],
   CREATIVE_AND_DESIGN: [
-    'Desain Grafis dengan Canva', 'Dasar Adobe Photoshop', 'Fotografi Produk untuk Toko Online', 'Editing Video dengan Ponsel',
-    'Membuat Konten TikTok dan Reels', 'Desain Logo dan Identitas Merek', 'Ilustrasi Digital untuk Pemula', 'Menjadi Content Writer',
-    'Desain UI/UX Aplikasi Mobile', 'Animasi 2D Dasar', 'Videografi Pernikahan dan Acara',
+    'Desain Grafis dengan Canva',
+    'Dasar Adobe Photoshop',
+    'Fotografi Produk untuk Toko Online',
+    'Editing Video dengan Ponsel',
+    'Membuat Konten TikTok dan Reels',
+    'Desain Logo dan Identitas Merek',
+    'Ilustrasi Digital untuk Pemula',
+    'Menjadi Content Writer',
+    'Desain UI/UX Aplikasi Mobile',
+    'Animasi 2D Dasar',
+    'Videografi Pernikahan dan Acara',
   ],
   HEALTH_AND_BEAUTY: [
-    'Tata Rias Wajah (Make Up) Profesional', 'Perawatan Rambut dan Potong Rambut', 'Menjadi Terapis Pijat Tradisional', 'Perawatan Kuku (Nail Art)',
-    'Pendamping Lansia (Caregiver)', 'Tata Rias Pengantin', 'Membuat Sabun dan Produk Perawatan Alami', 'Instruktur Senam dan Kebugaran',
-    'Pertolongan Pertama di Tempat Kerja', 'Perawatan Bayi dan Balita (Baby Sitter)',
+    'Tata Rias Wajah (Make Up) Profesional',
+    'Perawatan Rambut dan Potong Rambut',
+    'Menjadi Terapis Pijat Tradisional',
+    'Perawatan Kuku (Nail Art)',
+    'Pendamping Lansia (Caregiver)',
+    'Tata Rias Pengantin',
+    'Membuat Sabun dan Produk Perawatan Alami',
+    'Instruktur Senam dan Kebugaran',
+    'Pertolongan Pertama di Tempat Kerja',
+    'Perawatan Bayi dan Balita (Baby Sitter)',
   ],
   CONSTRUCTION: [
-    'Instalasi Listrik Rumah Tinggal', 'Teknik Pengelasan Dasar (SMAW)', 'Instalasi Pipa dan Sanitasi', 'Pemasangan Panel Surya Atap',
-    'Tukang Batu dan Plester', 'Keselamatan dan Kesehatan Kerja (K3) Konstruksi', 'Menggambar Teknik dengan AutoCAD', 'Teknisi AC Rumah Tangga',
+    'Instalasi Listrik Rumah Tinggal',
+    'Teknik Pengelasan Dasar (SMAW)',
+    'Instalasi Pipa dan Sanitasi',
+    'Pemasangan Panel Surya Atap',
+    'Tukang Batu dan Plester',
+    'Keselamatan dan Kesehatan Kerja (K3) Konstruksi',
+    'Menggambar Teknik dengan AutoCAD',
+    'Teknisi AC Rumah Tangga',
   ],
   EDUCATION: [
-    'Menjadi Guru Les Privat', 'Mengajar Anak Usia Dini', 'Membuat Materi Pembelajaran Digital', 'Mengajar Mengaji untuk Anak',
-    'Menjadi Tutor Bahasa Inggris Anak', 'Pendidikan Inklusif untuk Pendamping',
+    'Menjadi Guru Les Privat',
+    'Mengajar Anak Usia Dini',
+    'Membuat Materi Pembelajaran Digital',
+    'Mengajar Mengaji untuk Anak',
+    'Menjadi Tutor Bahasa Inggris Anak',
+    'Pendidikan Inklusif untuk Pendamping',
   ],
 };
 
@@ -118,12 +234,48 @@ const TEACHERS: Record<CourseCategory, string[]> = {
 
 /** A few titles that stay out of the catalogue: still SUBMITTED, or REJECTED with the curator's note. */
 const NOT_APPROVED: Array<{ title: string; category: CourseCategory; institution: string; status: CurationStatus; note: string | null }> = [
-  { title: 'Cara Cepat Kaya dari Trading Kripto', category: CourseCategory.FINANCE, institution: 'mba-learning', status: CurationStatus.REJECTED, note: 'Materi spekulatif, tidak sesuai kompetensi kerja.' },
-  { title: 'Menonton Video Motivasi Sukses', category: CourseCategory.PERSONAL_DEVELOPMENT, institution: 'ruangguru-skill', status: CurationStatus.REJECTED, note: 'Tidak ada tujuan pembelajaran dan evaluasi yang terukur.' },
-  { title: 'Menjadi Youtuber Sukses dalam Satu Jam', category: CourseCategory.CREATIVE_AND_DESIGN, institution: 'toko-online-pro', status: CurationStatus.REJECTED, note: 'Durasi terlalu singkat untuk kompetensi yang dijanjikan.' },
-  { title: 'Budidaya Ikan Nila Sistem Keramba', category: CourseCategory.AGRICULTURE, institution: 'tani-digital', status: CurationStatus.SUBMITTED, note: null },
-  { title: 'Teknisi Jaringan Fiber Optik', category: CourseCategory.TECHNOLOGY, institution: 'pijar-telkom', status: CurationStatus.SUBMITTED, note: null },
-  { title: 'Pengelolaan Media Sosial Pemerintah Desa', category: CourseCategory.OFFICE_AND_ADMINISTRATION, institution: 'digitalent', status: CurationStatus.SUBMITTED, note: null },
+  {
+    title: 'Cara Cepat Kaya dari Trading Kripto',
+    category: CourseCategory.FINANCE,
+    institution: 'mba-learning',
+    status: CurationStatus.REJECTED,
+    note: 'Materi spekulatif, tidak sesuai kompetensi kerja.',
+  },
+  {
+    title: 'Menonton Video Motivasi Sukses',
+    category: CourseCategory.PERSONAL_DEVELOPMENT,
+    institution: 'ruangguru-skill',
+    status: CurationStatus.REJECTED,
+    note: 'Tidak ada tujuan pembelajaran dan evaluasi yang terukur.',
+  },
+  {
+    title: 'Menjadi Youtuber Sukses dalam Satu Jam',
+    category: CourseCategory.CREATIVE_AND_DESIGN,
+    institution: 'toko-online-pro',
+    status: CurationStatus.REJECTED,
+    note: 'Durasi terlalu singkat untuk kompetensi yang dijanjikan.',
+  },
+  {
+    title: 'Budidaya Ikan Nila Sistem Keramba',
+    category: CourseCategory.AGRICULTURE,
+    institution: 'tani-digital',
+    status: CurationStatus.SUBMITTED,
+    note: null,
+  },
+  {
+    title: 'Teknisi Jaringan Fiber Optik',
+    category: CourseCategory.TECHNOLOGY,
+    institution: 'pijar-telkom',
+    status: CurationStatus.SUBMITTED,
+    note: null,
+  },
+  {
+    title: 'Pengelolaan Media Sosial Pemerintah Desa',
+    category: CourseCategory.OFFICE_AND_ADMINISTRATION,
+    institution: 'digitalent',
+    status: CurationStatus.SUBMITTED,
+    note: null,
+  },
 ];
 
 const DESCRIPTIONS: Record<CourseMode, string> = {
@@ -154,7 +306,12 @@ export async function seedCourses(orm: MikroORM): Promise<{ courses: number; off
     const titles = [...basics, ...basics.slice(0, 3).map((t) => `${t} — Tingkat Lanjut`)];
     for (const title of titles) {
       const institutionKey = random() < 0.6 ? TEACHERS[category][0] : pick(TEACHERS[category]);
-      const mode = institutionKey.startsWith('bbplk') || institutionKey === 'bengkel-mandiri' ? CourseMode.OFFLINE : random() < 0.55 ? CourseMode.WEBINAR : CourseMode.SELF_PACED;
+      const mode =
+        institutionKey.startsWith('bbplk') || institutionKey === 'bengkel-mandiri'
+          ? CourseMode.OFFLINE
+          : random() < 0.55
+            ? CourseMode.WEBINAR
+            : CourseMode.SELF_PACED;
       const sessionCount = mode === CourseMode.SELF_PACED ? 4 + Math.floor(random() * 9) : 2 + Math.floor(random() * 6);
       const createdAt = new Date(SEED_EPOCH + index * 3_600_000);
       const id = courseIdOf(title);
@@ -214,8 +371,18 @@ export async function seedCourses(orm: MikroORM): Promise<{ courses: number; off
 
   const em = orm.em.fork();
   await em.transactional(async (tx) => {
-    await tx.createQueryBuilder(Course).insert(courseRows as never).onConflict('id').ignore().execute();
-    await tx.createQueryBuilder(Offering).insert(offeringRows as never).onConflict(['course', 'partnerId'] as never).ignore().execute();
+    await tx
+      .createQueryBuilder(Course)
+      .insert(courseRows as never)
+      .onConflict('id')
+      .ignore()
+      .execute();
+    await tx
+      .createQueryBuilder(Offering)
+      .insert(offeringRows as never)
+      .onConflict(['course', 'partnerId'] as never)
+      .ignore()
+      .execute();
   });
   return { courses: courseRows.length, offerings: offeringRows.length };
 }

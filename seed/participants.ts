@@ -9,11 +9,98 @@ import { EXCLUDED_OCCUPATIONS, Occupation } from '../subgraphs/participants/part
 import { json, S, sql } from '../subgraphs/participants/sql';
 import { seededRandom } from './catalog';
 
-const FIRST_MALE = ['Budi', 'Agus', 'Andi', 'Rudi', 'Dedi', 'Joko', 'Bambang', 'Eko', 'Hendra', 'Rizky', 'Fajar', 'Dimas', 'Yusuf', 'Made', 'Wayan', 'Teguh', 'Arif', 'Ilham', 'Putra', 'Bayu'];
-const FIRST_FEMALE = ['Siti', 'Dewi', 'Sri', 'Rina', 'Nur', 'Putri', 'Ayu', 'Wulan', 'Indah', 'Fitri', 'Lestari', 'Ratna', 'Nia', 'Yuni', 'Kadek', 'Intan', 'Dian', 'Maya', 'Tika', 'Rahma'];
-const LAST = ['Santoso', 'Wijaya', 'Saputra', 'Hidayat', 'Nugroho', 'Kurniawan', 'Setiawan', 'Pratama', 'Siregar', 'Nasution', 'Harahap', 'Simanjuntak', 'Lubis', 'Sembiring', 'Wibowo', 'Susanto', 'Rahmawati', 'Handayani', 'Permana', 'Gunawan', 'Pangaribuan', 'Tanjung', 'Manurung', 'Halim', 'Syahputra'];
-const STREETS = ['Jl. Merdeka', 'Jl. Sudirman', 'Jl. Diponegoro', 'Jl. Gajah Mada', 'Jl. Ahmad Yani', 'Jl. Pahlawan', 'Jl. Kartini', 'Jl. Pemuda'];
-const ORDINARY = [Occupation.UNEMPLOYED, Occupation.LAID_OFF, Occupation.PRIVATE_EMPLOYEE, Occupation.SELF_EMPLOYED, Occupation.MICRO_BUSINESS_OWNER, Occupation.FARMER, Occupation.FISHER, Occupation.INFORMAL_WORKER, Occupation.OTHER];
+const FIRST_MALE = [
+  'Budi',
+  'Agus',
+  'Andi',
+  'Rudi',
+  'Dedi',
+  'Joko',
+  'Bambang',
+  'Eko',
+  'Hendra',
+  'Rizky',
+  'Fajar',
+  'Dimas',
+  'Yusuf',
+  'Made',
+  'Wayan',
+  'Teguh',
+  'Arif',
+  'Ilham',
+  'Putra',
+  'Bayu',
+];
+const FIRST_FEMALE = [
+  'Siti',
+  'Dewi',
+  'Sri',
+  'Rina',
+  'Nur',
+  'Putri',
+  'Ayu',
+  'Wulan',
+  'Indah',
+  'Fitri',
+  'Lestari',
+  'Ratna',
+  'Nia',
+  'Yuni',
+  'Kadek',
+  'Intan',
+  'Dian',
+  'Maya',
+  'Tika',
+  'Rahma',
+];
+const LAST = [
+  'Santoso',
+  'Wijaya',
+  'Saputra',
+  'Hidayat',
+  'Nugroho',
+  'Kurniawan',
+  'Setiawan',
+  'Pratama',
+  'Siregar',
+  'Nasution',
+  'Harahap',
+  'Simanjuntak',
+  'Lubis',
+  'Sembiring',
+  'Wibowo',
+  'Susanto',
+  'Rahmawati',
+  'Handayani',
+  'Permana',
+  'Gunawan',
+  'Pangaribuan',
+  'Tanjung',
+  'Manurung',
+  'Halim',
+  'Syahputra',
+];
+const STREETS = [
+  'Jl. Merdeka',
+  'Jl. Sudirman',
+  'Jl. Diponegoro',
+  'Jl. Gajah Mada',
+  'Jl. Ahmad Yani',
+  'Jl. Pahlawan',
+  'Jl. Kartini',
+  'Jl. Pemuda',
+];
+const ORDINARY = [
+  Occupation.UNEMPLOYED,
+  Occupation.LAID_OFF,
+  Occupation.PRIVATE_EMPLOYEE,
+  Occupation.SELF_EMPLOYED,
+  Occupation.MICRO_BUSINESS_OWNER,
+  Occupation.FARMER,
+  Occupation.FISHER,
+  Occupation.INFORMAL_WORKER,
+  Occupation.OTHER,
+];
 const EXCLUDED = [...EXCLUDED_OCCUPATIONS];
 
 // Fixed demo seeds, committed like real ones (a real cohort's seed is random: see openCohort).
@@ -56,7 +143,8 @@ export async function seedParticipants(orm: MikroORM, options: { count?: number 
     const day = 1 + Math.floor(rng() * 28);
     const birthDate = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     let nik = '';
-    for (let serial = 1 + Math.floor(rng() * 50); !nik || niks.has(nik); serial++) nik = `${district}${nikDateDigits(birthDate, female ? 'FEMALE' : 'MALE')}${String(serial).padStart(4, '0')}`;
+    for (let serial = 1 + Math.floor(rng() * 50); !nik || niks.has(nik); serial++)
+      nik = `${district}${nikDateDigits(birthDate, female ? 'FEMALE' : 'MALE')}${String(serial).padStart(4, '0')}`;
     niks.add(nik);
     // Every 25th person starts a family card shared with the next two: three or more people on one KK.
     if (i % 25 === 0) sharedKk = `${district}${String(1_000_000 + i).padStart(10, '0')}`;
@@ -102,8 +190,22 @@ export async function seedParticipants(orm: MikroORM, options: { count?: number 
     em,
     `INSERT INTO ${S}.cohort (id, name, quota, opens_at, closes_at, training_balance, purchase_window_days, created_at, selection_seed, selection_seed_commitment) VALUES
        (?, 'Gelombang 1', ?, ?, ?, 3500000, 15, ?, ?, ?), (?, 'Gelombang 2', ?, ?, ?, 3500000, 15, ?, ?, ?)`,
-    [g1, Math.max(1, Math.round(count / 3)), new Date(now.getTime() - 20 * DAY), new Date(now.getTime() - 13 * DAY), new Date(now.getTime() - 21 * DAY), GELOMBANG_1_SEED, seedCommitment(GELOMBANG_1_SEED),
-     g2, Math.max(1, Math.round(count / 3)), new Date(now.getTime() - 2 * DAY), new Date(now.getTime() + 12 * DAY), new Date(now.getTime() - 3 * DAY), GELOMBANG_2_SEED, seedCommitment(GELOMBANG_2_SEED)],
+    [
+      g1,
+      Math.max(1, Math.round(count / 3)),
+      new Date(now.getTime() - 20 * DAY),
+      new Date(now.getTime() - 13 * DAY),
+      new Date(now.getTime() - 21 * DAY),
+      GELOMBANG_1_SEED,
+      seedCommitment(GELOMBANG_1_SEED),
+      g2,
+      Math.max(1, Math.round(count / 3)),
+      new Date(now.getTime() - 2 * DAY),
+      new Date(now.getTime() + 12 * DAY),
+      new Date(now.getTime() - 3 * DAY),
+      GELOMBANG_2_SEED,
+      seedCommitment(GELOMBANG_2_SEED),
+    ],
   );
   const applicationsOf = (cohortId: string, ids: string[], at: Date) =>
     sql(
@@ -125,16 +227,56 @@ export async function seedParticipants(orm: MikroORM, options: { count?: number 
   if (result.userErrors.length) throw new Error(`seed selection failed: ${result.userErrors.map((e) => e.code).join()}`);
 
   // Gelombang 2: open now; the eligible people who did not apply to Gelombang 1 applied.
-  const rest = rows.slice(Math.round(count * 0.6)).filter((r) => r.education_status !== 'IN_FORMAL_EDUCATION' && !EXCLUDED.includes(r.occupation as Occupation) && r.citizen);
-  await applicationsOf(g2, rest.map((r) => r.id as string), new Date(now.getTime() - DAY));
+  const rest = rows
+    .slice(Math.round(count * 0.6))
+    .filter((r) => r.education_status !== 'IN_FORMAL_EDUCATION' && !EXCLUDED.includes(r.occupation as Occupation) && r.citizen);
+  await applicationsOf(
+    g2,
+    rest.map((r) => r.id as string),
+    new Date(now.getTime() - DAY),
+  );
 }
 
 /** Population in millions (BPS 2023, the 2022 Papua provinces estimated), so Java dominates as in the programme. */
 const POPULATION: Record<string, number> = {
-  '11': 5.5, '12': 15.4, '13': 5.7, '14': 6.7, '15': 3.7, '16': 8.7, '17': 2.1, '18': 9.3, '19': 1.5, '21': 2.2,
-  '31': 10.7, '32': 49.9, '33': 37.5, '34': 3.7, '35': 41.5, '36': 12.3, '51': 4.4, '52': 5.6, '53': 5.6, '61': 5.6,
-  '62': 2.8, '63': 4.2, '64': 3.9, '65': 0.7, '71': 2.7, '72': 3.1, '73': 9.4, '74': 2.7, '75': 1.2, '76': 1.5,
-  '81': 1.9, '82': 1.3, '91': 1.0, '92': 0.6, '93': 0.5, '94': 1.4, '95': 1.4, '96': 0.6,
+  '11': 5.5,
+  '12': 15.4,
+  '13': 5.7,
+  '14': 6.7,
+  '15': 3.7,
+  '16': 8.7,
+  '17': 2.1,
+  '18': 9.3,
+  '19': 1.5,
+  '21': 2.2,
+  '31': 10.7,
+  '32': 49.9,
+  '33': 37.5,
+  '34': 3.7,
+  '35': 41.5,
+  '36': 12.3,
+  '51': 4.4,
+  '52': 5.6,
+  '53': 5.6,
+  '61': 5.6,
+  '62': 2.8,
+  '63': 4.2,
+  '64': 3.9,
+  '65': 0.7,
+  '71': 2.7,
+  '72': 3.1,
+  '73': 9.4,
+  '74': 2.7,
+  '75': 1.2,
+  '76': 1.5,
+  '81': 1.9,
+  '82': 1.3,
+  '91': 1.0,
+  '92': 0.6,
+  '93': 0.5,
+  '94': 1.4,
+  '95': 1.4,
+  '96': 0.6,
 };
 
 /** The i-th participant's province: each province once first, then drawn in proportion to its population. */

@@ -27,7 +27,9 @@ export async function seedPartners(orm: MikroORM): Promise<void> {
   const em = orm.em.fork();
   const random = seededRandom(2020);
   await em.transactional(async (tx) => {
-    const existing = new Set((await tx.find(Partner, { id: { $in: PLATFORMS.map((p) => partnerIdOf(p.slug)) } }, { fields: ['id'] })).map((p) => p.id));
+    const existing = new Set(
+      (await tx.find(Partner, { id: { $in: PLATFORMS.map((p) => partnerIdOf(p.slug)) } }, { fields: ['id'] })).map((p) => p.id),
+    );
     let activeIndex = 0;
     let pendingIndex = 0;
     for (const platform of PLATFORMS) {
@@ -40,9 +42,15 @@ export async function seedPartners(orm: MikroORM): Promise<void> {
     }
     await tx.flush();
 
-    const knownInstitutions = new Set((await tx.find(TrainingInstitution, { id: { $in: INSTITUTIONS.map((i) => institutionIdOf(i.key)) } }, { fields: ['id'] })).map((i) => i.id));
+    const knownInstitutions = new Set(
+      (await tx.find(TrainingInstitution, { id: { $in: INSTITUTIONS.map((i) => institutionIdOf(i.key)) } }, { fields: ['id'] })).map(
+        (i) => i.id,
+      ),
+    );
     const knownAffiliations = new Set(
-      (await tx.find(InstitutionAffiliation, { institution: { $in: INSTITUTIONS.map((i) => institutionIdOf(i.key)) } })).map((a) => `${a.institution.id}/${a.partner.id}`),
+      (await tx.find(InstitutionAffiliation, { institution: { $in: INSTITUTIONS.map((i) => institutionIdOf(i.key)) } })).map(
+        (a) => `${a.institution.id}/${a.partner.id}`,
+      ),
     );
     INSTITUTIONS.forEach((seed, i) => {
       const id = institutionIdOf(seed.key);
@@ -65,7 +73,15 @@ export async function seedPartners(orm: MikroORM): Promise<void> {
 
 function history(tx: EntityManager, partner: Partner, steps: Array<[PartnerStatus | null, PartnerStatus, Date, string]>) {
   for (const [fromStatus, toStatus, changedAt, reason] of steps) {
-    tx.create(PartnerStatusChange, { id: stableId('partner-status-change', `${partner.slug}/${toStatus}`), partner, fromStatus, toStatus, actor: ACTOR, reason, changedAt });
+    tx.create(PartnerStatusChange, {
+      id: stableId('partner-status-change', `${partner.slug}/${toStatus}`),
+      partner,
+      fromStatus,
+      toStatus,
+      actor: ACTOR,
+      reason,
+      changedAt,
+    });
   }
 }
 
@@ -89,7 +105,11 @@ function seedActive(tx: EntityManager, platform: PlatformSeed, index: number, pr
     partner,
     kind: EvaluationKind.INITIAL,
     provincesReached,
-    criteria: Object.values(EvaluationCriterion).map((criterion) => ({ criterion, passed: true, note: criterion === EvaluationCriterion.NATIONAL_REACH ? `Users in ${provincesReached} of 38 provinces` : null })),
+    criteria: Object.values(EvaluationCriterion).map((criterion) => ({
+      criterion,
+      passed: true,
+      note: criterion === EvaluationCriterion.NATIONAL_REACH ? `Users in ${provincesReached} of 38 provinces` : null,
+    })),
     passed: true,
     evaluator: ACTOR,
     evaluatedAt,
@@ -111,7 +131,12 @@ function seedActive(tx: EntityManager, platform: PlatformSeed, index: number, pr
     [null, PartnerStatus.APPLIED, appliedAt, 'Application under Permenko 3/2020'],
     [PartnerStatus.APPLIED, PartnerStatus.UNDER_EVALUATION, startedAt, 'Documents complete; evaluation started'],
     [PartnerStatus.UNDER_EVALUATION, PartnerStatus.MOU_SIGNED, at(MOU_SIGNED_AT, index * 60_000), 'MoU signed with the PMO'],
-    [PartnerStatus.MOU_SIGNED, PartnerStatus.ACTIVE, at(LAUNCHED_AT, index * 60_000), 'Payment integration tested; live at programme launch'],
+    [
+      PartnerStatus.MOU_SIGNED,
+      PartnerStatus.ACTIVE,
+      at(LAUNCHED_AT, index * 60_000),
+      'Payment integration tested; live at programme launch',
+    ],
   ]);
 }
 
@@ -127,6 +152,11 @@ function seedUnderEvaluation(tx: EntityManager, platform: PlatformSeed, index: n
   });
   history(tx, partner, [
     [null, PartnerStatus.APPLIED, appliedAt, 'Application under Permenko 3/2020'],
-    [PartnerStatus.APPLIED, PartnerStatus.UNDER_EVALUATION, at('2020-06-08T02:00:00.000Z', index * DAY), 'Documents complete; evaluation started'],
+    [
+      PartnerStatus.APPLIED,
+      PartnerStatus.UNDER_EVALUATION,
+      at('2020-06-08T02:00:00.000Z', index * DAY),
+      'Documents complete; evaluation started',
+    ],
   ]);
 }

@@ -11,7 +11,13 @@ import { AccessDenied, invalidToken } from './errors';
 export function authenticator(config: GatewayConfig) {
   const verifyJwt = jwtVerifier(config.jwt);
   const verifyPartner = partnerVerifier(config);
-  return async function authenticate(request: { headers: Headers; method: string; path: string; search: string; body: Buffer }): Promise<Identity> {
+  return async function authenticate(request: {
+    headers: Headers;
+    method: string;
+    path: string;
+    search: string;
+    body: Buffer;
+  }): Promise<Identity> {
     const { headers } = request;
     if (headers.has(PARTNER_HEADERS.clientId) || headers.has(PARTNER_HEADERS.signature)) {
       // The signature covers method, path and body, not a query string: a partner operation travels only as a

@@ -14,13 +14,27 @@ interface Verification {
 
 const CREDENTIAL_QUERY = /* GraphQL */ `
   query PartnerCredential($clientId: String!) {
-    partnerCredentialVerification(clientId: $clientId) { partnerId partnerStatus signingKeys }
+    partnerCredentialVerification(clientId: $clientId) {
+      partnerId
+      partnerStatus
+      signingKeys
+    }
   }
 `;
 
 /** The signature a partner must send: HMAC-SHA256(key, clientId + timestamp + method + path + rawBody), hex. */
-export function partnerSignature(key: string, clientId: string, timestamp: string, method: string, path: string, body: Buffer | string): string {
-  return createHmac('sha256', key).update(clientId + timestamp + method + path).update(body).digest('hex');
+export function partnerSignature(
+  key: string,
+  clientId: string,
+  timestamp: string,
+  method: string,
+  path: string,
+  body: Buffer | string,
+): string {
+  return createHmac('sha256', key)
+    .update(clientId + timestamp + method + path)
+    .update(body)
+    .digest('hex');
 }
 
 /**
@@ -34,7 +48,9 @@ export function partnerVerifier(config: GatewayConfig) {
   const credential = (clientId: string): Promise<Verification | null> => {
     const hit = cache.get(clientId);
     if (hit && Date.now() - hit.at < config.partnerCacheSeconds * 1000) return hit.value;
-    const value = lookup<{ partnerCredentialVerification: Verification | null }>(CREDENTIAL_QUERY, { clientId }).then((d) => d.partnerCredentialVerification);
+    const value = lookup<{ partnerCredentialVerification: Verification | null }>(CREDENTIAL_QUERY, { clientId }).then(
+      (d) => d.partnerCredentialVerification,
+    );
     cache.set(clientId, { at: Date.now(), value });
     value.catch(() => cache.delete(clientId));
     if (cache.size > 10_000) cache.delete(cache.keys().next().value!);
@@ -50,7 +66,9 @@ export function partnerVerifier(config: GatewayConfig) {
     if (Math.abs(Date.now() / 1000 - Number(timestamp)) > config.partnerSignatureSkewSeconds) throw refuse();
     const found = await credential(clientId);
     if (!found) throw refuse();
-    const valid = found.signingKeys.some((key) => constantTimeEqualHex(signature, partnerSignature(key, clientId, timestamp, method, path, body)));
+    const valid = found.signingKeys.some((key) =>
+      constantTimeEqualHex(signature, partnerSignature(key, clientId, timestamp, method, path, body)),
+    );
     if (!valid) throw refuse();
     if (found.partnerStatus !== 'ACTIVE') throw new AccessDenied('FORBIDDEN', 'This partner is not active');
     return { role: 'partner', partnerId: found.partnerId, subject: clientId };

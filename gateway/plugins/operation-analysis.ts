@@ -51,7 +51,12 @@ export function countTokens(source: string, stopAfter = Infinity): number | null
  * Page sizes come from literals or from the variables (or the variable's default), which is the point:
  * `first: $n` in nested lists multiplies, whatever literal the document shows; each is capped as resolvers cap it.
  */
-function measureOperation(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | null | undefined, operationName?: string | null): OperationMeasure {
+function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+  operationName?: string | null,
+): OperationMeasure {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -83,7 +88,11 @@ function measureOperation(schema: GraphQLSchema, document: DocumentNode, variabl
         continue;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        cost += walk(selection.selectionSet, (selection.typeCondition && typeNamed(schema, selection.typeCondition.name.value)) ?? parent, level);
+        cost += walk(
+          selection.selectionSet,
+          (selection.typeCondition && typeNamed(schema, selection.typeCondition.name.value)) ?? parent,
+          level,
+        );
         continue;
       }
       const name = selection.name.value;
@@ -94,7 +103,8 @@ function measureOperation(schema: GraphQLSchema, document: DocumentNode, variabl
       if (!selection.selectionSet) continue;
       const first = pageSize(selection.arguments?.find((a) => a.name.value === 'first')?.value);
       // Every resolver caps `first` at MAX_PAGE_SIZE, so a larger page costs what the capped page costs.
-      const size = first !== undefined ? Math.min(MAX_PAGE_SIZE, Math.max(0, first)) : isList(type) && name !== 'edges' ? UNPAGED_LIST_SIZE : 1;
+      const size =
+        first !== undefined ? Math.min(MAX_PAGE_SIZE, Math.max(0, first)) : isList(type) && name !== 'edges' ? UNPAGED_LIST_SIZE : 1;
       const child = type ? getNamedType(type) : undefined;
       cost += 1 + size * walk(selection.selectionSet, child && isCompositeType(child) ? child : undefined, level + 1);
     }

@@ -24,7 +24,13 @@ interface RequestContext {
 
 /** What the access record of a personal-data read keeps about the request: the operation's name and the declared purpose. */
 function requestFacts(context: RequestContext): Pick<Identity, 'operation' | 'purpose'> {
-  const named = context.params?.operationName ?? /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(context.params?.query ?? '')?.[1];
-  const purpose = context.request?.headers.get('x-purpose')?.replace(/[^\p{L}\p{N} .,:;/_()-]/gu, '').trim().slice(0, 200);
+  const named =
+    context.params?.operationName ??
+    /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(context.params?.query ?? '')?.[1];
+  const purpose = context.request?.headers
+    .get('x-purpose')
+    ?.replace(/[^\p{L}\p{N} .,:;/_()-]/gu, '')
+    .trim()
+    .slice(0, 200);
   return { ...(named ? { operation: named.slice(0, 100) } : {}), ...(purpose ? { purpose } : {}) };
 }

@@ -8,7 +8,11 @@ import { isIP } from 'node:net';
  * left is the client's own claim). When that entry is missing or not an IP address the socket address is
  * used: every client then shares the proxy's quota, which errs towards limiting, never towards no limit.
  */
-export function clientAddressOf(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trustedProxies: number): string | undefined {
+export function clientAddressOf(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustedProxies: number,
+): string | undefined {
   if (trustedProxies > 0 && forwardedFor !== undefined) {
     const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor).split(',').map((hop) => hop.trim());
     const forwarded = hops.length >= trustedProxies ? withoutPort(hops[hops.length - trustedProxies]) : undefined;

@@ -16,7 +16,6 @@ export interface RateLimits {
   windowSeconds: number;
 }
 
-
 /**
  * Whose quota a request spends. A partner and a person have their own, wherever they call from; anyone else
  * is known only by address. The role is part of a person's key because participant ids and staff user ids
@@ -24,8 +23,10 @@ export interface RateLimits {
  */
 export function quotaOf(context: GatewayContext, limits: RateLimits): { key: string; fieldsPerWindow: number } {
   const { identity, clientAddress } = context;
-  if (identity?.role === 'partner' && identity.partnerId) return { key: `partner:${identity.partnerId}`, fieldsPerWindow: limits.partnerFieldsPerWindow };
-  if (identity && PERSON_ROLES.has(identity.role) && identity.subject) return { key: `person:${identity.role}:${identity.subject}`, fieldsPerWindow: limits.personFieldsPerWindow };
+  if (identity?.role === 'partner' && identity.partnerId)
+    return { key: `partner:${identity.partnerId}`, fieldsPerWindow: limits.partnerFieldsPerWindow };
+  if (identity && PERSON_ROLES.has(identity.role) && identity.subject)
+    return { key: `person:${identity.role}:${identity.subject}`, fieldsPerWindow: limits.personFieldsPerWindow };
   return { key: `anonymous:${addressQuotaKey(clientAddress)}`, fieldsPerWindow: limits.anonymousFieldsPerWindow };
 }
 
@@ -43,9 +44,16 @@ export function useRateLimit(store: QuotaStore, limits: RateLimits): GatewayPlug
       const retryAfterSeconds = decision.retryAfterSeconds;
       setResultAndStopExecution({
         errors: [
-          new GraphQLError(`Rate limit exceeded: ${quota.fieldsPerWindow} field invocations per ${limits.windowSeconds} s. Retry in ${retryAfterSeconds} s.`, {
-            extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } } },
-          }),
+          new GraphQLError(
+            `Rate limit exceeded: ${quota.fieldsPerWindow} field invocations per ${limits.windowSeconds} s. Retry in ${retryAfterSeconds} s.`,
+            {
+              extensions: {
+                code: 'RATE_LIMITED',
+                retryAfterSeconds,
+                http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+              },
+            },
+          ),
         ],
       });
     },

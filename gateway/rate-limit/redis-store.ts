@@ -21,7 +21,10 @@ export class RedisQuotaStore implements QuotaStore {
   private readonly redis: Redis;
   private readonly fallback = new MemoryQuotaStore();
 
-  constructor(url: string, private readonly prefix = 'prakerja:quota:') {
+  constructor(
+    url: string,
+    private readonly prefix = 'prakerja:quota:',
+  ) {
     this.redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 1000 });
     this.redis.on('error', (error: Error) => log.warn('rate-limit redis error', { error: error.message }));
   }
@@ -29,8 +32,15 @@ export class RedisQuotaStore implements QuotaStore {
   async take(key: string, amount: number, limit: number, windowSeconds: number, now = Date.now()): Promise<QuotaDecision> {
     const window = windowOf(now, windowSeconds);
     try {
-      const [allowed, remaining] = (await this.redis.eval(TAKE, 1, `${this.prefix}${key}:${window}`, amount, limit, windowSeconds * 2)) as [number, number];
-      return { allowed: allowed === 1, remaining: Math.max(0, remaining), retryAfterSeconds: allowed === 1 ? 0 : secondsLeft(now, windowSeconds) };
+      const [allowed, remaining] = (await this.redis.eval(TAKE, 1, `${this.prefix}${key}:${window}`, amount, limit, windowSeconds * 2)) as [
+        number,
+        number,
+      ];
+      return {
+        allowed: allowed === 1,
+        remaining: Math.max(0, remaining),
+        retryAfterSeconds: allowed === 1 ? 0 : secondsLeft(now, windowSeconds),
+      };
     } catch (error) {
       log.warn('rate-limit redis unavailable; counting in memory', { error: String(error) });
       return this.fallback.take(key, amount, limit, windowSeconds, now);

@@ -17,7 +17,8 @@ export interface QuotaStore {
 }
 
 export const windowOf = (now: number, windowSeconds: number) => Math.floor(now / 1000 / windowSeconds);
-export const secondsLeft = (now: number, windowSeconds: number) => Math.max(1, Math.ceil((windowOf(now, windowSeconds) + 1) * windowSeconds - now / 1000));
+export const secondsLeft = (now: number, windowSeconds: number) =>
+  Math.max(1, Math.ceil((windowOf(now, windowSeconds) + 1) * windowSeconds - now / 1000));
 
 /** One gateway instance's counters; the default when no REDIS_URL is configured. */
 export class MemoryQuotaStore implements QuotaStore {
@@ -31,7 +32,8 @@ export class MemoryQuotaStore implements QuotaStore {
       this.counters.set(key, counter);
       if (this.counters.size > 100_000) this.sweep(window);
     }
-    if (counter.used + amount > limit) return { allowed: false, remaining: Math.max(0, limit - counter.used), retryAfterSeconds: secondsLeft(now, windowSeconds) };
+    if (counter.used + amount > limit)
+      return { allowed: false, remaining: Math.max(0, limit - counter.used), retryAfterSeconds: secondsLeft(now, windowSeconds) };
     counter.used += amount;
     return { allowed: true, remaining: limit - counter.used, retryAfterSeconds: 0 };
   }

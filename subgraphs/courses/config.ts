@@ -20,7 +20,9 @@ export function loadConfig(env = process.env) {
      * Key of the OTP hashes. OTP_HASH_SECRET when set; otherwise derived (HMAC with a fixed label) from
      * CREDENTIAL_ENCRYPTION_KEY so that no new secret has to be provisioned and the two never coincide.
      */
-    otpSecret: read.optional('OTP_HASH_SECRET') ?? createHmac('sha256', readSecret('CREDENTIAL_ENCRYPTION_KEY', env)).update('courses:otp-hash').digest('hex'),
+    otpSecret:
+      read.optional('OTP_HASH_SECRET') ??
+      createHmac('sha256', readSecret('CREDENTIAL_ENCRYPTION_KEY', env)).update('courses:otp-hash').digest('hex'),
     /** How long a placed hold (and so an unconfirmed purchase) lives; well under the wallet's one-hour ceiling. */
     holdMinutes: read.int('COURSES_HOLD_MINUTES', 10, 1, 30),
     /** How long one OTP is valid (never beyond the hold). */

@@ -30,6 +30,16 @@ const referenceResolvers = {
 
 export const buildCoursesSchema = () =>
   buildFederatedSchema(
-    { resolvers: [CourseResolver, InstitutionCoursesResolver, OfferingResolver, PartnerOfferingsResolver, PurchaseResolver, EnrollmentResolver, ParticipantEnrollmentsResolver] },
+    {
+      resolvers: [
+        CourseResolver,
+        InstitutionCoursesResolver,
+        OfferingResolver,
+        PartnerOfferingsResolver,
+        PurchaseResolver,
+        EnrollmentResolver,
+        ParticipantEnrollmentsResolver,
+      ],
+    },
     referenceResolvers,
   );

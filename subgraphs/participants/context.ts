@@ -30,22 +30,26 @@ export function createLoaders(em: EntityManager) {
         return ids.map((id) => map.get(id) ?? null);
       }),
     ),
-    wallet: new DataLoader<string, WalletBalances | null>(uuidKeyed(null, async (ids) => {
-      const rows = await sql<{ id: string; balance: string; available: string }>(
-        em,
-        `SELECT w.id, w.balance, w.balance - ${heldNowSql('w')} AS available
+    wallet: new DataLoader<string, WalletBalances | null>(
+      uuidKeyed(null, async (ids) => {
+        const rows = await sql<{ id: string; balance: string; available: string }>(
+          em,
+          `SELECT w.id, w.balance, w.balance - ${heldNowSql('w')} AS available
          FROM ${S}.wallet w WHERE w.id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`,
-        [json(ids)],
-      );
-      const map = new Map(rows.map((r) => [r.id, { balance: toSafeInt(r.balance), available: toSafeInt(r.available) }]));
-      return ids.map((id) => map.get(id) ?? null);
-    })),
-    applicationsByParticipant: new DataLoader<string, Application[]>(uuidKeyed<Application[]>([], async (ids) => {
-      const rows = await em.find(Application, { participant: { $in: ids } }, { orderBy: { createdAt: 'desc' } });
-      const byParticipant = new Map<string, Application[]>();
-      for (const a of rows) byParticipant.set(a.participant.id, [...(byParticipant.get(a.participant.id) ?? []), a]);
-      return ids.map((id) => byParticipant.get(id) ?? []);
-    })),
+          [json(ids)],
+        );
+        const map = new Map(rows.map((r) => [r.id, { balance: toSafeInt(r.balance), available: toSafeInt(r.available) }]));
+        return ids.map((id) => map.get(id) ?? null);
+      }),
+    ),
+    applicationsByParticipant: new DataLoader<string, Application[]>(
+      uuidKeyed<Application[]>([], async (ids) => {
+        const rows = await em.find(Application, { participant: { $in: ids } }, { orderBy: { createdAt: 'desc' } });
+        const byParticipant = new Map<string, Application[]>();
+        for (const a of rows) byParticipant.set(a.participant.id, [...(byParticipant.get(a.participant.id) ?? []), a]);
+        return ids.map((id) => byParticipant.get(id) ?? []);
+      }),
+    ),
     eligibility: eligibilityLoader(em),
     applicationCount: new DataLoader<string, number>(
       uuidKeyed(0, async (ids) => {

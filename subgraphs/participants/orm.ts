@@ -13,4 +13,10 @@ export const entities = [Participant, Cohort, Application, Card, Wallet, LedgerE
 
 /** MikroORM bound to the `participants` schema, with this subgraph's migrations. */
 export const createParticipantsOrm = (databaseUrl: string) =>
-  createOrm({ schema: 'participants', databaseUrl, entities, migrations, migrationsPath: resolve(projectRoot, 'subgraphs/participants/migrations') });
+  createOrm({
+    schema: 'participants',
+    databaseUrl,
+    entities,
+    migrations,
+    migrationsPath: resolve(projectRoot, 'subgraphs/participants/migrations'),
+  });

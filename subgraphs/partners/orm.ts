@@ -7,8 +7,22 @@ import { InstitutionAffiliation, TrainingInstitution } from './institution/insti
 import { migrations } from './migrations';
 import { Partner, PartnerStatusChange } from './partner/partner.entity';
 
-export const entities = [Partner, PartnerStatusChange, Evaluation, TrainingInstitution, InstitutionAffiliation, PartnerCredential, PartnerCredentialKey];
+export const entities = [
+  Partner,
+  PartnerStatusChange,
+  Evaluation,
+  TrainingInstitution,
+  InstitutionAffiliation,
+  PartnerCredential,
+  PartnerCredentialKey,
+];
 
 /** MikroORM bound to the `partners` schema, with this subgraph's migrations. */
 export const createPartnersOrm = (databaseUrl: string) =>
-  createOrm({ schema: 'partners', databaseUrl, entities, migrations, migrationsPath: resolve(projectRoot, 'subgraphs/partners/migrations') });
+  createOrm({
+    schema: 'partners',
+    databaseUrl,
+    entities,
+    migrations,
+    migrationsPath: resolve(projectRoot, 'subgraphs/partners/migrations'),
+  });

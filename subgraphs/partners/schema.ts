@@ -13,6 +13,15 @@ const referenceResolvers = {
 
 export const buildPartnersSchema = () =>
   buildFederatedSchema(
-    { resolvers: [PartnerResolver, EvaluationResolver, TrainingInstitutionResolver, PartnerInstitutionResolver, PartnerCredentialResolver, PartnerCredentialsFieldResolver] },
+    {
+      resolvers: [
+        PartnerResolver,
+        EvaluationResolver,
+        TrainingInstitutionResolver,
+        PartnerInstitutionResolver,
+        PartnerCredentialResolver,
+        PartnerCredentialsFieldResolver,
+      ],
+    },
     referenceResolvers,
   );

@@ -36,7 +36,9 @@ describe('courses subgraph batching', () => {
   });
 
   it('resolves TrainingInstitution.courses for twenty institutions in as many statements as for two', async () => {
-    const { rows } = await db().query(`SELECT DISTINCT institution_id FROM courses.course WHERE curation_status = 'APPROVED' ORDER BY institution_id LIMIT 20`);
+    const { rows } = await db().query(
+      `SELECT DISTINCT institution_id FROM courses.course WHERE curation_status = 'APPROVED' ORDER BY institution_id LIMIT 20`,
+    );
     expect(rows.length).toBe(20);
     const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on TrainingInstitution { courses(first: 3) { totalCount edges { node { id title offerings { price { amount } } } } } } } }`;
     const reps = (n: number) => rows.slice(0, n).map((r) => ({ __typename: 'TrainingInstitution', id: r.institution_id }));

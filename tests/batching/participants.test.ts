@@ -39,18 +39,29 @@ describe('participants subgraph batching', () => {
   it('counts applications of every cohort in as many statements for all cohorts as for one', async () => {
     const { rows } = await db().query(`SELECT count(*)::int AS n FROM participants.cohort`);
     expect(rows[0].n).toBeGreaterThan(1);
-    const one = await countQueries(participants, `query($id: ID!) { cohort(id: $id) { id applicationCount } }`, { id: (await db().query(`SELECT id FROM participants.cohort LIMIT 1`)).rows[0].id }, ADMIN);
+    const one = await countQueries(
+      participants,
+      `query($id: ID!) { cohort(id: $id) { id applicationCount } }`,
+      { id: (await db().query(`SELECT id FROM participants.cohort LIMIT 1`)).rows[0].id },
+      ADMIN,
+    );
     const all = await countQueries(participants, `{ cohorts { id applicationCount } }`, {}, ADMIN);
     expect(all.errors).toBeUndefined();
-    const { rows: counts } = await db().query(`SELECT c.id, (SELECT count(*)::int FROM participants.application a WHERE a.cohort_id = c.id) AS n FROM participants.cohort c`);
-    expect(Object.fromEntries(all.data.cohorts.map((c: { id: string; applicationCount: number }) => [c.id, c.applicationCount]))).toEqual(Object.fromEntries(counts.map((c) => [c.id, c.n])));
+    const { rows: counts } = await db().query(
+      `SELECT c.id, (SELECT count(*)::int FROM participants.application a WHERE a.cohort_id = c.id) AS n FROM participants.cohort c`,
+    );
+    expect(Object.fromEntries(all.data.cohorts.map((c: { id: string; applicationCount: number }) => [c.id, c.applicationCount]))).toEqual(
+      Object.fromEntries(counts.map((c) => [c.id, c.n])),
+    );
     // `cohorts` itself is one statement more than the `cohort(id)` loader lookup: both then count in one.
     expect(all.statements).toBe(one.statements);
   });
 
   it('pages the ledgers of 50 wallets in as many statements as of 5, with the same pages as one wallet alone', async () => {
     const query = `query($n: Int!) { participants(first: $n, filter: { cohortId: $cohort }) { edges { node { id wallet { ledger(first: 2) { totalCount edges { cursor node { id kind amount { amount } createdAt } } pageInfo { hasNextPage endCursor } } } } } } }`;
-    const { rows: [g1] } = await db().query(`SELECT id FROM participants.cohort WHERE name = 'Gelombang 1'`);
+    const {
+      rows: [g1],
+    } = await db().query(`SELECT id FROM participants.cohort WHERE name = 'Gelombang 1'`);
     const withCohort = query.replace('query($n: Int!)', 'query($n: Int!, $cohort: ID)');
     const few = await countQueries(participants, withCohort, { n: 5, cohort: g1.id }, ADMIN);
     const many = await countQueries(participants, withCohort, { n: 50, cohort: g1.id }, ADMIN);

@@ -12,7 +12,12 @@ export interface InProcessSubgraph {
 }
 
 /** Counts the SQL statements one request makes, on a subgraph started in this process (so its pool is observable). */
-export async function countQueries(subgraph: InProcessSubgraph, query: string, variables: Record<string, unknown>, identity: Identity): Promise<{ statements: number; data: any; errors?: unknown }> {
+export async function countQueries(
+  subgraph: InProcessSubgraph,
+  query: string,
+  variables: Record<string, unknown>,
+  identity: Identity,
+): Promise<{ statements: number; data: any; errors?: unknown }> {
   const knex = subgraph.orm.em.getConnection().getKnex();
   let statements = 0;
   const count = () => void statements++;

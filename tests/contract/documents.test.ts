@@ -5,7 +5,8 @@ import { buildASTSchema, parse, validate } from 'graphql';
 import { CONTRACT_DIR, CONTRACT_DOCUMENTS, contractPresent, DOCUMENTS_DIR, documentFiles } from './documents';
 
 /** The API schema clients see: the committed supergraph without federation machinery and @inaccessible parts. */
-const apiSchema = () => buildASTSchema(transformSupergraphToPublicSchema(parse(readFileSync(resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8'))));
+const apiSchema = () =>
+  buildASTSchema(transformSupergraphToPublicSchema(parse(readFileSync(resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8'))));
 
 describe('partner contract documents', () => {
   it('are all present, one operation per file named after it', () => {
@@ -28,7 +29,9 @@ describe('partner contract documents', () => {
   });
 
   (contractPresent() ? it : it.skip)('are byte-identical to the fixed contract beside the clone', () => {
-    const contract = readdirSync(CONTRACT_DIR).filter((f) => f.endsWith('.graphql')).sort();
+    const contract = readdirSync(CONTRACT_DIR)
+      .filter((f) => f.endsWith('.graphql'))
+      .sort();
     expect(documentFiles()).toEqual(contract);
     for (const file of contract) {
       const same = readFileSync(resolve(DOCUMENTS_DIR, file)).equals(readFileSync(resolve(CONTRACT_DIR, file)));

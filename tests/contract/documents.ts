@@ -21,6 +21,9 @@ export const CONTRACT_DOCUMENTS = [
 ] as const;
 export type ContractDocument = (typeof CONTRACT_DOCUMENTS)[number];
 
-export const documentFiles = () => readdirSync(DOCUMENTS_DIR).filter((f) => f.endsWith('.graphql')).sort();
+export const documentFiles = () =>
+  readdirSync(DOCUMENTS_DIR)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort();
 
 /** The text of a contract document exactly as committed: tests send it unchanged as the query. */

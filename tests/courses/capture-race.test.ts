@@ -5,7 +5,8 @@ import { db } from '../support/client';
 import { createCourse, createPartner, insertPendingPurchase, offer } from './fixtures';
 
 const { createCoursesOrm } = require('../../dist/subgraphs/courses/orm') as typeof import('../../subgraphs/courses/orm');
-const { finishCapture } = require('../../dist/subgraphs/courses/purchase/authorize.service') as typeof import('../../subgraphs/courses/purchase/authorize.service');
+const { finishCapture } =
+  require('../../dist/subgraphs/courses/purchase/authorize.service') as typeof import('../../subgraphs/courses/purchase/authorize.service');
 const { loadConfig } = require('../../dist/subgraphs/courses/config') as typeof import('../../subgraphs/courses/config');
 
 /*
@@ -20,7 +21,11 @@ let orm: MikroORM;
 let services: CoursesServices;
 beforeAll(async () => {
   orm = await createCoursesOrm(process.env.TEST_DATABASE_URL!);
-  services = { config: loadConfig({ ...process.env, DATABASE_URL: 'unused' }), participants: wallet, notifier: { sendOtp: async () => undefined } } as unknown as CoursesServices;
+  services = {
+    config: loadConfig({ ...process.env, DATABASE_URL: 'unused' }),
+    participants: wallet,
+    notifier: { sendOtp: async () => undefined },
+  } as unknown as CoursesServices;
 });
 afterAll(() => orm.close());
 
@@ -29,14 +34,25 @@ it('20 callers finishing one capture at once all get the one enrollment, 30 purc
   const courseId = await createCourse();
   await offer(courseId, partnerId, 500_000);
   for (let round = 0; round < 30; round++) {
-    const { id } = await insertPendingPurchase({ partnerId, courseId, amount: 500_000, otpHash: null, otpExpiresAt: new Date(Date.now() + 300_000) });
+    const { id } = await insertPendingPurchase({
+      partnerId,
+      courseId,
+      amount: 500_000,
+      otpHash: null,
+      otpExpiresAt: new Date(Date.now() + 300_000),
+    });
     await db().query(`update courses.purchase set status = 'CAPTURING' where id = $1`, [id]);
     const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => finishCapture(orm.em.fork(), services, id, false)));
     const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [String(o.reason)] : []));
     expect({ round, failures }).toEqual({ round, failures: [] });
-    const enrollmentIds = new Set(outcomes.map((o) => (o as PromiseFulfilledResult<Awaited<ReturnType<typeof finishCapture>>>).value.enrollment?.id));
+    const enrollmentIds = new Set(
+      outcomes.map((o) => (o as PromiseFulfilledResult<Awaited<ReturnType<typeof finishCapture>>>).value.enrollment?.id),
+    );
     expect(enrollmentIds.size).toBe(1);
-    const { rows } = await db().query(`select p.status, count(e.id)::int as enrollments from courses.purchase p left join courses.enrollment e on e.purchase_id = p.id where p.id = $1 group by p.status`, [id]);
+    const { rows } = await db().query(
+      `select p.status, count(e.id)::int as enrollments from courses.purchase p left join courses.enrollment e on e.purchase_id = p.id where p.id = $1 group by p.status`,
+      [id],
+    );
     expect(rows).toEqual([{ status: 'AUTHORIZED', enrollments: 1 }]);
   }
 });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ADMIN, ANONYMOUS, codes, courses, createCourse, createInstitution, createPartner, offer, partner } from './fixtures';
 
-
 const COURSE = `query($id: ID!) { course(id: $id) { id title curationStatus curationNote sessionCount provider { id } } }`;
 
 describe('curation', () => {
@@ -10,25 +9,45 @@ describe('curation', () => {
     expect((await courses(COURSE, { id }, ANONYMOUS)).data!.course).toBeNull();
     expect((await courses(COURSE, { id }, ADMIN)).data!.course).toMatchObject({ id, curationStatus: 'SUBMITTED', curationNote: null });
 
-    const approved = await courses(`mutation($input: CourseCurateInput!) { courseCurate(input: $input) { course { curationStatus curationNote } userErrors { code } } }`, {
-      input: { courseId: id, decision: 'APPROVED', note: 'Silabus lengkap' },
+    const approved = await courses(
+      `mutation($input: CourseCurateInput!) { courseCurate(input: $input) { course { curationStatus curationNote } userErrors { code } } }`,
+      {
+        input: { courseId: id, decision: 'APPROVED', note: 'Silabus lengkap' },
+      },
+    );
+    expect(approved.data!.courseCurate).toEqual({
+      course: { curationStatus: 'APPROVED', curationNote: 'Silabus lengkap' },
+      userErrors: [],
     });
-    expect(approved.data!.courseCurate).toEqual({ course: { curationStatus: 'APPROVED', curationNote: 'Silabus lengkap' }, userErrors: [] });
     expect((await courses(COURSE, { id }, ANONYMOUS)).data!.course).toMatchObject({ id, curationStatus: 'APPROVED' });
   });
 
   it('curates once, and needs a note to reject', async () => {
     const id = await createCourse({ approve: false });
     const curate = (decision: string, note: string) =>
-      courses(`mutation($input: CourseCurateInput!) { courseCurate(input: $input) { course { curationStatus } userErrors { code field } } }`, { input: { courseId: id, decision, note } });
-    expect((await curate('REJECTED', '  ')).data!.courseCurate).toEqual({ course: null, userErrors: [{ code: 'NOTE_REQUIRED', field: ['input', 'note'] }] });
+      courses(
+        `mutation($input: CourseCurateInput!) { courseCurate(input: $input) { course { curationStatus } userErrors { code field } } }`,
+        { input: { courseId: id, decision, note } },
+      );
+    expect((await curate('REJECTED', '  ')).data!.courseCurate).toEqual({
+      course: null,
+      userErrors: [{ code: 'NOTE_REQUIRED', field: ['input', 'note'] }],
+    });
     expect((await curate('REJECTED', 'Materi tidak sesuai')).data!.courseCurate.course.curationStatus).toBe('REJECTED');
     expect(codes((await curate('APPROVED', 'again')).data!.courseCurate)).toEqual(['ALREADY_CURATED']);
     expect((await courses(COURSE, { id }, ANONYMOUS)).data!.course).toBeNull();
   });
 
   it('lets only admins submit and curate', async () => {
-    const input = { institutionId: randomUUID(), title: 'Belajar Excel', description: 'x', category: 'TECHNOLOGY', mode: 'WEBINAR', sessionCount: 2, minimumDurationMinutes: 10 };
+    const input = {
+      institutionId: randomUUID(),
+      title: 'Belajar Excel',
+      description: 'x',
+      category: 'TECHNOLOGY',
+      mode: 'WEBINAR',
+      sessionCount: 2,
+      minimumDurationMinutes: 10,
+    };
     const submit = `mutation($input: CourseSubmitInput!) { courseSubmit(input: $input) { course { id } } }`;
     expect((await courses(submit, { input }, ANONYMOUS)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     expect((await courses(submit, { input }, partner(randomUUID()))).errors![0].extensions!.code).toBe('FORBIDDEN');
@@ -91,20 +110,30 @@ describe('offerings', () => {
     const courseId = await createCourse();
     const partnerId = await createPartner();
     const set = (price: number) =>
-      courses(`mutation($input: OfferingSetInput!) { offeringSet(input: $input) { offering { id price { amount currency } active platform { id } course { id } } userErrors { code } } }`, {
-        input: { courseId, partnerId, price },
-      });
+      courses(
+        `mutation($input: OfferingSetInput!) { offeringSet(input: $input) { offering { id price { amount currency } active platform { id } course { id } } userErrors { code } } }`,
+        {
+          input: { courseId, partnerId, price },
+        },
+      );
     expect(codes((await set(0)).data!.offeringSet)).toEqual(['INVALID_PRICE']);
     expect(codes((await set(3_500_001)).data!.offeringSet)).toEqual(['INVALID_PRICE']);
     const first = (await set(3_500_000)).data!.offeringSet.offering;
-    expect(first).toMatchObject({ price: { amount: 3_500_000, currency: 'IDR' }, active: true, platform: { id: partnerId }, course: { id: courseId } });
+    expect(first).toMatchObject({
+      price: { amount: 3_500_000, currency: 'IDR' },
+      active: true,
+      platform: { id: partnerId },
+      course: { id: courseId },
+    });
     const second = (await set(250_000)).data!.offeringSet.offering;
     expect(second).toMatchObject({ id: first.id, price: { amount: 250_000 } });
   });
 
   it('refuses to offer a course that is not APPROVED', async () => {
     const courseId = await createCourse({ approve: false });
-    const res = await courses(`mutation($input: OfferingSetInput!) { offeringSet(input: $input) { userErrors { code } } }`, { input: { courseId, partnerId: await createPartner(), price: 100_000 } });
+    const res = await courses(`mutation($input: OfferingSetInput!) { offeringSet(input: $input) { userErrors { code } } }`, {
+      input: { courseId, partnerId: await createPartner(), price: 100_000 },
+    });
     expect(codes(res.data!.offeringSet)).toEqual(['COURSE_NOT_APPROVED']);
   });
 
@@ -121,13 +150,28 @@ describe('offerings', () => {
       `query($reps: [_Any!]!) { _entities(representations: $reps) {
         ... on Partner { id offerings(first: 1) { totalCount pageInfo { hasNextPage } edges { node { course { id } price { amount } } } } }
         ... on TrainingInstitution { id courses(first: 10) { totalCount edges { node { id } } } } } }`,
-      { reps: [{ __typename: 'Partner', id: p1 }, { __typename: 'Partner', id: p2 }, { __typename: 'TrainingInstitution', id: inst1 }, { __typename: 'TrainingInstitution', id: inst2 }] },
+      {
+        reps: [
+          { __typename: 'Partner', id: p1 },
+          { __typename: 'Partner', id: p2 },
+          { __typename: 'TrainingInstitution', id: inst1 },
+          { __typename: 'TrainingInstitution', id: inst2 },
+        ],
+      },
       ANONYMOUS,
     );
     expect(res.errors).toBeUndefined();
     const [e1, e2, i1, i2] = res.data!._entities;
-    expect(e1.offerings).toEqual({ totalCount: 2, pageInfo: { hasNextPage: true }, edges: [{ node: { course: { id: c1 }, price: { amount: 100_000 } } }] });
-    expect(e2.offerings).toEqual({ totalCount: 1, pageInfo: { hasNextPage: false }, edges: [{ node: { course: { id: c3 }, price: { amount: 300_000 } } }] });
+    expect(e1.offerings).toEqual({
+      totalCount: 2,
+      pageInfo: { hasNextPage: true },
+      edges: [{ node: { course: { id: c1 }, price: { amount: 100_000 } } }],
+    });
+    expect(e2.offerings).toEqual({
+      totalCount: 1,
+      pageInfo: { hasNextPage: false },
+      edges: [{ node: { course: { id: c3 }, price: { amount: 300_000 } } }],
+    });
     expect(i1.courses).toEqual({ totalCount: 2, edges: [{ node: { id: c1 } }, { node: { id: c2 } }] });
     expect(i2.courses).toEqual({ totalCount: 1, edges: [{ node: { id: c3 } }] });
   });
@@ -151,13 +195,22 @@ describe('partnerCourses (PartnerCatalog)', () => {
     const page1 = (await courses(CATALOG, { first: 1 }, partner(a))).data!.partnerCourses;
     expect(page1.totalCount).toBe(2);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    expect(page1.edges[0].node).toMatchObject({ id: shared, sessionCount: 4, minimumDurationMinutes: 90, price: { amount: 150_000, currency: 'IDR' }, provider: { id: inst } });
+    expect(page1.edges[0].node).toMatchObject({
+      id: shared,
+      sessionCount: 4,
+      minimumDurationMinutes: 90,
+      price: { amount: 150_000, currency: 'IDR' },
+      provider: { id: inst },
+    });
     const page2 = (await courses(CATALOG, { first: 1, after: page1.pageInfo.endCursor }, partner(a))).data!.partnerCourses;
     expect(page2.edges.map((e: any) => e.node.id)).toEqual([onlyA]);
     expect(page2.pageInfo.hasNextPage).toBe(false);
 
     const ofB = (await courses(CATALOG, { first: 10 }, partner(b))).data!.partnerCourses;
-    expect(ofB.edges.map((e: any) => [e.node.id, e.node.price.amount])).toEqual([[shared, 175_000], [onlyB, 600_000]]);
+    expect(ofB.edges.map((e: any) => [e.node.id, e.node.price.amount])).toEqual([
+      [shared, 175_000],
+      [onlyB, 600_000],
+    ]);
   });
 
   it('is for partners only', async () => {

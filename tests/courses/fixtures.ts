@@ -21,36 +21,48 @@ export function cardNumber(): string {
 }
 
 let counter = 0;
-export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+export const unique = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
 /*
  * Courses and offerings name records of the partners subgraph, which the courses subgraph checks before
  * writing: the fixtures create real ones there, as the programme office would.
  */
-const partners = <T = Record<string, any>>(query: string, variables: Record<string, unknown>) => subgraphQuery<T>('partners', query, variables, ADMIN);
+const partners = <T = Record<string, any>>(query: string, variables: Record<string, unknown>) =>
+  subgraphQuery<T>('partners', query, variables, ADMIN);
 
 /** A platform that has just applied (APPLIED: enough to be listed on; the courses subgraph trusts the partner identity itself); returns its id. */
 export async function createPartner(): Promise<string> {
   const slug = unique('courses-test');
-  const res = await partners(`mutation($input: PartnerApplyInput!) { partnerApply(input: $input) { partner { id } userErrors { code } } }`, {
-    input: { slug, name: `Platform ${slug}`, website: `https://${slug}.example.id`, note: 'courses test' },
-  });
+  const res = await partners(
+    `mutation($input: PartnerApplyInput!) { partnerApply(input: $input) { partner { id } userErrors { code } } }`,
+    {
+      input: { slug, name: `Platform ${slug}`, website: `https://${slug}.example.id`, note: 'courses test' },
+    },
+  );
   if (!res.data?.partnerApply.partner) throw new Error(`partnerApply failed: ${JSON.stringify(res)}`);
   return res.data.partnerApply.partner.id as string;
 }
 
 /** Ends a platform's cooperation (partnerTerminate, allowed from any status). */
 export async function terminatePartner(partnerId: string): Promise<void> {
-  const res = await partners(`mutation($input: PartnerTransitionInput!) { partnerTerminate(input: $input) { partner { status } userErrors { code } } }`, { input: { partnerId, reason: 'courses test' } });
+  const res = await partners(
+    `mutation($input: PartnerTransitionInput!) { partnerTerminate(input: $input) { partner { status } userErrors { code } } }`,
+    { input: { partnerId, reason: 'courses test' } },
+  );
   if (res.data?.partnerTerminate.partner?.status !== 'TERMINATED') throw new Error(`partnerTerminate failed: ${JSON.stringify(res)}`);
 }
 
 /** A registered training institution; returns its id. */
 export async function createInstitution(): Promise<string> {
-  const res = await partners(`mutation($input: TrainingInstitutionRegisterInput!) { trainingInstitutionRegister(input: $input) { trainingInstitution { id } userErrors { code } } }`, {
-    input: { name: unique('Lembaga Uji'), city: 'Jakarta' },
-  });
-  if (!res.data?.trainingInstitutionRegister.trainingInstitution) throw new Error(`trainingInstitutionRegister failed: ${JSON.stringify(res)}`);
+  const res = await partners(
+    `mutation($input: TrainingInstitutionRegisterInput!) { trainingInstitutionRegister(input: $input) { trainingInstitution { id } userErrors { code } } }`,
+    {
+      input: { name: unique('Lembaga Uji'), city: 'Jakarta' },
+    },
+  );
+  if (!res.data?.trainingInstitutionRegister.trainingInstitution)
+    throw new Error(`trainingInstitutionRegister failed: ${JSON.stringify(res)}`);
   return res.data.trainingInstitutionRegister.trainingInstitution.id as string;
 }
 
@@ -96,7 +108,9 @@ export async function createCourse(options: CourseOptions = {}): Promise<string>
 
 /** Lists a course on a platform at a price (admin); the platform must exist (see createPartner). */
 export async function offer(courseId: string, partnerId: string, price: number): Promise<void> {
-  const res = await courses(`mutation($input: OfferingSetInput!) { offeringSet(input: $input) { userErrors { code } } }`, { input: { courseId, partnerId, price } });
+  const res = await courses(`mutation($input: OfferingSetInput!) { offeringSet(input: $input) { userErrors { code } } }`, {
+    input: { courseId, partnerId, price },
+  });
   if (res.data!.offeringSet.userErrors.length) throw new Error(JSON.stringify(res.data!.offeringSet.userErrors));
 }
 
@@ -127,15 +141,36 @@ export async function insertSale(options: SaleOptions) {
     `insert into courses.enrollment (id, purchase_id, partner_id, participant_id, course_id, invoice_code, transaction_code, amount, status, enrolled_at, attended_sessions, completion_recorded, created_at, cancelled_at, refunded_amount)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, false, $10, $12, $13)`,
     [
-      enrollmentId, purchaseId, options.partnerId, participantId, options.courseId, invoiceCode, unique('TRX'), amount, options.status ?? 'ENROLLED', enrolledAt,
-      options.attendedSessions ?? 0, options.status === 'CANCELLED' ? enrolledAt : null, options.status === 'CANCELLED' ? amount : null,
+      enrollmentId,
+      purchaseId,
+      options.partnerId,
+      participantId,
+      options.courseId,
+      invoiceCode,
+      unique('TRX'),
+      amount,
+      options.status ?? 'ENROLLED',
+      enrolledAt,
+      options.attendedSessions ?? 0,
+      options.status === 'CANCELLED' ? enrolledAt : null,
+      options.status === 'CANCELLED' ? amount : null,
     ],
   );
   return { purchaseId, enrollmentId, invoiceCode, participantId, amount };
 }
 
 /** A purchase awaiting its OTP, with a known OTP hash, written straight to the table. */
-export async function insertPendingPurchase(options: { partnerId: string; courseId: string; amount: number; otpHash: string | null; otpExpiresAt: Date; holdExpiresAt?: Date; card?: string; id?: string; invoiceCode?: string }) {
+export async function insertPendingPurchase(options: {
+  partnerId: string;
+  courseId: string;
+  amount: number;
+  otpHash: string | null;
+  otpExpiresAt: Date;
+  holdExpiresAt?: Date;
+  card?: string;
+  id?: string;
+  invoiceCode?: string;
+}) {
   const id = options.id ?? randomUUID();
   const invoiceCode = options.invoiceCode ?? unique('INV');
   const card = options.card ?? cardNumber();
@@ -143,7 +178,19 @@ export async function insertPendingPurchase(options: { partnerId: string; course
   await db().query(
     `insert into courses.purchase (id, partner_id, invoice_code, card_number, participant_id, course_id, amount, status, otp_hash, otp_generation, otp_expires_at, otp_attempts, hold_expires_at, hold_released, created_at, updated_at)
      values ($1, $2, $3, $4, $5, $6, $7, 'AWAITING_OTP', $8, 1, $9, 0, $10, false, $11, $11)`,
-    [id, options.partnerId, invoiceCode, card, randomUUID(), options.courseId, options.amount, options.otpHash, options.otpExpiresAt, options.holdExpiresAt ?? new Date(now.getTime() + 600_000), now],
+    [
+      id,
+      options.partnerId,
+      invoiceCode,
+      card,
+      randomUUID(),
+      options.courseId,
+      options.amount,
+      options.otpHash,
+      options.otpExpiresAt,
+      options.holdExpiresAt ?? new Date(now.getTime() + 600_000),
+      now,
+    ],
   );
   return { id, invoiceCode, card };
 }
@@ -155,7 +202,16 @@ export async function startCourses(env: Record<string, string>): Promise<{ url: 
   const port = Number(process.env.TEST_PORT_BASE ?? 4100) + 20 + Math.floor(Math.random() * 50);
   const urls = JSON.parse(process.env.TEST_SUBGRAPH_URLS!);
   const child = spawn(process.execPath, [resolve(__dirname, '../../dist/subgraphs/courses/index.js')], {
-    env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL!, COURSES_PORT: String(port), PARTICIPANTS_URL: urls.participants, PARTNERS_URL: urls.partners, PRAKERJA_LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: process.env.TEST_DATABASE_URL!,
+      COURSES_PORT: String(port),
+      PARTICIPANTS_URL: urls.participants,
+      PARTNERS_URL: urls.partners,
+      PRAKERJA_LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+      ...env,
+    },
     stdio: 'ignore',
   });
   for (let i = 0; i < 100; i++) {
@@ -168,4 +224,3 @@ export async function startCourses(env: Record<string, string>): Promise<{ url: 
   }
   throw new Error('courses process did not start');
 }
-

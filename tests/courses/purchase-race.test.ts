@@ -4,8 +4,6 @@ import type { Identity } from '../../common/identity';
 import { db, signedHeaders } from '../support/client';
 import { cardNumber, createCourse, createPartner, offer, partner, startCourses, unique } from './fixtures';
 
-
-
 const START = `mutation($input: PurchaseStartInput!) { purchaseStart(input: $input) { purchase { id status } userErrors { code } } }`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -25,21 +23,38 @@ function fakeParticipants(card: string) {
     req.on('data', (c) => (raw += c));
     req.on('end', async () => {
       const { query, variables } = JSON.parse(raw) as { query: string; variables: Record<string, any> };
-      const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const send = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (query.includes('walletCard') && variables.cardNumber === card) {
         // The second start gets the card only once the first has inserted its row (and is placing its hold).
         if (calls.walletCard++ > 0) await winnerIsPlacing;
-        return send(200, { data: { walletCard: { participantId: PARTICIPANT, cardNumber: card, status: 'ACTIVE', purchaseDeadline: null, balance: 3_500_000, availableBalance: 3_500_000 } } });
+        return send(200, {
+          data: {
+            walletCard: {
+              participantId: PARTICIPANT,
+              cardNumber: card,
+              status: 'ACTIVE',
+              purchaseDeadline: null,
+              balance: 3_500_000,
+              availableBalance: 3_500_000,
+            },
+          },
+        });
       }
       if (query.includes('walletHoldPlace') && variables.input?.cardNumber === card) {
         if (calls.holdPlace++ > 0) return send(500, { errors: [{ message: 'timeout' }] }); // the twin's call fails
         winnerPlacing();
         await Promise.race([twinIsDone, sleep(10_000)]); // the winner's hold is placed only after the twin has failed and answered
         const { referenceId, amount, expiresAt } = variables.input;
-        return send(200, { data: { walletHoldPlace: { hold: { referenceId, participantId: PARTICIPANT, amount, status: 'ACTIVE', expiresAt }, userErrors: [] } } });
+        return send(200, {
+          data: {
+            walletHoldPlace: { hold: { referenceId, participantId: PARTICIPANT, amount, status: 'ACTIVE', expiresAt }, userErrors: [] },
+          },
+        });
       }
       if (query.includes('walletHoldRelease')) calls.holdRelease.push(variables.id);
-      if (query.includes('inboxMessageDeliver') && variables.input?.participantId === PARTICIPANT) return send(200, { data: { inboxMessageDeliver: true } });
+      if (query.includes('inboxMessageDeliver') && variables.input?.participantId === PARTICIPANT)
+        return send(200, { data: { inboxMessageDeliver: true } });
       return send(500, { errors: [{ message: 'not scripted' }] });
     });
   });
@@ -63,9 +78,11 @@ describe('concurrent identical purchaseStart calls', () => {
     const other = await startCourses({ PARTICIPANTS_URL: `http://127.0.0.1:${port}/graphql`, COURSES_RECONCILE_INTERVAL_MS: '3600000' });
     try {
       const as: Identity = partner(partnerId);
-      const body = JSON.stringify({ query: START, variables: { input: { cardNumber: card, courseId, invoiceCode: unique('INV'), amount: 500_000 } } });
-      const post = () =>
-        fetch(other.url, { method: 'POST', headers: signedHeaders(as, body), body }).then((r) => r.json());
+      const body = JSON.stringify({
+        query: START,
+        variables: { input: { cardNumber: card, courseId, invoiceCode: unique('INV'), amount: 500_000 } },
+      });
+      const post = () => fetch(other.url, { method: 'POST', headers: signedHeaders(as, body), body }).then((r) => r.json());
       const answers = await Promise.all([post(), post()].map((p) => p.then((answer: any) => (answer.errors && fake.twinDone(), answer))));
       const first = answers.find((a) => !a.errors);
       const second = answers.find((a) => a.errors);

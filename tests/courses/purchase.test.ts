@@ -1,8 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { hashOtp } from '../../subgraphs/courses/purchase/otp';
 import { db } from '../support/client';
-import { ADMIN, ANONYMOUS, cardNumber, codes, courses, createCourse, createPartner, insertPendingPurchase, insertSale, offer, partner, startCourses, unique } from './fixtures';
-
+import {
+  ADMIN,
+  ANONYMOUS,
+  cardNumber,
+  codes,
+  courses,
+  createCourse,
+  createPartner,
+  insertPendingPurchase,
+  insertSale,
+  offer,
+  partner,
+  startCourses,
+  unique,
+} from './fixtures';
 
 /** The OTP key exactly as the running subgraph derives it (same dev secrets file, same code). */
 const { loadConfig } = require('../../dist/subgraphs/courses/config') as typeof import('../../subgraphs/courses/config');
@@ -14,7 +27,8 @@ const AUTHORIZE = `mutation($input: PurchaseAuthorizeInput!) { purchaseAuthorize
   enrollment { id invoiceCode transactionCode status } userErrors { code field } } }`;
 const BY_INVOICE = `query($invoiceCode: String!) { purchaseByInvoice(invoiceCode: $invoiceCode) { id status amount { amount currency } enrollment { id status transactionCode } } }`;
 
-const purchaseCount = async (partnerId: string) => Number((await db().query('select count(*) from courses.purchase where partner_id = $1', [partnerId])).rows[0].count);
+const purchaseCount = async (partnerId: string) =>
+  Number((await db().query('select count(*) from courses.purchase where partner_id = $1', [partnerId])).rows[0].count);
 
 describe('purchaseStart refusals that need no wallet', () => {
   let a: string;
@@ -30,7 +44,11 @@ describe('purchaseStart refusals that need no wallet', () => {
   });
 
   const start = (input: Record<string, unknown>, partnerId = a) =>
-    courses(START, { input: { cardNumber: cardNumber(), courseId, invoiceCode: unique('INV'), amount: 750_000, ...input } }, partner(partnerId));
+    courses(
+      START,
+      { input: { cardNumber: cardNumber(), courseId, invoiceCode: unique('INV'), amount: 750_000, ...input } },
+      partner(partnerId),
+    );
 
   it.each([
     ['a wrong check digit', (c: string) => `${c.slice(0, 15)}${(Number(c[15]) + 1) % 10}`],
@@ -38,7 +56,10 @@ describe('purchaseStart refusals that need no wallet', () => {
     ['letters', () => '12345678901234AB'],
   ])('refuses a card number with %s as INVALID_CARD_NUMBER', async (_label, mangle) => {
     const res = await start({ cardNumber: mangle(cardNumber()) });
-    expect(res.data!.purchaseStart).toEqual({ purchase: null, userErrors: [expect.objectContaining({ code: 'INVALID_CARD_NUMBER', field: ['input', 'cardNumber'] })] });
+    expect(res.data!.purchaseStart).toEqual({
+      purchase: null,
+      userErrors: [expect.objectContaining({ code: 'INVALID_CARD_NUMBER', field: ['input', 'cardNumber'] })],
+    });
   });
 
   it('refuses an unknown or unapproved course as COURSE_NOT_FOUND', async () => {
@@ -62,8 +83,14 @@ describe('purchaseStart refusals that need no wallet', () => {
   });
 
   it('is for partners only', async () => {
-    expect((await courses(START, { input: { cardNumber: cardNumber(), courseId, invoiceCode: 'X', amount: 1 } }, ADMIN)).errors![0].extensions!.code).toBe('FORBIDDEN');
-    expect((await courses(START, { input: { cardNumber: cardNumber(), courseId, invoiceCode: 'X', amount: 1 } }, ANONYMOUS)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    expect(
+      (await courses(START, { input: { cardNumber: cardNumber(), courseId, invoiceCode: 'X', amount: 1 } }, ADMIN)).errors![0].extensions!
+        .code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await courses(START, { input: { cardNumber: cardNumber(), courseId, invoiceCode: 'X', amount: 1 } }, ANONYMOUS)).errors![0]
+        .extensions!.code,
+    ).toBe('UNAUTHENTICATED');
   });
 
   it('rejects a malformed invoice code as a top-level BAD_USER_INPUT', async () => {
@@ -83,17 +110,42 @@ describe('invoice idempotency (existing purchase, no wallet call needed)', () =>
   it('answers a retry with the same purchase and refuses any other value as INVOICE_CONFLICT, changing nothing', async () => {
     const id = randomUUID();
     const otpExpiresAt = new Date(Date.now() + 240_000);
-    const pending = await insertPendingPurchase({ id, partnerId: a, courseId, amount: 300_000, otpHash: hashOtp(otpSecret, id, 1, '123456'), otpExpiresAt });
+    const pending = await insertPendingPurchase({
+      id,
+      partnerId: a,
+      courseId,
+      amount: 300_000,
+      otpHash: hashOtp(otpSecret, id, 1, '123456'),
+      otpExpiresAt,
+    });
     const before = (await db().query('select * from courses.purchase where id = $1', [id])).rows[0];
 
-    const retry = await courses(START, { input: { cardNumber: pending.card, courseId, invoiceCode: pending.invoiceCode, amount: 300_000 } }, partner(a));
+    const retry = await courses(
+      START,
+      { input: { cardNumber: pending.card, courseId, invoiceCode: pending.invoiceCode, amount: 300_000 } },
+      partner(a),
+    );
     expect(retry.data!.purchaseStart).toEqual({
-      purchase: { id, invoiceCode: pending.invoiceCode, status: 'AWAITING_OTP', amount: { amount: 300_000, currency: 'IDR' }, course: { id: courseId, title: expect.any(String) }, otpExpiresAt: otpExpiresAt.toISOString() },
+      purchase: {
+        id,
+        invoiceCode: pending.invoiceCode,
+        status: 'AWAITING_OTP',
+        amount: { amount: 300_000, currency: 'IDR' },
+        course: { id: courseId, title: expect.any(String) },
+        otpExpiresAt: otpExpiresAt.toISOString(),
+      },
       userErrors: [],
     });
     for (const change of [{ cardNumber: cardNumber() }, { amount: 300_001 }, { courseId: randomUUID() }]) {
-      const res = await courses(START, { input: { cardNumber: pending.card, courseId, invoiceCode: pending.invoiceCode, amount: 300_000, ...change } }, partner(a));
-      expect(res.data!.purchaseStart).toEqual({ purchase: null, userErrors: [expect.objectContaining({ code: 'INVOICE_CONFLICT', field: ['input', 'invoiceCode'] })] });
+      const res = await courses(
+        START,
+        { input: { cardNumber: pending.card, courseId, invoiceCode: pending.invoiceCode, amount: 300_000, ...change } },
+        partner(a),
+      );
+      expect(res.data!.purchaseStart).toEqual({
+        purchase: null,
+        userErrors: [expect.objectContaining({ code: 'INVOICE_CONFLICT', field: ['input', 'invoiceCode'] })],
+      });
     }
     expect((await db().query('select * from courses.purchase where id = $1', [id])).rows[0]).toEqual(before);
   });
@@ -113,12 +165,19 @@ describe('purchaseAuthorize OTP rules (before any wallet call)', () => {
     await insertPendingPurchase({ id, partnerId: a, courseId, amount: 300_000, otpHash: hashOtp(otpSecret, id, 1, otp), otpExpiresAt });
     return id;
   };
-  const authorize = (purchaseId: string, otp: string, partnerId = a) => courses(AUTHORIZE, { input: { purchaseId, otp } }, partner(partnerId));
+  const authorize = (purchaseId: string, otp: string, partnerId = a) =>
+    courses(AUTHORIZE, { input: { purchaseId, otp } }, partner(partnerId));
 
   it('answers NOT_FOUND for an unknown purchase and for another platform’s purchase alike', async () => {
     const id = await pendingWithOtp('111111');
-    expect((await authorize(randomUUID(), '111111')).data!.purchaseAuthorize).toEqual({ enrollment: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'purchaseId'] }] });
-    expect((await authorize(id, '111111', b)).data!.purchaseAuthorize).toEqual({ enrollment: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'purchaseId'] }] });
+    expect((await authorize(randomUUID(), '111111')).data!.purchaseAuthorize).toEqual({
+      enrollment: null,
+      userErrors: [{ code: 'NOT_FOUND', field: ['input', 'purchaseId'] }],
+    });
+    expect((await authorize(id, '111111', b)).data!.purchaseAuthorize).toEqual({
+      enrollment: null,
+      userErrors: [{ code: 'NOT_FOUND', field: ['input', 'purchaseId'] }],
+    });
     const row = (await db().query('select status, otp_attempts from courses.purchase where id = $1', [id])).rows[0];
     expect(row).toEqual({ status: 'AWAITING_OTP', otp_attempts: 0 });
   });
@@ -131,21 +190,36 @@ describe('purchaseAuthorize OTP rules (before any wallet call)', () => {
     expect(codes((await authorize(id, '424242')).data!.purchaseAuthorize)).toEqual(['OTP_LOCKED']);
     const row = (await db().query('select status, otp_attempts from courses.purchase where id = $1', [id])).rows[0];
     expect(row).toEqual({ status: 'LOCKED', otp_attempts: 3 });
-    const status = await courses(BY_INVOICE, { invoiceCode: (await db().query('select invoice_code from courses.purchase where id = $1', [id])).rows[0].invoice_code }, partner(a));
+    const status = await courses(
+      BY_INVOICE,
+      { invoiceCode: (await db().query('select invoice_code from courses.purchase where id = $1', [id])).rows[0].invoice_code },
+      partner(a),
+    );
     expect(status.data!.purchaseByInvoice).toMatchObject({ id, status: 'LOCKED', enrollment: null });
   });
 
   it('refuses an expired OTP as OTP_EXPIRED without counting it', async () => {
     const id = await pendingWithOtp('135790', new Date(Date.now() - 1000));
     expect(codes((await authorize(id, '135790')).data!.purchaseAuthorize)).toEqual(['OTP_EXPIRED']);
-    expect((await db().query('select status, otp_attempts from courses.purchase where id = $1', [id])).rows[0]).toEqual({ status: 'AWAITING_OTP', otp_attempts: 0 });
+    expect((await db().query('select status, otp_attempts from courses.purchase where id = $1', [id])).rows[0]).toEqual({
+      status: 'AWAITING_OTP',
+      otp_attempts: 0,
+    });
   });
 
   it('tells the partner to retry with the same invoice code only when a retry would issue a new OTP', async () => {
     const MESSAGE = `mutation($input: PurchaseAuthorizeInput!) { purchaseAuthorize(input: $input) { userErrors { code message } } }`;
     const expiredWith = async (holdExpiresAt: Date) => {
       const id = randomUUID();
-      await insertPendingPurchase({ id, partnerId: a, courseId, amount: 300_000, otpHash: hashOtp(otpSecret, id, 1, '112233'), otpExpiresAt: new Date(Date.now() - 1000), holdExpiresAt });
+      await insertPendingPurchase({
+        id,
+        partnerId: a,
+        courseId,
+        amount: 300_000,
+        otpHash: hashOtp(otpSecret, id, 1, '112233'),
+        otpExpiresAt: new Date(Date.now() - 1000),
+        holdExpiresAt,
+      });
       const [error] = (await courses(MESSAGE, { input: { purchaseId: id, otp: '112233' } }, partner(a))).data!.purchaseAuthorize.userErrors;
       expect(error.code).toBe('OTP_EXPIRED');
       return error.message as string;
@@ -217,8 +291,21 @@ describe('reconciler', () => {
     const a = randomUUID();
     const courseId = await createCourse();
     const past = new Date(Date.now() - 60_000);
-    const stale = await insertPendingPurchase({ partnerId: a, courseId, amount: 1000, otpHash: null, otpExpiresAt: past, holdExpiresAt: past });
-    const live = await insertPendingPurchase({ partnerId: a, courseId, amount: 1000, otpHash: null, otpExpiresAt: new Date(Date.now() + 60_000) });
+    const stale = await insertPendingPurchase({
+      partnerId: a,
+      courseId,
+      amount: 1000,
+      otpHash: null,
+      otpExpiresAt: past,
+      holdExpiresAt: past,
+    });
+    const live = await insertPendingPurchase({
+      partnerId: a,
+      courseId,
+      amount: 1000,
+      otpHash: null,
+      otpExpiresAt: new Date(Date.now() + 60_000),
+    });
     const other = await startCourses({ COURSES_RECONCILE_INTERVAL_MS: '3600000' });
     try {
       let status = 'AWAITING_OTP';
@@ -228,7 +315,10 @@ describe('reconciler', () => {
       }
       expect(status).toBe('EXPIRED');
       expect((await db().query('select status from courses.purchase where id = $1', [live.id])).rows[0].status).toBe('AWAITING_OTP');
-      expect((await courses(BY_INVOICE, { invoiceCode: stale.invoiceCode }, partner(a))).data!.purchaseByInvoice).toMatchObject({ id: stale.id, status: 'EXPIRED' });
+      expect((await courses(BY_INVOICE, { invoiceCode: stale.invoiceCode }, partner(a))).data!.purchaseByInvoice).toMatchObject({
+        id: stale.id,
+        status: 'EXPIRED',
+      });
     } finally {
       other.child.kill('SIGTERM');
       await new Promise((r) => other.child.once('exit', r));

@@ -12,10 +12,18 @@ const SUBMIT = `mutation($input: CourseSubmitInput!) { courseSubmit(input: $inpu
 const SET = `mutation($input: OfferingSetInput!) { offeringSet(input: $input) { offering { id active price { amount } platform { id } } userErrors { code field } } }`;
 
 const courseInput = (institutionId: string) => ({
-  institutionId, title: unique('Pelatihan Rujukan'), description: 'Kursus untuk pengujian rujukan.', category: 'TECHNOLOGY', mode: 'WEBINAR', sessionCount: 2, minimumDurationMinutes: 0,
+  institutionId,
+  title: unique('Pelatihan Rujukan'),
+  description: 'Kursus untuk pengujian rujukan.',
+  category: 'TECHNOLOGY',
+  mode: 'WEBINAR',
+  sessionCount: 2,
+  minimumDurationMinutes: 0,
 });
-const coursesTitled = async (title: string) => Number((await db().query('select count(*) from courses.course where title = $1', [title])).rows[0].count);
-const offeringsOf = async (partnerId: string) => (await db().query('select price::int as price, active from courses.offering where partner_id = $1', [partnerId])).rows;
+const coursesTitled = async (title: string) =>
+  Number((await db().query('select count(*) from courses.course where title = $1', [title])).rows[0].count);
+const offeringsOf = async (partnerId: string) =>
+  (await db().query('select price::int as price, active from courses.offering where partner_id = $1', [partnerId])).rows;
 
 let courseId: string;
 beforeAll(async () => {
@@ -27,7 +35,10 @@ describe('courseSubmit checks the institution', () => {
     const input = courseInput(randomUUID());
     const res = await courses(SUBMIT, { input });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.courseSubmit).toEqual({ course: null, userErrors: [{ code: 'INSTITUTION_NOT_FOUND', field: ['input', 'institutionId'] }] });
+    expect(res.data!.courseSubmit).toEqual({
+      course: null,
+      userErrors: [{ code: 'INSTITUTION_NOT_FOUND', field: ['input', 'institutionId'] }],
+    });
     expect(await coursesTitled(input.title)).toBe(0);
   });
 
@@ -58,7 +69,10 @@ describe('offeringSet checks the platform', () => {
 
   it('lists a course on a SUSPENDED platform (a suspension is temporary)', async () => {
     const partnerId = await activePartner();
-    expect((await move('partnerSuspend', partnerId)).data!.partnerSuspend).toMatchObject({ partner: { status: 'SUSPENDED' }, userErrors: [] });
+    expect((await move('partnerSuspend', partnerId)).data!.partnerSuspend).toMatchObject({
+      partner: { status: 'SUSPENDED' },
+      userErrors: [],
+    });
     const res = await courses(SET, { input: { courseId, partnerId, price: 120_000 } });
     expect(res.data!.offeringSet).toMatchObject({ offering: { active: true }, userErrors: [] });
   });
@@ -69,8 +83,14 @@ describe('offeringSet checks the platform', () => {
     await terminatePartner(partnerId);
 
     const other = await createCourse();
-    for (const input of [{ courseId, partnerId, price: 250_000 }, { courseId: other, partnerId, price: 250_000, active: true }]) {
-      expect((await courses(SET, { input })).data!.offeringSet).toEqual({ offering: null, userErrors: [{ code: 'PARTNER_TERMINATED', field: ['input', 'partnerId'] }] });
+    for (const input of [
+      { courseId, partnerId, price: 250_000 },
+      { courseId: other, partnerId, price: 250_000, active: true },
+    ]) {
+      expect((await courses(SET, { input })).data!.offeringSet).toEqual({
+        offering: null,
+        userErrors: [{ code: 'PARTNER_TERMINATED', field: ['input', 'partnerId'] }],
+      });
     }
     expect(await offeringsOf(partnerId)).toEqual([{ price: 200000, active: true }]);
 
@@ -96,13 +116,19 @@ describe('when the partners subgraph cannot be reached', () => {
   });
   const ask = async (query: string, variables: Record<string, unknown>) => {
     const body = JSON.stringify({ query, variables });
-    return (await fetch(other.url, { method: 'POST', headers: signedHeaders(ADMIN, body), body })).json() as Promise<{ data?: any; errors?: Array<{ message: string; extensions: { code: string } }> }>;
+    return (await fetch(other.url, { method: 'POST', headers: signedHeaders(ADMIN, body), body })).json() as Promise<{
+      data?: any;
+      errors?: Array<{ message: string; extensions: { code: string } }>;
+    }>;
   };
 
   it('fails courseSubmit with an error and writes nothing, rather than skip the check', async () => {
     const input = courseInput(await createInstitution());
     const res = await ask(SUBMIT, { input });
-    expect(res.errors?.[0]).toMatchObject({ message: expect.stringMatching(/could not be checked.*nothing was written/), extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/could not be checked.*nothing was written/),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(res.data?.courseSubmit ?? null).toBeNull();
     expect(await coursesTitled(input.title)).toBe(0);
   });
@@ -110,7 +136,10 @@ describe('when the partners subgraph cannot be reached', () => {
   it('fails offeringSet with an error and writes nothing', async () => {
     const partnerId = await createPartner();
     const res = await ask(SET, { input: { courseId, partnerId, price: 100_000 } });
-    expect(res.errors?.[0]).toMatchObject({ message: expect.stringMatching(/could not be checked.*nothing was written/), extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/could not be checked.*nothing was written/),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(await offeringsOf(partnerId)).toEqual([]);
   });
 });
@@ -124,19 +153,31 @@ describe('through the gateway', () => {
 
   it('refuses unknown and terminated references and accepts real ones', async () => {
     const unknownInstitution = courseInput(randomUUID());
-    expect((await asAdmin(SUBMIT, { input: unknownInstitution })).courseSubmit.userErrors).toEqual([{ code: 'INSTITUTION_NOT_FOUND', field: ['input', 'institutionId'] }]);
+    expect((await asAdmin(SUBMIT, { input: unknownInstitution })).courseSubmit.userErrors).toEqual([
+      { code: 'INSTITUTION_NOT_FOUND', field: ['input', 'institutionId'] },
+    ]);
     expect(await coursesTitled(unknownInstitution.title)).toBe(0);
     const institutionId = await createInstitution();
-    expect((await asAdmin(SUBMIT, { input: courseInput(institutionId) })).courseSubmit).toMatchObject({ course: { provider: { id: institutionId } }, userErrors: [] });
+    expect((await asAdmin(SUBMIT, { input: courseInput(institutionId) })).courseSubmit).toMatchObject({
+      course: { provider: { id: institutionId } },
+      userErrors: [],
+    });
 
     const unknownPartner = randomUUID();
-    expect((await asAdmin(SET, { input: { courseId, partnerId: unknownPartner, price: 100_000 } })).offeringSet.userErrors).toEqual([{ code: 'PARTNER_NOT_FOUND', field: ['input', 'partnerId'] }]);
+    expect((await asAdmin(SET, { input: { courseId, partnerId: unknownPartner, price: 100_000 } })).offeringSet.userErrors).toEqual([
+      { code: 'PARTNER_NOT_FOUND', field: ['input', 'partnerId'] },
+    ]);
     expect(await offeringsOf(unknownPartner)).toEqual([]);
     const applied = await createPartner();
-    expect((await asAdmin(SET, { input: { courseId, partnerId: applied, price: 100_000 } })).offeringSet).toMatchObject({ offering: { platform: { id: applied } }, userErrors: [] });
+    expect((await asAdmin(SET, { input: { courseId, partnerId: applied, price: 100_000 } })).offeringSet).toMatchObject({
+      offering: { platform: { id: applied } },
+      userErrors: [],
+    });
     const terminated = await createPartner();
     await terminatePartner(terminated);
-    expect((await asAdmin(SET, { input: { courseId, partnerId: terminated, price: 100_000 } })).offeringSet.userErrors).toEqual([{ code: 'PARTNER_TERMINATED', field: ['input', 'partnerId'] }]);
+    expect((await asAdmin(SET, { input: { courseId, partnerId: terminated, price: 100_000 } })).offeringSet.userErrors).toEqual([
+      { code: 'PARTNER_TERMINATED', field: ['input', 'partnerId'] },
+    ]);
     expect(await offeringsOf(terminated)).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import { db, gatewayQuery, gatewayUrl, subgraphUrl, tokenFor } from '../support/client';
 
-
 const PLATFORM_OFFERINGS = /* GraphQL */ `
   query PlatformOfferings($slug: String!) {
     partnerBySlug(slug: $slug) {
@@ -8,7 +7,26 @@ const PLATFORM_OFFERINGS = /* GraphQL */ `
       name
       offerings(first: 100) {
         totalCount
-        edges { node { price { amount currency } course { id title provider { id name } } platform { id slug } } }
+        edges {
+          node {
+            price {
+              amount
+              currency
+            }
+            course {
+              id
+              title
+              provider {
+                id
+                name
+              }
+            }
+            platform {
+              id
+              slug
+            }
+          }
+        }
       }
     }
   }
@@ -55,11 +73,45 @@ describe('the supergraph through the gateway', () => {
 
 describe('programme-office operations require admin', () => {
   const OPEN = /* GraphQL */ `
-    mutation ($input: CohortOpenInput!) { cohortOpen(input: $input) { cohort { id name } userErrors { code } } }
+    mutation ($input: CohortOpenInput!) {
+      cohortOpen(input: $input) {
+        cohort {
+          id
+          name
+        }
+        userErrors {
+          code
+        }
+      }
+    }
   `;
-  const input = () => ({ name: `Gelombang uji ${Date.now()}-${Math.random()}`, quota: 10, opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 3600_000).toISOString() });
-  const SUSPEND = /* GraphQL */ `mutation ($id: ID!) { partnerSuspend(input: { partnerId: $id, reason: "test" }) { partner { status } userErrors { code } } }`;
-  const CURATE = /* GraphQL */ `mutation ($id: ID!) { courseCurate(input: { courseId: $id, decision: APPROVED, note: "ok" }) { userErrors { code } } }`;
+  const input = () => ({
+    name: `Gelombang uji ${Date.now()}-${Math.random()}`,
+    quota: 10,
+    opensAt: new Date().toISOString(),
+    closesAt: new Date(Date.now() + 3600_000).toISOString(),
+  });
+  const SUSPEND = /* GraphQL */ `
+    mutation ($id: ID!) {
+      partnerSuspend(input: { partnerId: $id, reason: "test" }) {
+        partner {
+          status
+        }
+        userErrors {
+          code
+        }
+      }
+    }
+  `;
+  const CURATE = /* GraphQL */ `
+    mutation ($id: ID!) {
+      courseCurate(input: { courseId: $id, decision: APPROVED, note: "ok" }) {
+        userErrors {
+          code
+        }
+      }
+    }
+  `;
 
   it('refuses anonymous callers with UNAUTHENTICATED and other roles with FORBIDDEN, changing nothing', async () => {
     const before = await db().query(`SELECT count(*)::int AS n FROM participants.cohort`);
@@ -91,12 +143,26 @@ describe('programme-office operations require admin', () => {
 
   it('ignores identity headers sent by a client', async () => {
     const forged = Buffer.from(JSON.stringify({ role: 'admin', subject: 'mallory' })).toString('base64url');
-    const response = await gatewayQuery(OPEN, { input: input() }, { headers: { 'x-prakerja-identity': forged, 'x-prakerja-timestamp': String(Math.floor(Date.now() / 1000)), 'x-prakerja-signature': 'ab'.repeat(32) } });
+    const response = await gatewayQuery(
+      OPEN,
+      { input: input() },
+      {
+        headers: {
+          'x-prakerja-identity': forged,
+          'x-prakerja-timestamp': String(Math.floor(Date.now() / 1000)),
+          'x-prakerja-signature': 'ab'.repeat(32),
+        },
+      },
+    );
     expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses a direct, unsigned call to a subgraph with 401 and no data', async () => {
-    const response = await fetch(subgraphUrl('participants'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
+    const response = await fetch(subgraphUrl('participants'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ _service { sdl } }' }),
+    });
     expect(response.status).toBe(401);
     expect(await response.text()).not.toContain('sdl');
   });

@@ -11,7 +11,10 @@ describe('GraphiQL', () => {
     expect(html).toContain('<title>Prakerja Graph</title>');
     expect(html).toContain('renderYogaGraphiQL');
     // Anything the page would fetch: src/href attributes, CSS url(), worker URLs, fetch() or import() of an absolute URL.
-    const external = html.match(/(?:src|href)\s*=\s*["']?(?:https?:)?\/\/[^"'\s>]+|url\(\s*["']?(?:https?:)?\/\/[^)]+\)|(?:fetch|import)\(\s*["'`]https?:\/\/[^"'`]+/gi) ?? [];
+    const external =
+      html.match(
+        /(?:src|href)\s*=\s*["']?(?:https?:)?\/\/[^"'\s>]+|url\(\s*["']?(?:https?:)?\/\/[^)]+\)|(?:fetch|import)\(\s*["'`]https?:\/\/[^"'`]+/gi,
+      ) ?? [];
     expect(external).toEqual([]);
   });
 });

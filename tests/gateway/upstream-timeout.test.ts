@@ -20,7 +20,12 @@ describe('the timeout on every subgraph call', () => {
     const gateway = await startGateway({ PARTNERS_URL: url, GATEWAY_UPSTREAM_TIMEOUT_MS: '300' });
     try {
       const started = Date.now();
-      const res = await post(`query($slug: String!) { partnerBySlug(slug: $slug) { name } courses(first: 1) { totalCount } }`, { slug: 'tokopedia' }, {}, gateway.url);
+      const res = await post(
+        `query($slug: String!) { partnerBySlug(slug: $slug) { name } courses(first: 1) { totalCount } }`,
+        { slug: 'tokopedia' },
+        {},
+        gateway.url,
+      );
       const elapsed = Date.now() - started;
       expect(res.json.data?.courses.totalCount).toBeGreaterThan(0);
       expect(res.json.data?.partnerBySlug).toBeNull();

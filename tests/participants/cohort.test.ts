@@ -7,9 +7,10 @@ import { ADMIN, apply, asParticipant, closeCohort, makeKk, openCohort, registerP
 
 const { planSelection } = require('../../dist/subgraphs/participants/cohort/selection') as { planSelection: typeof Plan };
 
-
 async function outcomes(cohortId: string) {
-  const { rows } = await db().query(`SELECT participant_id, status, reasons FROM participants.application WHERE cohort_id = $1`, [cohortId]);
+  const { rows } = await db().query(`SELECT participant_id, status, reasons FROM participants.application WHERE cohort_id = $1`, [
+    cohortId,
+  ]);
   return new Map(rows.map((r) => [r.participant_id as string, { status: r.status as string, reasons: r.reasons as string[] }]));
 }
 
@@ -17,10 +18,24 @@ describe('cohorts', () => {
   it('lets only the programme office open and select', async () => {
     const participantId = await registerPerson();
     const input = { name: 'Nope', quota: 1, opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 1000).toISOString() };
-    for (const identity of [asParticipant(participantId), { role: 'analyst' as const, subject: 'a' }, { role: 'partner' as const, partnerId: 'p' }]) {
-      const open = await subgraphQuery('participants', `mutation($input: CohortOpenInput!) { cohortOpen(input: $input) { cohort { id } } }`, { input }, identity);
+    for (const identity of [
+      asParticipant(participantId),
+      { role: 'analyst' as const, subject: 'a' },
+      { role: 'partner' as const, partnerId: 'p' },
+    ]) {
+      const open = await subgraphQuery(
+        'participants',
+        `mutation($input: CohortOpenInput!) { cohortOpen(input: $input) { cohort { id } } }`,
+        { input },
+        identity,
+      );
       expect(open.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      const sel = await subgraphQuery('participants', `mutation { cohortSelect(input: { cohortId: "${participantId}" }) { selectedCount } }`, {}, identity);
+      const sel = await subgraphQuery(
+        'participants',
+        `mutation { cohortSelect(input: { cohortId: "${participantId}" }) { selectedCount } }`,
+        {},
+        identity,
+      );
       expect(sel.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
   });
@@ -85,10 +100,17 @@ describe('cohorts', () => {
     for (const d of replay) expect(byParticipant.get(d.participantId)!.status).toBe(d.status);
 
     // Each applicant can check their own place against the published cut-off.
-    const cutoff = (await subgraphQuery('participants', `query($id: ID!) { cohort(id: $id) { drawCutoffKey } }`, { id: cohortId }, { role: 'anonymous' })).data?.cohort.drawCutoffKey;
+    const cutoff = (
+      await subgraphQuery('participants', `query($id: ID!) { cohort(id: $id) { drawCutoffKey } }`, { id: cohortId }, { role: 'anonymous' })
+    ).data?.cohort.drawCutoffKey;
     expect(cutoff).toMatch(/^[0-9a-f]{64}$/);
     for (const id of [...familyMembers, ...others]) {
-      const mine = await subgraphQuery('participants', `{ me { applications { cohort { id } status drawKey reasons { code } } } }`, {}, asParticipant(id));
+      const mine = await subgraphQuery(
+        'participants',
+        `{ me { applications { cohort { id } status drawKey reasons { code } } } }`,
+        {},
+        asParticipant(id),
+      );
       const application = mine.data?.me.applications.find((a: { cohort: { id: string } }) => a.cohort.id === cohortId);
       const capped = application.reasons.some((r: { code: string }) => r.code === 'FAMILY_CARD_LIMIT');
       if (application.status === 'INELIGIBLE') {
@@ -123,7 +145,12 @@ describe('cohorts', () => {
   it('commits to the seed when the cohort opens and reveals it only after the draw', async () => {
     const cohortId = await openCohort(2);
     const view = (identity: Identity = ADMIN) =>
-      subgraphQuery('participants', `query($id: ID!) { cohort(id: $id) { selectionSeed selectionSeedCommitment } }`, { id: cohortId }, identity).then((r) => r.data?.cohort);
+      subgraphQuery(
+        'participants',
+        `query($id: ID!) { cohort(id: $id) { selectionSeed selectionSeedCommitment } }`,
+        { id: cohortId },
+        identity,
+      ).then((r) => r.data?.cohort);
     const published = await view();
     // Published from the opening, to everyone; the seed itself to no one, not even the programme office.
     expect(published.selectionSeedCommitment).toMatch(/^[0-9a-f]{64}$/);
@@ -134,7 +161,12 @@ describe('cohorts', () => {
     expect((await view()).selectionSeed).toBeNull();
 
     // The programme office cannot choose the seed at selection time: the input has no such field.
-    const chosen = await subgraphQuery('participants', `mutation { cohortSelect(input: { cohortId: "${cohortId}", seed: "favourable" }) { selectedCount } }`, {}, ADMIN);
+    const chosen = await subgraphQuery(
+      'participants',
+      `mutation { cohortSelect(input: { cohortId: "${cohortId}", seed: "favourable" }) { selectedCount } }`,
+      {},
+      ADMIN,
+    );
     expect(chosen.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect((await select(cohortId)).data?.cohortSelect.selectedCount).toBe(2);
 
@@ -143,7 +175,12 @@ describe('cohorts', () => {
     expect(createHash('sha256').update(revealed.selectionSeed).digest('hex')).toBe(published.selectionSeedCommitment);
     // Each cohort gets its own seed.
     const other = await openCohort(1);
-    const otherView = await subgraphQuery('participants', `query($id: ID!) { cohort(id: $id) { selectionSeedCommitment } }`, { id: other }, ADMIN);
+    const otherView = await subgraphQuery(
+      'participants',
+      `query($id: ID!) { cohort(id: $id) { selectionSeedCommitment } }`,
+      { id: other },
+      ADMIN,
+    );
     expect(otherView.data?.cohort.selectionSeedCommitment).not.toBe(published.selectionSeedCommitment);
   });
 
@@ -156,14 +193,27 @@ describe('cohorts', () => {
     await closeCohort(first);
     expect((await select(first)).data?.cohortSelect.selectedCount).toBe(2);
 
-    const me = await subgraphQuery('participants', `{ me { eligibility { eligible reasons { code } } card { numberMasked status number cohort { id } } wallet { balance { amount } availableBalance { amount } ledger(first: 5) { edges { node { kind amount { amount } } } } } } }`, {}, asParticipant(c));
+    const me = await subgraphQuery(
+      'participants',
+      `{ me { eligibility { eligible reasons { code } } card { numberMasked status number cohort { id } } wallet { balance { amount } availableBalance { amount } ledger(first: 5) { edges { node { kind amount { amount } } } } } } }`,
+      {},
+      asParticipant(c),
+    );
     expect(me.data?.me.eligibility).toEqual({ eligible: false, reasons: [{ code: 'FAMILY_CARD_LIMIT' }] });
     expect(me.data?.me.card).toBeNull();
-    const selected = await subgraphQuery('participants', `{ me { eligibility { reasons { code } } card { numberMasked status number cohort { id } } wallet { balance { amount } ledger(first: 5) { edges { node { kind amount { amount } } } } } } }`, {}, asParticipant(a));
+    const selected = await subgraphQuery(
+      'participants',
+      `{ me { eligibility { reasons { code } } card { numberMasked status number cohort { id } } wallet { balance { amount } ledger(first: 5) { edges { node { kind amount { amount } } } } } } }`,
+      {},
+      asParticipant(a),
+    );
     expect(selected.data?.me.eligibility.reasons).toEqual([{ code: 'ALREADY_PARTICIPATED' }]);
     expect(selected.data?.me.card).toMatchObject({ status: 'ACTIVE', cohort: { id: first } });
     expect(selected.data?.me.card.numberMasked).toMatch(/^\d{4}\*{8}\d{4}$/);
-    expect(selected.data?.me.wallet).toEqual({ balance: { amount: 3_500_000 }, ledger: { edges: [{ node: { kind: 'CREDIT_COHORT', amount: { amount: 3_500_000 } } }] } });
+    expect(selected.data?.me.wallet).toEqual({
+      balance: { amount: 3_500_000 },
+      ledger: { edges: [{ node: { kind: 'CREDIT_COHORT', amount: { amount: 3_500_000 } } }] },
+    });
 
     // Even after revocation, a selected person stays ALREADY_PARTICIPATED and the family card stays full.
     await db().query(`UPDATE participants.card SET status = 'REVOKED' WHERE participant_id = $1`, [a]);
@@ -184,7 +234,13 @@ describe('cohorts', () => {
       expect((await select(past)).data?.cohortSelect.selectedCount).toBe(1);
 
       const [a, b] = await Promise.all([openCohort(10), openCohort(10)]);
-      for (const [cohortId, person] of [[a, x], [b, y], [a, both], [b, both]]) expect((await apply(cohortId, person)).data?.cohortApply.userErrors).toEqual([]);
+      for (const [cohortId, person] of [
+        [a, x],
+        [b, y],
+        [a, both],
+        [b, both],
+      ])
+        expect((await apply(cohortId, person)).data?.cohortApply.userErrors).toEqual([]);
       await Promise.all([closeCohort(a), closeCohort(b)]);
       // Hold card inserts back until both selections are in flight, so they truly overlap.
       const gate = await db().connect();
@@ -193,7 +249,7 @@ describe('cohorts', () => {
         await gate.query('BEGIN');
         await gate.query('LOCK TABLE participants.card IN SHARE MODE');
         const pending = Promise.all([select(a), select(b)]);
-        for (let waiting = 0; waiting < 2; ) {
+        for (let waiting = 0; waiting < 2;) {
           await new Promise((resolve) => setTimeout(resolve, 20));
           const { rows: w } = await db().query(
             `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND (query ILIKE '%INSERT INTO participants.card%' OR query ILIKE '%participants:selection%')`,

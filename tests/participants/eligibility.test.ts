@@ -32,10 +32,20 @@ describe('eligibility rules', () => {
     expect(reasons({ educationStatus: EducationStatus.IN_NON_FORMAL_EDUCATION })).toEqual([]);
   });
   it('excludes ASN, TNI, Polri, state officials, DPR/DPRD, village heads and officials, BUMN/BUMD executives', () => {
-    for (const o of ['CIVIL_SERVANT', 'MILITARY', 'POLICE', 'STATE_OFFICIAL', 'LEGISLATOR', 'VILLAGE_HEAD', 'VILLAGE_OFFICIAL', 'SOE_EXECUTIVE'] as Occupation[]) {
+    for (const o of [
+      'CIVIL_SERVANT',
+      'MILITARY',
+      'POLICE',
+      'STATE_OFFICIAL',
+      'LEGISLATOR',
+      'VILLAGE_HEAD',
+      'VILLAGE_OFFICIAL',
+      'SOE_EXECUTIVE',
+    ] as Occupation[]) {
       expect(reasons({ occupation: o })).toEqual(['EXCLUDED_OCCUPATION']);
     }
-    for (const o of ['LAID_OFF', 'PRIVATE_EMPLOYEE', 'MICRO_BUSINESS_OWNER', 'FARMER', 'FISHER', 'INFORMAL_WORKER'] as Occupation[]) expect(reasons({ occupation: o })).toEqual([]);
+    for (const o of ['LAID_OFF', 'PRIVATE_EMPLOYEE', 'MICRO_BUSINESS_OWNER', 'FARMER', 'FISHER', 'INFORMAL_WORKER'] as Occupation[])
+      expect(reasons({ occupation: o })).toEqual([]);
   });
   it('allows at most two selected people per family card', () => {
     expect(reasons({ familyCardSelectedOthers: 1 })).toEqual([]);
@@ -43,7 +53,11 @@ describe('eligibility rules', () => {
   });
   it('never selects a person twice', () => expect(reasons({ everSelected: true })).toEqual(['ALREADY_PARTICIPATED']));
   it('reports every failing rule', () => {
-    expect(reasons({ citizen: false, educationStatus: EducationStatus.IN_FORMAL_EDUCATION, occupation: Occupation.POLICE })).toEqual(['NOT_CITIZEN', 'IN_FORMAL_EDUCATION', 'EXCLUDED_OCCUPATION']);
+    expect(reasons({ citizen: false, educationStatus: EducationStatus.IN_FORMAL_EDUCATION, occupation: Occupation.POLICE })).toEqual([
+      'NOT_CITIZEN',
+      'IN_FORMAL_EDUCATION',
+      'EXCLUDED_OCCUPATION',
+    ]);
   });
 });
 
@@ -58,31 +72,54 @@ describe('card revocation job', () => {
   });
 
   it('revokes ACTIVE cards past their deadline without a purchase and returns their balance through the ledger, once', async () => {
-    const { revokeLapsedCards } = require('../../dist/subgraphs/participants/wallet/wallet.service') as { revokeLapsedCards: typeof Revoke };
+    const { revokeLapsedCards } = require('../../dist/subgraphs/participants/wallet/wallet.service') as {
+      revokeLapsedCards: typeof Revoke;
+    };
     const lapsed = await personWithCard();
     const bought = await personWithCard();
-    await db().query(`UPDATE participants.card SET purchase_deadline = now() - interval '1 minute' WHERE number = ANY($1)`, [[lapsed.cardNumber, bought.cardNumber]]);
+    await db().query(`UPDATE participants.card SET purchase_deadline = now() - interval '1 minute' WHERE number = ANY($1)`, [
+      [lapsed.cardNumber, bought.cardNumber],
+    ]);
     await db().query(`UPDATE participants.card SET first_purchase_at = now() - interval '1 day' WHERE number = $1`, [bought.cardNumber]);
     await Promise.all([revokeLapsedCards(orm.em.fork()), revokeLapsedCards(orm.em.fork())]);
-    const { rows } = await db().query(`SELECT number, status FROM participants.card WHERE number = ANY($1)`, [[lapsed.cardNumber, bought.cardNumber]]);
-    expect(Object.fromEntries(rows.map((r) => [r.number, r.status]))).toEqual({ [lapsed.cardNumber]: 'REVOKED', [bought.cardNumber]: 'ACTIVE' });
+    const { rows } = await db().query(`SELECT number, status FROM participants.card WHERE number = ANY($1)`, [
+      [lapsed.cardNumber, bought.cardNumber],
+    ]);
+    expect(Object.fromEntries(rows.map((r) => [r.number, r.status]))).toEqual({
+      [lapsed.cardNumber]: 'REVOKED',
+      [bought.cardNumber]: 'ACTIVE',
+    });
     expect(await walletState(lapsed.cardNumber)).toEqual({ balance: 0, held: 0, ledger: 0 });
     expect(await walletState(bought.cardNumber)).toEqual({ balance: 3_500_000, held: 0, ledger: 3_500_000 });
-    const debits = await db().query(`SELECT count(*)::int AS n FROM participants.ledger_entry l JOIN participants.card c ON c.id = l.wallet_id WHERE c.number = $1 AND l.kind = 'DEBIT_REVOCATION'`, [lapsed.cardNumber]);
+    const debits = await db().query(
+      `SELECT count(*)::int AS n FROM participants.ledger_entry l JOIN participants.card c ON c.id = l.wallet_id WHERE c.number = $1 AND l.kind = 'DEBIT_REVOCATION'`,
+      [lapsed.cardNumber],
+    );
     expect(debits.rows[0].n).toBe(1);
   });
 
   it('does not revoke a lapsed card while a purchase started before the deadline awaits its OTP; revokes once the hold expires', async () => {
-    const { revokeLapsedCards, placeHold, captureHold } = require('../../dist/subgraphs/participants/wallet/wallet.service') as typeof import('../../subgraphs/participants/wallet/wallet.service');
+    const { revokeLapsedCards, placeHold, captureHold } =
+      require('../../dist/subgraphs/participants/wallet/wallet.service') as typeof import('../../subgraphs/participants/wallet/wallet.service');
     const inFlight = await personWithCard();
     const abandoned = await personWithCard();
     const [captured, dropped] = [randomUUID(), randomUUID()];
-    for (const [card, ref] of [[inFlight.cardNumber, captured], [abandoned.cardNumber, dropped]]) {
-      const placed = await placeHold(orm.em.fork(), { referenceId: ref, cardNumber: card, amount: 500_000, expiresAt: new Date(Date.now() + 600_000) });
+    for (const [card, ref] of [
+      [inFlight.cardNumber, captured],
+      [abandoned.cardNumber, dropped],
+    ]) {
+      const placed = await placeHold(orm.em.fork(), {
+        referenceId: ref,
+        cardNumber: card,
+        amount: 500_000,
+        expiresAt: new Date(Date.now() + 600_000),
+      });
       expect(placed.userErrors).toEqual([]);
     }
     // The deadline passes while both OTPs are pending; one of the holds then expires unused.
-    await db().query(`UPDATE participants.card SET purchase_deadline = now() - interval '1 minute' WHERE number = ANY($1)`, [[inFlight.cardNumber, abandoned.cardNumber]]);
+    await db().query(`UPDATE participants.card SET purchase_deadline = now() - interval '1 minute' WHERE number = ANY($1)`, [
+      [inFlight.cardNumber, abandoned.cardNumber],
+    ]);
     await db().query(`UPDATE participants.wallet_hold SET expires_at = now() - interval '1 second' WHERE reference_id = $1`, [dropped]);
     await revokeLapsedCards(orm.em.fork());
     const status = async (n: string) => (await db().query(`SELECT status FROM participants.card WHERE number = $1`, [n])).rows[0].status;

@@ -55,7 +55,8 @@ export async function registerPerson(options: PersonOptions = {}): Promise<strin
     );
     const payload = res.data?.participantRegister;
     if (payload?.participant) return payload.participant.id;
-    if (payload?.userErrors?.[0]?.code !== 'NIK_ALREADY_REGISTERED') throw new Error(`registration failed: ${JSON.stringify(res.errors ?? payload?.userErrors)}`);
+    if (payload?.userErrors?.[0]?.code !== 'NIK_ALREADY_REGISTERED')
+      throw new Error(`registration failed: ${JSON.stringify(res.errors ?? payload?.userErrors)}`);
   }
   throw new Error('registration failed: no free NIK serial in 50 tries');
 }
@@ -70,7 +71,15 @@ export async function openCohort(quota: number, extra: Record<string, unknown> =
   const res = await subgraphQuery(
     'participants',
     `mutation Open($input: CohortOpenInput!) { cohortOpen(input: $input) { cohort { id } userErrors { code } } }`,
-    { input: { name: `Test ${Date.now()}-${cohortSerial++}`, quota, opensAt: new Date(Date.now() - 3_600_000).toISOString(), closesAt: new Date(Date.now() + 3_600_000).toISOString(), ...extra } },
+    {
+      input: {
+        name: `Test ${Date.now()}-${cohortSerial++}`,
+        quota,
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+        ...extra,
+      },
+    },
     ADMIN,
   );
   const id = res.data?.cohortOpen?.cohort?.id;
@@ -86,7 +95,10 @@ export async function apply(cohortId: string, participantId: string) {
 
 /** Ends the application period (fixture arrangement: time cannot be moved otherwise). */
 export async function closeCohort(cohortId: string): Promise<void> {
-  await db().query(`UPDATE participants.cohort SET opens_at = now() - interval '2 hours', closes_at = now() - interval '1 second' WHERE id = $1`, [cohortId]);
+  await db().query(
+    `UPDATE participants.cohort SET opens_at = now() - interval '2 hours', closes_at = now() - interval '1 second' WHERE id = $1`,
+    [cohortId],
+  );
 }
 
 export const SELECT = `mutation Select($input: CohortSelectInput!) {
@@ -98,7 +110,9 @@ export async function select(cohortId: string) {
 }
 
 /** Registers a person, selects them alone in a fresh cohort, and returns their id and card number. */
-export async function personWithCard(options: PersonOptions & { balance?: number } = {}): Promise<{ participantId: string; cardNumber: string }> {
+export async function personWithCard(
+  options: PersonOptions & { balance?: number } = {},
+): Promise<{ participantId: string; cardNumber: string }> {
   const participantId = await registerPerson(options);
   const cohortId = await openCohort(1, options.balance ? { trainingBalance: options.balance } : {});
   await apply(cohortId, participantId);

@@ -1,7 +1,6 @@
 import { subgraphQuery } from '../support/client';
 import { ADMIN, asParticipant, openCohort, registerPerson } from './fixtures';
 
-
 /** Ids that are not UUIDs never reach PostgreSQL: lookups answer null, commands refuse with BAD_USER_INPUT. */
 describe('malformed ids', () => {
   it('answers null for participant(id), cohort(id) and me with a non-UUID id', async () => {
@@ -11,7 +10,12 @@ describe('malformed ids', () => {
     const cohort = await subgraphQuery('participants', `{ cohort(id: "1' OR 1=1") { id } }`, {}, { role: 'anonymous' });
     expect(cohort.errors).toBeUndefined();
     expect(cohort.data).toEqual({ cohort: null });
-    const me = await subgraphQuery('participants', `{ me { id eligibility { eligible } card { status } applications { status } } }`, {}, asParticipant('staff-42'));
+    const me = await subgraphQuery(
+      'participants',
+      `{ me { id eligibility { eligible } card { status } applications { status } } }`,
+      {},
+      asParticipant('staff-42'),
+    );
     expect(me.errors).toBeUndefined();
     expect(me.data).toEqual({ me: null });
   });
@@ -20,9 +24,19 @@ describe('malformed ids', () => {
     const person = await registerPerson();
     const list = await subgraphQuery('participants', `{ participants(first: 5, filter: { cohortId: "nope" }) { totalCount } }`, {}, ADMIN);
     expect(list.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const applied = await subgraphQuery('participants', `mutation { cohortApply(input: { cohortId: "nope" }) { userErrors { code } } }`, {}, asParticipant(person));
+    const applied = await subgraphQuery(
+      'participants',
+      `mutation { cohortApply(input: { cohortId: "nope" }) { userErrors { code } } }`,
+      {},
+      asParticipant(person),
+    );
     expect(applied.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const selected = await subgraphQuery('participants', `mutation { cohortSelect(input: { cohortId: "nope" }) { userErrors { code } } }`, {}, ADMIN);
+    const selected = await subgraphQuery(
+      'participants',
+      `mutation { cohortSelect(input: { cohortId: "nope" }) { userErrors { code } } }`,
+      {},
+      ADMIN,
+    );
     expect(selected.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 

@@ -2,14 +2,27 @@ import { randomUUID } from 'node:crypto';
 import { db, gatewayQuery, subgraphQuery, tokenFor } from '../support/client';
 import { personWithCard, SERVICE, walletState } from './fixtures';
 
-
 const QUERY = /* GraphQL */ `
   query Money($cohortId: ID) {
     moneyStatistics(cohortId: $cohortId) {
-      byLedgerKind { kind entries total { amount currency } }
-      outstandingBalance { amount }
-      heldAmount { amount }
-      cardsByStatus { status count }
+      byLedgerKind {
+        kind
+        entries
+        total {
+          amount
+          currency
+        }
+      }
+      outstandingBalance {
+        amount
+      }
+      heldAmount {
+        amount
+      }
+      cardsByStatus {
+        status
+        count
+      }
       incentiveDueCount
     }
   }
@@ -18,17 +31,28 @@ const QUERY = /* GraphQL */ `
 describe('moneyStatistics (analysts)', () => {
   it('agrees with the ledger and the wallets, in total and for one cohort', async () => {
     const token = await tokenFor('analyst');
-    const { rows: [cohort] } = await db().query(`SELECT id FROM participants.cohort WHERE name = 'Gelombang 1'`);
+    const {
+      rows: [cohort],
+    } = await db().query(`SELECT id FROM participants.cohort WHERE name = 'Gelombang 1'`);
     for (const cohortId of [null, cohort.id]) {
       const response = await gatewayQuery(QUERY, { cohortId }, { token });
       expect(response.errors).toBeUndefined();
       const stats = response.data!.moneyStatistics;
       const scope = `SELECT id FROM participants.card WHERE ($1::uuid IS NULL OR cohort_id = $1::uuid)`;
-      const { rows: ledger } = await db().query(`SELECT kind, count(*)::int AS entries, sum(amount)::bigint AS total FROM participants.ledger_entry WHERE wallet_id IN (${scope}) GROUP BY kind`, [cohortId]);
+      const { rows: ledger } = await db().query(
+        `SELECT kind, count(*)::int AS entries, sum(amount)::bigint AS total FROM participants.ledger_entry WHERE wallet_id IN (${scope}) GROUP BY kind`,
+        [cohortId],
+      );
       for (const row of ledger) {
-        expect(stats.byLedgerKind.find((k: { kind: string }) => k.kind === row.kind)).toEqual({ kind: row.kind, entries: row.entries, total: { amount: Number(row.total), currency: 'IDR' } });
+        expect(stats.byLedgerKind.find((k: { kind: string }) => k.kind === row.kind)).toEqual({
+          kind: row.kind,
+          entries: row.entries,
+          total: { amount: Number(row.total), currency: 'IDR' },
+        });
       }
-      const { rows: [wallets] } = await db().query(
+      const {
+        rows: [wallets],
+      } = await db().query(
         `SELECT coalesce(sum(balance), 0)::bigint AS balance,
                 (SELECT coalesce(sum(amount), 0) FROM participants.wallet_hold WHERE status = 'ACTIVE' AND expires_at > now() AND wallet_id IN (${scope}))::bigint AS held
          FROM participants.wallet WHERE card_id IN (${scope})`,
@@ -43,12 +67,24 @@ describe('moneyStatistics (analysts)', () => {
 
   it('counts as held only ACTIVE holds that have not expired, even before the sweep', async () => {
     const { cardNumber } = await personWithCard();
-    const { rows: [card] } = await db().query(`SELECT cohort_id FROM participants.card WHERE number = $1`, [cardNumber]);
-    for (const [referenceId, amount] of [[randomUUID(), 200_000], [randomUUID(), 50_000]] as const) {
-      const placed = await subgraphQuery('participants', `mutation($input: WalletHoldPlaceInput!) { walletHoldPlace(input: $input) { userErrors { code } } }`,
-        { input: { referenceId, cardNumber, amount, expiresAt: new Date(Date.now() + 600_000).toISOString() } }, SERVICE);
+    const {
+      rows: [card],
+    } = await db().query(`SELECT cohort_id FROM participants.card WHERE number = $1`, [cardNumber]);
+    for (const [referenceId, amount] of [
+      [randomUUID(), 200_000],
+      [randomUUID(), 50_000],
+    ] as const) {
+      const placed = await subgraphQuery(
+        'participants',
+        `mutation($input: WalletHoldPlaceInput!) { walletHoldPlace(input: $input) { userErrors { code } } }`,
+        { input: { referenceId, cardNumber, amount, expiresAt: new Date(Date.now() + 600_000).toISOString() } },
+        SERVICE,
+      );
       expect(placed.data?.walletHoldPlace.userErrors).toEqual([]);
-      if (amount === 50_000) await db().query(`UPDATE participants.wallet_hold SET expires_at = now() - interval '1 second' WHERE reference_id = $1`, [referenceId]);
+      if (amount === 50_000)
+        await db().query(`UPDATE participants.wallet_hold SET expires_at = now() - interval '1 second' WHERE reference_id = $1`, [
+          referenceId,
+        ]);
     }
     expect((await walletState(cardNumber)).held).toBe(250_000);
     const stats = await subgraphQuery('participants', QUERY, { cohortId: card.cohort_id }, { role: 'analyst', subject: 'a' });

@@ -7,7 +7,13 @@ describe('NIK validation', () => {
   it('parses a man born 17 Aug 1985 in Gambir, Jakarta Pusat', () => {
     expect(parse('3171011708850001')).toEqual({
       ok: true,
-      value: { provinceCode: '31', provinceName: 'Daerah Khusus Ibukota Jakarta', districtCode: '317101', gender: 'MALE', birthDate: '1985-08-17' },
+      value: {
+        provinceCode: '31',
+        provinceName: 'Daerah Khusus Ibukota Jakarta',
+        districtCode: '317101',
+        gender: 'MALE',
+        birthDate: '1985-08-17',
+      },
     });
   });
 

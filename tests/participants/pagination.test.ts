@@ -4,8 +4,10 @@ import { subgraphQuery } from '../support/client';
 import { asParticipant, personWithCard } from './fixtures';
 
 const { createParticipantsOrm } = require('../../dist/subgraphs/participants/orm') as typeof import('../../subgraphs/participants/orm');
-const wallet = require('../../dist/subgraphs/participants/wallet/wallet.service') as typeof import('../../subgraphs/participants/wallet/wallet.service');
-const inbox = require('../../dist/subgraphs/participants/inbox/inbox.service') as typeof import('../../subgraphs/participants/inbox/inbox.service');
+const wallet =
+  require('../../dist/subgraphs/participants/wallet/wallet.service') as typeof import('../../subgraphs/participants/wallet/wallet.service');
+const inbox =
+  require('../../dist/subgraphs/participants/inbox/inbox.service') as typeof import('../../subgraphs/participants/inbox/inbox.service');
 
 let orm: MikroORM;
 beforeAll(async () => {
@@ -20,9 +22,10 @@ async function pageThrough(participantId: string, field: 'inbox' | 'ledger'): Pr
   const seen: string[] = [];
   let after: string | null = null;
   for (let i = 0; i < 20; i++) {
-    const query = field === 'inbox'
-      ? `query($after: String) { me { inbox(first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`
-      : `query($after: String) { me { wallet { ledger(first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } } }`;
+    const query =
+      field === 'inbox'
+        ? `query($after: String) { me { inbox(first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`
+        : `query($after: String) { me { wallet { ledger(first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } } }`;
     const res = await subgraphQuery('participants', query, { after }, asParticipant(participantId));
     expect(res.errors).toBeUndefined();
     const page = field === 'inbox' ? res.data.me.inbox : res.data.me.wallet.ledger;
@@ -38,7 +41,8 @@ describe('keyset pagination over rows written in the same instant', () => {
   it('pages an inbox written in one transaction one message at a time, each message exactly once', async () => {
     const { participantId } = await personWithCard();
     await orm.em.fork().transactional(async (tx) => {
-      for (let i = 0; i < 4; i++) await inbox.deliverInboxMessage(tx as never, { participantId, referenceId: randomUUID(), subject: `s${i}`, body: 'b' });
+      for (let i = 0; i < 4; i++)
+        await inbox.deliverInboxMessage(tx as never, { participantId, referenceId: randomUUID(), subject: `s${i}`, body: 'b' });
     });
     const seen = await pageThrough(participantId, 'inbox');
     expect(seen).toHaveLength(4);
@@ -69,7 +73,12 @@ describe('crafted ledger cursors', () => {
       const res = await subgraphQuery('participants', query, { after }, asParticipant(participantId));
       expect([after, res.errors?.[0]?.extensions?.code]).toEqual([after, 'BAD_USER_INPUT']);
     }
-    const fine = await subgraphQuery('participants', query, { after: cursor([new Date().toISOString(), randomUUID()]) }, asParticipant(participantId));
+    const fine = await subgraphQuery(
+      'participants',
+      query,
+      { after: cursor([new Date().toISOString(), randomUUID()]) },
+      asParticipant(participantId),
+    );
     expect(fine.data?.me.wallet.ledger.totalCount).toBe(1);
   });
 });

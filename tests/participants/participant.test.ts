@@ -1,7 +1,6 @@
 import { db, subgraphQuery } from '../support/client';
 import { ADMIN, asParticipant, makeKk, makeNik, REGISTER, registerPerson, SERVICE } from './fixtures';
 
-
 const base = () => ({
   nik: makeNik('1992-02-29'),
   familyCardNumber: makeKk(),
@@ -24,7 +23,12 @@ describe('participantRegister', () => {
     const input = base();
     const res = await register(input);
     expect(codes(res)).toEqual([]);
-    expect(res.data?.participantRegister.participant).toMatchObject({ gender: 'MALE', provinceCode: '31', provinceName: 'Daerah Khusus Ibukota Jakarta', nikMasked: `${input.nik.slice(0, 4)}********${input.nik.slice(-4)}` });
+    expect(res.data?.participantRegister.participant).toMatchObject({
+      gender: 'MALE',
+      provinceCode: '31',
+      provinceName: 'Daerah Khusus Ibukota Jakarta',
+      nikMasked: `${input.nik.slice(0, 4)}********${input.nik.slice(-4)}`,
+    });
   });
 
   it('refuses invalid data with one userError per problem and changes nothing', async () => {
@@ -47,15 +51,31 @@ describe('reading participants', () => {
     const id = await registerPerson();
     const other = await registerPerson();
     const self = await subgraphQuery('participants', `{ me { ${PERSONAL} } }`, {}, asParticipant(id));
-    expect(self.data?.me).toMatchObject({ id, fullName: 'Siti Rahmawati', email: 'siti@example.co.id', phone: '081234567890', birthDate: '1990-05-17' });
+    expect(self.data?.me).toMatchObject({
+      id,
+      fullName: 'Siti Rahmawati',
+      email: 'siti@example.co.id',
+      phone: '081234567890',
+      birthDate: '1990-05-17',
+    });
     expect(self.data?.me.nik).toMatch(/^\d{16}$/);
     const admin = await subgraphQuery('participants', `query($id: ID!) { participant(id: $id) { ${PERSONAL} } }`, { id }, ADMIN);
     expect(admin.data?.participant).toEqual(self.data?.me);
 
-    const snoop = await subgraphQuery('participants', `query($id: ID!) { participant(id: $id) { id fullName } }`, { id: other }, asParticipant(id));
+    const snoop = await subgraphQuery(
+      'participants',
+      `query($id: ID!) { participant(id: $id) { id fullName } }`,
+      { id: other },
+      asParticipant(id),
+    );
     expect(snoop.errors).toBeUndefined();
     expect(snoop.data?.participant).toBeNull();
-    const analyst = await subgraphQuery('participants', `query($id: ID!) { participant(id: $id) { id } }`, { id }, { role: 'analyst', subject: 'x' });
+    const analyst = await subgraphQuery(
+      'participants',
+      `query($id: ID!) { participant(id: $id) { id } }`,
+      { id },
+      { role: 'analyst', subject: 'x' },
+    );
     expect(analyst.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const list = await subgraphQuery('participants', `{ participants(first: 5) { totalCount } }`, {}, asParticipant(id));
     expect(list.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -65,12 +85,20 @@ describe('reading participants', () => {
     const id = await registerPerson();
     const other = await registerPerson();
     const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Participant { id nikMasked fullName nik } } }`;
-    const reps = [{ __typename: 'Participant', id }, { __typename: 'Participant', id: other }];
+    const reps = [
+      { __typename: 'Participant', id },
+      { __typename: 'Participant', id: other },
+    ];
     const mine = await subgraphQuery('participants', query, { reps }, asParticipant(id));
     expect(mine.data?._entities[0]).toMatchObject({ id, fullName: 'Siti Rahmawati' });
     expect(mine.data?._entities[1]).toBeNull();
     const partner = await subgraphQuery('participants', query, { reps }, { role: 'partner', partnerId: 'p', subject: 'c' });
-    expect(partner.data?._entities.map((e: { id: string; fullName: string | null; nik: string | null }) => [e.id, e.fullName, e.nik])).toEqual([[id, null, null], [other, null, null]]);
+    expect(
+      partner.data?._entities.map((e: { id: string; fullName: string | null; nik: string | null }) => [e.id, e.fullName, e.nik]),
+    ).toEqual([
+      [id, null, null],
+      [other, null, null],
+    ]);
     const service = await subgraphQuery('participants', query, { reps }, SERVICE);
     expect(service.data?._entities[0].nikMasked).toMatch(/\*{8}/);
   });
@@ -78,21 +106,43 @@ describe('reading participants', () => {
   it('lists participants for the office with keyset pagination and a province filter', async () => {
     await registerPerson();
     await registerPerson();
-    const page1 = await subgraphQuery('participants', `{ participants(first: 1, filter: { provinceCode: "31" }) { totalCount edges { cursor node { id provinceCode } } pageInfo { hasNextPage endCursor } } }`, {}, ADMIN);
+    const page1 = await subgraphQuery(
+      'participants',
+      `{ participants(first: 1, filter: { provinceCode: "31" }) { totalCount edges { cursor node { id provinceCode } } pageInfo { hasNextPage endCursor } } }`,
+      {},
+      ADMIN,
+    );
     const conn = page1.data?.participants;
     expect(conn.totalCount).toBeGreaterThanOrEqual(2);
     expect(conn.pageInfo.hasNextPage).toBe(true);
-    const page2 = await subgraphQuery('participants', `query($after: String) { participants(first: 1, after: $after, filter: { provinceCode: "31" }) { edges { node { id } } } }`, { after: conn.pageInfo.endCursor }, ADMIN);
+    const page2 = await subgraphQuery(
+      'participants',
+      `query($after: String) { participants(first: 1, after: $after, filter: { provinceCode: "31" }) { edges { node { id } } } }`,
+      { after: conn.pageInfo.endCursor },
+      ADMIN,
+    );
     expect(page2.data?.participants.edges[0].node.id).not.toBe(conn.edges[0].node.id);
-    const papua = await subgraphQuery('participants', `{ participants(first: 100, filter: { provinceCode: "96" }) { totalCount edges { node { provinceCode } } } }`, {}, ADMIN);
+    const papua = await subgraphQuery(
+      'participants',
+      `{ participants(first: 100, filter: { provinceCode: "96" }) { totalCount edges { node { provinceCode } } } }`,
+      {},
+      ADMIN,
+    );
     const { rows } = await db().query(`SELECT count(*)::int AS n FROM participants.participant WHERE province_code = '96'`);
     expect(papua.data?.participants.totalCount).toBe(rows[0].n);
-    expect(new Set(papua.data?.participants.edges.map((e: { node: { provinceCode: string } }) => e.node.provinceCode))).toEqual(rows[0].n ? new Set(['96']) : new Set());
+    expect(new Set(papua.data?.participants.edges.map((e: { node: { provinceCode: string } }) => e.node.provinceCode))).toEqual(
+      rows[0].n ? new Set(['96']) : new Set(),
+    );
   });
 
   it('gives analysts aggregates only', async () => {
     await registerPerson({ occupation: 'MILITARY' });
-    const res = await subgraphQuery('participants', `{ participantStatistics { total eligibleCount byProvince { provinceCode count } byGender { gender count } byEligibilityReason { code count } } }`, {}, { role: 'analyst', subject: 'a' });
+    const res = await subgraphQuery(
+      'participants',
+      `{ participantStatistics { total eligibleCount byProvince { provinceCode count } byGender { gender count } byEligibilityReason { code count } } }`,
+      {},
+      { role: 'analyst', subject: 'a' },
+    );
     const stats = res.data?.participantStatistics;
     expect(stats.total).toBeGreaterThan(0);
     expect(stats.byProvince.reduce((s: number, p: { count: number }) => s + p.count, 0)).toBe(stats.total);
@@ -112,7 +162,12 @@ describe('inbox and completion (internal)', () => {
     const mine = await subgraphQuery('participants', inbox, {}, asParticipant(id));
     expect(mine.data?.me.inbox.totalCount).toBe(1);
     expect(mine.data?.me.inbox.edges[0].node).toMatchObject({ subject: 'Kode OTP', body: 'Kode OTP Anda: 123456' });
-    const admin = await subgraphQuery('participants', `query($id: ID!) { participant(id: $id) { inbox(first: 10) { totalCount } } }`, { id }, ADMIN);
+    const admin = await subgraphQuery(
+      'participants',
+      `query($id: ID!) { participant(id: $id) { inbox(first: 10) { totalCount } } }`,
+      { id },
+      ADMIN,
+    );
     expect(admin.data?.participant.inbox).toBeNull();
     const other = await registerPerson();
     const misrouted = await subgraphQuery('participants', deliver, { input: { ...input, participantId: other } }, SERVICE);
@@ -124,11 +179,31 @@ describe('inbox and completion (internal)', () => {
   it('records the first completion once', async () => {
     const id = await registerPerson();
     const record = `mutation($input: ParticipantCompletionRecordInput!) { participantCompletionRecord(input: $input) }`;
-    await subgraphQuery('participants', record, { input: { participantId: id, enrollmentId: 'enr-1', completedAt: '2026-01-02T03:04:05Z' } }, SERVICE);
-    await subgraphQuery('participants', record, { input: { participantId: id, enrollmentId: 'enr-2', completedAt: '2026-02-02T03:04:05Z' } }, SERVICE);
-    const me = await subgraphQuery('participants', `{ me { incentiveStatus incentiveEnrollmentId firstCompletedAt } }`, {}, asParticipant(id));
+    await subgraphQuery(
+      'participants',
+      record,
+      { input: { participantId: id, enrollmentId: 'enr-1', completedAt: '2026-01-02T03:04:05Z' } },
+      SERVICE,
+    );
+    await subgraphQuery(
+      'participants',
+      record,
+      { input: { participantId: id, enrollmentId: 'enr-2', completedAt: '2026-02-02T03:04:05Z' } },
+      SERVICE,
+    );
+    const me = await subgraphQuery(
+      'participants',
+      `{ me { incentiveStatus incentiveEnrollmentId firstCompletedAt } }`,
+      {},
+      asParticipant(id),
+    );
     expect(me.data?.me).toEqual({ incentiveStatus: 'DUE', incentiveEnrollmentId: 'enr-1', firstCompletedAt: '2026-01-02T03:04:05.000Z' });
-    const refused = await subgraphQuery('participants', record, { input: { participantId: id, enrollmentId: 'x', completedAt: '2026-01-02T03:04:05Z' } }, ADMIN);
+    const refused = await subgraphQuery(
+      'participants',
+      record,
+      { input: { participantId: id, enrollmentId: 'x', completedAt: '2026-01-02T03:04:05Z' } },
+      ADMIN,
+    );
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -43,9 +43,14 @@ describe('seedParticipants', () => {
     expect(new Set(people.map((p) => p.province_code)).size).toBe(38);
     for (const p of people) expect(parseNik(p.nik)).toMatchObject({ ok: true, value: { birthDate: p.birth_date } });
 
-    const cohorts = await q(`SELECT name, selected_at, encode(sha256(convert_to(selection_seed, 'UTF8')), 'hex') = selection_seed_commitment AS committed FROM participants.cohort ORDER BY name`);
+    const cohorts = await q(
+      `SELECT name, selected_at, encode(sha256(convert_to(selection_seed, 'UTF8')), 'hex') = selection_seed_commitment AS committed FROM participants.cohort ORDER BY name`,
+    );
     // Both seeds committed (the open cohort's too), one draw run.
-    expect(cohorts.map((c) => [c.name, c.committed, c.selected_at !== null])).toEqual([['Gelombang 1', true, true], ['Gelombang 2', true, false]]);
+    expect(cohorts.map((c) => [c.name, c.committed, c.selected_at !== null])).toEqual([
+      ['Gelombang 1', true, true],
+      ['Gelombang 2', true, false],
+    ]);
     const statuses = await q(`SELECT status, count(*)::int AS n FROM participants.application GROUP BY 1`);
     const by = Object.fromEntries(statuses.map((s) => [s.status, s.n]));
     expect(by.SELECTED).toBe(1000);
@@ -53,10 +58,14 @@ describe('seedParticipants', () => {
     expect(by.APPLIED).toBeGreaterThan(500);
     const cards = await q(`SELECT number FROM participants.card`);
     expect(cards.every((c) => isValidCardNumber(c.number))).toBe(true);
-    const [sums] = await q(`SELECT (SELECT sum(balance) FROM participants.wallet)::bigint AS balance, (SELECT sum(amount) FROM participants.ledger_entry)::bigint AS ledger`);
+    const [sums] = await q(
+      `SELECT (SELECT sum(balance) FROM participants.wallet)::bigint AS balance, (SELECT sum(amount) FROM participants.ledger_entry)::bigint AS ledger`,
+    );
     expect(Number(sums.balance)).toBe(1000 * 3_500_000);
     expect(Number(sums.ledger)).toBe(Number(sums.balance));
-    const [family] = await q(`SELECT max(n)::int AS max FROM (SELECT count(*) AS n FROM participants.card c JOIN participants.participant p ON p.id = c.participant_id GROUP BY p.family_card_number) t`);
+    const [family] = await q(
+      `SELECT max(n)::int AS max FROM (SELECT count(*) AS n FROM participants.card c JOIN participants.participant p ON p.id = c.participant_id GROUP BY p.family_card_number) t`,
+    );
     expect(family.max).toBeLessThanOrEqual(2);
   });
 });

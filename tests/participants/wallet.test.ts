@@ -13,7 +13,6 @@ const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 const hold = (cardNumber: string, amount: number, referenceId = randomUUID(), expiresAt = inAnHour()) =>
   subgraphQuery('participants', HOLD, { input: { referenceId, cardNumber, amount, expiresAt } }, SERVICE);
 
-
 describe('wallet internal API', () => {
   it('places exactly as many of 50 concurrent holds as the balance covers', async () => {
     const { cardNumber } = await personWithCard({ balance: 1_000_000 });
@@ -44,13 +43,18 @@ describe('wallet internal API', () => {
     await hold(cardNumber, 700_000, ref);
     const captures = await Promise.all(Array.from({ length: 20 }, () => subgraphQuery('participants', CAPTURE, { id: ref }, SERVICE)));
     for (const c of captures) expect(c.data?.walletHoldCapture).toEqual({ hold: { status: 'CAPTURED', amount: 700_000 }, userErrors: [] });
-    const debits = await db().query(`SELECT count(*)::int AS n FROM participants.ledger_entry WHERE kind = 'DEBIT_PURCHASE' AND reference_id = $1`, [ref]);
+    const debits = await db().query(
+      `SELECT count(*)::int AS n FROM participants.ledger_entry WHERE kind = 'DEBIT_PURCHASE' AND reference_id = $1`,
+      [ref],
+    );
     expect(debits.rows[0].n).toBe(1);
     expect(await walletState(cardNumber)).toEqual({ balance: 2_800_000, held: 0, ledger: 2_800_000 });
     const first = await db().query(`SELECT first_purchase_at FROM participants.card WHERE participant_id = $1`, [participantId]);
     expect(first.rows[0].first_purchase_at).toBeInstanceOf(Date);
 
-    expect((await subgraphQuery('participants', RELEASE, { id: ref }, SERVICE)).data?.walletHoldRelease.userErrors[0].code).toBe('HOLD_CAPTURED');
+    expect((await subgraphQuery('participants', RELEASE, { id: ref }, SERVICE)).data?.walletHoldRelease.userErrors[0].code).toBe(
+      'HOLD_CAPTURED',
+    );
     const refunds = await Promise.all(Array.from({ length: 10 }, () => subgraphQuery('participants', REFUND, { id: ref }, SERVICE)));
     for (const r of refunds) expect(r.data?.walletRefund).toEqual({ hold: { status: 'REFUNDED' }, userErrors: [] });
     expect(await walletState(cardNumber)).toEqual({ balance: 3_500_000, held: 0, ledger: 3_500_000 });
@@ -59,20 +63,29 @@ describe('wallet internal API', () => {
   it('answers the documented codes for unknown, released, uncaptured and expired holds', async () => {
     const { cardNumber } = await personWithCard();
     expect((await hold('4111111111111111', 1000)).data?.walletHoldPlace.userErrors[0].code).toBe('UNKNOWN_CARD');
-    expect((await subgraphQuery('participants', CAPTURE, { id: randomUUID() }, SERVICE)).data?.walletHoldCapture.userErrors[0].code).toBe('HOLD_NOT_FOUND');
+    expect((await subgraphQuery('participants', CAPTURE, { id: randomUUID() }, SERVICE)).data?.walletHoldCapture.userErrors[0].code).toBe(
+      'HOLD_NOT_FOUND',
+    );
     const ref = randomUUID();
     await hold(cardNumber, 1000, ref);
     expect((await subgraphQuery('participants', REFUND, { id: ref }, SERVICE)).data?.walletRefund.userErrors[0].code).toBe('NOT_CAPTURED');
     expect((await subgraphQuery('participants', RELEASE, { id: ref }, SERVICE)).data?.walletHoldRelease.hold.status).toBe('RELEASED');
-    expect((await subgraphQuery('participants', RELEASE, { id: ref }, SERVICE)).data?.walletHoldRelease).toEqual({ hold: { status: 'RELEASED' }, userErrors: [] });
-    expect((await subgraphQuery('participants', CAPTURE, { id: ref }, SERVICE)).data?.walletHoldCapture.userErrors[0].code).toBe('HOLD_EXPIRED');
+    expect((await subgraphQuery('participants', RELEASE, { id: ref }, SERVICE)).data?.walletHoldRelease).toEqual({
+      hold: { status: 'RELEASED' },
+      userErrors: [],
+    });
+    expect((await subgraphQuery('participants', CAPTURE, { id: ref }, SERVICE)).data?.walletHoldCapture.userErrors[0].code).toBe(
+      'HOLD_EXPIRED',
+    );
     expect((await walletState(cardNumber)).held).toBe(0);
 
     // An ACTIVE hold past its expiry stops counting: capture refuses it and the next placement may use the money.
     const expiring = randomUUID();
     await hold(cardNumber, 3_500_000, expiring);
     await db().query(`UPDATE participants.wallet_hold SET expires_at = now() - interval '1 second' WHERE reference_id = $1`, [expiring]);
-    expect((await subgraphQuery('participants', CAPTURE, { id: expiring }, SERVICE)).data?.walletHoldCapture.userErrors[0].code).toBe('HOLD_EXPIRED');
+    expect((await subgraphQuery('participants', CAPTURE, { id: expiring }, SERVICE)).data?.walletHoldCapture.userErrors[0].code).toBe(
+      'HOLD_EXPIRED',
+    );
     expect((await hold(cardNumber, 3_500_000)).data?.walletHoldPlace.hold.status).toBe('ACTIVE');
   });
 
@@ -99,8 +112,16 @@ describe('wallet internal API', () => {
 
   it('keeps the balance non-negative and the ledger append-only in the database itself', async () => {
     const { cardNumber } = await personWithCard();
-    await expect(db().query(`UPDATE participants.wallet w SET balance = -1 FROM participants.card c WHERE c.id = w.id AND c.number = $1`, [cardNumber])).rejects.toThrow(/wallet_balance_nonnegative|wallet_held_within_balance/);
-    await expect(db().query(`UPDATE participants.wallet w SET held = balance + 1 FROM participants.card c WHERE c.id = w.id AND c.number = $1`, [cardNumber])).rejects.toThrow(/wallet_held_within_balance/);
+    await expect(
+      db().query(`UPDATE participants.wallet w SET balance = -1 FROM participants.card c WHERE c.id = w.id AND c.number = $1`, [
+        cardNumber,
+      ]),
+    ).rejects.toThrow(/wallet_balance_nonnegative|wallet_held_within_balance/);
+    await expect(
+      db().query(`UPDATE participants.wallet w SET held = balance + 1 FROM participants.card c WHERE c.id = w.id AND c.number = $1`, [
+        cardNumber,
+      ]),
+    ).rejects.toThrow(/wallet_held_within_balance/);
     await expect(db().query(`UPDATE participants.ledger_entry SET amount = 1`)).rejects.toThrow(/append-only/);
     await expect(db().query(`DELETE FROM participants.ledger_entry`)).rejects.toThrow(/append-only/);
     expect(await walletState(cardNumber)).toEqual({ balance: 3_500_000, held: 0, ledger: 3_500_000 });
@@ -108,12 +129,27 @@ describe('wallet internal API', () => {
 
   it('refuses the internal API to every role but service', async () => {
     const { cardNumber, participantId } = await personWithCard();
-    for (const identity of [ADMIN, asParticipant(participantId), { role: 'partner' as const, partnerId: 'p', subject: 'c' }, { role: 'anonymous' as const }]) {
+    for (const identity of [
+      ADMIN,
+      asParticipant(participantId),
+      { role: 'partner' as const, partnerId: 'p', subject: 'c' },
+      { role: 'anonymous' as const },
+    ]) {
       const res = await hold(cardNumber, 1000);
       expect(res.errors).toBeUndefined();
-      const refused = await subgraphQuery('participants', HOLD, { input: { referenceId: randomUUID(), cardNumber, amount: 1000, expiresAt: inAnHour() } }, identity);
+      const refused = await subgraphQuery(
+        'participants',
+        HOLD,
+        { input: { referenceId: randomUUID(), cardNumber, amount: 1000, expiresAt: inAnHour() } },
+        identity,
+      );
       expect(refused.errors?.[0].extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
-      const inbox = await subgraphQuery('participants', `mutation { inboxMessageDeliver(input: { participantId: "${participantId}", referenceId: "x", subject: "s", body: "b" }) }`, {}, identity);
+      const inbox = await subgraphQuery(
+        'participants',
+        `mutation { inboxMessageDeliver(input: { participantId: "${participantId}", referenceId: "x", subject: "s", body: "b" }) }`,
+        {},
+        identity,
+      );
       expect(inbox.errors?.[0].extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
       const card = await subgraphQuery('participants', CARD, { n: cardNumber }, identity);
       expect(card.errors?.[0].extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);

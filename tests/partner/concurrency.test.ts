@@ -1,5 +1,17 @@
 import { db } from '../support/client';
-import { cardholder, codes, invoice, offeredCourse, otpCount, partnerRequest, partnerWithCredential, readOtp, readOtpFor, walletState, type PartnerCredential } from '../support/partner';
+import {
+  cardholder,
+  codes,
+  invoice,
+  offeredCourse,
+  otpCount,
+  partnerRequest,
+  partnerWithCredential,
+  readOtp,
+  readOtpFor,
+  walletState,
+  type PartnerCredential,
+} from '../support/partner';
 
 /*
  * The money invariants under real concurrency, through the gateway with signed requests: the balance never
@@ -14,12 +26,15 @@ beforeAll(async () => {
 });
 
 const idr = (amount: number) => ({ amount, currency: 'IDR' });
-const startInput = (cardNumber: string, courseId: string, amount: number, invoiceCode = invoice()) => ({ input: { cardNumber, courseId, invoiceCode, amount } });
+const startInput = (cardNumber: string, courseId: string, amount: number, invoiceCode = invoice()) => ({
+  input: { cardNumber, courseId, invoiceCode, amount },
+});
 
 /** Runs `make` for 0..n-1 in chunks (fixture creation only: the requests under test run all at once). */
 async function inChunks<T>(n: number, make: (i: number) => Promise<T>, chunk = 10): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < n; i += chunk) out.push(...(await Promise.all(Array.from({ length: Math.min(chunk, n - i) }, (_, j) => make(i + j)))));
+  for (let i = 0; i < n; i += chunk)
+    out.push(...(await Promise.all(Array.from({ length: Math.min(chunk, n - i) }, (_, j) => make(i + j)))));
   return out;
 }
 
@@ -38,7 +53,9 @@ describe('purchase invariants under concurrency', () => {
     const PRICE = 100_000;
     const holder = await cardholder(10 * PRICE);
     const courseIds = await inChunks(50, () => offeredCourse(partner.partnerId, PRICE));
-    const answers = await Promise.all(courseIds.map((courseId) => partnerRequest(partner, 'StartPurchase', startInput(holder.cardNumber, courseId, PRICE))));
+    const answers = await Promise.all(
+      courseIds.map((courseId) => partnerRequest(partner, 'StartPurchase', startInput(holder.cardNumber, courseId, PRICE))),
+    );
     for (const a of answers) expect(a.errors).toBeUndefined();
     const payloads = answers.map((a) => a.data!.purchaseStart);
     const started = payloads.filter((p) => p.userErrors.length === 0);
@@ -48,14 +65,20 @@ describe('purchase invariants under concurrency', () => {
     for (const p of refused) expect(p.purchase).toBeNull();
     expect(await walletState(holder.cardNumber)).toEqual({ balance: 10 * PRICE, available: 0, ledger: 10 * PRICE });
     // Refused starts leave nothing behind.
-    expect(Number((await db().query('select count(*) from courses.purchase where card_number = $1', [holder.cardNumber])).rows[0].count)).toBe(10);
+    expect(
+      Number((await db().query('select count(*) from courses.purchase where card_number = $1', [holder.cardNumber])).rows[0].count),
+    ).toBe(10);
     expect(await otpCount(holder.participantId)).toBe(10);
 
     const otps = await Promise.all(started.map((p) => readOtpFor(holder.participantId, p.purchase.invoiceCode)));
-    const authorized = await Promise.all(started.map((p, i) => partnerRequest(partner, 'AuthorizePurchase', { input: { purchaseId: p.purchase.id, otp: otps[i] } })));
+    const authorized = await Promise.all(
+      started.map((p, i) => partnerRequest(partner, 'AuthorizePurchase', { input: { purchaseId: p.purchase.id, otp: otps[i] } })),
+    );
     for (const a of authorized) expect(a.data!.purchaseAuthorize.userErrors).toEqual([]);
     expect(new Set(authorized.map((a) => a.data!.purchaseAuthorize.enrollment.id)).size).toBe(10);
-    expect(Number((await db().query('select count(*) from courses.enrollment where participant_id = $1', [holder.participantId])).rows[0].count)).toBe(10);
+    expect(
+      Number((await db().query('select count(*) from courses.enrollment where participant_id = $1', [holder.participantId])).rows[0].count),
+    ).toBe(10);
     expect(await walletState(holder.cardNumber)).toEqual({ balance: 0, available: 0, ledger: 0 });
     const ledger = await ledgerMatchesBalance(holder.cardNumber);
     expect(ledger).toEqual({ balance: '0', ledger: '0', entries: 11 }); // one credit at selection, ten debits
@@ -69,13 +92,17 @@ describe('purchase invariants under concurrency', () => {
     const courseId = await offeredCourse(partner.partnerId, PRICE);
     const started = (await partnerRequest(partner, 'StartPurchase', startInput(holder.cardNumber, courseId, PRICE))).data!.purchaseStart;
     const otp = await readOtp(holder.participantId);
-    const answers = await Promise.all(Array.from({ length: 20 }, () => partnerRequest(partner, 'AuthorizePurchase', { input: { purchaseId: started.purchase.id, otp } })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => partnerRequest(partner, 'AuthorizePurchase', { input: { purchaseId: started.purchase.id, otp } })),
+    );
     // Every answer carries the payload; on failure the assertion shows what came back instead.
     expect(answers.filter((a) => !a.data?.purchaseAuthorize).map((a) => `${a.status} ${a.text}`)).toEqual([]);
     const payloads = answers.map((a) => a.data!.purchaseAuthorize);
     expect(payloads[0].userErrors).toEqual([]);
     for (const p of payloads) expect(p).toEqual(payloads[0]);
-    expect(Number((await db().query('select count(*) from courses.enrollment where purchase_id = $1', [started.purchase.id])).rows[0].count)).toBe(1);
+    expect(
+      Number((await db().query('select count(*) from courses.enrollment where purchase_id = $1', [started.purchase.id])).rows[0].count),
+    ).toBe(1);
     expect(await walletState(holder.cardNumber)).toEqual({ balance: 600_000, available: 600_000, ledger: 600_000 });
     expect((await ledgerMatchesBalance(holder.cardNumber)).entries).toBe(2);
   });
@@ -89,7 +116,9 @@ describe('purchase invariants under concurrency', () => {
     const payloads = answers.map((a) => a.data!.purchaseStart);
     for (const p of payloads) expect(p.userErrors).toEqual([]);
     expect(new Set(payloads.map((p) => p.purchase.id)).size).toBe(1);
-    expect(Number((await db().query('select count(*) from courses.purchase where invoice_code = $1', [input.input.invoiceCode])).rows[0].count)).toBe(1);
+    expect(
+      Number((await db().query('select count(*) from courses.purchase where invoice_code = $1', [input.input.invoiceCode])).rows[0].count),
+    ).toBe(1);
     expect(await otpCount(holder.participantId)).toBe(1);
     expect(await walletState(holder.cardNumber)).toEqual({ balance: 1_000_000, available: 700_000, ledger: 1_000_000 });
   });
@@ -102,7 +131,9 @@ describe('purchase invariants under concurrency', () => {
     const first = (await partnerRequest(partner, 'StartPurchase', input)).data!.purchaseStart;
     const before = (await db().query('select * from courses.purchase where id = $1', [first.purchase.id])).rows[0];
     const conflicting = { input: { ...input.input, amount: PRICE + 1 } };
-    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => partnerRequest(partner, 'StartPurchase', i % 2 ? input : conflicting)));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => partnerRequest(partner, 'StartPurchase', i % 2 ? input : conflicting)),
+    );
     answers.forEach((a, i) => {
       if (i % 2) expect(a.data!.purchaseStart.purchase.id).toBe(first.purchase.id);
       else expect(codes(a.data!.purchaseStart)).toEqual(['INVOICE_CONFLICT']);
@@ -126,8 +157,12 @@ describe('purchase invariants under concurrency', () => {
     expect(a.data!.purchaseStart.userErrors).toEqual([]);
     expect(b.data!.purchaseStart.userErrors).toEqual([]);
     expect(a.data!.purchaseStart.purchase.id).not.toBe(b.data!.purchaseStart.purchase.id);
-    expect((await partnerRequest(partner, 'PurchaseStatus', { invoiceCode })).data!.purchaseByInvoice.id).toBe(a.data!.purchaseStart.purchase.id);
-    expect((await partnerRequest(other, 'PurchaseStatus', { invoiceCode })).data!.purchaseByInvoice.id).toBe(b.data!.purchaseStart.purchase.id);
+    expect((await partnerRequest(partner, 'PurchaseStatus', { invoiceCode })).data!.purchaseByInvoice.id).toBe(
+      a.data!.purchaseStart.purchase.id,
+    );
+    expect((await partnerRequest(other, 'PurchaseStatus', { invoiceCode })).data!.purchaseByInvoice.id).toBe(
+      b.data!.purchaseStart.purchase.id,
+    );
     expect(await walletState(holder.cardNumber)).toEqual({ balance: 1_000_000, available: 600_000, ledger: 1_000_000 });
   });
 
@@ -136,17 +171,24 @@ describe('purchase invariants under concurrency', () => {
     const holder = await cardholder(1_000_000);
     const courseId = await offeredCourse(partner.partnerId, PRICE);
     const { invoiceCode } = startInput(holder.cardNumber, courseId, PRICE).input;
-    const started = (await partnerRequest(partner, 'StartPurchase', startInput(holder.cardNumber, courseId, PRICE, invoiceCode))).data!.purchaseStart;
-    await partnerRequest(partner, 'AuthorizePurchase', { input: { purchaseId: started.purchase.id, otp: await readOtp(holder.participantId) } });
+    const started = (await partnerRequest(partner, 'StartPurchase', startInput(holder.cardNumber, courseId, PRICE, invoiceCode))).data!
+      .purchaseStart;
+    await partnerRequest(partner, 'AuthorizePurchase', {
+      input: { purchaseId: started.purchase.id, otp: await readOtp(holder.participantId) },
+    });
     expect(await walletState(holder.cardNumber)).toEqual({ balance: 500_000, available: 500_000, ledger: 500_000 });
-    const answers = await Promise.all(Array.from({ length: 5 }, () => partnerRequest(partner, 'VoidPurchase', { input: { invoiceCode, reason: 'batal' } })));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => partnerRequest(partner, 'VoidPurchase', { input: { invoiceCode, reason: 'batal' } })),
+    );
     const payloads = answers.map((a) => a.data!.enrollmentVoid);
     expect(payloads.filter((p) => p.userErrors.length === 0).length).toBeGreaterThanOrEqual(1);
     for (const p of payloads) {
       expect(p.enrollment).toMatchObject({ status: 'CANCELLED', refund: idr(PRICE) });
       expect(codes(p).filter((c) => c !== 'ALREADY_CANCELLED')).toEqual([]);
     }
-    expect(codes((await partnerRequest(partner, 'VoidPurchase', { input: { invoiceCode, reason: 'batal' } })).data!.enrollmentVoid)).toEqual(['ALREADY_CANCELLED']);
+    expect(
+      codes((await partnerRequest(partner, 'VoidPurchase', { input: { invoiceCode, reason: 'batal' } })).data!.enrollmentVoid),
+    ).toEqual(['ALREADY_CANCELLED']);
     expect(await walletState(holder.cardNumber)).toEqual({ balance: 1_000_000, available: 1_000_000, ledger: 1_000_000 });
     expect((await ledgerMatchesBalance(holder.cardNumber)).entries).toBe(3); // credit, debit, one refund
   });

@@ -24,8 +24,8 @@ import {
 
 const { luhnCheckDigit } = require('../../dist/common/luhn') as typeof import('../../common/luhn');
 const { createParticipantsOrm } = require('../../dist/subgraphs/participants/orm') as typeof import('../../subgraphs/participants/orm');
-const { revokeLapsedCards } = require('../../dist/subgraphs/participants/wallet/wallet.service') as typeof import('../../subgraphs/participants/wallet/wallet.service');
-
+const { revokeLapsedCards } =
+  require('../../dist/subgraphs/participants/wallet/wallet.service') as typeof import('../../subgraphs/participants/wallet/wallet.service');
 
 const PRICE = 750_000;
 const BALANCE = 3_500_000;
@@ -52,7 +52,9 @@ async function start(holder: Cardholder, courseId: string, invoiceCode = invoice
 async function buy(holder: Cardholder, courseId: string, as = partner) {
   const { invoiceCode, payload } = await start(holder, courseId, invoice(), PRICE, as);
   expect(payload.userErrors).toEqual([]);
-  const res = await partnerRequest(as, 'AuthorizePurchase', { input: { purchaseId: payload.purchase.id, otp: await readOtp(holder.participantId) } });
+  const res = await partnerRequest(as, 'AuthorizePurchase', {
+    input: { purchaseId: payload.purchase.id, otp: await readOtp(holder.participantId) },
+  });
   expect(res.data!.purchaseAuthorize.userErrors).toEqual([]);
   return { invoiceCode, purchaseId: payload.purchase.id as string, enrollment: res.data!.purchaseAuthorize.enrollment };
 }
@@ -64,16 +66,27 @@ describe('CheckEligibility', () => {
     const holder = await cardholder(BALANCE);
     const res = await send('CheckEligibility', { cardNumber: holder.cardNumber });
     expect(res.status).toBe(200);
-    expect(res.data!.eligibility).toEqual({ eligible: true, reasons: [], availableBalance: idr(BALANCE), purchaseDeadline: expect.any(String) });
+    expect(res.data!.eligibility).toEqual({
+      eligible: true,
+      reasons: [],
+      availableBalance: idr(BALANCE),
+      purchaseDeadline: expect.any(String),
+    });
     expect(new Date(res.data!.eligibility.purchaseDeadline).getTime()).toBeGreaterThan(Date.now());
-    for (const secret of [holder.nik, holder.fullName, holder.email, holder.phone, holder.participantId]) expect(res.text).not.toContain(secret);
+    for (const secret of [holder.nik, holder.fullName, holder.email, holder.phone, holder.participantId])
+      expect(res.text).not.toContain(secret);
   });
 
   it('refuses INVALID_CARD_NUMBER and UNKNOWN_CARD', async () => {
     const holder = await cardholder(BALANCE);
     const wrongCheckDigit = holder.cardNumber.slice(0, 15) + ((Number(holder.cardNumber[15]) + 1) % 10);
     for (const bad of ['1234', wrongCheckDigit, `${holder.cardNumber}0`]) {
-      expect(await check(bad)).toEqual({ eligible: false, reasons: [{ code: 'INVALID_CARD_NUMBER', message: expect.any(String) }], availableBalance: null, purchaseDeadline: null });
+      expect(await check(bad)).toEqual({
+        eligible: false,
+        reasons: [{ code: 'INVALID_CARD_NUMBER', message: expect.any(String) }],
+        availableBalance: null,
+        purchaseDeadline: null,
+      });
     }
     expect(await check(unknownCard())).toMatchObject({ eligible: false, reasons: [{ code: 'UNKNOWN_CARD' }], availableBalance: null });
   });
@@ -82,7 +95,11 @@ describe('CheckEligibility', () => {
     const holder = await cardholder(BALANCE);
     // Time travel: the purchase window ended a minute ago (the card's first purchase never happened).
     await db().query(`update participants.card set purchase_deadline = now() - interval '1 minute' where number = $1`, [holder.cardNumber]);
-    expect(await check(holder.cardNumber)).toMatchObject({ eligible: false, reasons: [{ code: 'PURCHASE_DEADLINE_PASSED' }], availableBalance: idr(BALANCE) });
+    expect(await check(holder.cardNumber)).toMatchObject({
+      eligible: false,
+      reasons: [{ code: 'PURCHASE_DEADLINE_PASSED' }],
+      availableBalance: idr(BALANCE),
+    });
     // The revocation job (run here, in-process, against the same database) revokes the lapsed card.
     const orm = await createParticipantsOrm(process.env.TEST_DATABASE_URL!);
     try {
@@ -110,7 +127,8 @@ describe('PartnerCatalog', () => {
     const other = await partnerWithCredential();
     const prices = [100_000, 250_000, 999_000];
     const mine: Array<{ id: string; price: number }> = [];
-    for (const price of prices) mine.push({ id: await offeredCourse(own.partnerId, price, { sessionCount: 4, minimumDurationMinutes: 90 }), price });
+    for (const price of prices)
+      mine.push({ id: await offeredCourse(own.partnerId, price, { sessionCount: 4, minimumDurationMinutes: 90 }), price });
     await offer(mine[0].id, other.partnerId, 123_000); // sold elsewhere too, at another price
     await offeredCourse(other.partnerId, 555_000); // sold only by the other partner
     const withdrawn = await offeredCourse(own.partnerId, 300_000);
@@ -147,14 +165,26 @@ describe('StartPurchase and AuthorizePurchase', () => {
     const courseId = await offeredCourse(partner.partnerId, PRICE);
     const { invoiceCode, payload } = await start(holder, courseId);
     expect(payload).toEqual({
-      purchase: { id: expect.any(String), invoiceCode, status: 'AWAITING_OTP', amount: idr(PRICE), course: { id: courseId, title: expect.any(String) }, otpExpiresAt: expect.any(String) },
+      purchase: {
+        id: expect.any(String),
+        invoiceCode,
+        status: 'AWAITING_OTP',
+        amount: idr(PRICE),
+        course: { id: courseId, title: expect.any(String) },
+        otpExpiresAt: expect.any(String),
+      },
       userErrors: [],
     });
     expect(await walletState(holder.cardNumber)).toEqual({ balance: BALANCE, available: BALANCE - PRICE, ledger: BALANCE });
     expect(await otpCount(holder.participantId)).toBe(1);
 
     const pending = await send('PurchaseStatus', { invoiceCode });
-    expect(pending.data!.purchaseByInvoice).toEqual({ id: payload.purchase.id, status: 'AWAITING_OTP', amount: idr(PRICE), enrollment: null });
+    expect(pending.data!.purchaseByInvoice).toEqual({
+      id: payload.purchase.id,
+      status: 'AWAITING_OTP',
+      amount: idr(PRICE),
+      enrollment: null,
+    });
 
     const otp = await readOtp(holder.participantId);
     const authorized = await send('AuthorizePurchase', { input: { purchaseId: payload.purchase.id, otp } });
@@ -172,7 +202,9 @@ describe('StartPurchase and AuthorizePurchase', () => {
       userErrors: [],
     });
     // A retry (the partner timed out) answers the same enrollment and debits nothing more.
-    expect((await send('AuthorizePurchase', { input: { purchaseId: payload.purchase.id, otp } })).data!.purchaseAuthorize).toEqual(authorized.data!.purchaseAuthorize);
+    expect((await send('AuthorizePurchase', { input: { purchaseId: payload.purchase.id, otp } })).data!.purchaseAuthorize).toEqual(
+      authorized.data!.purchaseAuthorize,
+    );
     expect(await walletState(holder.cardNumber)).toEqual({ balance: BALANCE - PRICE, available: BALANCE - PRICE, ledger: BALANCE - PRICE });
 
     const status = await send('PurchaseStatus', { invoiceCode });
@@ -192,7 +224,9 @@ describe('StartPurchase and AuthorizePurchase', () => {
     const notOurs = await offeredCourse(otherPartner.partnerId, PRICE);
     const unapproved = await createCourse(); // approved but offered nowhere: COURSE_NOT_OFFERED
     const attempt = async (input: Record<string, unknown>) => {
-      const res = await send('StartPurchase', { input: { cardNumber: holder.cardNumber, courseId, invoiceCode: invoice(), amount: PRICE, ...input } });
+      const res = await send('StartPurchase', {
+        input: { cardNumber: holder.cardNumber, courseId, invoiceCode: invoice(), amount: PRICE, ...input },
+      });
       expect(res.data!.purchaseStart.purchase).toBeNull();
       return codes(res.data!.purchaseStart);
     };
@@ -209,7 +243,9 @@ describe('StartPurchase and AuthorizePurchase', () => {
     expect(await walletState(poor.cardNumber)).toEqual({ balance: PRICE - 1, available: PRICE - 1, ledger: PRICE - 1 });
 
     // Malformed requests are top-level BAD_USER_INPUT errors, not userErrors.
-    const malformed = await send('StartPurchase', { input: { cardNumber: holder.cardNumber, courseId, invoiceCode: invoice(), amount: 'sejuta' } });
+    const malformed = await send('StartPurchase', {
+      input: { cardNumber: holder.cardNumber, courseId, invoiceCode: invoice(), amount: 'sejuta' },
+    });
     expect(malformed.data).toBeUndefined();
     expect(malformed.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     const missing = await send('StartPurchase', { input: { cardNumber: holder.cardNumber, courseId, amount: PRICE } });
@@ -220,13 +256,17 @@ describe('StartPurchase and AuthorizePurchase', () => {
     expect(await attempt({ cardNumber: lapsed.cardNumber })).toEqual(['NOT_ELIGIBLE']);
 
     expect(await walletState(holder.cardNumber)).toEqual({ balance: BALANCE, available: BALANCE, ledger: BALANCE });
-    expect(Number((await db().query(`select count(*) from courses.purchase where card_number = $1`, [holder.cardNumber])).rows[0].count)).toBe(0);
+    expect(
+      Number((await db().query(`select count(*) from courses.purchase where card_number = $1`, [holder.cardNumber])).rows[0].count),
+    ).toBe(0);
 
     // ALREADY_ENROLLED: the participant holds an active enrollment in the course (bought here or elsewhere).
     await buy(holder, courseId);
     expect(await attempt({})).toEqual(['ALREADY_ENROLLED']);
     await offer(courseId, otherPartner.partnerId, PRICE);
-    const elsewhere = await partnerRequest(otherPartner, 'StartPurchase', { input: { cardNumber: holder.cardNumber, courseId, invoiceCode: invoice(), amount: PRICE } });
+    const elsewhere = await partnerRequest(otherPartner, 'StartPurchase', {
+      input: { cardNumber: holder.cardNumber, courseId, invoiceCode: invoice(), amount: PRICE },
+    });
     expect(codes(elsewhere.data!.purchaseStart)).toEqual(['ALREADY_ENROLLED']);
     expect(await walletState(holder.cardNumber)).toEqual({ balance: BALANCE - PRICE, available: BALANCE - PRICE, ledger: BALANCE - PRICE });
   });
@@ -246,7 +286,10 @@ describe('StartPurchase and AuthorizePurchase', () => {
       [someoneElse, courseId, PRICE],
     ] as const) {
       const conflict = await start(card, course, first.invoiceCode, amount);
-      expect(conflict.payload).toEqual({ purchase: null, userErrors: [{ code: 'INVOICE_CONFLICT', message: expect.any(String), field: ['input', 'invoiceCode'] }] });
+      expect(conflict.payload).toEqual({
+        purchase: null,
+        userErrors: [{ code: 'INVOICE_CONFLICT', message: expect.any(String), field: ['input', 'invoiceCode'] }],
+      });
     }
     expect(await walletState(holder.cardNumber)).toEqual({ balance: BALANCE, available: BALANCE - PRICE, ledger: BALANCE });
     expect(await walletState(someoneElse.cardNumber)).toEqual({ balance: BALANCE, available: BALANCE, ledger: BALANCE });
@@ -256,14 +299,18 @@ describe('StartPurchase and AuthorizePurchase', () => {
   it('refuses AuthorizePurchase: NOT_FOUND, INVALID_OTP, OTP_LOCKED after 3 wrong tries (hold released)', async () => {
     const holder = await cardholder(BALANCE);
     const courseId = await offeredCourse(partner.partnerId, PRICE);
-    const authorize = async (purchaseId: string, otp: string) => (await send('AuthorizePurchase', { input: { purchaseId, otp } })).data!.purchaseAuthorize;
+    const authorize = async (purchaseId: string, otp: string) =>
+      (await send('AuthorizePurchase', { input: { purchaseId, otp } })).data!.purchaseAuthorize;
     expect(codes(await authorize(randomUUID(), '123456'))).toEqual(['NOT_FOUND']);
     expect(codes(await authorize('nonsense', '123456'))).toEqual(['NOT_FOUND']);
 
     const { payload } = await start(holder, courseId);
     const otp = await readOtp(holder.participantId);
     const wrong = String((Number(otp) + 1) % 1_000_000).padStart(6, '0');
-    expect(await authorize(payload.purchase.id, wrong)).toEqual({ enrollment: null, userErrors: [{ code: 'INVALID_OTP', message: expect.any(String), field: ['input', 'otp'] }] });
+    expect(await authorize(payload.purchase.id, wrong)).toEqual({
+      enrollment: null,
+      userErrors: [{ code: 'INVALID_OTP', message: expect.any(String), field: ['input', 'otp'] }],
+    });
     expect(codes(await authorize(payload.purchase.id, wrong))).toEqual(['INVALID_OTP']);
     expect(codes(await authorize(payload.purchase.id, wrong))).toEqual(['OTP_LOCKED']);
     // Locked: even the right OTP is refused now, and the held amount is back.
@@ -296,24 +343,34 @@ describe('StartPurchase and AuthorizePurchase', () => {
     const { payload } = await start(holder, courseId);
     const otp = await readOtp(holder.participantId);
     // Time travel on the wallet's side only: its hold expired.
-    await db().query(`update participants.wallet_hold set expires_at = now() - interval '1 second' where reference_id = $1`, [payload.purchase.id]);
+    await db().query(`update participants.wallet_hold set expires_at = now() - interval '1 second' where reference_id = $1`, [
+      payload.purchase.id,
+    ]);
     const res = (await send('AuthorizePurchase', { input: { purchaseId: payload.purchase.id, otp } })).data!.purchaseAuthorize;
     expect(res).toEqual({ enrollment: null, userErrors: [{ code: 'INSUFFICIENT_BALANCE', message: expect.any(String), field: null }] });
     expect(await walletState(holder.cardNumber)).toEqual({ balance: BALANCE, available: BALANCE, ledger: BALANCE });
-    expect(Number((await db().query(`select count(*) from courses.enrollment where purchase_id = $1`, [payload.purchase.id])).rows[0].count)).toBe(0);
+    expect(
+      Number((await db().query(`select count(*) from courses.enrollment where purchase_id = $1`, [payload.purchase.id])).rows[0].count),
+    ).toBe(0);
   });
 });
 
 describe('after the purchase: VoidPurchase, ReportAttendance, ReportCompletion, PartnerEnrollments', () => {
-  const attend = (enrollmentId: string, session: number, attendedAt = new Date()) => send('ReportAttendance', { input: { enrollmentId, session, attendedAt: attendedAt.toISOString() } });
+  const attend = (enrollmentId: string, session: number, attendedAt = new Date()) =>
+    send('ReportAttendance', { input: { enrollmentId, session, attendedAt: attendedAt.toISOString() } });
   const complete = (enrollmentId: string, extra: Record<string, unknown> = {}) =>
-    send('ReportCompletion', { input: { enrollmentId, completedAt: new Date().toISOString(), score: 87, certificateNumber: 'CERT-001', ...extra } });
+    send('ReportCompletion', {
+      input: { enrollmentId, completedAt: new Date().toISOString(), score: 87, certificateNumber: 'CERT-001', ...extra },
+    });
 
   it('voids an enrollment without attendance once: refund, then ALREADY_CANCELLED; NOT_FOUND for unknown invoices', async () => {
     const holder = await cardholder(BALANCE);
     const { invoiceCode, enrollment } = await buy(holder, await offeredCourse(partner.partnerId, PRICE));
     const voided = await send('VoidPurchase', { input: { invoiceCode, reason: 'Peserta membatalkan' } });
-    expect(voided.data!.enrollmentVoid).toEqual({ enrollment: { id: enrollment.id, status: 'CANCELLED', cancelledAt: expect.any(String), refund: idr(PRICE) }, userErrors: [] });
+    expect(voided.data!.enrollmentVoid).toEqual({
+      enrollment: { id: enrollment.id, status: 'CANCELLED', cancelledAt: expect.any(String), refund: idr(PRICE) },
+      userErrors: [],
+    });
     expect(await walletState(holder.cardNumber)).toEqual({ balance: BALANCE, available: BALANCE, ledger: BALANCE });
     const twice = (await send('VoidPurchase', { input: { invoiceCode, reason: 'lagi' } })).data!.enrollmentVoid;
     expect(codes(twice)).toEqual(['ALREADY_CANCELLED']);
@@ -331,32 +388,50 @@ describe('after the purchase: VoidPurchase, ReportAttendance, ReportCompletion, 
     const holder = await cardholder(BALANCE);
     const { invoiceCode, enrollment } = await buy(holder, await offeredCourse(partner.partnerId, PRICE, { sessionCount: 3 }));
     const first = await attend(enrollment.id, 1);
-    expect(first.data!.attendanceReport).toEqual({ enrollment: { id: enrollment.id, status: 'IN_PROGRESS', attendedSessions: 1 }, userErrors: [] });
+    expect(first.data!.attendanceReport).toEqual({
+      enrollment: { id: enrollment.id, status: 'IN_PROGRESS', attendedSessions: 1 },
+      userErrors: [],
+    });
     expect((await attend(enrollment.id, 1)).data!.attendanceReport).toEqual(first.data!.attendanceReport);
-    for (const session of [0, 4, -1]) expect(codes((await attend(enrollment.id, session)).data!.attendanceReport)).toEqual(['INVALID_SESSION']);
-    expect((await attend(randomUUID(), 1)).data!.attendanceReport).toEqual({ enrollment: null, userErrors: [{ code: 'NOT_FOUND', message: expect.any(String), field: ['input', 'enrollmentId'] }] });
+    for (const session of [0, 4, -1])
+      expect(codes((await attend(enrollment.id, session)).data!.attendanceReport)).toEqual(['INVALID_SESSION']);
+    expect((await attend(randomUUID(), 1)).data!.attendanceReport).toEqual({
+      enrollment: null,
+      userErrors: [{ code: 'NOT_FOUND', message: expect.any(String), field: ['input', 'enrollmentId'] }],
+    });
     expect((await attend(enrollment.id, 2)).data!.attendanceReport.enrollment.attendedSessions).toBe(2);
-    expect(codes((await send('VoidPurchase', { input: { invoiceCode, reason: 'terlambat' } })).data!.enrollmentVoid)).toEqual(['NOT_CANCELLABLE']);
+    expect(codes((await send('VoidPurchase', { input: { invoiceCode, reason: 'terlambat' } })).data!.enrollmentVoid)).toEqual([
+      'NOT_CANCELLABLE',
+    ]);
     expect(await walletState(holder.cardNumber)).toEqual({ balance: BALANCE - PRICE, available: BALANCE - PRICE, ledger: BALANCE - PRICE });
   });
 
   it('completes only after every session and the minimum duration, with a valid score; then INVALID_STATE', async () => {
     const holder = await cardholder(BALANCE);
     // 60 minutes at least between enrolment and completion.
-    const { enrollment } = await buy(holder, await offeredCourse(partner.partnerId, PRICE, { sessionCount: 2, minimumDurationMinutes: 60 }));
+    const { enrollment } = await buy(
+      holder,
+      await offeredCourse(partner.partnerId, PRICE, { sessionCount: 2, minimumDurationMinutes: 60 }),
+    );
     expect(codes((await complete(enrollment.id)).data!.completionReport)).toEqual(['INVALID_STATE']); // nothing attended yet
     await attend(enrollment.id, 1);
-    expect((await complete(enrollment.id)).data!.completionReport).toMatchObject({ enrollment: { id: enrollment.id, status: 'IN_PROGRESS' }, userErrors: [{ code: 'SESSIONS_MISSING' }] });
+    expect((await complete(enrollment.id)).data!.completionReport).toMatchObject({
+      enrollment: { id: enrollment.id, status: 'IN_PROGRESS' },
+      userErrors: [{ code: 'SESSIONS_MISSING' }],
+    });
     await attend(enrollment.id, 2);
     // Every session attended, but reported done 1 minute after enrolment (< 60 minutes).
-    const early = await complete(enrollment.id, { completedAt: new Date(new Date(enrollment.enrolledAt).getTime() + 60_000).toISOString() });
+    const early = await complete(enrollment.id, {
+      completedAt: new Date(new Date(enrollment.enrolledAt).getTime() + 60_000).toISOString(),
+    });
     expect(early.data!.completionReport).toEqual({
       enrollment: { id: enrollment.id, status: 'IN_PROGRESS', completedAt: null, certificate: null },
       userErrors: [{ code: 'COMPLETED_TOO_EARLY', message: expect.any(String), field: ['input', 'completedAt'] }],
     });
     // Also too early: completed now, since the enrolment happened moments ago.
     expect(codes((await complete(enrollment.id)).data!.completionReport)).toEqual(['COMPLETED_TOO_EARLY']);
-    for (const score of [-1, 101]) expect(codes((await complete(enrollment.id, { score })).data!.completionReport)).toEqual(['INVALID_SCORE']);
+    for (const score of [-1, 101])
+      expect(codes((await complete(enrollment.id, { score })).data!.completionReport)).toEqual(['INVALID_SCORE']);
     expect(codes((await complete(randomUUID())).data!.completionReport)).toEqual(['NOT_FOUND']);
 
     // Time travel: the enrolment happened 2 hours ago, so completing now respects the 60 minutes.
@@ -364,7 +439,12 @@ describe('after the purchase: VoidPurchase, ReportAttendance, ReportCompletion, 
     const completedAt = new Date().toISOString();
     const done = await complete(enrollment.id, { completedAt, certificateNumber: 'CERT-OK-1' });
     expect(done.data!.completionReport).toEqual({
-      enrollment: { id: enrollment.id, status: 'COMPLETED', completedAt, certificate: { number: 'CERT-OK-1', issuedAt: expect.any(String) } },
+      enrollment: {
+        id: enrollment.id,
+        status: 'COMPLETED',
+        completedAt,
+        certificate: { number: 'CERT-OK-1', issuedAt: expect.any(String) },
+      },
       userErrors: [],
     });
     // The same report again is a retry; a different one is INVALID_STATE.
@@ -372,7 +452,9 @@ describe('after the purchase: VoidPurchase, ReportAttendance, ReportCompletion, 
     expect(codes((await complete(enrollment.id, { certificateNumber: 'CERT-OTHER' })).data!.completionReport)).toEqual(['INVALID_STATE']);
     expect(codes((await attend(enrollment.id, 1)).data!.attendanceReport)).toEqual([]); // already recorded session: no-op
     // The participants subgraph learnt of the completion (incentive due).
-    expect((await db().query(`select completion_recorded from courses.enrollment where id = $1`, [enrollment.id])).rows[0].completion_recorded).toBe(true);
+    expect(
+      (await db().query(`select completion_recorded from courses.enrollment where id = $1`, [enrollment.id])).rows[0].completion_recorded,
+    ).toBe(true);
   });
 
   it('lists the partner’s own enrollments newest first, filtered by status, cursor-paginated, first capped at 100', async () => {
@@ -387,12 +469,22 @@ describe('after the purchase: VoidPurchase, ReportAttendance, ReportCompletion, 
     expect(page1.data!.partnerEnrollments.totalCount).toBe(3);
     expect(page1.data!.partnerEnrollments.pageInfo.hasNextPage).toBe(true);
     const page2 = await partnerRequest(own, 'PartnerEnrollments', { first: 2, after: page1.data!.partnerEnrollments.pageInfo.endCursor });
-    const ids = [...page1.data!.partnerEnrollments.edges, ...page2.data!.partnerEnrollments.edges].map((e: { node: { id: string } }) => e.node.id);
+    const ids = [...page1.data!.partnerEnrollments.edges, ...page2.data!.partnerEnrollments.edges].map(
+      (e: { node: { id: string } }) => e.node.id,
+    );
     expect(ids).toEqual(bought.map((b) => b.enrollment.id).reverse());
     expect(page2.data!.partnerEnrollments.pageInfo.hasNextPage).toBe(false);
     expect(page1.data!.partnerEnrollments.edges[0]).toEqual({
       cursor: expect.any(String),
-      node: { id: bought[2].enrollment.id, invoiceCode: bought[2].invoiceCode, status: 'ENROLLED', amount: idr(PRICE), course: bought[2].enrollment.course, enrolledAt: bought[2].enrollment.enrolledAt, completedAt: null },
+      node: {
+        id: bought[2].enrollment.id,
+        invoiceCode: bought[2].invoiceCode,
+        status: 'ENROLLED',
+        amount: idr(PRICE),
+        course: bought[2].enrollment.course,
+        enrolledAt: bought[2].enrollment.enrolledAt,
+        completedAt: null,
+      },
     });
 
     const cancelled = await partnerRequest(own, 'PartnerEnrollments', { first: 10, status: 'CANCELLED' });

@@ -10,7 +10,9 @@ import { partnerWithCredential } from '../support/partner';
 const run = promisify(execFile);
 const guide = readFileSync(resolve(__dirname, '../../docs/partner-guide.md'), 'utf8');
 const block = (lang: string, containing: string) => {
-  const found = [...guide.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]).find((b) => b.includes(containing));
+  const found = [...guide.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))]
+    .map((m) => m[1])
+    .find((b) => b.includes(containing));
   if (!found) throw new Error(`no ${lang} block with ${containing}`);
   return found;
 };

@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { asAdmin, cardholder, invoice, offer, offeredCourse, partnerRequest, partnerWithCredential, readOtp, type Cardholder, type PartnerCredential } from '../support/partner';
+import {
+  asAdmin,
+  cardholder,
+  invoice,
+  offer,
+  offeredCourse,
+  partnerRequest,
+  partnerWithCredential,
+  readOtp,
+  type Cardholder,
+  type PartnerCredential,
+} from '../support/partner';
 
 /*
  * A partner sees only its own purchases and enrollments, and another partner's record answers exactly as a
@@ -25,7 +36,12 @@ const as = async (credential: PartnerCredential, document: string, variables: Re
 };
 
 /** Drops the ids that legitimately differ between the two answers. */
-const shape = (payload: unknown) => JSON.parse(JSON.stringify(payload).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID').replace(/INV-[^"]+|NONE-[^"]+/g, 'INV'));
+const shape = (payload: unknown) =>
+  JSON.parse(
+    JSON.stringify(payload)
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID')
+      .replace(/INV-[^"]+|NONE-[^"]+/g, 'INV'),
+  );
 
 beforeAll(async () => {
   seller = await partnerWithCredential();
@@ -34,8 +50,11 @@ beforeAll(async () => {
   const courseId = await offeredCourse(seller.partnerId, PRICE);
   await offer(courseId, snoop.partnerId, PRICE); // both sell the course: only the seller's sale is the seller's
   const invoiceCode = invoice();
-  const started = (await as(seller, 'StartPurchase', { input: { cardNumber: holder.cardNumber, courseId, invoiceCode, amount: PRICE } })).data!.purchaseStart;
-  const authorized = (await as(seller, 'AuthorizePurchase', { input: { purchaseId: started.purchase.id, otp: await readOtp(holder.participantId) } })).data!.purchaseAuthorize;
+  const started = (await as(seller, 'StartPurchase', { input: { cardNumber: holder.cardNumber, courseId, invoiceCode, amount: PRICE } }))
+    .data!.purchaseStart;
+  const authorized = (
+    await as(seller, 'AuthorizePurchase', { input: { purchaseId: started.purchase.id, otp: await readOtp(holder.participantId) } })
+  ).data!.purchaseAuthorize;
   sale = { invoiceCode, purchaseId: started.purchase.id, enrollmentId: authorized.enrollment.id, courseId };
 });
 
@@ -57,14 +76,22 @@ describe('partner isolation', () => {
   it('VoidPurchase, ReportAttendance, ReportCompletion, AuthorizePurchase: NOT_FOUND exactly as for a missing record', async () => {
     const foreign = {
       void: await as(snoop, 'VoidPurchase', { input: { invoiceCode: sale.invoiceCode, reason: 'x' } }),
-      attend: await as(snoop, 'ReportAttendance', { input: { enrollmentId: sale.enrollmentId, session: 1, attendedAt: new Date().toISOString() } }),
-      complete: await as(snoop, 'ReportCompletion', { input: { enrollmentId: sale.enrollmentId, completedAt: new Date().toISOString(), score: 90, certificateNumber: 'C' } }),
+      attend: await as(snoop, 'ReportAttendance', {
+        input: { enrollmentId: sale.enrollmentId, session: 1, attendedAt: new Date().toISOString() },
+      }),
+      complete: await as(snoop, 'ReportCompletion', {
+        input: { enrollmentId: sale.enrollmentId, completedAt: new Date().toISOString(), score: 90, certificateNumber: 'C' },
+      }),
       authorize: await as(snoop, 'AuthorizePurchase', { input: { purchaseId: sale.purchaseId, otp: '000000' } }),
     };
     const missing = {
       void: await as(snoop, 'VoidPurchase', { input: { invoiceCode: invoice('NONE'), reason: 'x' } }),
-      attend: await as(snoop, 'ReportAttendance', { input: { enrollmentId: randomUUID(), session: 1, attendedAt: new Date().toISOString() } }),
-      complete: await as(snoop, 'ReportCompletion', { input: { enrollmentId: randomUUID(), completedAt: new Date().toISOString(), score: 90, certificateNumber: 'C' } }),
+      attend: await as(snoop, 'ReportAttendance', {
+        input: { enrollmentId: randomUUID(), session: 1, attendedAt: new Date().toISOString() },
+      }),
+      complete: await as(snoop, 'ReportCompletion', {
+        input: { enrollmentId: randomUUID(), completedAt: new Date().toISOString(), score: 90, certificateNumber: 'C' },
+      }),
       authorize: await as(snoop, 'AuthorizePurchase', { input: { purchaseId: randomUUID(), otp: '000000' } }),
     };
     for (const key of Object.keys(foreign) as Array<keyof typeof foreign>) {
@@ -83,7 +110,9 @@ describe('partner isolation', () => {
     expect((await as(snoop, q, { id: sale.enrollmentId })).data).toEqual({ enrollment: null });
     expect((await as(snoop, q, { id: randomUUID() })).data).toEqual({ enrollment: null });
     // The raw federation entry point is not part of the public API.
-    const entities = await as(snoop, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Enrollment { id invoiceCode } } }`, { r: [{ __typename: 'Enrollment', id: sale.enrollmentId }] });
+    const entities = await as(snoop, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Enrollment { id invoiceCode } } }`, {
+      r: [{ __typename: 'Enrollment', id: sale.enrollmentId }],
+    });
     expect(entities.data).toBeUndefined();
     expect(entities.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
@@ -91,11 +120,16 @@ describe('partner isolation', () => {
 
 describe('partner privacy', () => {
   it('a partner cannot read personal data through an enrollment’s participant', async () => {
-    const res = await as(seller, `query($id: ID!) { enrollment(id: $id) { id participant { id fullName nik birthDate address phone email familyCardNumber card { number } wallet { balance { amount } } inbox(first: 5) { totalCount } } } }`, { id: sale.enrollmentId });
+    const res = await as(
+      seller,
+      `query($id: ID!) { enrollment(id: $id) { id participant { id fullName nik birthDate address phone email familyCardNumber card { number } wallet { balance { amount } } inbox(first: 5) { totalCount } } } }`,
+      { id: sale.enrollmentId },
+    );
     expect(res.data?.enrollment?.id).toBe(sale.enrollmentId);
     const participant = res.data?.enrollment?.participant;
     // Each personal field is null (or the whole request refused): never a value.
-    for (const field of ['fullName', 'nik', 'birthDate', 'address', 'phone', 'email', 'familyCardNumber', 'card', 'wallet', 'inbox']) expect(participant?.[field] ?? null).toBeNull();
+    for (const field of ['fullName', 'nik', 'birthDate', 'address', 'phone', 'email', 'familyCardNumber', 'card', 'wallet', 'inbox'])
+      expect(participant?.[field] ?? null).toBeNull();
   });
 
   it('a partner cannot look a participant up directly', async () => {
@@ -114,25 +148,38 @@ describe('partner privacy', () => {
     expect(responses.length).toBeGreaterThan(15);
     const [y, m, d] = holder.birthDate.split('-');
     for (const text of responses) {
-      for (const secret of [holder.nik, holder.fullName, holder.email, holder.phone, holder.address, holder.birthDate, `${d}-${m}-${y}`]) expect(text).not.toContain(secret);
+      for (const secret of [holder.nik, holder.fullName, holder.email, holder.phone, holder.address, holder.birthDate, `${d}-${m}-${y}`])
+        expect(text).not.toContain(secret);
     }
   });
 });
 
 describe('programme office', () => {
   it('lists every purchase and enrollment, with filters', async () => {
-    const purchases = await asAdmin(`query($f: PurchaseFilter) { purchases(first: 100, filter: $f) { totalCount edges { node { id invoiceCode status } } } }`, { f: { partnerId: seller.partnerId } });
+    const purchases = await asAdmin(
+      `query($f: PurchaseFilter) { purchases(first: 100, filter: $f) { totalCount edges { node { id invoiceCode status } } } }`,
+      { f: { partnerId: seller.partnerId } },
+    );
     expect(purchases.purchases.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([sale.purchaseId]);
-    const byInvoice = await asAdmin(`query($f: PurchaseFilter) { purchases(first: 100, filter: $f) { totalCount } }`, { f: { invoiceCode: sale.invoiceCode, status: 'AUTHORIZED' } });
+    const byInvoice = await asAdmin(`query($f: PurchaseFilter) { purchases(first: 100, filter: $f) { totalCount } }`, {
+      f: { invoiceCode: sale.invoiceCode, status: 'AUTHORIZED' },
+    });
     expect(byInvoice.purchases.totalCount).toBe(1);
     const all = await asAdmin(`{ purchases(first: 1) { totalCount } enrollments(first: 1) { totalCount } }`);
     expect(all.purchases.totalCount).toBeGreaterThanOrEqual(1);
-    const enrollments = await asAdmin(`query($f: EnrollmentFilter) { enrollments(first: 100, filter: $f) { totalCount edges { node { id participant { id fullName } } } } }`, {
-      f: { participantId: holder.participantId, status: 'IN_PROGRESS', courseId: sale.courseId },
-    });
+    const enrollments = await asAdmin(
+      `query($f: EnrollmentFilter) { enrollments(first: 100, filter: $f) { totalCount edges { node { id participant { id fullName } } } } }`,
+      {
+        f: { participantId: holder.participantId, status: 'IN_PROGRESS', courseId: sale.courseId },
+      },
+    );
     // The office sees the participant's name; partners never do.
-    expect(enrollments.enrollments.edges).toEqual([{ node: { id: sale.enrollmentId, participant: { id: holder.participantId, fullName: holder.fullName } } }]);
-    const none = await asAdmin(`query($f: EnrollmentFilter) { enrollments(first: 100, filter: $f) { totalCount } }`, { f: { partnerId: snoop.partnerId } });
+    expect(enrollments.enrollments.edges).toEqual([
+      { node: { id: sale.enrollmentId, participant: { id: holder.participantId, fullName: holder.fullName } } },
+    ]);
+    const none = await asAdmin(`query($f: EnrollmentFilter) { enrollments(first: 100, filter: $f) { totalCount } }`, {
+      f: { partnerId: snoop.partnerId },
+    });
     expect(none.enrollments.totalCount).toBe(0);
     // Partners cannot use the office's lists.
     const refused = await partnerRequest(seller, `{ purchases(first: 1) { totalCount } }`, {});

@@ -20,18 +20,57 @@ describe('partner developer scripts', () => {
     expect(clientId).toMatch(new RegExp(`^pk_${slug}_`));
     expect(key).toBeDefined();
 
-    const answer = await run(process.execPath, [script('partner-client'), '--client-id', clientId!, '--key', key!, '--document', 'CheckEligibility', '--variables', '{"cardNumber":"1234"}'], { env });
+    const answer = await run(
+      process.execPath,
+      [
+        script('partner-client'),
+        '--client-id',
+        clientId!,
+        '--key',
+        key!,
+        '--document',
+        'CheckEligibility',
+        '--variables',
+        '{"cardNumber":"1234"}',
+      ],
+      { env },
+    );
     expect(answer.stdout).toContain('HTTP 200');
     expect(answer.stdout).toContain('INVALID_CARD_NUMBER');
-    const catalog = await run(process.execPath, [script('partner-client'), '--client-id', clientId!, '--key', key!, '--document', 'PartnerCatalog', '--variables', '{"first":5}'], { env });
-    expect(JSON.parse(catalog.stdout.slice(catalog.stdout.indexOf('{')))).toEqual({ data: { partnerCourses: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } } });
+    const catalog = await run(
+      process.execPath,
+      [script('partner-client'), '--client-id', clientId!, '--key', key!, '--document', 'PartnerCatalog', '--variables', '{"first":5}'],
+      { env },
+    );
+    expect(JSON.parse(catalog.stdout.slice(catalog.stdout.indexOf('{')))).toEqual({
+      data: { partnerCourses: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } },
+    });
 
     // A wrong key: HTTP 401 and a non-zero exit.
-    await expect(run(process.execPath, [script('partner-client'), '--client-id', clientId!, '--key', '0'.repeat(64), '--document', 'CheckEligibility', '--variables', '{"cardNumber":"1234"}'], { env })).rejects.toMatchObject({
+    await expect(
+      run(
+        process.execPath,
+        [
+          script('partner-client'),
+          '--client-id',
+          clientId!,
+          '--key',
+          '0'.repeat(64),
+          '--document',
+          'CheckEligibility',
+          '--variables',
+          '{"cardNumber":"1234"}',
+        ],
+        { env },
+      ),
+    ).rejects.toMatchObject({
       code: 1,
       stdout: expect.stringContaining('HTTP 401'),
     });
     // An unknown slug is reported, not crashed on.
-    await expect(run(process.execPath, [script('partner-credentials'), '--partner', 'no-such-platform'], { env })).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('no partner with slug') });
+    await expect(run(process.execPath, [script('partner-credentials'), '--partner', 'no-such-platform'], { env })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no partner with slug'),
+    });
   });
 });

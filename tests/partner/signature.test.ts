@@ -1,4 +1,13 @@
-import { issueCredential, partnerRequest, partnerWithCredential, revokeCredential, rotateCredential, setPartnerActive, sign, type PartnerCredential } from '../support/partner';
+import {
+  issueCredential,
+  partnerRequest,
+  partnerWithCredential,
+  revokeCredential,
+  rotateCredential,
+  setPartnerActive,
+  sign,
+  type PartnerCredential,
+} from '../support/partner';
 import { gatewayUrl } from '../support/client';
 
 /*
@@ -6,7 +15,6 @@ import { gatewayUrl } from '../support/client';
  * signature failure, 403 FORBIDDEN for a partner that is not ACTIVE (within the gateway's cache time, 1 s in
  * the test stack), and key rotation with both keys valid until the old one is revoked.
  */
-
 
 const CHECK = 'CheckEligibility';
 const VARS = { cardNumber: '1234' };
@@ -39,12 +47,16 @@ describe('partner request signatures', () => {
   });
 
   it('refuses a missing header with 401 UNAUTHENTICATED', async () => {
-    for (const header of ['x-client-id', 'x-timestamp', 'x-signature'] as const) expectRefused(await partnerRequest(partner, CHECK, VARS, { omit: [header] }), 401);
+    for (const header of ['x-client-id', 'x-timestamp', 'x-signature'] as const)
+      expectRefused(await partnerRequest(partner, CHECK, VARS, { omit: [header] }), 401);
   });
 
   it('refuses an unknown client id, a wrong signature and a key of another partner', async () => {
     expectRefused(await partnerRequest(partner, CHECK, VARS, { clientId: 'pk_unknown_0000000000000000' }), 401);
-    expectRefused(await partnerRequest(partner, CHECK, VARS, { signWith: partner.signingKey.replace(/.$/, (c) => (c === '0' ? '1' : '0')) }), 401);
+    expectRefused(
+      await partnerRequest(partner, CHECK, VARS, { signWith: partner.signingKey.replace(/.$/, (c) => (c === '0' ? '1' : '0')) }),
+      401,
+    );
     const other = await partnerWithCredential();
     expectRefused(await partnerRequest(partner, CHECK, VARS, { signWith: other.signingKey }), 401);
   });
@@ -53,11 +65,18 @@ describe('partner request signatures', () => {
     const body = JSON.stringify({ query: 'query($c: String!) { eligibility(cardNumber: $c) { eligible } }', variables: { c: '1234' } });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const post = (headers: Record<string, string>, sent = body) =>
-      fetch(gatewayUrl(), { method: 'POST', headers: { 'content-type': 'application/json', 'x-client-id': partner.clientId, 'x-timestamp': timestamp, ...headers }, body: sent });
+      fetch(gatewayUrl(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-client-id': partner.clientId, 'x-timestamp': timestamp, ...headers },
+        body: sent,
+      });
     expect((await post({ 'x-signature': sign(partner.signingKey, partner.clientId, timestamp, body) })).status).toBe(200);
-    expect((await post({ 'x-signature': sign(partner.signingKey, partner.clientId, timestamp, body) }, body.replace('1234', '1235'))).status).toBe(401);
+    expect(
+      (await post({ 'x-signature': sign(partner.signingKey, partner.clientId, timestamp, body) }, body.replace('1234', '1235'))).status,
+    ).toBe(401);
     const { createHmac } = await import('node:crypto');
-    const over = (method: string, path: string) => createHmac('sha256', partner.signingKey).update(`${partner.clientId}${timestamp}${method}${path}${body}`).digest('hex');
+    const over = (method: string, path: string) =>
+      createHmac('sha256', partner.signingKey).update(`${partner.clientId}${timestamp}${method}${path}${body}`).digest('hex');
     expect((await post({ 'x-signature': over('GET', '/graphql') })).status).toBe(401);
     expect((await post({ 'x-signature': over('POST', '/other') })).status).toBe(401);
     expect((await post({ 'x-signature': over('POST', '/graphql').toUpperCase() })).status).toBe(401);
@@ -66,13 +85,18 @@ describe('partner request signatures', () => {
   it('refuses a signed request that carries its operation in the query string, by GET or by POST', async () => {
     const timestamp = String(Math.floor(Date.now() / 1000));
     const { createHmac } = await import('node:crypto');
-    const signature = (method: string, body: string) => createHmac('sha256', partner.signingKey).update(`${partner.clientId}${timestamp}${method}/graphql${body}`).digest('hex');
+    const signature = (method: string, body: string) =>
+      createHmac('sha256', partner.signingKey).update(`${partner.clientId}${timestamp}${method}/graphql${body}`).digest('hex');
     const headers = { 'x-client-id': partner.clientId, 'x-timestamp': timestamp, 'x-graphql-csrf-prevention': '1' };
     const operation = encodeURIComponent('{ partnerCourses(first: 1) { totalCount } }');
     const get = await fetch(`${gatewayUrl()}?query=${operation}`, { headers: { ...headers, 'x-signature': signature('GET', '') } });
     expect(get.status).toBe(401);
     const body = JSON.stringify({ query: '{ __typename }' });
-    const post = await fetch(`${gatewayUrl()}?query=${operation}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'x-signature': signature('POST', body) }, body });
+    const post = await fetch(`${gatewayUrl()}?query=${operation}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json', 'x-signature': signature('POST', body) },
+      body,
+    });
     expect(post.status).toBe(401);
     expect(await post.text()).not.toContain('totalCount');
   });
@@ -90,7 +114,15 @@ describe('partner request signatures', () => {
     await setPartnerActive(p.partnerId, false);
     await eventually(async () => (await partnerRequest(p, CHECK, VARS)).status === 403);
     for (const document of ['CheckEligibility', 'PartnerCatalog', 'PartnerEnrollments', 'PurchaseStatus', 'StartPurchase']) {
-      expectRefused(await partnerRequest(p, document, { cardNumber: '1', first: 1, invoiceCode: 'X', input: { cardNumber: '1', courseId: '1', invoiceCode: 'X', amount: 1 } }), 403);
+      expectRefused(
+        await partnerRequest(p, document, {
+          cardNumber: '1',
+          first: 1,
+          invoiceCode: 'X',
+          input: { cardNumber: '1', courseId: '1', invoiceCode: 'X', amount: 1 },
+        }),
+        403,
+      );
     }
     // A wrong signature of a suspended partner is still 401: the status is not revealed to unauthenticated callers.
     expectRefused(await partnerRequest(p, CHECK, VARS, { signWith: 'f'.repeat(64) }), 401);

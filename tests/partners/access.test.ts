@@ -1,10 +1,11 @@
 import { activePartner, ADMIN, ANALYST, ANONYMOUS, apply, codeOf, move, PARTICIPANT, q } from './helpers';
 
-
 describe('federation entities', () => {
   it('resolves Partner and TrainingInstitution references, null for unknown ids', async () => {
     const partnerId = await apply();
-    const inst = await q(`mutation { trainingInstitutionRegister(input: { name: "Entity Institute", city: "Bogor" }) { trainingInstitution { id } } }`);
+    const inst = await q(
+      `mutation { trainingInstitutionRegister(input: { name: "Entity Institute", city: "Bogor" }) { trainingInstitution { id } } }`,
+    );
     const institutionId = inst.data!.trainingInstitutionRegister.trainingInstitution.id;
     const unknown = '00000000-0000-4000-8000-000000000000';
     const res = await q(
@@ -37,13 +38,27 @@ describe('authorization', () => {
     for (const identity of [ANONYMOUS, PARTICIPANT, ANALYST, { role: 'partner' as const, partnerId: id, subject: 'pk_x' }]) {
       const expected = identity.role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
       for (const mutation of TRANSITIONS) expect(codeOf(await move(mutation, id, 'x', identity))).toBe(expected);
-      const applied = await q(`mutation { partnerApply(input: { slug: "never-created", name: "N", website: "https://n.id" }) { partner { id } } }`, {}, identity);
+      const applied = await q(
+        `mutation { partnerApply(input: { slug: "never-created", name: "N", website: "https://n.id" }) { partner { id } } }`,
+        {},
+        identity,
+      );
       expect(codeOf(applied)).toBe(expected);
-      const evaluated = await q(`mutation($id: ID!) { partnerEvaluationRecord(input: { partnerId: $id, provincesReached: 30, criteria: [] }) { userErrors { code } } }`, { id }, identity);
+      const evaluated = await q(
+        `mutation($id: ID!) { partnerEvaluationRecord(input: { partnerId: $id, provincesReached: 30, criteria: [] }) { userErrors { code } } }`,
+        { id },
+        identity,
+      );
       expect(codeOf(evaluated)).toBe(expected);
-      const mou = await q(`mutation($id: ID!) { partnerMouSign(input: { partnerId: $id, number: "X", signedAt: "2024-01-01T00:00:00Z", reason: "x" }) { userErrors { code } } }`, { id }, identity);
+      const mou = await q(
+        `mutation($id: ID!) { partnerMouSign(input: { partnerId: $id, number: "X", signedAt: "2024-01-01T00:00:00Z", reason: "x" }) { userErrors { code } } }`,
+        { id },
+        identity,
+      );
       expect(codeOf(mou)).toBe(expected);
-      expect(codeOf(await q(`mutation { trainingInstitutionRegister(input: { name: "N", city: "C" }) { userErrors { code } } }`, {}, identity))).toBe(expected);
+      expect(
+        codeOf(await q(`mutation { trainingInstitutionRegister(input: { name: "N", city: "C" }) { userErrors { code } } }`, {}, identity)),
+      ).toBe(expected);
       expect(codeOf(await q(`{ partnerReviewsDue { id } }`, {}, identity))).toBe(expected);
       expect(codeOf(await q(`query($id: ID!) { partner(id: $id) { statusHistory { toStatus } } }`, { id }, identity))).toBe(expected);
       expect(codeOf(await q(`query($id: ID!) { partner(id: $id) { credentials { id } } }`, { id }, identity))).toBe(expected);
@@ -63,14 +78,22 @@ describe('authorization', () => {
     expect(codeOf(await q(`{ partnerViewer { id } }`, {}, ADMIN))).toBe('FORBIDDEN');
     expect(codeOf(await q(`{ partnerViewer { id } }`, {}, ANONYMOUS))).toBe('UNAUTHENTICATED');
     // Analysts read evaluations of any platform; the public does not.
-    expect((await q(`query($id: ID!) { partner(id: $id) { evaluations { passed } } }`, { id: other }, ANALYST)).data!.partner.evaluations).toHaveLength(1);
-    expect(codeOf(await q(`query($id: ID!) { partner(id: $id) { evaluations { passed } } }`, { id: other }, ANONYMOUS))).toBe('UNAUTHENTICATED');
+    expect(
+      (await q(`query($id: ID!) { partner(id: $id) { evaluations { passed } } }`, { id: other }, ANALYST)).data!.partner.evaluations,
+    ).toHaveLength(1);
+    expect(codeOf(await q(`query($id: ID!) { partner(id: $id) { evaluations { passed } } }`, { id: other }, ANONYMOUS))).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('keeps public fields public', async () => {
     const id = await activePartner();
     await move('partnerSuspend', id);
-    const res = await q(`query($id: ID!) { partner(id: $id) { id status mou { number signedAt } conflictOfInterest affiliatedInstitutions { id } } }`, { id }, ANONYMOUS);
+    const res = await q(
+      `query($id: ID!) { partner(id: $id) { id status mou { number signedAt } conflictOfInterest affiliatedInstitutions { id } } }`,
+      { id },
+      ANONYMOUS,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.partner.status).toBe('SUSPENDED');
   });

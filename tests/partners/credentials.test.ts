@@ -1,7 +1,6 @@
 import { db } from '../support/client';
 import { activePartner, ADMIN, ANALYST, apply, codeOf, move, q, SERVICE } from './helpers';
 
-
 const ISSUE = `mutation($partnerId: ID!) { partnerCredentialIssue(input: { partnerId: $partnerId }) {
   credential { id clientId createdAt revokedAt } key { id revokedAt } signingKey userErrors { code } } }`;
 const ROTATE = `mutation($credentialId: ID!) { partnerCredentialRotate(input: { credentialId: $credentialId }) {
@@ -28,16 +27,23 @@ describe('partner credentials', () => {
     expect(rows[0].encrypted_key).not.toContain(issued.signingKey);
     expect(rows[0].encrypted_key).not.toContain(Buffer.from(issued.signingKey, 'hex').toString('base64url'));
     expect(rows[0].encrypted_key).toMatch(/^v1\./);
-    const whole = await db().query(`SELECT count(*)::int AS n FROM partners.partner_credential_key k, partners.partner_credential c
-      WHERE position($1 in k::text) > 0 OR position($1 in c::text) > 0`, [issued.signingKey]);
+    const whole = await db().query(
+      `SELECT count(*)::int AS n FROM partners.partner_credential_key k, partners.partner_credential c
+      WHERE position($1 in k::text) > 0 OR position($1 in c::text) > 0`,
+      [issued.signingKey],
+    );
     expect(whole.rows[0].n).toBe(0);
 
     // Each key gets its own random IV.
     const second = await issue(partnerId);
-    const ivs = await db().query(`SELECT split_part(encrypted_key, '.', 2) AS iv FROM partners.partner_credential_key WHERE id = ANY($1)`, [[issued.key.id, second.key.id]]);
+    const ivs = await db().query(`SELECT split_part(encrypted_key, '.', 2) AS iv FROM partners.partner_credential_key WHERE id = ANY($1)`, [
+      [issued.key.id, second.key.id],
+    ]);
     expect(new Set(ivs.rows.map((r) => r.iv)).size).toBe(2);
 
-    const read = await q(`query($id: ID!) { partner(id: $id) { credentials { id clientId revokedAt keys { id revokedAt } } } }`, { id: partnerId });
+    const read = await q(`query($id: ID!) { partner(id: $id) { credentials { id clientId revokedAt keys { id revokedAt } } } }`, {
+      id: partnerId,
+    });
     expect(read.data!.partner.credentials.map((c: { id: string }) => c.id)).toEqual([issued.credential.id, second.credential.id]);
     expect(JSON.stringify(read)).not.toContain(issued.signingKey);
     // Not a field at all: asking for the key fails validation.
@@ -68,7 +74,9 @@ describe('partner credentials', () => {
     ]);
     const after = (await q(VERIFY, { clientId: issued.credential.clientId }, SERVICE)).data!.partnerCredentialVerification;
     expect(after.signingKeys).toEqual([rotated.signingKey]);
-    expect((await q(REVOKE, { input: { keyId: issued.key.id } })).data!.partnerCredentialRevoke.userErrors).toEqual([{ code: 'ALREADY_REVOKED' }]);
+    expect((await q(REVOKE, { input: { keyId: issued.key.id } })).data!.partnerCredentialRevoke.userErrors).toEqual([
+      { code: 'ALREADY_REVOKED' },
+    ]);
   });
 
   it('revokes a whole credential: verification returns null, rotation is refused', async () => {
@@ -79,7 +87,9 @@ describe('partner credentials', () => {
     expect(revoked.credential.revokedAt).not.toBeNull();
     expect(revoked.credential.keys.every((k: { revokedAt: string | null }) => k.revokedAt !== null)).toBe(true);
     expect((await q(VERIFY, { clientId: issued.credential.clientId }, SERVICE)).data!.partnerCredentialVerification).toBeNull();
-    expect((await q(ROTATE, { credentialId: issued.credential.id })).data!.partnerCredentialRotate.userErrors).toEqual([{ code: 'REVOKED' }]);
+    expect((await q(ROTATE, { credentialId: issued.credential.id })).data!.partnerCredentialRotate.userErrors).toEqual([
+      { code: 'REVOKED' },
+    ]);
     expect((await q(VERIFY, { clientId: 'pk_unknown_0000' }, SERVICE)).data!.partnerCredentialVerification).toBeNull();
     expect(codeOf(await q(REVOKE, { input: { credentialId: issued.credential.id, keyId: issued.key.id } }))).toBe('BAD_USER_INPUT');
   });
@@ -100,7 +110,12 @@ describe('partner credentials', () => {
   it('refuses the verification query to everyone but the gateway service, and credential mutations to non-admins', async () => {
     const partnerId = await activePartner();
     const issued = await issue(partnerId);
-    for (const identity of [ADMIN, ANALYST, { role: 'partner' as const, partnerId, subject: issued.credential.clientId }, { role: 'participant' as const, subject: 'p1' }]) {
+    for (const identity of [
+      ADMIN,
+      ANALYST,
+      { role: 'partner' as const, partnerId, subject: issued.credential.clientId },
+      { role: 'participant' as const, subject: 'p1' },
+    ]) {
       const res = await q(VERIFY, { clientId: issued.credential.clientId }, identity);
       expect(codeOf(res)).toBe('FORBIDDEN');
       expect(res.data?.partnerCredentialVerification ?? null).toBeNull();

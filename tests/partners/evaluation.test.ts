@@ -1,6 +1,5 @@
 import { activePartner, allPassing, apply, move, q, recordEvaluation, signMou, uniqueSlug } from './helpers';
 
-
 const codes = (res: { data?: Record<string, any> }) => res.data!.partnerEvaluationRecord.userErrors.map((e: { code: string }) => e.code);
 
 async function underEvaluation() {
@@ -13,7 +12,9 @@ describe('partner evaluations', () => {
   it('requires each of the four criteria exactly once', async () => {
     const id = await underEvaluation();
     expect(codes(await recordEvaluation(id, 30, allPassing().slice(1)))).toEqual(['CRITERION_MISSING']);
-    expect(codes(await recordEvaluation(id, 30, [...allPassing(), { criterion: 'OWN_PORTAL', passed: false }]))).toEqual(['CRITERION_DUPLICATED']);
+    expect(codes(await recordEvaluation(id, 30, [...allPassing(), { criterion: 'OWN_PORTAL', passed: false }]))).toEqual([
+      'CRITERION_DUPLICATED',
+    ]);
     const evaluations = await q(`query($id: ID!) { partner(id: $id) { evaluations { id } } }`, { id });
     expect(evaluations.data!.partner.evaluations).toEqual([]);
   });
@@ -27,13 +28,23 @@ describe('partner evaluations', () => {
     expect(codes(await recordEvaluation(id, -1, failingReach))).toContain('INVALID_PROVINCES_REACHED');
 
     const atThreshold = await recordEvaluation(id, 26, allPassing());
-    expect(atThreshold.data!.partnerEvaluationRecord.evaluation).toMatchObject({ kind: 'INITIAL', passed: true, provincesReached: 26, evaluator: 'pmo-admin-1' });
+    expect(atThreshold.data!.partnerEvaluationRecord.evaluation).toMatchObject({
+      kind: 'INITIAL',
+      passed: true,
+      provincesReached: 26,
+      evaluator: 'pmo-admin-1',
+    });
     const below = await recordEvaluation(id, 25, failingReach);
     expect(below.data!.partnerEvaluationRecord.evaluation).toMatchObject({ passed: false, provincesReached: 25 });
     const listed = await q(`query($id: ID!) { partner(id: $id) { evaluations { id passed criteria { criterion passed } } } }`, { id });
     // Newest first; all four criteria stored in canonical order.
     expect(listed.data!.partner.evaluations.map((e: { passed: boolean }) => e.passed)).toEqual([false, true]);
-    expect(listed.data!.partner.evaluations[0].criteria.map((c: { criterion: string }) => c.criterion)).toEqual(['NATIONAL_REACH', 'PAYMENT_INTEGRATION', 'OWN_PORTAL', 'INSTITUTION_COOPERATION']);
+    expect(listed.data!.partner.evaluations[0].criteria.map((c: { criterion: string }) => c.criterion)).toEqual([
+      'NATIONAL_REACH',
+      'PAYMENT_INTEGRATION',
+      'OWN_PORTAL',
+      'INSTITUTION_COOPERATION',
+    ]);
   });
 
   it('refuses the MoU with EVALUATION_NOT_PASSED unless the latest evaluation passed', async () => {
@@ -43,7 +54,10 @@ describe('partner evaluations', () => {
     const noPortal = allPassing().map((c) => (c.criterion === 'OWN_PORTAL' ? { ...c, passed: false } : c));
     await recordEvaluation(id, 30, noPortal);
     const failed = await signMou(id);
-    expect(failed.data!.partnerMouSign).toEqual({ partner: { id, status: 'UNDER_EVALUATION', mou: null }, userErrors: [expect.objectContaining({ code: 'EVALUATION_NOT_PASSED' })] });
+    expect(failed.data!.partnerMouSign).toEqual({
+      partner: { id, status: 'UNDER_EVALUATION', mou: null },
+      userErrors: [expect.objectContaining({ code: 'EVALUATION_NOT_PASSED' })],
+    });
     await recordEvaluation(id, 30);
     const ok = await signMou(id, `MOU-EV-${id.slice(0, 8)}/2024`);
     expect(ok.data!.partnerMouSign.partner.status).toBe('MOU_SIGNED');
@@ -84,7 +98,11 @@ describe('partner evaluations', () => {
 
     // Reviewed late: the clock restarts from the evaluation.
     const year = 365 * 24 * 3600 * 1000;
-    const overdue = await activePartner(uniqueSlug('overdue'), new Date(Date.now() - year).toISOString(), new Date(Date.now() - 2 * year).toISOString());
+    const overdue = await activePartner(
+      uniqueSlug('overdue'),
+      new Date(Date.now() - year).toISOString(),
+      new Date(Date.now() - 2 * year).toISOString(),
+    );
     expect(await ids(new Date().toISOString())).toContain(overdue);
     const before = Date.now();
     const late = await recordEvaluation(overdue, 30);

@@ -8,7 +8,8 @@ export const PARTICIPANT: Identity = { role: 'participant', subject: 'participan
 export const ANONYMOUS: Identity = { role: 'anonymous' };
 export const SERVICE: Identity = { role: 'service', subject: 'gateway' };
 
-export const q = (query: string, variables: Record<string, unknown> = {}, identity: Identity = ADMIN) => subgraphQuery('partners', query, variables, identity);
+export const q = (query: string, variables: Record<string, unknown> = {}, identity: Identity = ADMIN) =>
+  subgraphQuery('partners', query, variables, identity);
 
 export const uniqueSlug = (prefix = 'test') => `${prefix}-${randomBytes(4).toString('hex')}`;
 
@@ -28,11 +29,19 @@ export async function apply(slug = uniqueSlug()): Promise<string> {
 
 /** Runs a transition mutation (`partnerEvaluationStart`, `partnerActivate`, ...) and returns its payload. */
 export async function move(mutation: string, partnerId: string, reason = `test ${mutation}`, identity: Identity = ADMIN) {
-  const res = await q(`mutation($input: PartnerTransitionInput!) { ${mutation}(input: $input) { ${PAYLOAD} } }`, { input: { partnerId, reason } }, identity);
+  const res = await q(
+    `mutation($input: PartnerTransitionInput!) { ${mutation}(input: $input) { ${PAYLOAD} } }`,
+    { input: { partnerId, reason } },
+    identity,
+  );
   return res;
 }
 
-export async function recordEvaluation(partnerId: string, provincesReached = 30, criteria: Array<{ criterion: string; passed: boolean; note?: string }> = allPassing()) {
+export async function recordEvaluation(
+  partnerId: string,
+  provincesReached = 30,
+  criteria: Array<{ criterion: string; passed: boolean; note?: string }> = allPassing(),
+) {
   return q(
     `mutation($input: PartnerEvaluationRecordInput!) { partnerEvaluationRecord(input: $input) {
       evaluation { id kind passed provincesReached criteria { criterion passed note } evaluator }
@@ -41,7 +50,12 @@ export async function recordEvaluation(partnerId: string, provincesReached = 30,
   );
 }
 
-export async function signMou(partnerId: string, number = `MOU-TEST-${randomBytes(3).toString('hex')}/2024`, signedAt = '2024-03-20T00:00:00.000Z', nextReviewAt?: string) {
+export async function signMou(
+  partnerId: string,
+  number = `MOU-TEST-${randomBytes(3).toString('hex')}/2024`,
+  signedAt = '2024-03-20T00:00:00.000Z',
+  nextReviewAt?: string,
+) {
   return q(
     `mutation($input: PartnerMouSignInput!) { partnerMouSign(input: $input) { partner { id status mou { number signedAt nextReviewAt } } userErrors { code message } } }`,
     { input: { partnerId, number, signedAt, nextReviewAt, reason: 'MoU signed' } },

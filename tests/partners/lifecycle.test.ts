@@ -1,13 +1,15 @@
 import { db } from '../support/client';
 import { activePartner, ADMIN, apply, move, q, recordEvaluation, signMou, uniqueSlug } from './helpers';
 
-
 const HISTORY = `query($id: ID!) { partner(id: $id) { id status statusHistory { fromStatus toStatus actor reason changedAt } } }`;
 
 describe('partner lifecycle', () => {
   it('walks APPLIED → UNDER_EVALUATION → MOU_SIGNED → ACTIVE ⇄ SUSPENDED → TERMINATED and records each step', async () => {
     const id = await apply();
-    expect((await move('partnerEvaluationStart', id, 'documents complete')).data!.partnerEvaluationStart).toEqual({ partner: { id, status: 'UNDER_EVALUATION' }, userErrors: [] });
+    expect((await move('partnerEvaluationStart', id, 'documents complete')).data!.partnerEvaluationStart).toEqual({
+      partner: { id, status: 'UNDER_EVALUATION' },
+      userErrors: [],
+    });
     await recordEvaluation(id);
     const mou = await signMou(id, `MOU-LC-${id.slice(0, 6)}/2024`, '2024-03-20T00:00:00.000Z');
     expect(mou.data!.partnerMouSign.partner).toEqual({
@@ -73,7 +75,11 @@ describe('partner lifecycle', () => {
     const bad = await q(`mutation($input: PartnerApplyInput!) { partnerApply(input: $input) { partner { id } userErrors { code } } }`, {
       input: { slug: 'Not A Slug', name: ' ', website: 'ftp://x' },
     });
-    expect(bad.data!.partnerApply.userErrors.map((e: { code: string }) => e.code).sort()).toEqual(['INVALID_SLUG', 'INVALID_WEBSITE', 'NAME_REQUIRED']);
+    expect(bad.data!.partnerApply.userErrors.map((e: { code: string }) => e.code).sort()).toEqual([
+      'INVALID_SLUG',
+      'INVALID_WEBSITE',
+      'NAME_REQUIRED',
+    ]);
     const id = await apply();
     const noReason = await move('partnerEvaluationStart', id, '   ');
     expect(noReason.data!.partnerEvaluationStart.userErrors[0].code).toBe('REASON_REQUIRED');
@@ -84,16 +90,25 @@ describe('partner lifecycle', () => {
     const results = await Promise.all([move('partnerSuspend', id, 'first'), move('partnerSuspend', id, 'second')]);
     const codes = results.map((r) => r.data!.partnerSuspend.userErrors.map((e: { code: string }) => e.code).join()).sort();
     expect(codes).toEqual(['', 'INVALID_TRANSITION']);
-    const { rows } = await db().query(`SELECT count(*)::int AS n FROM partners.partner_status_change WHERE partner_id = $1 AND to_status = 'SUSPENDED'`, [id]);
+    const { rows } = await db().query(
+      `SELECT count(*)::int AS n FROM partners.partner_status_change WHERE partner_id = $1 AND to_status = 'SUSPENDED'`,
+      [id],
+    );
     expect(rows[0].n).toBe(1);
   });
 
   it('finds platforms by slug and lists them by status', async () => {
     const slug = uniqueSlug('byslug');
     const id = await apply(slug);
-    expect((await q(`query($slug: String!) { partnerBySlug(slug: $slug) { id slug } }`, { slug }, { role: 'anonymous' })).data!.partnerBySlug).toEqual({ id, slug });
+    expect(
+      (await q(`query($slug: String!) { partnerBySlug(slug: $slug) { id slug } }`, { slug }, { role: 'anonymous' })).data!.partnerBySlug,
+    ).toEqual({ id, slug });
     expect((await q(`{ partnerBySlug(slug: "no-such-platform") { id } }`)).data!.partnerBySlug).toBeNull();
-    const page = await q(`{ partners(first: 100, status: APPLIED) { totalCount edges { node { id status } } } }`, {}, { role: 'anonymous' });
+    const page = await q(
+      `{ partners(first: 100, status: APPLIED) { totalCount edges { node { id status } } } }`,
+      {},
+      { role: 'anonymous' },
+    );
     expect(page.data!.partners.edges.every((e: { node: { status: string } }) => e.node.status === 'APPLIED')).toBe(true);
     expect(page.data!.partners.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(id);
   });

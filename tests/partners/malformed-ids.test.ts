@@ -1,6 +1,5 @@
 import { apply, q } from './helpers';
 
-
 /*
  * Ids that are not UUIDs name nothing. They must never reach PostgreSQL (which rejects the uuid cast as an
  * INTERNAL_SERVER_ERROR), and in a DataLoader batch one of them must not fail the other entities.
@@ -8,7 +7,9 @@ import { apply, q } from './helpers';
 describe('malformed ids', () => {
   it('resolves the valid references of an _entities batch and null for a malformed id', async () => {
     const partnerId = await apply();
-    const inst = await q(`mutation { trainingInstitutionRegister(input: { name: "Malformed Institute", city: "Depok" }) { trainingInstitution { id } } }`);
+    const inst = await q(
+      `mutation { trainingInstitutionRegister(input: { name: "Malformed Institute", city: "Depok" }) { trainingInstitution { id } } }`,
+    );
     const institutionId = inst.data!.trainingInstitutionRegister.trainingInstitution.id;
     const res = await q(
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Partner { id } ... on TrainingInstitution { id } } }`,
@@ -39,7 +40,10 @@ describe('malformed ids', () => {
       ['partnerCredentialIssue', `mutation { partnerCredentialIssue(input: { partnerId: "x" }) { ${payload} } }`],
       ['partnerCredentialRotate', `mutation { partnerCredentialRotate(input: { credentialId: "x" }) { ${payload} } }`],
       ['partnerCredentialRevoke', `mutation { partnerCredentialRevoke(input: { keyId: "x" }) { ${payload} } }`],
-      ['trainingInstitutionAffiliationAdd', `mutation { trainingInstitutionAffiliationAdd(input: { institutionId: "x", partnerId: "y", relationship: "owner" }) { ${payload} } }`],
+      [
+        'trainingInstitutionAffiliationAdd',
+        `mutation { trainingInstitutionAffiliationAdd(input: { institutionId: "x", partnerId: "y", relationship: "owner" }) { ${payload} } }`,
+      ],
     ];
     for (const [field, mutation] of mutations) {
       const res = await q(mutation);

@@ -18,7 +18,8 @@ afterAll(async () => {
 
 const snapshot = async () =>
   (
-    await db().query(`SELECT
+    await db().query(
+      `SELECT
       (SELECT json_agg(p ORDER BY p.id) FROM partners.partner p WHERE p.id = ANY($1)) AS partners,
       (SELECT json_agg(h ORDER BY h.id) FROM partners.partner_status_change h WHERE h.partner_id = ANY($1)) AS history,
       (SELECT json_agg(e ORDER BY e.id) FROM partners.evaluation e WHERE e.partner_id = ANY($1)) AS evaluations,
@@ -66,7 +67,10 @@ describe('seedPartners', () => {
     const kemnaker = await q(`{ partnerBySlug(slug: "kemnaker") { conflictOfInterest } }`, {}, ANONYMOUS);
     expect(kemnaker.data!.partnerBySlug.conflictOfInterest).toBe(false);
 
-    const { rows } = await db().query(`SELECT status, count(*)::int AS n FROM partners.partner WHERE id = ANY($1) GROUP BY status ORDER BY status`, [PLATFORMS.map((x) => partnerIdOf(x.slug))]);
+    const { rows } = await db().query(
+      `SELECT status, count(*)::int AS n FROM partners.partner WHERE id = ANY($1) GROUP BY status ORDER BY status`,
+      [PLATFORMS.map((x) => partnerIdOf(x.slug))],
+    );
     expect(rows).toEqual([
       { status: 'UNDER_EVALUATION', n: 4 },
       { status: 'ACTIVE', n: 8 },

@@ -17,12 +17,22 @@ describe('personal-data access record (UU PDP)', () => {
     expect(log.json.errors).toBeUndefined();
     const history = log.json.data?.me.personalDataAccessLog;
     expect(history.totalCount).toBe(1);
-    expect(history.edges[0].node).toMatchObject({ accessorRole: 'admin', accessorSubject: 'officer-12', fields: ['fullName', 'nik'], purpose: 'Complaint 2024/117 verification', operation: 'CaseReview' });
+    expect(history.edges[0].node).toMatchObject({
+      accessorRole: 'admin',
+      accessorSubject: 'officer-12',
+      fields: ['fullName', 'nik'],
+      purpose: 'Complaint 2024/117 verification',
+      operation: 'CaseReview',
+    });
     expect(Date.now() - Date.parse(history.edges[0].node.accessedAt)).toBeLessThan(60_000);
 
     const theirs = await post(LOG, {}, { authorization: `Bearer ${await tokenFor('participant', bystander.id)}` });
     expect(theirs.json.data?.me.personalDataAccessLog.totalCount).toBe(0);
-    const officeReadsLog = await post(`query($id: ID!) { participant(id: $id) { personalDataAccessLog(first: 5) { totalCount } } }`, { id: person.id }, admin);
+    const officeReadsLog = await post(
+      `query($id: ID!) { participant(id: $id) { personalDataAccessLog(first: 5) { totalCount } } }`,
+      { id: person.id },
+      admin,
+    );
     expect(codeOf(officeReadsLog)).toBe('FORBIDDEN');
   });
 
@@ -31,7 +41,11 @@ describe('personal-data access record (UU PDP)', () => {
     const token = `Bearer ${await tokenFor('admin', 'officer-14')}`;
     for (const purpose of [undefined, '', '   ', '<<>>']) {
       const headers: Record<string, string> = { authorization: token, ...(purpose === undefined ? {} : { 'x-purpose': purpose }) };
-      const res = await post(`query($id: ID!) { participant(id: $id) { id nik wallet { balance { amount } } } }`, { id: person.id }, headers);
+      const res = await post(
+        `query($id: ID!) { participant(id: $id) { id nik wallet { balance { amount } } } }`,
+        { id: person.id },
+        headers,
+      );
       expect([purpose, codeOf(res)]).toEqual([purpose, 'PURPOSE_REQUIRED']);
       expect(res.text).not.toContain(person.nik);
     }
@@ -39,17 +53,31 @@ describe('personal-data access record (UU PDP)', () => {
     const plain = await post(`query($id: ID!) { participant(id: $id) { id provinceName } }`, { id: person.id }, { authorization: token });
     expect(plain.json.errors).toBeUndefined();
     expect(plain.json.data?.participant.id).toBe(person.id);
-    const { rows } = await db().query(`SELECT count(*)::int AS n FROM participants.personal_data_access WHERE participant_id = $1`, [person.id]);
+    const { rows } = await db().query(`SELECT count(*)::int AS n FROM participants.personal_data_access WHERE participant_id = $1`, [
+      person.id,
+    ]);
     expect(rows[0].n).toBe(0);
   });
 
   it('writes one record per person per request, however many fields are read', async () => {
     const people = await Promise.all([registerThroughGateway(), registerThroughGateway()]);
     const admin = { authorization: `Bearer ${await tokenFor('admin', 'officer-13')}`, 'x-purpose': 'Data quality audit' };
-    const res = await post(`query Two($a: ID!, $b: ID!) { a: participant(id: $a) { nik email address } b: participant(id: $b) { birthDate phone } }`, { a: people[0].id, b: people[1].id }, admin);
+    const res = await post(
+      `query Two($a: ID!, $b: ID!) { a: participant(id: $a) { nik email address } b: participant(id: $b) { birthDate phone } }`,
+      { a: people[0].id, b: people[1].id },
+      admin,
+    );
     expect(res.json.errors).toBeUndefined();
-    const { rows } = await db().query(`SELECT participant_id, fields FROM participants.personal_data_access WHERE participant_id = ANY($1) ORDER BY fields`, [people.map((p) => p.id)]);
-    expect(rows.map((r) => [r.participant_id, r.fields])).toEqual(expect.arrayContaining([[people[0].id, ['address', 'email', 'nik']], [people[1].id, ['birthDate', 'phone']]]));
+    const { rows } = await db().query(
+      `SELECT participant_id, fields FROM participants.personal_data_access WHERE participant_id = ANY($1) ORDER BY fields`,
+      [people.map((p) => p.id)],
+    );
+    expect(rows.map((r) => [r.participant_id, r.fields])).toEqual(
+      expect.arrayContaining([
+        [people[0].id, ['address', 'email', 'nik']],
+        [people[1].id, ['birthDate', 'phone']],
+      ]),
+    );
     expect(rows).toHaveLength(2);
   });
 
@@ -59,7 +87,9 @@ describe('personal-data access record (UU PDP)', () => {
     // Make this one person's access record impossible to write, for the length of the test.
     await db().query(`CREATE FUNCTION participants.test_refuse_access_record() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.participant_id = '${person.id}' THEN RAISE EXCEPTION 'access record refused for test'; END IF; RETURN NEW; END $$`);
-    await db().query(`CREATE TRIGGER test_refuse_access_record BEFORE INSERT ON participants.personal_data_access FOR EACH ROW EXECUTE FUNCTION participants.test_refuse_access_record()`);
+    await db().query(
+      `CREATE TRIGGER test_refuse_access_record BEFORE INSERT ON participants.personal_data_access FOR EACH ROW EXECUTE FUNCTION participants.test_refuse_access_record()`,
+    );
     try {
       const res = await post(`query($id: ID!) { participant(id: $id) { id nik } }`, { id: person.id }, admin);
       expect(codeOf(res)).toBe('INTERNAL_SERVER_ERROR');
@@ -72,7 +102,10 @@ describe('personal-data access record (UU PDP)', () => {
   });
 
   it('cannot be changed or erased: not through the graph, not with SQL', async () => {
-    const sdl = require('node:fs').readFileSync(require('node:path').resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8') as string;
+    const sdl = require('node:fs').readFileSync(
+      require('node:path').resolve(__dirname, '../../schema/supergraph.graphql'),
+      'utf8',
+    ) as string;
     const mutation = /type Mutation[^{]*\{([\s\S]*?)\n\}/.exec(sdl)![1];
     const fields = [...mutation.matchAll(/^ {2}(\w+)[(:]/gm)].map((m) => m[1]);
     expect(fields.length).toBeGreaterThan(10);

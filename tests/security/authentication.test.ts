@@ -9,7 +9,10 @@ const { jwtSettings } = require('../../dist/common/dev-token') as typeof import(
 const ME = `{ me { id nik } }`;
 const secret = () => new TextEncoder().encode(readSecret('JWT_SECRET'));
 
-async function token(claims: Record<string, unknown>, options: { alg?: string; exp?: number; iss?: string; aud?: string; key?: Uint8Array | CryptoKey } = {}) {
+async function token(
+  claims: Record<string, unknown>,
+  options: { alg?: string; exp?: number; iss?: string; aud?: string; key?: Uint8Array | CryptoKey } = {},
+) {
   const { issuer, audience } = jwtSettings();
   return new SignJWT({ role: 'participant', ...claims })
     .setProtectedHeader({ alg: options.alg ?? 'HS256' })
@@ -39,9 +42,16 @@ describe('authentication at the gateway', () => {
       tamperedPayload: `${header}.${b64({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'admin' })}.${signature}`,
       unsigned: `${header}.${payload}.`,
       notAJwt: 'hello',
-      noExp: await new SignJWT({ role: 'participant' }).setProtectedHeader({ alg: 'HS256' }).setSubject(id).setIssuer(issuer).setAudience(audience).sign(secret()),
+      noExp: await new SignJWT({ role: 'participant' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(id)
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .sign(secret()),
     };
-    const answers = await Promise.all(Object.entries(bad).map(async ([name, t]) => [name, await post(ME, {}, { authorization: `Bearer ${t}` })] as const));
+    const answers = await Promise.all(
+      Object.entries(bad).map(async ([name, t]) => [name, await post(ME, {}, { authorization: `Bearer ${t}` })] as const),
+    );
     for (const [name, res] of answers) {
       expect([name, res.status, codeOf(res), res.json.data]).toEqual([name, 401, 'UNAUTHENTICATED', undefined]);
     }
@@ -59,7 +69,11 @@ describe('authentication at the gateway', () => {
     expect(asAnonymous.json.data?.participant ?? null).toBeNull();
     // With a real participant token, a forged admin identity header changes nothing either.
     const other = await registerThroughGateway();
-    const asParticipant = await post(`query($id: ID!) { participant(id: $id) { nik } }`, { id: other.id }, { ...forged, authorization: `Bearer ${await tokenFor('participant', id)}` });
+    const asParticipant = await post(
+      `query($id: ID!) { participant(id: $id) { nik } }`,
+      { id: other.id },
+      { ...forged, authorization: `Bearer ${await tokenFor('participant', id)}` },
+    );
     expect(asParticipant.json.data?.participant).toBeNull();
   });
 });

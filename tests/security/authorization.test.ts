@@ -23,7 +23,10 @@ describe('authorization, field by field', () => {
 
   it('refuses every personal field through the entity path to an analyst or a partner, field by field', async () => {
     const { id } = await registerThroughGateway();
-    for (const identity of [{ role: 'analyst' as const, subject: 'a-1' }, { role: 'partner' as const, partnerId: randomUUID(), subject: 'pk_x' }]) {
+    for (const identity of [
+      { role: 'analyst' as const, subject: 'a-1' },
+      { role: 'partner' as const, partnerId: randomUUID(), subject: 'pk_x' },
+    ]) {
       const res = await subgraphQuery('participants', ENTITIES, { r: [{ __typename: 'Participant', id }] }, identity);
       const entity = res.data?._entities[0];
       expect(entity).toMatchObject({ id, provinceCode: '31' }); // the pseudonymous id and non-personal fields
@@ -42,7 +45,17 @@ describe('authorization, field by field', () => {
     const missing = await post(`query($id: ID!) { participant(id: $id) { id nik fullName } }`, { id: randomUUID() }, token);
     expect(snoop.json).toEqual(missing.json); // the same answer whether or not the id exists
     expect(snoop.json.data?.participant).toBeNull();
-    const viaEntities = await subgraphQuery('participants', ENTITIES, { r: [{ __typename: 'Participant', id: other.id }, { __typename: 'Participant', id: me.id }] }, { role: 'participant', subject: me.id });
+    const viaEntities = await subgraphQuery(
+      'participants',
+      ENTITIES,
+      {
+        r: [
+          { __typename: 'Participant', id: other.id },
+          { __typename: 'Participant', id: me.id },
+        ],
+      },
+      { role: 'participant', subject: me.id },
+    );
     expect(viaEntities.data?._entities[0]).toBeNull();
     expect(viaEntities.data?._entities[1].nik).toBe(me.nik);
     expect(JSON.stringify(viaEntities)).not.toContain(other.nik);

@@ -26,7 +26,8 @@ const PURPOSE = { 'x-purpose': 'automated isolation test' };
 
 type Caller = { name: string; send: () => Promise<GraphQLResponse> };
 
-const answer = (res: GraphQLResponse) => JSON.stringify({ status: res.status, data: res.data ?? null, codes: (res.errors ?? []).map((e) => e.extensions?.code) });
+const answer = (res: GraphQLResponse) =>
+  JSON.stringify({ status: res.status, data: res.data ?? null, codes: (res.errors ?? []).map((e) => e.extensions?.code) });
 
 /**
  * Sends each caller's request alone, then all of them at once, ROUNDS times. Returns each caller's answer
@@ -45,7 +46,13 @@ async function sameDocumentAtOnce(callers: Caller[]): Promise<{ alone: Map<strin
 
 const noneWrong = Array.from({ length: ROUNDS }, () => []);
 
-const asPerson = (name: string, token: string | undefined, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Caller => ({
+const asPerson = (
+  name: string,
+  token: string | undefined,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Caller => ({
   name,
   send: () => gatewayQuery(query, variables, { token, headers }),
 });
@@ -75,7 +82,9 @@ beforeAll(async () => {
     const seller = i === 1 ? sellerB : sellerA;
     const invoiceCode = i < 2 ? sharedInvoice : invoice();
     invoiceOf.set(holder.participantId, invoiceCode);
-    const started = await partnerRequest(seller, 'StartPurchase', { input: { cardNumber: holder.cardNumber, courseId, invoiceCode, amount: PRICE } });
+    const started = await partnerRequest(seller, 'StartPurchase', {
+      input: { cardNumber: holder.cardNumber, courseId, invoiceCode, amount: PRICE },
+    });
     const purchaseId = started.data?.purchaseStart?.purchase?.id;
     if (!purchaseId) throw new Error(`StartPurchase failed: ${started.text}`);
     if (i >= 2) continue;
@@ -109,12 +118,21 @@ describe('the same document from many callers at once', () => {
 
   it('partners: PurchaseStatus with a shared invoice code answers each platform its own purchase', async () => {
     const callers = [
-      ...[0, 1, 2, 3].flatMap((n) => [asPartner(`A${n}`, sellerA, 'PurchaseStatus', { invoiceCode: sharedInvoice }), asPartner(`B${n}`, sellerB, 'PurchaseStatus', { invoiceCode: sharedInvoice })]),
+      ...[0, 1, 2, 3].flatMap((n) => [
+        asPartner(`A${n}`, sellerA, 'PurchaseStatus', { invoiceCode: sharedInvoice }),
+        asPartner(`B${n}`, sellerB, 'PurchaseStatus', { invoiceCode: sharedInvoice }),
+      ]),
       asPerson('participant', tokens[0], queryText('PurchaseStatus'), { invoiceCode: sharedInvoice }),
     ];
     const { alone, wrongPerRound } = await sameDocumentAtOnce(callers);
-    expect(alone.get('A0')!.data!.purchaseByInvoice).toMatchObject({ id: purchases.A.purchaseId, enrollment: { id: purchases.A.enrollmentId } });
-    expect(alone.get('B0')!.data!.purchaseByInvoice).toMatchObject({ id: purchases.B.purchaseId, enrollment: { id: purchases.B.enrollmentId } });
+    expect(alone.get('A0')!.data!.purchaseByInvoice).toMatchObject({
+      id: purchases.A.purchaseId,
+      enrollment: { id: purchases.A.enrollmentId },
+    });
+    expect(alone.get('B0')!.data!.purchaseByInvoice).toMatchObject({
+      id: purchases.B.purchaseId,
+      enrollment: { id: purchases.B.enrollmentId },
+    });
     expect(alone.get('participant')!.data?.purchaseByInvoice ?? null).toBeNull();
     expect(wrongPerRound).toEqual(noneWrong);
   });
@@ -139,7 +157,10 @@ describe('the same document from many callers at once', () => {
   });
 
   it('partners: PartnerEnrollments with the same variables lists each platform only its own', async () => {
-    const callers = [0, 1, 2, 3].flatMap((n) => [asPartner(`A${n}`, sellerA, 'PartnerEnrollments', { first: 10 }), asPartner(`B${n}`, sellerB, 'PartnerEnrollments', { first: 10 })]);
+    const callers = [0, 1, 2, 3].flatMap((n) => [
+      asPartner(`A${n}`, sellerA, 'PartnerEnrollments', { first: 10 }),
+      asPartner(`B${n}`, sellerB, 'PartnerEnrollments', { first: 10 }),
+    ]);
     const { alone, wrongPerRound } = await sameDocumentAtOnce(callers);
     const ids = (name: string) => alone.get(name)!.data!.partnerEnrollments.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(ids('A0')).toEqual([purchases.A.enrollmentId]);
@@ -161,9 +182,14 @@ describe('the same document from many callers at once', () => {
     ];
     const { alone, wrongPerRound } = await sameDocumentAtOnce(callers);
     for (const reader of ['admin', 'self']) {
-      expect(alone.get(reader)!.data!.participant).toMatchObject({ id: target.participantId, card: { number: target.cardNumber }, enrollments: [{ id: purchases.A.enrollmentId }] });
+      expect(alone.get(reader)!.data!.participant).toMatchObject({
+        id: target.participantId,
+        card: { number: target.cardNumber },
+        enrollments: [{ id: purchases.A.enrollmentId }],
+      });
     }
-    for (const other of ['other4', 'other5', 'other6', 'other7', 'anonymous']) expect(JSON.stringify(alone.get(other)!.data ?? null)).not.toContain(target.cardNumber);
+    for (const other of ['other4', 'other5', 'other6', 'other7', 'anonymous'])
+      expect(JSON.stringify(alone.get(other)!.data ?? null)).not.toContain(target.cardNumber);
     expect(wrongPerRound).toEqual(noneWrong);
   });
 });

@@ -11,7 +11,10 @@ const { WEB_DEV_ORIGIN } = require('../../dist/common/topology') as typeof impor
 
 const QUERY = JSON.stringify({ query: '{ cohorts { id } }' });
 const preflight = (origin: string, url = gatewayUrl()) =>
-  raw(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+  raw(url, {
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+  });
 const postFrom = (origin: string, url = gatewayUrl()) => raw(url, { headers: { origin, 'content-type': 'application/json' }, body: QUERY });
 
 describe('CORS', () => {
@@ -39,7 +42,9 @@ describe('CORS', () => {
     const configured = await startGateway({ GATEWAY_CORS_ORIGINS: 'https://console.prakerja.example, https://app.prakerja.example' });
     const production = await startGateway({ NODE_ENV: 'production' });
     try {
-      expect((await postFrom('https://app.prakerja.example', configured.url)).headers.get('access-control-allow-origin')).toBe('https://app.prakerja.example');
+      expect((await postFrom('https://app.prakerja.example', configured.url)).headers.get('access-control-allow-origin')).toBe(
+        'https://app.prakerja.example',
+      );
       for (const foreign of [WEB_DEV_ORIGIN, 'https://app.prakerja.example.evil.example', 'null']) {
         expect((await postFrom(foreign, configured.url)).headers.get('access-control-allow-origin')).toBeNull();
       }

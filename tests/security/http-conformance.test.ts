@@ -15,7 +15,17 @@ describe('GraphQL over HTTP (graphql-http server audit)', () => {
   for (const audit of audits) {
     it(audit.name, async () => {
       const result = await audit.fn();
-      if (result.status !== 'ok') throw new Error(`${result.reason}${'response' in result ? `: ${result.response.status} ${await result.response.clone().text().catch(() => '')}` : ''}`);
+      if (result.status !== 'ok')
+        throw new Error(
+          `${result.reason}${
+            'response' in result
+              ? `: ${result.response.status} ${await result.response
+                  .clone()
+                  .text()
+                  .catch(() => '')}`
+              : ''
+          }`,
+        );
     });
   }
 });

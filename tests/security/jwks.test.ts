@@ -13,7 +13,12 @@ const AUDIENCE = 'prakerja-graph';
 const COOLDOWN_MS = 200;
 const ADMIN_ONLY = `{ participants(first: 1) { totalCount } }`;
 
-interface SigningKey { kid: string; alg: 'ES256' | 'RS256'; privateKey: KeyLike; jwk: JWK }
+interface SigningKey {
+  kid: string;
+  alg: 'ES256' | 'RS256';
+  privateKey: KeyLike;
+  jwk: JWK;
+}
 async function signingKey(alg: SigningKey['alg'], kid: string): Promise<SigningKey> {
   const { publicKey, privateKey } = await generateKeyPair(alg);
   return { kid, alg, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' } };
@@ -44,7 +49,12 @@ let gateway: Awaited<ReturnType<typeof startGateway>>;
 
 // JWT_SECRET is blanked and NODE_ENV is production: JWKS mode must not need the HS256 secret.
 const jwksEnv = (cooldownMs: number) => ({
-  NODE_ENV: 'production', JWT_SECRET: '', JWT_JWKS_URL: provider.url, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE, JWT_JWKS_COOLDOWN_MS: String(cooldownMs),
+  NODE_ENV: 'production',
+  JWT_SECRET: '',
+  JWT_JWKS_URL: provider.url,
+  JWT_ISSUER: ISSUER,
+  JWT_AUDIENCE: AUDIENCE,
+  JWT_JWKS_COOLDOWN_MS: String(cooldownMs),
 });
 
 beforeAll(async () => {
@@ -78,7 +88,9 @@ describe('JWKS authentication (production)', () => {
     expect(() => loadGatewayConfig({ ...env, JWT_JWKS_URL: 'keys.example.id' })).toThrow(/not a URL/);
     expect(loadGatewayConfig({ ...env, JWT_JWKS_URL: 'https://keys.example.id/.well-known/jwks.json' }).jwt.jwksUrl).toMatch(/^https:/);
     // Development may fetch keys from a test provider anywhere.
-    expect(loadGatewayConfig({ ...env, NODE_ENV: 'development', JWT_JWKS_URL: 'http://keys.example.id/jwks.json' }).jwt.jwksUrl).toMatch(/^http:/);
+    expect(loadGatewayConfig({ ...env, NODE_ENV: 'development', JWT_JWKS_URL: 'http://keys.example.id/jwks.json' }).jwt.jwksUrl).toMatch(
+      /^http:/,
+    );
   });
 
   it('accepts an ES256 and an RS256 admin token signed by keys in the JWKS', async () => {
@@ -93,7 +105,13 @@ describe('JWKS authentication (production)', () => {
     const impostor = await signingKey('ES256', es.kid); // same kid, a key the provider never published
     const devSecret = new TextEncoder().encode(readSecret('JWT_SECRET'));
     const hs256 = (secret: Uint8Array) =>
-      new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256', kid: es.kid }).setSubject('sso-staff-0042').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime(now() + 600).sign(secret);
+      new SignJWT({ role: 'admin' })
+        .setProtectedHeader({ alg: 'HS256', kid: es.kid })
+        .setSubject('sso-staff-0042')
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setExpirationTime(now() + 600)
+        .sign(secret);
     const bad: Record<string, string> = {
       hs256DevSecret: await hs256(devSecret),
       // Algorithm confusion: HMAC keyed with the published public key.

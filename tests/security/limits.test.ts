@@ -5,7 +5,8 @@ import { codeOf, post, raw } from './support';
 describe('operation limits', () => {
   it('refuses a depth bomb before any subgraph runs it', async () => {
     // Partner → offerings → Offering.platform → Partner … is a real cycle of the public schema.
-    const cycle = (levels: number): string => (levels ? `offerings(first: 1) { edges { node { platform { ${cycle(levels - 1)} } } } }` : 'id');
+    const cycle = (levels: number): string =>
+      levels ? `offerings(first: 1) { edges { node { platform { ${cycle(levels - 1)} } } } }` : 'id';
     const res = await post(`{ partners(first: 1) { edges { node { ${cycle(6)} } } } }`);
     expect(res.status).toBe(400);
     expect(codeOf(res)).toBe('QUERY_TOO_COMPLEX');
@@ -58,8 +59,13 @@ describe('operation limits', () => {
   });
 
   it('refuses a mutation sent with GET', async () => {
-    const query = encodeURIComponent('mutation { participantRegister(input: { nik: "1", familyCardNumber: "1", fullName: "x", birthDate: "1990-01-01", email: "a@b.cd", phone: "0812", address: "x", citizen: true, educationStatus: NOT_IN_EDUCATION, occupation: UNEMPLOYED }) { userErrors { code } } }');
-    const res = await raw(`${gatewayUrl()}?query=${query}`, { method: 'GET', headers: { accept: 'application/json', 'x-graphql-csrf-prevention': '1' } });
+    const query = encodeURIComponent(
+      'mutation { participantRegister(input: { nik: "1", familyCardNumber: "1", fullName: "x", birthDate: "1990-01-01", email: "a@b.cd", phone: "0812", address: "x", citizen: true, educationStatus: NOT_IN_EDUCATION, occupation: UNEMPLOYED }) { userErrors { code } } }',
+    );
+    const res = await raw(`${gatewayUrl()}?query=${query}`, {
+      method: 'GET',
+      headers: { accept: 'application/json', 'x-graphql-csrf-prevention': '1' },
+    });
     expect(res.status).toBe(405);
     expect(res.json.data).toBeUndefined();
   });
@@ -68,8 +74,10 @@ describe('operation limits', () => {
     const res = await raw(`${gatewayUrl()}?query=${encodeURIComponent('{ __typename }')}`, { method: 'GET' });
     expect(res.status).toBe(403);
     expect(res.json.data).toBeUndefined();
-    const allowed = await raw(`${gatewayUrl()}?query=${encodeURIComponent('{ __typename }')}`, { method: 'GET', headers: { 'x-graphql-csrf-prevention': '1' } });
+    const allowed = await raw(`${gatewayUrl()}?query=${encodeURIComponent('{ __typename }')}`, {
+      method: 'GET',
+      headers: { 'x-graphql-csrf-prevention': '1' },
+    });
     expect(allowed.status).toBe(200);
   });
 });
-

@@ -5,7 +5,9 @@ const { UniqueConstraintViolationException } = require('@mikro-orm/core') as typ
 describe('what unexpected errors leave in the logs', () => {
   it('keeps only the class, SQLSTATE and constraint of a database error, never the SQL and its values', () => {
     const sql = `insert into "participants"."participant" ("full_name", "email", "nik") values ('Siti Rahmawati', 'siti@example.co.id', '3171014101900001') - duplicate key`;
-    const error = new UniqueConstraintViolationException(Object.assign(new Error(sql), { code: '23505', constraint: 'participant_nik_unique' }));
+    const error = new UniqueConstraintViolationException(
+      Object.assign(new Error(sql), { code: '23505', constraint: 'participant_nik_unique' }),
+    );
     const logged = JSON.stringify(describeError(error));
     expect(logged).toContain('23505');
     expect(logged).toContain('participant_nik_unique');

@@ -6,12 +6,30 @@ const { redact, scrubErrorMessage } = require('../../dist/common/logger') as typ
 describe('NIK and KK never come back in errors or logs', () => {
   it('does not echo a NIK passed in a variable of the wrong shape', async () => {
     const nik = '3171014905900001';
-    const wrongShape = await post(`query($id: ID!) { participant(id: $id) { id } }`, { id: { nik } }, { authorization: `Bearer ${await tokenFor('admin')}` });
+    const wrongShape = await post(
+      `query($id: ID!) { participant(id: $id) { id } }`,
+      { id: { nik } },
+      { authorization: `Bearer ${await tokenFor('admin')}` },
+    );
     expect(wrongShape.json.errors?.length).toBeGreaterThan(0);
     expect(wrongShape.text).not.toContain(nik);
-    const asNumber = await post(`mutation($input: ParticipantRegisterInput!) { participantRegister(input: $input) { userErrors { code } } }`, {
-      input: { nik: Number(nik), familyCardNumber: 3171010101010001, fullName: 'x', birthDate: '1990-05-09', email: 'a@b.cd', phone: '081234567890', address: 'x', citizen: true, educationStatus: 'NOT_IN_EDUCATION', occupation: 'UNEMPLOYED' },
-    });
+    const asNumber = await post(
+      `mutation($input: ParticipantRegisterInput!) { participantRegister(input: $input) { userErrors { code } } }`,
+      {
+        input: {
+          nik: Number(nik),
+          familyCardNumber: 3171010101010001,
+          fullName: 'x',
+          birthDate: '1990-05-09',
+          email: 'a@b.cd',
+          phone: '081234567890',
+          address: 'x',
+          citizen: true,
+          educationStatus: 'NOT_IN_EDUCATION',
+          occupation: 'UNEMPLOYED',
+        },
+      },
+    );
     expect(asNumber.json.errors?.length).toBeGreaterThan(0);
     expect(asNumber.text).not.toContain(nik);
     expect(asNumber.text).not.toContain('3171010101010001');
@@ -31,9 +49,11 @@ describe('NIK and KK never come back in errors or logs', () => {
 
   it('redacts 16-digit runs in log lines and error messages', () => {
     expect(redact('{"nik":"3171014905900001"}')).toBe('{"nik":"3171********0001"}');
-    expect(scrubErrorMessage('Variable "$input" got invalid value { nik: 3171014905900001 } at "input.nik"; String cannot represent a non string value: 3171014905900001')).toBe(
-      'Variable "$input" got invalid value at "input.nik"; String cannot represent a non string value.',
-    );
+    expect(
+      scrubErrorMessage(
+        'Variable "$input" got invalid value { nik: 3171014905900001 } at "input.nik"; String cannot represent a non string value: 3171014905900001',
+      ),
+    ).toBe('Variable "$input" got invalid value at "input.nik"; String cannot represent a non string value.');
   });
 
   it('writes no NIK to the gateway log, even for a request that fails', async () => {
@@ -49,13 +69,31 @@ describe('NIK and KK never come back in errors or logs', () => {
     const errors = jest.spyOn(console, 'error').mockImplementation((...args) => void lines.push(args.map(String).join(' ')));
     const warns = jest.spyOn(console, 'warn').mockImplementation((...args) => void lines.push(args.map(String).join(' ')));
     const input = {
-      nik, familyCardNumber: '3171010000151096', fullName: 'Dewi Lestari', birthDate: '1990-05-09', email: 'leak-probe@example.co.id', phone: '081298765001',
-      address: 'Jl. Merdeka No. 5, Bandung', citizen: true, educationStatus: 'NOT_IN_EDUCATION', occupation: 'UNEMPLOYED',
+      nik,
+      familyCardNumber: '3171010000151096',
+      fullName: 'Dewi Lestari',
+      birthDate: '1990-05-09',
+      email: 'leak-probe@example.co.id',
+      phone: '081298765001',
+      address: 'Jl. Merdeka No. 5, Bandung',
+      citizen: true,
+      educationStatus: 'NOT_IN_EDUCATION',
+      occupation: 'UNEMPLOYED',
     };
     try {
-      await post(`query($id: ID!) { participant(id: $id) { id } }`, { id: nik }, { authorization: `Bearer ${await tokenFor('admin')}` }, gateway.url);
+      await post(
+        `query($id: ID!) { participant(id: $id) { id } }`,
+        { id: nik },
+        { authorization: `Bearer ${await tokenFor('admin')}` },
+        gateway.url,
+      );
       await post(`query($n: String!) { walletCard(cardNumber: $n) { balance } }`, { n: nik }, {}, gateway.url);
-      const failed = await post(`mutation($input: ParticipantRegisterInput!) { participantRegister(input: $input) { userErrors { code } } }`, { input }, {}, gateway.url);
+      const failed = await post(
+        `mutation($input: ParticipantRegisterInput!) { participantRegister(input: $input) { userErrors { code } } }`,
+        { input },
+        {},
+        gateway.url,
+      );
       expect(failed.json.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     } finally {
       (process.stdout as { write: unknown }).write = write;

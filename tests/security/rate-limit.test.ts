@@ -5,7 +5,8 @@ import { activePartnerCredential, partnerPost, post, startGateway } from './supp
 
 const { MemoryQuotaStore } = require('../../dist/gateway/rate-limit/store') as typeof import('../../gateway/rate-limit/store');
 const { RedisQuotaStore } = require('../../dist/gateway/rate-limit/redis-store') as typeof import('../../gateway/rate-limit/redis-store');
-const { clientAddressOf, addressQuotaKey } = require('../../dist/gateway/rate-limit/client-address') as typeof import('../../gateway/rate-limit/client-address');
+const { clientAddressOf, addressQuotaKey } =
+  require('../../dist/gateway/rate-limit/client-address') as typeof import('../../gateway/rate-limit/client-address');
 const { quotaOf } = require('../../dist/gateway/rate-limit/plugin') as typeof import('../../gateway/rate-limit/plugin');
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -121,7 +122,14 @@ describe('per-address rate limit for anonymous callers', () => {
     expectRateLimited(await post(ALIASED_32, {}, { 'x-forwarded-for': '203.0.113.7' }, direct.url));
     expectRateLimited(await post(ALIASED_32, {}, { 'x-forwarded-for': '203.0.113.8, 198.51.100.9' }, direct.url));
     // A signed-in person from the same address spends their own quota, not the address's.
-    expectServed(await post(ALIASED_32, {}, { authorization: `Bearer ${await tokenFor('participant', `rl-anon-${randomBytes(4).toString('hex')}`)}` }, direct.url));
+    expectServed(
+      await post(
+        ALIASED_32,
+        {},
+        { authorization: `Bearer ${await tokenFor('participant', `rl-anon-${randomBytes(4).toString('hex')}`)}` },
+        direct.url,
+      ),
+    );
   });
 
   it('behind one trusted proxy, counts each forwarded client address apart, and ignores what the client wrote to the left', async () => {
@@ -175,10 +183,22 @@ describe('whose quota a request spends', () => {
   it('gives partners and people their own quota wherever they call from, and everyone else one per address', () => {
     const limits = { partnerFieldsPerWindow: 1, personFieldsPerWindow: 2, anonymousFieldsPerWindow: 3, windowSeconds: 60 };
     const clientAddress = '192.0.2.10';
-    expect(quotaOf({ identity: { role: 'partner', partnerId: 'p1' }, clientAddress }, limits)).toEqual({ key: 'partner:p1', fieldsPerWindow: 1 });
-    expect(quotaOf({ identity: { role: 'participant', subject: 's1' }, clientAddress }, limits)).toEqual({ key: 'person:participant:s1', fieldsPerWindow: 2 });
-    expect(quotaOf({ identity: { role: 'admin', subject: 's1' }, clientAddress }, limits)).toEqual({ key: 'person:admin:s1', fieldsPerWindow: 2 });
-    expect(quotaOf({ identity: { role: 'anonymous' }, clientAddress }, limits)).toEqual({ key: 'anonymous:192.0.2.10', fieldsPerWindow: 3 });
+    expect(quotaOf({ identity: { role: 'partner', partnerId: 'p1' }, clientAddress }, limits)).toEqual({
+      key: 'partner:p1',
+      fieldsPerWindow: 1,
+    });
+    expect(quotaOf({ identity: { role: 'participant', subject: 's1' }, clientAddress }, limits)).toEqual({
+      key: 'person:participant:s1',
+      fieldsPerWindow: 2,
+    });
+    expect(quotaOf({ identity: { role: 'admin', subject: 's1' }, clientAddress }, limits)).toEqual({
+      key: 'person:admin:s1',
+      fieldsPerWindow: 2,
+    });
+    expect(quotaOf({ identity: { role: 'anonymous' }, clientAddress }, limits)).toEqual({
+      key: 'anonymous:192.0.2.10',
+      fieldsPerWindow: 3,
+    });
     expect(quotaOf({ clientAddress }, limits)).toEqual({ key: 'anonymous:192.0.2.10', fieldsPerWindow: 3 });
   });
 });

@@ -55,31 +55,55 @@ const partnerQ = (query: string, variables: Record<string, unknown>) => subgraph
 /** An ACTIVE partner platform with a credential: what a partner's integration holds. */
 export async function activePartnerCredential(): Promise<{ partnerId: string; clientId: string; signingKey: string }> {
   const slug = `sec-${randomBytes(4).toString('hex')}`;
-  const applied = await partnerQ(`mutation($input: PartnerApplyInput!) { partnerApply(input: $input) { partner { id } userErrors { code } } }`, {
-    input: { slug, name: `Platform ${slug}`, website: `https://${slug}.example.id`, note: 'security test' },
-  });
+  const applied = await partnerQ(
+    `mutation($input: PartnerApplyInput!) { partnerApply(input: $input) { partner { id } userErrors { code } } }`,
+    {
+      input: { slug, name: `Platform ${slug}`, website: `https://${slug}.example.id`, note: 'security test' },
+    },
+  );
   const partnerId = applied.data!.partnerApply.partner.id as string;
-  const move = (m: string) => partnerQ(`mutation($input: PartnerTransitionInput!) { ${m}(input: $input) { userErrors { code } } }`, { input: { partnerId, reason: 'security test' } });
+  const move = (m: string) =>
+    partnerQ(`mutation($input: PartnerTransitionInput!) { ${m}(input: $input) { userErrors { code } } }`, {
+      input: { partnerId, reason: 'security test' },
+    });
   await move('partnerEvaluationStart');
   await partnerQ(`mutation($input: PartnerEvaluationRecordInput!) { partnerEvaluationRecord(input: $input) { userErrors { code } } }`, {
-    input: { partnerId, provincesReached: 30, criteria: ['NATIONAL_REACH', 'PAYMENT_INTEGRATION', 'OWN_PORTAL', 'INSTITUTION_COOPERATION'].map((criterion) => ({ criterion, passed: true })) },
+    input: {
+      partnerId,
+      provincesReached: 30,
+      criteria: ['NATIONAL_REACH', 'PAYMENT_INTEGRATION', 'OWN_PORTAL', 'INSTITUTION_COOPERATION'].map((criterion) => ({
+        criterion,
+        passed: true,
+      })),
+    },
   });
   await partnerQ(`mutation($input: PartnerMouSignInput!) { partnerMouSign(input: $input) { userErrors { code } } }`, {
     input: { partnerId, number: `MOU-SEC-${slug}/2024`, signedAt: '2024-03-20T00:00:00.000Z', reason: 'MoU signed' },
   });
   const activated = await move('partnerActivate');
   if (activated.data?.partnerActivate.userErrors.length) throw new Error(`partner not activated: ${JSON.stringify(activated.data)}`);
-  const issued = await partnerQ(`mutation($partnerId: ID!) { partnerCredentialIssue(input: { partnerId: $partnerId }) { credential { clientId } signingKey userErrors { code } } }`, { partnerId });
+  const issued = await partnerQ(
+    `mutation($partnerId: ID!) { partnerCredentialIssue(input: { partnerId: $partnerId }) { credential { clientId } signingKey userErrors { code } } }`,
+    { partnerId },
+  );
   const { credential, signingKey } = issued.data!.partnerCredentialIssue;
   return { partnerId, clientId: credential.clientId, signingKey };
 }
 
 /** A request signed as the partner's integration would sign it. */
-export function partnerPost(url: string, credential: { clientId: string; signingKey: string }, query: string, variables: Record<string, unknown> = {}) {
+export function partnerPost(
+  url: string,
+  credential: { clientId: string; signingKey: string },
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
   const body = JSON.stringify({ query, variables });
   const timestamp = String(Math.floor(Date.now() / 1000));
   const signature = partnerSignature(credential.signingKey, credential.clientId, timestamp, 'POST', '/graphql', body);
-  return raw(url, { headers: { 'content-type': 'application/json', 'x-client-id': credential.clientId, 'x-timestamp': timestamp, 'x-signature': signature }, body });
+  return raw(url, {
+    headers: { 'content-type': 'application/json', 'x-client-id': credential.clientId, 'x-timestamp': timestamp, 'x-signature': signature },
+    body,
+  });
 }
 
 /** Registers a person through the gateway, as the public form does; returns the id and the NIK they declared. */
@@ -93,8 +117,16 @@ export async function registerThroughGateway(): Promise<{ id: string; nik: strin
     `mutation Register($input: ParticipantRegisterInput!) { participantRegister(input: $input) { participant { id } userErrors { code } } }`,
     {
       input: {
-        nik, familyCardNumber: kk, fullName: 'Dewi Lestari', birthDate, email: 'dewi@example.co.id', phone: '081298765432',
-        address: 'Jl. Merdeka No. 5, Bandung', citizen: true, educationStatus: 'NOT_IN_EDUCATION', occupation: 'UNEMPLOYED',
+        nik,
+        familyCardNumber: kk,
+        fullName: 'Dewi Lestari',
+        birthDate,
+        email: 'dewi@example.co.id',
+        phone: '081298765432',
+        address: 'Jl. Merdeka No. 5, Bandung',
+        citizen: true,
+        educationStatus: 'NOT_IN_EDUCATION',
+        occupation: 'UNEMPLOYED',
       },
     },
   );

@@ -28,7 +28,12 @@ async function post<T>(url: string, body: string, headers: Record<string, string
 }
 
 /** Sends an operation straight to a subgraph, signed as the gateway would sign it for this identity. */
-export function subgraphQuery<T = Record<string, any>>(name: 'participants' | 'partners' | 'courses', query: string, variables: Record<string, unknown> = {}, identity: Identity = { role: 'admin', subject: 'test-admin', purpose: 'automated test' }) {
+export function subgraphQuery<T = Record<string, any>>(
+  name: 'participants' | 'partners' | 'courses',
+  query: string,
+  variables: Record<string, unknown> = {},
+  identity: Identity = { role: 'admin', subject: 'test-admin', purpose: 'automated test' },
+) {
   const body = JSON.stringify({ query, variables });
   return post<T>(subgraphUrl(name), body, signedHeaders(identity, body));
 }
@@ -40,7 +45,11 @@ export const signedHeaders = (identity: Identity, body: string): Record<string, 
 });
 
 /** Sends an operation through the gateway, with a bearer token when given. */
-export function gatewayQuery<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, options: { token?: string; headers?: Record<string, string> } = {}) {
+export function gatewayQuery<T = Record<string, any>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { token?: string; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   return post<T>(gatewayUrl(), JSON.stringify({ query, variables }), headers);

@@ -12,14 +12,20 @@ import type { startStack as StartStack } from '../../scripts/stack';
 export default async function globalSetup(): Promise<void> {
   const { startDatabase } = require('../../dist/common/database') as { startDatabase: typeof StartDatabase };
   const { startStack } = require('../../dist/scripts/stack') as { startStack: typeof StartStack };
-  const db = await startDatabase({ ...process.env, EMBEDDED_PG_PORT: process.env.TEST_EMBEDDED_PG_PORT ?? '54339', EMBEDDED_PG_DIRNAME: 'postgres-test' }, () => undefined);
+  const db = await startDatabase(
+    { ...process.env, EMBEDDED_PG_PORT: process.env.TEST_EMBEDDED_PG_PORT ?? '54339', EMBEDDED_PG_DIRNAME: 'postgres-test' },
+    () => undefined,
+  );
   const client = new Client({ connectionString: db.url });
   await client.connect();
   await client.query('DROP SCHEMA IF EXISTS participants, partners, courses CASCADE');
   await client.end();
   // The demo data is part of what is tested: every test runs beside it, as the real system would.
   // (In a child process: ORM metadata loaded here would clash with the test realm's.)
-  execFileSync(process.execPath, [resolve(__dirname, '../../dist/scripts/seed.js')], { env: { ...process.env, DATABASE_URL: db.url }, stdio: 'ignore' });
+  execFileSync(process.execPath, [resolve(__dirname, '../../dist/scripts/seed.js')], {
+    env: { ...process.env, DATABASE_URL: db.url },
+    stdio: 'ignore',
+  });
   const stack = await startStack({
     databaseUrl: db.url,
     gatewayPort: Number(process.env.TEST_PORT_BASE ?? 4100),

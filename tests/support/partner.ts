@@ -48,7 +48,8 @@ export const sign = (signingKey: string, clientId: string, timestamp: string, ra
 const DOCUMENTS = resolve(__dirname, '../../schema/operations/partner');
 const isDocumentName = (s: string) => /^[A-Z][A-Za-z]+$/.test(s);
 /** A contract document by name (read from schema/operations/partner, sent unchanged), or a query text. */
-export const queryText = (documentOrQuery: string) => (isDocumentName(documentOrQuery) ? readFileSync(resolve(DOCUMENTS, `${documentOrQuery}.graphql`), 'utf8') : documentOrQuery);
+export const queryText = (documentOrQuery: string) =>
+  isDocumentName(documentOrQuery) ? readFileSync(resolve(DOCUMENTS, `${documentOrQuery}.graphql`), 'utf8') : documentOrQuery;
 
 export interface SignOptions {
   /** Seconds added to the current time in x-timestamp (to test the 300 s window). */
@@ -100,15 +101,41 @@ export async function createActivePartner(slug = `it-${suffix()}`): Promise<stri
   });
   const partnerId = ok('partnerApply', applied.partnerApply).partner.id as string;
   const transition = async (mutation: string) =>
-    ok(mutation, (await asAdmin(`mutation($input: PartnerTransitionInput!) { ${mutation}(input: $input) { ${PARTNER_PAYLOAD} } }`, { input: { partnerId, reason: `test ${mutation}` } }))[mutation]);
+    ok(
+      mutation,
+      (
+        await asAdmin(`mutation($input: PartnerTransitionInput!) { ${mutation}(input: $input) { ${PARTNER_PAYLOAD} } }`, {
+          input: { partnerId, reason: `test ${mutation}` },
+        })
+      )[mutation],
+    );
   await transition('partnerEvaluationStart');
-  const criteria = ['NATIONAL_REACH', 'PAYMENT_INTEGRATION', 'OWN_PORTAL', 'INSTITUTION_COOPERATION'].map((criterion) => ({ criterion, passed: true, note: 'verified' }));
-  ok('partnerEvaluationRecord', (await asAdmin(`mutation($input: PartnerEvaluationRecordInput!) { partnerEvaluationRecord(input: $input) { userErrors { code message } } }`, { input: { partnerId, provincesReached: 34, criteria } })).partnerEvaluationRecord);
+  const criteria = ['NATIONAL_REACH', 'PAYMENT_INTEGRATION', 'OWN_PORTAL', 'INSTITUTION_COOPERATION'].map((criterion) => ({
+    criterion,
+    passed: true,
+    note: 'verified',
+  }));
+  ok(
+    'partnerEvaluationRecord',
+    (
+      await asAdmin(
+        `mutation($input: PartnerEvaluationRecordInput!) { partnerEvaluationRecord(input: $input) { userErrors { code message } } }`,
+        { input: { partnerId, provincesReached: 34, criteria } },
+      )
+    ).partnerEvaluationRecord,
+  );
   ok(
     'partnerMouSign',
-    (await asAdmin(`mutation($input: PartnerMouSignInput!) { partnerMouSign(input: $input) { userErrors { code message } } }`, {
-      input: { partnerId, number: `MOU-${suffix()}/2024`, signedAt: new Date(Date.now() - 86_400_000).toISOString(), reason: 'MoU signed' },
-    })).partnerMouSign,
+    (
+      await asAdmin(`mutation($input: PartnerMouSignInput!) { partnerMouSign(input: $input) { userErrors { code message } } }`, {
+        input: {
+          partnerId,
+          number: `MOU-${suffix()}/2024`,
+          signedAt: new Date(Date.now() - 86_400_000).toISOString(),
+          reason: 'MoU signed',
+        },
+      })
+    ).partnerMouSign,
   );
   await transition('partnerActivate');
   return partnerId;
@@ -117,27 +144,56 @@ export async function createActivePartner(slug = `it-${suffix()}`): Promise<stri
 /** Suspends or reinstates a platform (programme office). */
 export async function setPartnerActive(partnerId: string, active: boolean): Promise<void> {
   const mutation = active ? 'partnerReinstate' : 'partnerSuspend';
-  ok(mutation, (await asAdmin(`mutation($input: PartnerTransitionInput!) { ${mutation}(input: $input) { ${PARTNER_PAYLOAD} } }`, { input: { partnerId, reason: `test ${mutation}` } }))[mutation]);
+  ok(
+    mutation,
+    (
+      await asAdmin(`mutation($input: PartnerTransitionInput!) { ${mutation}(input: $input) { ${PARTNER_PAYLOAD} } }`, {
+        input: { partnerId, reason: `test ${mutation}` },
+      })
+    )[mutation],
+  );
 }
 
 const KEY_PAYLOAD = 'credential { id clientId } key { id } signingKey userErrors { code message }';
 
 /** Issues a credential to a platform (partnerCredentialIssue as admin); the signing key is seen only here. */
 export async function issueCredential(partnerId: string): Promise<PartnerCredential> {
-  const p = ok('partnerCredentialIssue', (await asAdmin(`mutation($input: PartnerCredentialIssueInput!) { partnerCredentialIssue(input: $input) { ${KEY_PAYLOAD} } }`, { input: { partnerId } })).partnerCredentialIssue);
+  const p = ok(
+    'partnerCredentialIssue',
+    (
+      await asAdmin(`mutation($input: PartnerCredentialIssueInput!) { partnerCredentialIssue(input: $input) { ${KEY_PAYLOAD} } }`, {
+        input: { partnerId },
+      })
+    ).partnerCredentialIssue,
+  );
   return { partnerId, credentialId: p.credential.id, keyId: p.key.id, clientId: p.credential.clientId, signingKey: p.signingKey };
 }
 
 /** Adds a second key under the same client id. */
 export async function rotateCredential(credential: PartnerCredential): Promise<PartnerCredential> {
-  const p = ok('partnerCredentialRotate', (await asAdmin(`mutation($input: PartnerCredentialRotateInput!) { partnerCredentialRotate(input: $input) { ${KEY_PAYLOAD} } }`, { input: { credentialId: credential.credentialId } })).partnerCredentialRotate);
+  const p = ok(
+    'partnerCredentialRotate',
+    (
+      await asAdmin(`mutation($input: PartnerCredentialRotateInput!) { partnerCredentialRotate(input: $input) { ${KEY_PAYLOAD} } }`, {
+        input: { credentialId: credential.credentialId },
+      })
+    ).partnerCredentialRotate,
+  );
   return { ...credential, keyId: p.key.id, signingKey: p.signingKey };
 }
 
 /** Revokes one key (after a rotation) or, with `whole`, the whole credential. */
 export async function revokeCredential(credential: PartnerCredential, whole = false): Promise<void> {
   const input = whole ? { credentialId: credential.credentialId } : { keyId: credential.keyId };
-  ok('partnerCredentialRevoke', (await asAdmin(`mutation($input: PartnerCredentialRevokeInput!) { partnerCredentialRevoke(input: $input) { userErrors { code message } } }`, { input })).partnerCredentialRevoke);
+  ok(
+    'partnerCredentialRevoke',
+    (
+      await asAdmin(
+        `mutation($input: PartnerCredentialRevokeInput!) { partnerCredentialRevoke(input: $input) { userErrors { code message } } }`,
+        { input },
+      )
+    ).partnerCredentialRevoke,
+  );
 }
 
 /** An ACTIVE platform with a fresh credential. */
@@ -149,7 +205,15 @@ export async function partnerWithCredential(): Promise<PartnerCredential> {
 
 /** A training institution registered by the programme office; returns its id. */
 export async function createInstitution(name = `Lembaga Uji ${suffix()}`): Promise<string> {
-  const p = ok('trainingInstitutionRegister', (await asAdmin(`mutation($input: TrainingInstitutionRegisterInput!) { trainingInstitutionRegister(input: $input) { trainingInstitution { id } userErrors { code message } } }`, { input: { name, city: 'Jakarta' } })).trainingInstitutionRegister);
+  const p = ok(
+    'trainingInstitutionRegister',
+    (
+      await asAdmin(
+        `mutation($input: TrainingInstitutionRegisterInput!) { trainingInstitutionRegister(input: $input) { trainingInstitution { id } userErrors { code message } } }`,
+        { input: { name, city: 'Jakarta' } },
+      )
+    ).trainingInstitutionRegister,
+  );
   return p.trainingInstitution.id;
 }
 
@@ -165,25 +229,44 @@ export interface CourseFixture {
 
 /** A course submitted and approved by the programme office; returns its id. */
 export async function createCourse(options: CourseFixture = {}): Promise<string> {
-  const submitted = ok('courseSubmit', (await asAdmin(`mutation($input: CourseSubmitInput!) { courseSubmit(input: $input) { course { id } userErrors { code message } } }`, {
-    input: {
-      institutionId: await sharedInstitution(),
-      title: options.title ?? `Pelatihan Uji ${suffix()}`,
-      description: 'Kursus untuk pengujian integrasi mitra.',
-      category: 'TECHNOLOGY',
-      mode: 'WEBINAR',
-      sessionCount: options.sessionCount ?? 2,
-      minimumDurationMinutes: options.minimumDurationMinutes ?? 0,
-    },
-  })).courseSubmit);
+  const submitted = ok(
+    'courseSubmit',
+    (
+      await asAdmin(`mutation($input: CourseSubmitInput!) { courseSubmit(input: $input) { course { id } userErrors { code message } } }`, {
+        input: {
+          institutionId: await sharedInstitution(),
+          title: options.title ?? `Pelatihan Uji ${suffix()}`,
+          description: 'Kursus untuk pengujian integrasi mitra.',
+          category: 'TECHNOLOGY',
+          mode: 'WEBINAR',
+          sessionCount: options.sessionCount ?? 2,
+          minimumDurationMinutes: options.minimumDurationMinutes ?? 0,
+        },
+      })
+    ).courseSubmit,
+  );
   const courseId = submitted.course.id as string;
-  ok('courseCurate', (await asAdmin(`mutation($input: CourseCurateInput!) { courseCurate(input: $input) { userErrors { code message } } }`, { input: { courseId, decision: 'APPROVED', note: 'ok' } })).courseCurate);
+  ok(
+    'courseCurate',
+    (
+      await asAdmin(`mutation($input: CourseCurateInput!) { courseCurate(input: $input) { userErrors { code message } } }`, {
+        input: { courseId, decision: 'APPROVED', note: 'ok' },
+      })
+    ).courseCurate,
+  );
   return courseId;
 }
 
 /** Lists a course on a platform at a price (programme office). */
 export async function offer(courseId: string, partnerId: string, price: number, active = true): Promise<void> {
-  ok('offeringSet', (await asAdmin(`mutation($input: OfferingSetInput!) { offeringSet(input: $input) { userErrors { code message } } }`, { input: { courseId, partnerId, price, active } })).offeringSet);
+  ok(
+    'offeringSet',
+    (
+      await asAdmin(`mutation($input: OfferingSetInput!) { offeringSet(input: $input) { userErrors { code message } } }`, {
+        input: { courseId, partnerId, price, active },
+      })
+    ).offeringSet,
+  );
 }
 
 /** A course sold by this platform at this price. */
@@ -227,10 +310,21 @@ export async function registerPerson(): Promise<Person> {
     educationStatus: 'NOT_IN_EDUCATION',
     occupation: 'UNEMPLOYED',
   };
-  const res = await gatewayQuery(`mutation($input: ParticipantRegisterInput!) { participantRegister(input: $input) { participant { id } userErrors { code message } } }`, { input: person });
+  const res = await gatewayQuery(
+    `mutation($input: ParticipantRegisterInput!) { participantRegister(input: $input) { participant { id } userErrors { code message } } }`,
+    { input: person },
+  );
   const payload = res.data?.participantRegister;
   if (!payload?.participant) throw new Error(`registration failed: ${JSON.stringify(res.errors ?? payload?.userErrors)}`);
-  return { participantId: payload.participant.id, nik, fullName: person.fullName, email: person.email, phone: person.phone, address: person.address, birthDate };
+  return {
+    participantId: payload.participant.id,
+    nik,
+    fullName: person.fullName,
+    email: person.email,
+    phone: person.phone,
+    address: person.address,
+    birthDate,
+  };
 }
 
 export interface Cardholder extends Person {
@@ -250,19 +344,40 @@ export async function cardholder(balance = 3_500_000): Promise<Cardholder> {
 export async function cardholders(count: number, balance = 3_500_000): Promise<Cardholder[]> {
   const people = await Promise.all(Array.from({ length: count }, () => registerPerson()));
   const now = Date.now();
-  const opened = ok('cohortOpen', (await asAdmin(`mutation($input: CohortOpenInput!) { cohortOpen(input: $input) { cohort { id } userErrors { code message } } }`, {
-    input: { name: `Gelombang Uji ${suffix()}`, quota: count, opensAt: new Date(now - 3_600_000).toISOString(), closesAt: new Date(now + 3_600_000).toISOString(), trainingBalance: balance },
-  })).cohortOpen);
+  const opened = ok(
+    'cohortOpen',
+    (
+      await asAdmin(`mutation($input: CohortOpenInput!) { cohortOpen(input: $input) { cohort { id } userErrors { code message } } }`, {
+        input: {
+          name: `Gelombang Uji ${suffix()}`,
+          quota: count,
+          opensAt: new Date(now - 3_600_000).toISOString(),
+          closesAt: new Date(now + 3_600_000).toISOString(),
+          trainingBalance: balance,
+        },
+      })
+    ).cohortOpen,
+  );
   const cohortId = opened.cohort.id as string;
   const tokens = await Promise.all(people.map((person) => tokenFor('participant', person.participantId)));
   await Promise.all(
     tokens.map(async (token) => {
-      const applied = await gatewayQuery(`mutation($input: CohortApplyInput!) { cohortApply(input: $input) { application { id } userErrors { code message } } }`, { input: { cohortId } }, { token });
+      const applied = await gatewayQuery(
+        `mutation($input: CohortApplyInput!) { cohortApply(input: $input) { application { id } userErrors { code message } } }`,
+        { input: { cohortId } },
+        { token },
+      );
       if (!applied.data?.cohortApply?.application) throw new Error(`cohortApply failed: ${JSON.stringify(applied)}`);
     }),
   );
-  await db().query(`UPDATE participants.cohort SET opens_at = now() - interval '2 hours', closes_at = now() - interval '1 second' WHERE id = $1`, [cohortId]);
-  const selected = await asAdmin(`mutation($input: CohortSelectInput!) { cohortSelect(input: $input) { selectedCount userErrors { code message } } }`, { input: { cohortId } });
+  await db().query(
+    `UPDATE participants.cohort SET opens_at = now() - interval '2 hours', closes_at = now() - interval '1 second' WHERE id = $1`,
+    [cohortId],
+  );
+  const selected = await asAdmin(
+    `mutation($input: CohortSelectInput!) { cohortSelect(input: $input) { selectedCount userErrors { code message } } }`,
+    { input: { cohortId } },
+  );
   if (selected.cohortSelect.selectedCount !== count) throw new Error(`selection failed: ${JSON.stringify(selected)}`);
   // One at a time, so that a regression of caller isolation fails its own test, not this fixture.
   const holders: Cardholder[] = [];
@@ -277,7 +392,11 @@ export async function cardholders(count: number, balance = 3_500_000): Promise<C
 
 /** The OTP of the newest OTP message in the participant's inbox, read as that participant through the gateway. */
 export async function readOtp(participantId: string): Promise<string> {
-  const res = await gatewayQuery(`{ me { inbox(first: 20) { edges { node { subject body createdAt } } } } }`, {}, { token: await tokenFor('participant', participantId) });
+  const res = await gatewayQuery(
+    `{ me { inbox(first: 20) { edges { node { subject body createdAt } } } } }`,
+    {},
+    { token: await tokenFor('participant', participantId) },
+  );
   const bodies: string[] = (res.data?.me?.inbox?.edges ?? []).map((e: { node: { body: string } }) => e.node.body);
   for (const body of bodies) {
     const match = /Kode OTP Anda: (\d{6})/.exec(body);
@@ -288,7 +407,11 @@ export async function readOtp(participantId: string): Promise<string> {
 
 /** The OTP sent for one invoice (the message names it), read as the participant. */
 export async function readOtpFor(participantId: string, invoiceCode: string): Promise<string> {
-  const res = await gatewayQuery(`{ me { inbox(first: 100) { edges { node { body } } } } }`, {}, { token: await tokenFor('participant', participantId) });
+  const res = await gatewayQuery(
+    `{ me { inbox(first: 100) { edges { node { body } } } } }`,
+    {},
+    { token: await tokenFor('participant', participantId) },
+  );
   for (const { node } of res.data?.me?.inbox?.edges ?? []) {
     const match = /Kode OTP Anda: (\d{6})/.exec(node.body);
     if (match && node.body.includes(`(invoice ${invoiceCode})`)) return match[1];
@@ -298,7 +421,11 @@ export async function readOtpFor(participantId: string, invoiceCode: string): Pr
 
 /** Number of OTP messages in the participant's inbox. */
 export async function otpCount(participantId: string): Promise<number> {
-  const res = await gatewayQuery(`{ me { inbox(first: 100) { edges { node { body } } } } }`, {}, { token: await tokenFor('participant', participantId) });
+  const res = await gatewayQuery(
+    `{ me { inbox(first: 100) { edges { node { body } } } } }`,
+    {},
+    { token: await tokenFor('participant', participantId) },
+  );
   return (res.data?.me?.inbox?.edges ?? []).filter((e: { node: { body: string } }) => e.node.body.includes('Kode OTP Anda')).length;
 }
 

@@ -25,7 +25,10 @@ function allowed(from, to) {
 export const boundaries = {
   rules: {
     imports: {
-      meta: { type: 'problem', messages: { crossed: '{{from}} must not import {{to}} ({{source}}): subgraphs share only common/, common/ imports no component' } },
+      meta: {
+        type: 'problem',
+        messages: { crossed: '{{from}} must not import {{to}} ({{source}}): subgraphs share only common/, common/ imports no component' },
+      },
       create(context) {
         const from = areaOf(context.filename);
         const check = (node) => {
@@ -40,7 +43,8 @@ export const boundaries = {
           ExportAllDeclaration: check,
           ImportExpression: check,
           CallExpression(node) {
-            if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal') check({ source: node.arguments[0], ...node });
+            if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal')
+              check({ source: node.arguments[0], ...node });
           },
         };
       },

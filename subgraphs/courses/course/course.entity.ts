@@ -3,7 +3,9 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { newId } from '../../../common/ids';
 import { CourseCategory, CourseMode, CurationStatus } from './course.enums';
 
-@ObjectType({ description: 'A training course owned by a training institution, curated by the programme office before platforms may sell it.' })
+@ObjectType({
+  description: 'A training course owned by a training institution, curated by the programme office before platforms may sell it.',
+})
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'course' })
 @Check({ name: 'course_session_count_check', expression: 'session_count >= 1' })

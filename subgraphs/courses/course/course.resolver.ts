@@ -20,7 +20,8 @@ class CoursePayload {
   course: Course | null;
 
   @Field(() => [UserError], {
-    description: 'Why the change was refused; empty on success. courseSubmit: INSTITUTION_NOT_FOUND (no such training institution). courseCurate: NOTE_REQUIRED, NOT_FOUND, ALREADY_CURATED.',
+    description:
+      'Why the change was refused; empty on success. courseSubmit: INSTITUTION_NOT_FOUND (no such training institution). courseCurate: NOTE_REQUIRED, NOT_FOUND, ALREADY_CURATED.',
   })
   userErrors: UserError[];
 }
@@ -33,13 +34,18 @@ class CoursesArgs extends PageArgs {
   @Field(() => CourseMode, { nullable: true, description: 'Only courses delivered this way.' })
   mode?: CourseMode | null;
 
-  @Field(() => CurationStatus, { nullable: true, description: 'Only courses in this curation status (default APPROVED). Statuses other than APPROVED are for admins.' })
+  @Field(() => CurationStatus, {
+    nullable: true,
+    description: 'Only courses in this curation status (default APPROVED). Statuses other than APPROVED are for admins.',
+  })
   curationStatus?: CurationStatus | null;
 }
 
 @Resolver(() => Course)
 export class CourseResolver {
-  @Query(() => CourseConnection, { description: 'The course catalogue, oldest first. Public: APPROVED courses; admins may list other curation statuses.' })
+  @Query(() => CourseConnection, {
+    description: 'The course catalogue, oldest first. Public: APPROVED courses; admins may list other curation statuses.',
+  })
   courses(@Args() { first, after, category, mode, curationStatus }: CoursesArgs, @Ctx() { em, identity }: CoursesContext) {
     const status = curationStatus ?? CurationStatus.APPROVED;
     if (status !== CurationStatus.APPROVED && !isAdmin(identity)) throw forbidden('Only admins may list courses that are not APPROVED');
@@ -47,20 +53,29 @@ export class CourseResolver {
     return paginate(em, Course, where, { first, after, sortBy: 'createdAt', direction: 'asc' });
   }
 
-  @Query(() => Course, { nullable: true, description: 'One course by id; null when unknown, or not APPROVED and the caller is not an admin.' })
+  @Query(() => Course, {
+    nullable: true,
+    description: 'One course by id; null when unknown, or not APPROVED and the caller is not an admin.',
+  })
   async course(@Arg('id', () => ID, { description: 'Id of the course.' }) id: string, @Ctx() { loaders, identity }: CoursesContext) {
     const course = await loaders.course.load(id); // a malformed id loads as null
     return course && canSeeCourse(identity, course) ? course : null;
   }
 
   @Mutation(() => CoursePayload, { description: 'Submits a course of a registered training institution for curation. Admin only.' })
-  courseSubmit(@Arg('input', () => CourseSubmitInput, { description: 'The course.' }) input: CourseSubmitInput, @Ctx() { em, identity, services }: CoursesContext) {
+  courseSubmit(
+    @Arg('input', () => CourseSubmitInput, { description: 'The course.' }) input: CourseSubmitInput,
+    @Ctx() { em, identity, services }: CoursesContext,
+  ) {
     requireRole(identity, 'admin');
     return submitCourse(em, services.partners, input);
   }
 
   @Mutation(() => CoursePayload, { description: 'Approves or rejects a SUBMITTED course. Admin only.' })
-  courseCurate(@Arg('input', () => CourseCurateInput, { description: 'The decision.' }) input: CourseCurateInput, @Ctx() { em, identity }: CoursesContext) {
+  courseCurate(
+    @Arg('input', () => CourseCurateInput, { description: 'The decision.' }) input: CourseCurateInput,
+    @Ctx() { em, identity }: CoursesContext,
+  ) {
     requireRole(identity, 'admin');
     return curateCourse(em, input, identity.subject ?? 'admin');
   }

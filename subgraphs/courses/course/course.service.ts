@@ -22,7 +22,8 @@ export async function submitCourse(em: EntityManager, partners: PartnersPort, in
   if (title.length < 3 || title.length > 200) throw badInput('`title` must be 3 to 200 characters', 'title');
   const description = input.description.trim();
   if (!description || description.length > 5000) throw badInput('`description` must be 1 to 5000 characters', 'description');
-  if (!Number.isInteger(input.sessionCount) || input.sessionCount < 1 || input.sessionCount > 100) throw badInput('`sessionCount` must be 1 to 100', 'sessionCount');
+  if (!Number.isInteger(input.sessionCount) || input.sessionCount < 1 || input.sessionCount > 100)
+    throw badInput('`sessionCount` must be 1 to 100', 'sessionCount');
   if (!Number.isInteger(input.minimumDurationMinutes) || input.minimumDurationMinutes < 0 || input.minimumDurationMinutes > 525_600) {
     throw badInput('`minimumDurationMinutes` must be 0 to 525600', 'minimumDurationMinutes');
   }

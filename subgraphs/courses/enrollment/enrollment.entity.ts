@@ -5,7 +5,10 @@ import { Course } from '../course/course.entity';
 import { Purchase } from '../purchase/purchase.entity';
 import { EnrollmentStatus } from './enrollment.enums';
 
-@ObjectType({ description: 'A participant’s place in a course, created when a purchase is authorized. Partners see only their own; participants only theirs.' })
+@ObjectType({
+  description:
+    'A participant’s place in a course, created when a purchase is authorized. Partners see only their own; participants only theirs.',
+})
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'enrollment' })
 @Unique({ name: 'enrollment_partner_invoice_unique', properties: ['partnerId', 'invoiceCode'] })
@@ -15,8 +18,18 @@ import { EnrollmentStatus } from './enrollment.enums';
 @Check({ name: 'enrollment_attended_check', expression: 'attended_sessions >= 0' })
 export class Enrollment {
   [OptionalProps]?:
-    | 'id' | 'status' | 'attendedSessions' | 'completedAt' | 'score' | 'certificateNumber' | 'certificateIssuedAt'
-    | 'completionRecorded' | 'cancelReason' | 'cancelledAt' | 'refundedAmount' | 'createdAt';
+    | 'id'
+    | 'status'
+    | 'attendedSessions'
+    | 'completedAt'
+    | 'score'
+    | 'certificateNumber'
+    | 'certificateIssuedAt'
+    | 'completionRecorded'
+    | 'cancelReason'
+    | 'cancelledAt'
+    | 'refundedAmount'
+    | 'createdAt';
 
   @Field(() => ID, { description: 'Opaque id of the enrollment.' })
   @PrimaryKey({ type: 'uuid' })

@@ -9,12 +9,16 @@ export enum EnrollmentStatus {
 }
 registerEnumType(EnrollmentStatus, {
   name: 'EnrollmentStatus',
-  description: 'Where an enrollment is: ENROLLED → IN_PROGRESS (first attendance) → COMPLETED, or ENROLLED → CANCELLING → CANCELLED (void).',
+  description:
+    'Where an enrollment is: ENROLLED → IN_PROGRESS (first attendance) → COMPLETED, or ENROLLED → CANCELLING → CANCELLED (void).',
   valuesConfig: {
     ENROLLED: { description: 'Paid; no session attended yet. The only status that can be voided.' },
     IN_PROGRESS: { description: 'At least one session attended.' },
     COMPLETED: { description: 'All sessions attended and completion reported with a certificate.' },
-    CANCELLING: { description: 'Void accepted and the refund is being finalised. Transient: a retry of enrollmentVoid, or the server’s reconciler on its next run, makes it CANCELLED.' },
+    CANCELLING: {
+      description:
+        'Void accepted and the refund is being finalised. Transient: a retry of enrollmentVoid, or the server’s reconciler on its next run, makes it CANCELLED.',
+    },
     CANCELLED: { description: 'Voided; the amount was refunded to the balance once.' },
   },
 });

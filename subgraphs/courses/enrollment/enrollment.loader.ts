@@ -17,4 +17,8 @@ export function enrollmentByPurchaseLoader(em: EntityManager) {
 
 /** Every enrollment of many participants, newest first (a participant has a handful at most). */
 export const participantEnrollmentsLoader = (em: EntityManager) =>
-  childrenLoader(em, Enrollment, { parentKey: 'participantId', parentOf: (row) => row.participantId, orderBy: { enrolledAt: 'desc', id: 'desc' } });
+  childrenLoader(em, Enrollment, {
+    parentKey: 'participantId',
+    parentOf: (row) => row.participantId,
+    orderBy: { enrolledAt: 'desc', id: 'desc' },
+  });

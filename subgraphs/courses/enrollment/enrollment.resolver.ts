@@ -27,7 +27,10 @@ class EnrollmentConnection extends Connection(Enrollment, 'Enrollment', 'enrollm
 
 @ObjectType({ description: 'Result of an enrollment mutation.' })
 class EnrollmentPayload {
-  @Field(() => Enrollment, { nullable: true, description: 'The enrollment after the change (as it stands when refused; null when not found).' })
+  @Field(() => Enrollment, {
+    nullable: true,
+    description: 'The enrollment after the change (as it stands when refused; null when not found).',
+  })
   enrollment: Enrollment | null;
 
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' })
@@ -51,7 +54,12 @@ export class EnrollmentResolver {
   @Query(() => EnrollmentConnection, { description: 'The calling platform’s enrollments, newest first. Partners only.' })
   partnerEnrollments(@Args() { first, after, status }: PartnerEnrollmentsArgs, @Ctx() { em, identity }: CoursesContext) {
     const partnerId = requirePartner(identity);
-    return paginate(em, Enrollment, { partnerId, ...(status ? { status } : {}) }, { first, after, sortBy: 'enrolledAt', direction: 'desc' });
+    return paginate(
+      em,
+      Enrollment,
+      { partnerId, ...(status ? { status } : {}) },
+      { first, after, sortBy: 'enrolledAt', direction: 'desc' },
+    );
   }
 
   @Query(() => EnrollmentConnection, { description: 'Every enrollment, newest first, filtered. Admin only.' })
@@ -70,24 +78,44 @@ export class EnrollmentResolver {
     return paginate(em, Enrollment, where, { first, after, sortBy: 'enrolledAt', direction: 'desc' });
   }
 
-  @Query(() => Enrollment, { nullable: true, description: 'One enrollment by id: the selling platform’s, the participant’s own, or any for admins; null otherwise.' })
-  async enrollment(@Arg('id', () => ID, { description: 'Id of the enrollment.' }) id: string, @Ctx() { loaders, identity }: CoursesContext) {
+  @Query(() => Enrollment, {
+    nullable: true,
+    description: 'One enrollment by id: the selling platform’s, the participant’s own, or any for admins; null otherwise.',
+  })
+  async enrollment(
+    @Arg('id', () => ID, { description: 'Id of the enrollment.' }) id: string,
+    @Ctx() { loaders, identity }: CoursesContext,
+  ) {
     const enrollment = await loaders.enrollment.load(id); // a malformed id loads as null
     return enrollment && canSeeSale(identity, enrollment) ? enrollment : null;
   }
 
-  @Mutation(() => EnrollmentPayload, { description: 'Voids the enrollment of an invoice that has no attendance yet and refunds the amount to the balance, once. Partners only.' })
-  enrollmentVoid(@Arg('input', () => EnrollmentVoidInput, { description: 'Invoice code and reason.' }) input: EnrollmentVoidInput, @Ctx() { em, identity, services }: CoursesContext) {
+  @Mutation(() => EnrollmentPayload, {
+    description:
+      'Voids the enrollment of an invoice that has no attendance yet and refunds the amount to the balance, once. Partners only.',
+  })
+  enrollmentVoid(
+    @Arg('input', () => EnrollmentVoidInput, { description: 'Invoice code and reason.' }) input: EnrollmentVoidInput,
+    @Ctx() { em, identity, services }: CoursesContext,
+  ) {
     return voidEnrollment(em, services, requirePartner(identity), input.invoiceCode, input.reason);
   }
 
   @Mutation(() => EnrollmentPayload, { description: 'Records one attended session (the same session again is a no-op). Partners only.' })
-  attendanceReport(@Arg('input', () => AttendanceReportInput, { description: 'Enrollment, session and time.' }) input: AttendanceReportInput, @Ctx() { em, identity }: CoursesContext) {
+  attendanceReport(
+    @Arg('input', () => AttendanceReportInput, { description: 'Enrollment, session and time.' }) input: AttendanceReportInput,
+    @Ctx() { em, identity }: CoursesContext,
+  ) {
     return reportAttendance(em, requirePartner(identity), input);
   }
 
-  @Mutation(() => EnrollmentPayload, { description: 'Completes an enrollment whose sessions were all attended, with score and certificate. Partners only.' })
-  completionReport(@Arg('input', () => CompletionReportInput, { description: 'Enrollment, time, score, certificate.' }) input: CompletionReportInput, @Ctx() { em, identity, services }: CoursesContext) {
+  @Mutation(() => EnrollmentPayload, {
+    description: 'Completes an enrollment whose sessions were all attended, with score and certificate. Partners only.',
+  })
+  completionReport(
+    @Arg('input', () => CompletionReportInput, { description: 'Enrollment, time, score, certificate.' }) input: CompletionReportInput,
+    @Ctx() { em, identity, services }: CoursesContext,
+  ) {
     return reportCompletion(em, services, requirePartner(identity), input);
   }
 
@@ -106,7 +134,9 @@ export class EnrollmentResolver {
     return partnerRef(enrollment.partnerId);
   }
 
-  @FieldResolver(() => ParticipantRef, { description: 'The participant (a reference: the participants subgraph decides which of their fields the caller may read).' })
+  @FieldResolver(() => ParticipantRef, {
+    description: 'The participant (a reference: the participants subgraph decides which of their fields the caller may read).',
+  })
   participant(@Root() enrollment: Enrollment) {
     return participantRef(enrollment.participantId);
   }
@@ -125,9 +155,12 @@ export class EnrollmentResolver {
 
 @Resolver(() => ParticipantRef)
 export class ParticipantEnrollmentsResolver {
-  @FieldResolver(() => [Enrollment], { description: 'The participant’s enrollments, newest first, with certificates. The participant themself or admins.' })
+  @FieldResolver(() => [Enrollment], {
+    description: 'The participant’s enrollments, newest first, with certificates. The participant themself or admins.',
+  })
   enrollments(@Root() participant: ParticipantRef, @Ctx() { loaders, identity }: CoursesContext) {
-    if (!isSelf(identity, participant.id) && !isAdmin(identity)) throw forbidden('Only the participant or an admin may read their enrollments');
+    if (!isSelf(identity, participant.id) && !isAdmin(identity))
+      throw forbidden('Only the participant or an admin may read their enrollments');
     return loaders.participantEnrollments.load(participant.id);
   }
 }

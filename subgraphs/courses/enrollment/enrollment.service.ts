@@ -26,11 +26,21 @@ const refuse = (code: string, message: string, field?: string, enrollment: Enrol
  * purchase id) is made outside the lock, then CANCELLED. A crash leaves CANCELLING, which a retry or the
  * reconciler completes; the refund happens once whatever the number of calls.
  */
-export async function voidEnrollment(em: EntityManager, services: CoursesServices, partnerId: string, invoiceCode: string, reason: string): Promise<EnrollmentResult> {
+export async function voidEnrollment(
+  em: EntityManager,
+  services: CoursesServices,
+  partnerId: string,
+  invoiceCode: string,
+  reason: string,
+): Promise<EnrollmentResult> {
   const why = reason.trim();
   if (!why || why.length > 1000) throw badInput('`reason` must be 1 to 1000 characters', 'reason');
   const step = await em.transactional(async (tx): Promise<{ result?: EnrollmentResult; id?: string }> => {
-    const enrollment = await tx.findOne(Enrollment, { partnerId, invoiceCode: invoiceCode.trim() }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const enrollment = await tx.findOne(
+      Enrollment,
+      { partnerId, invoiceCode: invoiceCode.trim() },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
     if (!enrollment) return { result: refuse('NOT_FOUND', 'No enrollment has this invoice code', 'invoiceCode') };
     switch (enrollment.status) {
       case EnrollmentStatus.CANCELLED:
@@ -43,7 +53,14 @@ export async function voidEnrollment(em: EntityManager, services: CoursesService
           Object.assign(enrollment, { status: EnrollmentStatus.CANCELLING, cancelReason: why });
           return { id: enrollment.id };
         }
-        return { result: refuse('NOT_CANCELLABLE', 'Only an enrollment with no attendance and no completion can be voided', 'invoiceCode', enrollment) };
+        return {
+          result: refuse(
+            'NOT_CANCELLABLE',
+            'Only an enrollment with no attendance and no completion can be voided',
+            'invoiceCode',
+            enrollment,
+          ),
+        };
     }
   });
   if (step.result) return step.result;
@@ -51,10 +68,16 @@ export async function voidEnrollment(em: EntityManager, services: CoursesService
 }
 
 /** Completes a CANCELLING enrollment: refund, then CANCELLED. Idempotent. */
-export async function finishRefund(em: EntityManager, services: CoursesServices, enrollmentId: string, fromRequest: boolean): Promise<EnrollmentResult> {
+export async function finishRefund(
+  em: EntityManager,
+  services: CoursesServices,
+  enrollmentId: string,
+  fromRequest: boolean,
+): Promise<EnrollmentResult> {
   const enrollment = await em.findOneOrFail(Enrollment, { id: enrollmentId }, { refresh: true });
   if (enrollment.status === EnrollmentStatus.CANCELLED) return { enrollment, userErrors: [] };
-  if (enrollment.status !== EnrollmentStatus.CANCELLING) throw graphqlError('INTERNAL_SERVER_ERROR', 'The enrollment is not being cancelled');
+  if (enrollment.status !== EnrollmentStatus.CANCELLING)
+    throw graphqlError('INTERNAL_SERVER_ERROR', 'The enrollment is not being cancelled');
   const refund = await services.participants.refund(enrollment.purchase.id);
   const refusal = refund.userErrors[0];
   if (refusal) {
@@ -75,10 +98,15 @@ export async function finishRefund(em: EntityManager, services: CoursesServices,
 
 /** attendanceReport: one session attended; the same session again changes nothing. */
 export async function reportAttendance(em: EntityManager, partnerId: string, input: AttendanceReportInput): Promise<EnrollmentResult> {
-  if (Number.isNaN(input.attendedAt.getTime()) || input.attendedAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw badInput('`attendedAt` is in the future', 'attendedAt');
+  if (Number.isNaN(input.attendedAt.getTime()) || input.attendedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
+    throw badInput('`attendedAt` is in the future', 'attendedAt');
   if (!isUuid(input.enrollmentId)) return refuse('NOT_FOUND', 'No such enrollment', 'enrollmentId');
   return em.transactional(async (tx) => {
-    const enrollment = await tx.findOne(Enrollment, { id: input.enrollmentId, partnerId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const enrollment = await tx.findOne(
+      Enrollment,
+      { id: input.enrollmentId, partnerId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
     if (!enrollment) return refuse('NOT_FOUND', 'No such enrollment', 'enrollmentId');
     const course = await tx.findOneOrFail(Course, { id: enrollment.course.id });
     if (!Number.isInteger(input.session) || input.session < 1 || input.session > course.sessionCount) {
@@ -88,7 +116,8 @@ export async function reportAttendance(em: EntityManager, partnerId: string, inp
     if (enrollment.status !== EnrollmentStatus.ENROLLED && enrollment.status !== EnrollmentStatus.IN_PROGRESS) {
       return refuse('INVALID_STATE', `A ${enrollment.status} enrollment takes no attendance`, 'enrollmentId', enrollment);
     }
-    if (input.attendedAt.getTime() < enrollment.enrolledAt.getTime() - CLOCK_SKEW_MS) throw badInput('`attendedAt` is before the enrolment', 'attendedAt');
+    if (input.attendedAt.getTime() < enrollment.enrolledAt.getTime() - CLOCK_SKEW_MS)
+      throw badInput('`attendedAt` is before the enrolment', 'attendedAt');
     tx.create(Attendance, { enrollment, session: input.session, attendedAt: input.attendedAt });
     enrollment.attendedSessions += 1;
     enrollment.status = EnrollmentStatus.IN_PROGRESS;
@@ -97,16 +126,32 @@ export async function reportAttendance(em: EntityManager, partnerId: string, inp
 }
 
 /** completionReport: completes an IN_PROGRESS enrollment with every session attended, then tells the participants subgraph. */
-export async function reportCompletion(em: EntityManager, services: CoursesServices, partnerId: string, input: CompletionReportInput): Promise<EnrollmentResult> {
+export async function reportCompletion(
+  em: EntityManager,
+  services: CoursesServices,
+  partnerId: string,
+  input: CompletionReportInput,
+): Promise<EnrollmentResult> {
   const certificateNumber = input.certificateNumber.trim();
-  if (!certificateNumber || certificateNumber.length > 100) throw badInput('`certificateNumber` must be 1 to 100 characters', 'certificateNumber');
-  if (Number.isNaN(input.completedAt.getTime()) || input.completedAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw badInput('`completedAt` is in the future', 'completedAt');
+  if (!certificateNumber || certificateNumber.length > 100)
+    throw badInput('`certificateNumber` must be 1 to 100 characters', 'certificateNumber');
+  if (Number.isNaN(input.completedAt.getTime()) || input.completedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
+    throw badInput('`completedAt` is in the future', 'completedAt');
   if (!isUuid(input.enrollmentId)) return refuse('NOT_FOUND', 'No such enrollment', 'enrollmentId');
   const result = await em.transactional(async (tx): Promise<EnrollmentResult> => {
-    const enrollment = await tx.findOne(Enrollment, { id: input.enrollmentId, partnerId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const enrollment = await tx.findOne(
+      Enrollment,
+      { id: input.enrollmentId, partnerId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
     if (!enrollment) return refuse('NOT_FOUND', 'No such enrollment', 'enrollmentId');
-    if (!Number.isInteger(input.score) || input.score < 0 || input.score > 100) return refuse('INVALID_SCORE', 'The score must be 0 to 100', 'score', enrollment);
-    if (enrollment.status === EnrollmentStatus.COMPLETED && enrollment.certificateNumber === certificateNumber && enrollment.score === input.score) {
+    if (!Number.isInteger(input.score) || input.score < 0 || input.score > 100)
+      return refuse('INVALID_SCORE', 'The score must be 0 to 100', 'score', enrollment);
+    if (
+      enrollment.status === EnrollmentStatus.COMPLETED &&
+      enrollment.certificateNumber === certificateNumber &&
+      enrollment.score === input.score
+    ) {
       return { enrollment, userErrors: [] }; // a retry of the same report
     }
     if (enrollment.status !== EnrollmentStatus.IN_PROGRESS) {
@@ -114,11 +159,21 @@ export async function reportCompletion(em: EntityManager, services: CoursesServi
     }
     const course = await tx.findOneOrFail(Course, { id: enrollment.course.id });
     if (enrollment.attendedSessions < course.sessionCount) {
-      return refuse('SESSIONS_MISSING', `${enrollment.attendedSessions} of ${course.sessionCount} sessions were attended`, 'enrollmentId', enrollment);
+      return refuse(
+        'SESSIONS_MISSING',
+        `${enrollment.attendedSessions} of ${course.sessionCount} sessions were attended`,
+        'enrollmentId',
+        enrollment,
+      );
     }
     const earliest = enrollment.enrolledAt.getTime() + course.minimumDurationMinutes * 60_000;
     if (input.completedAt.getTime() < earliest) {
-      return refuse('COMPLETED_TOO_EARLY', `The course cannot be completed before ${new Date(earliest).toISOString()}`, 'completedAt', enrollment);
+      return refuse(
+        'COMPLETED_TOO_EARLY',
+        `The course cannot be completed before ${new Date(earliest).toISOString()}`,
+        'completedAt',
+        enrollment,
+      );
     }
     Object.assign(enrollment, {
       status: EnrollmentStatus.COMPLETED,
@@ -138,7 +193,11 @@ export async function reportCompletion(em: EntityManager, services: CoursesServi
 /** Tells the participants subgraph (idempotent by enrollment id); on failure the reconciler retries. */
 export async function recordCompletion(em: EntityManager, services: CoursesServices, enrollment: Enrollment): Promise<void> {
   try {
-    await services.participants.completionRecord({ participantId: enrollment.participantId, enrollmentId: enrollment.id, completedAt: enrollment.completedAt! });
+    await services.participants.completionRecord({
+      participantId: enrollment.participantId,
+      enrollmentId: enrollment.id,
+      completedAt: enrollment.completedAt!,
+    });
     await em.execute('update courses.enrollment set completion_recorded = true where id = ?', [enrollment.id]);
     enrollment.completionRecorded = true;
   } catch (error) {

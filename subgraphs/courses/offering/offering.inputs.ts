@@ -6,7 +6,9 @@ export class OfferingSetInput {
   @Field(() => ID, { description: 'The APPROVED course.' })
   courseId: string;
 
-  @Field(() => ID, { description: 'The selling platform: it must exist, and not be TERMINATED unless the offering is being withdrawn (`active: false`).' })
+  @Field(() => ID, {
+    description: 'The selling platform: it must exist, and not be TERMINATED unless the offering is being withdrawn (`active: false`).',
+  })
   partnerId: string;
 
   @Field(() => SafeInt, { description: 'The platform’s price in whole rupiah, 1 to 3,500,000.' })

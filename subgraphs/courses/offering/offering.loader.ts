@@ -5,7 +5,12 @@ import { Offering } from './offering.entity';
 
 /** Active offerings of many courses, cheapest first, in one query. */
 export const courseOfferingsLoader = (em: EntityManager) =>
-  childrenLoader(em, Offering, { parentKey: 'course', parentOf: (row) => row.course.id, where: { active: true }, orderBy: { price: 'asc', id: 'asc' } });
+  childrenLoader(em, Offering, {
+    parentKey: 'course',
+    parentOf: (row) => row.course.id,
+    where: { active: true },
+    orderBy: { price: 'asc', id: 'asc' },
+  });
 
 /** `Partner.offerings`: active offerings of APPROVED courses for many platforms, one page each, in two queries. */
 export const partnerOfferingsLoader = (em: EntityManager) =>

@@ -77,17 +77,28 @@ export class OfferingResolver {
   }
 
   @Mutation(() => OfferingPayload, {
-    description: 'Lists an APPROVED course on a platform that exists and is not TERMINATED, at a price (1 to Rp3,500,000), or changes it. One offering per (course, platform). Admin only.',
+    description:
+      'Lists an APPROVED course on a platform that exists and is not TERMINATED, at a price (1 to Rp3,500,000), or changes it. One offering per (course, platform). Admin only.',
   })
-  offeringSet(@Arg('input', () => OfferingSetInput, { description: 'Course, platform and price.' }) input: OfferingSetInput, @Ctx() { em, identity, services }: CoursesContext) {
+  offeringSet(
+    @Arg('input', () => OfferingSetInput, { description: 'Course, platform and price.' }) input: OfferingSetInput,
+    @Ctx() { em, identity, services }: CoursesContext,
+  ) {
     requireRole(identity, 'admin');
     return setOffering(em, services.partners, input);
   }
 
-  @Query(() => CatalogCourseConnection, { description: 'The courses the calling platform sells, at its price, in listing order. Partners only.' })
+  @Query(() => CatalogCourseConnection, {
+    description: 'The courses the calling platform sells, at its price, in listing order. Partners only.',
+  })
   async partnerCourses(@Args() { first, after }: PageArgs, @Ctx() { em, identity, loaders }: CoursesContext) {
     const partnerId = requirePartner(identity);
-    const page = await paginate(em, Offering, { partnerId, active: true, course: { curationStatus: CurationStatus.APPROVED } }, { first, after, sortBy: 'createdAt', direction: 'asc' });
+    const page = await paginate(
+      em,
+      Offering,
+      { partnerId, active: true, course: { curationStatus: CurationStatus.APPROVED } },
+      { first, after, sortBy: 'createdAt', direction: 'asc' },
+    );
     const courses = await loaders.course.loadMany(page.edges.map((e) => e.node.course.id));
     return {
       ...page,
@@ -112,7 +123,9 @@ export class OfferingResolver {
 
 @Resolver(() => PartnerRef)
 export class PartnerOfferingsResolver {
-  @FieldResolver(() => OfferingConnection, { description: 'Courses the platform currently sells (APPROVED, active), oldest listing first. Public.' })
+  @FieldResolver(() => OfferingConnection, {
+    description: 'Courses the platform currently sells (APPROVED, active), oldest listing first. Public.',
+  })
   offerings(@Root() partner: PartnerRef, @Args() { first, after }: PageArgs, @Ctx() { loaders }: CoursesContext) {
     return loaders.partnerOfferings.load({ parentId: partner.id, first, after });
   }

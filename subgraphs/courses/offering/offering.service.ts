@@ -21,12 +21,18 @@ export async function setOffering(em: EntityManager, partners: PartnersPort, inp
   if (!isUuid(input.courseId)) throw badInput('`courseId` is not a valid id', 'courseId');
   if (!isUuid(input.partnerId)) throw badInput('`partnerId` is not a valid id', 'partnerId');
   if (!Number.isSafeInteger(input.price) || input.price < 1 || input.price > MAX_PRICE) {
-    return { offering: null, userErrors: [UserError.of('INVALID_PRICE', `The price must be a whole rupiah amount from 1 to ${MAX_PRICE}`, ['input', 'price'])] };
+    return {
+      offering: null,
+      userErrors: [UserError.of('INVALID_PRICE', `The price must be a whole rupiah amount from 1 to ${MAX_PRICE}`, ['input', 'price'])],
+    };
   }
   const course = await em.findOne(Course, { id: input.courseId });
   if (!course) return { offering: null, userErrors: [UserError.of('COURSE_NOT_FOUND', 'No such course', ['input', 'courseId'])] };
   if (course.curationStatus !== CurationStatus.APPROVED) {
-    return { offering: null, userErrors: [UserError.of('COURSE_NOT_APPROVED', 'Only APPROVED courses can be sold', ['input', 'courseId'])] };
+    return {
+      offering: null,
+      userErrors: [UserError.of('COURSE_NOT_APPROVED', 'Only APPROVED courses can be sold', ['input', 'courseId'])],
+    };
   }
   const active = input.active ?? true;
   const refusal = await partnerRefusal(partners, input.partnerId, active);

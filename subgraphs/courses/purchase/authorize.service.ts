@@ -27,7 +27,13 @@ const refuse = (code: string, message: string, field?: string): AuthorizeResult 
  * (idempotent by purchase id) and mark the purchase AUTHORIZED. A crash anywhere leaves CAPTURING, which a
  * retry or the reconciler completes; concurrent calls all end in the same enrollment and one debit.
  */
-export async function authorizePurchase(em: EntityManager, services: CoursesServices, partnerId: string, purchaseId: string, otp: string): Promise<AuthorizeResult> {
+export async function authorizePurchase(
+  em: EntityManager,
+  services: CoursesServices,
+  partnerId: string,
+  purchaseId: string,
+  otp: string,
+): Promise<AuthorizeResult> {
   if (!isUuid(purchaseId)) return refuse('NOT_FOUND', 'No such purchase', 'purchaseId');
   const { config } = services;
   const step = await em.transactional(async (tx): Promise<{ result?: AuthorizeResult; release?: boolean; finish?: boolean }> => {
@@ -52,11 +58,19 @@ export async function authorizePurchase(em: EntityManager, services: CoursesServ
         return { result: refuse('INVALID_OTP', 'The OTP is not correct', 'otp') };
       case 'LOCK':
         Object.assign(purchase, { otpAttempts: outcome.attempts, status: PurchaseStatus.LOCKED, updatedAt: now });
-        return { result: refuse('OTP_LOCKED', 'Too many wrong OTPs: the purchase is locked; start again with a new invoice code', 'otp'), release: true };
+        return {
+          result: refuse('OTP_LOCKED', 'Too many wrong OTPs: the purchase is locked; start again with a new invoice code', 'otp'),
+          release: true,
+        };
       case 'ACCEPT': {
         // Serialise authorizations of one participant in one course, so two platforms cannot both enroll them.
         await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`enroll:${purchase.participantId}:${purchase.course.id}`]);
-        const twin = await tx.count(Purchase, { participantId: purchase.participantId, course: purchase.course.id, status: PurchaseStatus.CAPTURING, id: { $ne: purchase.id } });
+        const twin = await tx.count(Purchase, {
+          participantId: purchase.participantId,
+          course: purchase.course.id,
+          status: PurchaseStatus.CAPTURING,
+          id: { $ne: purchase.id },
+        });
         if (twin || (await hasActiveEnrollment(tx, purchase.participantId, purchase.course.id))) {
           // This purchase can never be authorized: end it and free the participant's money now, not at hold expiry.
           Object.assign(purchase, { status: PurchaseStatus.EXPIRED, updatedAt: now });
@@ -78,17 +92,29 @@ export async function authorizePurchase(em: EntityManager, services: CoursesServ
  * Completes a CAPTURING purchase: capture, enrollment, AUTHORIZED. Every step is idempotent, so a request
  * retry, a concurrent twin and the reconciler may all run it.
  */
-export async function finishCapture(em: EntityManager, services: CoursesServices, purchaseId: string, fromRequest: boolean): Promise<AuthorizeResult> {
+export async function finishCapture(
+  em: EntityManager,
+  services: CoursesServices,
+  purchaseId: string,
+  fromRequest: boolean,
+): Promise<AuthorizeResult> {
   const purchase = await em.findOneOrFail(Purchase, { id: purchaseId }, { refresh: true });
   if (purchase.status === PurchaseStatus.AUTHORIZED) return { enrollment: await enrollmentOf(em, purchaseId), userErrors: [] };
-  if (purchase.status !== PurchaseStatus.CAPTURING) return refuse('INSUFFICIENT_BALANCE', 'The hold on the balance is gone; start again with a new invoice code');
+  if (purchase.status !== PurchaseStatus.CAPTURING)
+    return refuse('INSUFFICIENT_BALANCE', 'The hold on the balance is gone; start again with a new invoice code');
 
   const capture = await services.participants.holdCapture(purchaseId);
   const refusal = capture.userErrors[0];
   if (refusal) {
     if (refusal.code === 'HOLD_EXPIRED' || refusal.code === 'HOLD_NOT_FOUND') {
-      await em.execute(`update courses.purchase set status = 'EXPIRED', hold_released = true, updated_at = now() where id = ? and status = 'CAPTURING'`, [purchaseId]);
-      return refuse('INSUFFICIENT_BALANCE', 'The hold on the balance expired before it could be debited; start again with a new invoice code');
+      await em.execute(
+        `update courses.purchase set status = 'EXPIRED', hold_released = true, updated_at = now() where id = ? and status = 'CAPTURING'`,
+        [purchaseId],
+      );
+      return refuse(
+        'INSUFFICIENT_BALANCE',
+        'The hold on the balance expired before it could be debited; start again with a new invoice code',
+      );
     }
     log.error('hold capture refused', { purchaseId, code: refusal.code });
     throw graphqlError('INTERNAL_SERVER_ERROR', 'The debit could not be made; retry purchaseAuthorize');
@@ -103,14 +129,31 @@ export async function finishCapture(em: EntityManager, services: CoursesServices
     // One writer per purchase: finishers queue on the purchase row and only the one that still sees CAPTURING
     // writes. (`on conflict (purchase_id)` was not enough: two racing inserts can collide first on the
     // (partner, invoice) unique index, which is not the arbiter, and one of them fails.)
-    const [row] = await tx.execute<Array<{ status: PurchaseStatus }>>(`select status from courses.purchase where id = ? for update`, [purchase.id]);
+    const [row] = await tx.execute<Array<{ status: PurchaseStatus }>>(`select status from courses.purchase where id = ? for update`, [
+      purchase.id,
+    ]);
     if (row?.status !== PurchaseStatus.CAPTURING) return;
     await tx.execute(
       `insert into courses.enrollment (id, purchase_id, partner_id, participant_id, course_id, invoice_code, transaction_code, amount, status, enrolled_at, attended_sessions, completion_recorded, created_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, 'ENROLLED', ?, 0, false, ?)`,
-      [newId(), purchase.id, purchase.partnerId, purchase.participantId, purchase.course.id, purchase.invoiceCode, transactionCode(now), purchase.amount, now, now],
+      [
+        newId(),
+        purchase.id,
+        purchase.partnerId,
+        purchase.participantId,
+        purchase.course.id,
+        purchase.invoiceCode,
+        transactionCode(now),
+        purchase.amount,
+        now,
+        now,
+      ],
     );
-    await tx.execute(`update courses.purchase set status = 'AUTHORIZED', authorized_at = ?, updated_at = ? where id = ?`, [now, now, purchase.id]);
+    await tx.execute(`update courses.purchase set status = 'AUTHORIZED', authorized_at = ?, updated_at = ? where id = ?`, [
+      now,
+      now,
+      purchase.id,
+    ]);
   });
   return { enrollment: await enrollmentOf(em, purchaseId), userErrors: [] };
 }

@@ -4,7 +4,10 @@ import { newId } from '../../../common/ids';
 import { Course } from '../course/course.entity';
 import { PurchaseStatus } from './purchase.enums';
 
-@ObjectType({ description: 'Step one of buying a course: a hold on the participant’s balance awaiting the OTP. Keyed by the platform’s own invoice code.' })
+@ObjectType({
+  description:
+    'Step one of buying a course: a hold on the participant’s balance awaiting the OTP. Keyed by the platform’s own invoice code.',
+})
 @Entity({ tableName: 'purchase' })
 @Unique({ name: 'purchase_partner_invoice_unique', properties: ['partnerId', 'invoiceCode'] })
 @Index({ name: 'purchase_partner_created_idx', properties: ['partnerId', 'createdAt', 'id'] })
@@ -12,7 +15,17 @@ import { PurchaseStatus } from './purchase.enums';
 @Check({ name: 'purchase_amount_check', expression: 'amount > 0' })
 @Check({ name: 'purchase_otp_attempts_check', expression: 'otp_attempts >= 0' })
 export class Purchase {
-  [OptionalProps]?: 'id' | 'status' | 'otpHash' | 'otpGeneration' | 'otpExpiresAt' | 'otpAttempts' | 'holdReleased' | 'createdAt' | 'updatedAt' | 'authorizedAt';
+  [OptionalProps]?:
+    | 'id'
+    | 'status'
+    | 'otpHash'
+    | 'otpGeneration'
+    | 'otpExpiresAt'
+    | 'otpAttempts'
+    | 'holdReleased'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'authorizedAt';
 
   @Field(() => ID, { description: 'Opaque id of the purchase; pass it to purchaseAuthorize.' })
   @PrimaryKey({ type: 'uuid' })

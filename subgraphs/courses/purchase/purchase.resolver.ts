@@ -46,19 +46,32 @@ export class PurchaseResolver {
     description:
       'Step one of a purchase: checks card, course, price and balance, holds the price on the balance (10 minutes by default) and sends a 6-digit OTP (valid 5 minutes by default) to the participant. Idempotent by invoice code. Partners only.',
   })
-  purchaseStart(@Arg('input', () => PurchaseStartInput, { description: 'Card, course, invoice code and amount.' }) input: PurchaseStartInput, @Ctx() { em, identity, services }: CoursesContext) {
+  purchaseStart(
+    @Arg('input', () => PurchaseStartInput, { description: 'Card, course, invoice code and amount.' }) input: PurchaseStartInput,
+    @Ctx() { em, identity, services }: CoursesContext,
+  ) {
     return startPurchase(em, services, requirePartner(identity), input);
   }
 
   @Mutation(() => PurchaseAuthorizePayload, {
-    description: 'Step two: checks the OTP (3 wrong tries lock the purchase, by default), debits the balance exactly once and creates the enrollment. Retries return the same enrollment. Partners only.',
+    description:
+      'Step two: checks the OTP (3 wrong tries lock the purchase, by default), debits the balance exactly once and creates the enrollment. Retries return the same enrollment. Partners only.',
   })
-  purchaseAuthorize(@Arg('input', () => PurchaseAuthorizeInput, { description: 'Purchase and OTP.' }) input: PurchaseAuthorizeInput, @Ctx() { em, identity, services }: CoursesContext) {
+  purchaseAuthorize(
+    @Arg('input', () => PurchaseAuthorizeInput, { description: 'Purchase and OTP.' }) input: PurchaseAuthorizeInput,
+    @Ctx() { em, identity, services }: CoursesContext,
+  ) {
     return authorizePurchase(em, services, requirePartner(identity), input.purchaseId, input.otp);
   }
 
-  @Query(() => Purchase, { nullable: true, description: 'The calling platform’s purchase with this invoice code; null when there is none. Partners only.' })
-  purchaseByInvoice(@Arg('invoiceCode', { description: 'The platform’s invoice code.' }) invoiceCode: string, @Ctx() { em, identity }: CoursesContext) {
+  @Query(() => Purchase, {
+    nullable: true,
+    description: 'The calling platform’s purchase with this invoice code; null when there is none. Partners only.',
+  })
+  purchaseByInvoice(
+    @Arg('invoiceCode', { description: 'The platform’s invoice code.' }) invoiceCode: string,
+    @Ctx() { em, identity }: CoursesContext,
+  ) {
     return em.findOne(Purchase, { partnerId: requirePartner(identity), invoiceCode: invoiceCode.trim() });
   }
 

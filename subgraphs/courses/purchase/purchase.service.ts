@@ -49,10 +49,16 @@ export const stateOf = (p: Purchase): PurchaseState => ({
  * same purchase, a different request under the same code INVOICE_CONFLICT, and concurrent identical starts
  * converge on one row (insert ... on conflict). A refused start leaves no purchase and no hold.
  */
-export async function startPurchase(em: EntityManager, services: CoursesServices, partnerId: string, input: PurchaseStartInput): Promise<PurchaseResult> {
+export async function startPurchase(
+  em: EntityManager,
+  services: CoursesServices,
+  partnerId: string,
+  input: PurchaseStartInput,
+): Promise<PurchaseResult> {
   const invoiceCode = input.invoiceCode.trim();
   if (!invoiceCode || invoiceCode.length > 100) throw badInput('`invoiceCode` must be 1 to 100 characters', 'invoiceCode');
-  if (!isValidCardNumber(input.cardNumber)) return refuse('INVALID_CARD_NUMBER', 'A card number is 16 digits with a valid check digit', 'cardNumber');
+  if (!isValidCardNumber(input.cardNumber))
+    return refuse('INVALID_CARD_NUMBER', 'A card number is 16 digits with a valid check digit', 'cardNumber');
   const request = { cardNumber: input.cardNumber, courseId: input.courseId, amount: input.amount };
 
   const existing = await em.findOne(Purchase, { partnerId, invoiceCode });
@@ -63,13 +69,15 @@ export async function startPurchase(em: EntityManager, services: CoursesServices
   if (!course || course.curationStatus !== CurationStatus.APPROVED) return refuse('COURSE_NOT_FOUND', 'No such course', 'courseId');
   const offering = await em.findOne(Offering, { course: course.id, partnerId, active: true });
   if (!offering) return refuse('COURSE_NOT_OFFERED', 'This platform does not sell the course', 'courseId');
-  if (offering.price !== input.amount) return refuse('PRICE_MISMATCH', `The amount must equal this platform’s price, ${offering.price}`, 'amount');
+  if (offering.price !== input.amount)
+    return refuse('PRICE_MISMATCH', `The amount must equal this platform’s price, ${offering.price}`, 'amount');
 
   const card = await services.participants.walletCard(input.cardNumber);
   if (!card) return refuse('UNKNOWN_CARD', 'No Kartu Prakerja has this number', 'cardNumber');
   const now = new Date();
   if (card.status !== 'ACTIVE') return refuse('NOT_ELIGIBLE', `The card cannot buy courses (${card.status})`, 'cardNumber');
-  if (card.purchaseDeadline && card.purchaseDeadline <= now) return refuse('NOT_ELIGIBLE', 'The card’s purchase deadline has passed', 'cardNumber');
+  if (card.purchaseDeadline && card.purchaseDeadline <= now)
+    return refuse('NOT_ELIGIBLE', 'The card’s purchase deadline has passed', 'cardNumber');
   if (await hasActiveEnrollment(em, card.participantId, course.id)) {
     return refuse('ALREADY_ENROLLED', 'The participant already holds an active enrollment in this course', 'courseId');
   }
@@ -89,9 +97,15 @@ export async function startPurchase(em: EntityManager, services: CoursesServices
 }
 
 /** purchaseStart again under an invoice code already used by this platform. */
-async function retryStart(em: EntityManager, services: CoursesServices, existing: Purchase, request: { cardNumber: string; courseId: string; amount: number }) {
+async function retryStart(
+  em: EntityManager,
+  services: CoursesServices,
+  existing: Purchase,
+  request: { cardNumber: string; courseId: string; amount: number },
+) {
   const decision = decideRetry(stateOf(existing), request, new Date());
-  if (decision === 'CONFLICT') return refuse('INVOICE_CONFLICT', 'This invoice code was already used for another card, course or amount', 'invoiceCode');
+  if (decision === 'CONFLICT')
+    return refuse('INVOICE_CONFLICT', 'This invoice code was already used for another card, course or amount', 'invoiceCode');
   if (decision === 'RETURN') return { purchase: existing, userErrors: [] };
   const course = await em.findOneOrFail(Course, { id: existing.course.id });
   return holdAndSendOtp(em, services, existing, course.title, false);
@@ -107,10 +121,21 @@ export async function hasActiveEnrollment(em: EntityManager, participantId: stri
  * but only in the call that inserted it (`created`): a concurrent twin or a retry works on a copy that may be
  * stale, and undoing from it could delete the winner's row or release the winner's hold.
  */
-async function holdAndSendOtp(em: EntityManager, services: CoursesServices, purchase: Purchase, courseTitle: string, created: boolean): Promise<PurchaseResult> {
+async function holdAndSendOtp(
+  em: EntityManager,
+  services: CoursesServices,
+  purchase: Purchase,
+  courseTitle: string,
+  created: boolean,
+): Promise<PurchaseResult> {
   let hold;
   try {
-    hold = await services.participants.holdPlace({ referenceId: purchase.id, cardNumber: purchase.cardNumber, amount: purchase.amount, expiresAt: purchase.holdExpiresAt });
+    hold = await services.participants.holdPlace({
+      referenceId: purchase.id,
+      cardNumber: purchase.cardNumber,
+      amount: purchase.amount,
+      expiresAt: purchase.holdExpiresAt,
+    });
   } catch (error) {
     if (created) await undoStart(em, services, purchase);
     throw error;
@@ -132,7 +157,10 @@ async function holdAndSendOtp(em: EntityManager, services: CoursesServices, purc
  * only if the row was still there to delete: otherwise an OTP was issued meanwhile and the hold is live.
  */
 async function undoStart(em: EntityManager, services: CoursesServices, purchase: Purchase): Promise<void> {
-  const deleted = await em.execute<Array<{ id: string }>>(`delete from courses.purchase where id = ? and otp_generation = 0 and status = 'AWAITING_OTP' returning id`, [purchase.id]);
+  const deleted = await em.execute<Array<{ id: string }>>(
+    `delete from courses.purchase where id = ? and otp_generation = 0 and status = 'AWAITING_OTP' returning id`,
+    [purchase.id],
+  );
   if (!deleted.length) return;
   await services.participants.holdRelease(purchase.id).catch((error: unknown) => {
     // The hold (if one was placed at all) expires by itself within the hold time.
@@ -152,7 +180,15 @@ async function issueOtp(em: EntityManager, services: CoursesServices, purchase: 
   const updated = await em.execute<Array<{ id: string }>>(
     `update courses.purchase set otp_generation = ?, otp_hash = ?, otp_expires_at = ?, updated_at = ?
      where id = ? and status = 'AWAITING_OTP' and otp_generation = ? and (otp_hash is null or otp_expires_at <= ?) returning id`,
-    [generation, hashOtp(services.config.otpSecret, purchase.id, generation, otp), expiresAt, now, purchase.id, purchase.otpGeneration, now],
+    [
+      generation,
+      hashOtp(services.config.otpSecret, purchase.id, generation, otp),
+      expiresAt,
+      now,
+      purchase.id,
+      purchase.otpGeneration,
+      now,
+    ],
   );
   if (!updated.length) return; // a concurrent twin issued it
   try {
@@ -167,7 +203,10 @@ async function issueOtp(em: EntityManager, services: CoursesServices, purchase: 
       expiresAt,
     });
   } catch (error) {
-    await em.execute(`update courses.purchase set otp_hash = null, otp_expires_at = null where id = ? and otp_generation = ? and status = 'AWAITING_OTP'`, [purchase.id, generation]);
+    await em.execute(
+      `update courses.purchase set otp_hash = null, otp_expires_at = null where id = ? and otp_generation = ? and status = 'AWAITING_OTP'`,
+      [purchase.id, generation],
+    );
     log.error('OTP delivery failed', { purchaseId: purchase.id, error: String(error) });
     throw graphqlError('INTERNAL_SERVER_ERROR', 'The OTP could not be delivered; retry purchaseStart with the same invoice code');
   }

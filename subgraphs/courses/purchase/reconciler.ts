@@ -17,7 +17,10 @@ const BATCH = 100;
 async function reconcileOnce(em: EntityManager, services: CoursesServices, settleMs: number): Promise<void> {
   const now = new Date();
   const settled = new Date(now.getTime() - settleMs);
-  await em.execute(`update courses.purchase set status = 'EXPIRED', updated_at = ? where status = 'AWAITING_OTP' and hold_expires_at <= ?`, [now, now]);
+  await em.execute(
+    `update courses.purchase set status = 'EXPIRED', updated_at = ? where status = 'AWAITING_OTP' and hold_expires_at <= ?`,
+    [now, now],
+  );
 
   const step = async (what: string, id: string, work: () => Promise<unknown>) => {
     try {
@@ -28,16 +31,30 @@ async function reconcileOnce(em: EntityManager, services: CoursesServices, settl
   };
   const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
 
-  for (const id of ids(await em.execute(`select id from courses.purchase where status in ('EXPIRED', 'LOCKED') and not hold_released order by updated_at limit ${BATCH}`))) {
+  for (const id of ids(
+    await em.execute(
+      `select id from courses.purchase where status in ('EXPIRED', 'LOCKED') and not hold_released order by updated_at limit ${BATCH}`,
+    ),
+  )) {
     await step('hold release', id, () => releaseHold(em, services, id));
   }
-  for (const id of ids(await em.execute(`select id from courses.purchase where status = 'CAPTURING' and updated_at <= ? order by updated_at limit ${BATCH}`, [settled]))) {
+  for (const id of ids(
+    await em.execute(`select id from courses.purchase where status = 'CAPTURING' and updated_at <= ? order by updated_at limit ${BATCH}`, [
+      settled,
+    ]),
+  )) {
     await step('capture', id, () => finishCapture(em.fork(), services, id, false));
   }
-  for (const id of ids(await em.execute(`select id from courses.enrollment where status = 'CANCELLING' order by created_at limit ${BATCH}`))) {
+  for (const id of ids(
+    await em.execute(`select id from courses.enrollment where status = 'CANCELLING' order by created_at limit ${BATCH}`),
+  )) {
     await step('refund', id, () => finishRefund(em.fork(), services, id, false));
   }
-  const unrecorded = await em.find(Enrollment, { status: EnrollmentStatus.COMPLETED, completionRecorded: false }, { limit: BATCH, orderBy: { completedAt: 'asc' } });
+  const unrecorded = await em.find(
+    Enrollment,
+    { status: EnrollmentStatus.COMPLETED, completionRecorded: false },
+    { limit: BATCH, orderBy: { completedAt: 'asc' } },
+  );
   for (const enrollment of unrecorded) await step('completion record', enrollment.id, () => recordCompletion(em, services, enrollment));
 }
 

@@ -33,7 +33,8 @@ export type RetryDecision = 'CONFLICT' | 'RETURN' | 'ISSUE_OTP';
  * anything else is INVOICE_CONFLICT.
  */
 export function decideRetry(existing: PurchaseState, request: StartRequest, now: Date): RetryDecision {
-  if (existing.cardNumber !== request.cardNumber || existing.courseId !== request.courseId || existing.amount !== request.amount) return 'CONFLICT';
+  if (existing.cardNumber !== request.cardNumber || existing.courseId !== request.courseId || existing.amount !== request.amount)
+    return 'CONFLICT';
   return reissuesOtp(existing, now) ? 'ISSUE_OTP' : 'RETURN';
 }
 

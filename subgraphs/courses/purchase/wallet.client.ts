@@ -43,7 +43,10 @@ const HOLD_FIELDS = 'hold { referenceId participantId amount status expiresAt } 
 type RawHold = Omit<WalletHold, 'expiresAt'> & { expiresAt: string };
 type RawResult = { hold: RawHold | null; userErrors: WalletResult['userErrors'] };
 
-const toResult = (raw: RawResult): WalletResult => ({ hold: raw.hold ? { ...raw.hold, expiresAt: new Date(raw.hold.expiresAt) } : null, userErrors: raw.userErrors });
+const toResult = (raw: RawResult): WalletResult => ({
+  hold: raw.hold ? { ...raw.hold, expiresAt: new Date(raw.hold.expiresAt) } : null,
+  userErrors: raw.userErrors,
+});
 
 /** The participants subgraph's internal API (see the brief), called as the signed `courses` service. */
 export class ParticipantsClient implements ParticipantsPort {
@@ -71,22 +74,33 @@ export class ParticipantsClient implements ParticipantsPort {
   }
 
   async holdCapture(referenceId: string): Promise<WalletResult> {
-    const data = await this.call<{ walletHoldCapture: RawResult }>(`mutation($id: ID!) { walletHoldCapture(referenceId: $id) { ${HOLD_FIELDS} } }`, { id: referenceId });
+    const data = await this.call<{ walletHoldCapture: RawResult }>(
+      `mutation($id: ID!) { walletHoldCapture(referenceId: $id) { ${HOLD_FIELDS} } }`,
+      { id: referenceId },
+    );
     return toResult(data.walletHoldCapture);
   }
 
   async holdRelease(referenceId: string): Promise<WalletResult> {
-    const data = await this.call<{ walletHoldRelease: RawResult }>(`mutation($id: ID!) { walletHoldRelease(referenceId: $id) { ${HOLD_FIELDS} } }`, { id: referenceId });
+    const data = await this.call<{ walletHoldRelease: RawResult }>(
+      `mutation($id: ID!) { walletHoldRelease(referenceId: $id) { ${HOLD_FIELDS} } }`,
+      { id: referenceId },
+    );
     return toResult(data.walletHoldRelease);
   }
 
   async refund(referenceId: string): Promise<WalletResult> {
-    const data = await this.call<{ walletRefund: RawResult }>(`mutation($id: ID!) { walletRefund(referenceId: $id) { ${HOLD_FIELDS} } }`, { id: referenceId });
+    const data = await this.call<{ walletRefund: RawResult }>(`mutation($id: ID!) { walletRefund(referenceId: $id) { ${HOLD_FIELDS} } }`, {
+      id: referenceId,
+    });
     return toResult(data.walletRefund);
   }
 
   async inboxMessageDeliver(input: { participantId: string; referenceId: string; subject: string; body: string }): Promise<boolean> {
-    const data = await this.call<{ inboxMessageDeliver: boolean }>('mutation($input: InboxMessageDeliverInput!) { inboxMessageDeliver(input: $input) }', { input });
+    const data = await this.call<{ inboxMessageDeliver: boolean }>(
+      'mutation($input: InboxMessageDeliverInput!) { inboxMessageDeliver(input: $input) }',
+      { input },
+    );
     return data.inboxMessageDeliver;
   }
 

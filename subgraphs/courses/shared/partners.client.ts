@@ -25,12 +25,17 @@ export class PartnersClient implements PartnersPort {
   }
 
   async partnerStatus(partnerId: string): Promise<PartnerStatus | null> {
-    const data = await this.call<{ partner: { status: PartnerStatus } | null }>('query($id: ID!) { partner(id: $id) { status } }', { id: partnerId });
+    const data = await this.call<{ partner: { status: PartnerStatus } | null }>('query($id: ID!) { partner(id: $id) { status } }', {
+      id: partnerId,
+    });
     return data.partner?.status ?? null;
   }
 
   async institutionExists(institutionId: string): Promise<boolean> {
-    const data = await this.call<{ trainingInstitution: { id: string } | null }>('query($id: ID!) { trainingInstitution(id: $id) { id } }', { id: institutionId });
+    const data = await this.call<{ trainingInstitution: { id: string } | null }>(
+      'query($id: ID!) { trainingInstitution(id: $id) { id } }',
+      { id: institutionId },
+    );
     return data.trainingInstitution !== null;
   }
 }

@@ -36,7 +36,10 @@ export async function partnerRefusal(partners: PartnersPort, partnerId: string, 
   const status = await ask('platform', () => partners.partnerStatus(partnerId));
   if (status === null) return UserError.of('PARTNER_NOT_FOUND', 'No such platform', ['input', 'partnerId']);
   if (status === 'TERMINATED' && selling) {
-    return UserError.of('PARTNER_TERMINATED', 'The platform’s cooperation was terminated; it can no longer sell courses', ['input', 'partnerId']);
+    return UserError.of('PARTNER_TERMINATED', 'The platform’s cooperation was terminated; it can no longer sell courses', [
+      'input',
+      'partnerId',
+    ]);
   }
   return null;
 }

@@ -12,7 +12,9 @@ export class PartnerRef {
   id: string;
 }
 
-@ObjectType('TrainingInstitution', { description: 'A training institution (Lembaga Pelatihan) that owns courses (owned by the partners subgraph).' })
+@ObjectType('TrainingInstitution', {
+  description: 'A training institution (Lembaga Pelatihan) that owns courses (owned by the partners subgraph).',
+})
 @Directive('@key(fields: "id")')
 export class TrainingInstitutionRef {
   @Field(() => ID, { description: 'Opaque id of the institution.' })

@@ -7,7 +7,9 @@ import { newId } from '../../../common/ids';
  * processing). Append-only: the database refuses UPDATE, DELETE and TRUNCATE, and the graph has no
  * mutation that touches it.
  */
-@ObjectType({ description: "One read of the participant's personal data by someone other than the participant: who, which fields, why and when." })
+@ObjectType({
+  description: "One read of the participant's personal data by someone other than the participant: who, which fields, why and when.",
+})
 @Entity({ tableName: 'personal_data_access' })
 @Index({ properties: ['participantId', 'accessedAt'] })
 export class PersonalDataAccess {

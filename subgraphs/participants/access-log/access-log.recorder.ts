@@ -21,7 +21,11 @@ export class PersonalDataRecorder {
     if (isSelf(identity, participantId)) return;
     if (!isAdmin(identity)) throw forbidden(`\`${field}\` is personal data: only the participant and the programme office may read it`);
     if (!identity.purpose) {
-      throw graphqlError('PURPOSE_REQUIRED', `\`${field}\` is personal data: declare why you read it in the x-purpose header (for example a complaint or case number); it is recorded with the read`, { http: { status: 403 } });
+      throw graphqlError(
+        'PURPOSE_REQUIRED',
+        `\`${field}\` is personal data: declare why you read it in the x-purpose header (for example a complaint or case number); it is recorded with the read`,
+        { http: { status: 403 } },
+      );
     }
     let fields = this.reads.get(participantId);
     if (!fields) this.reads.set(participantId, (fields = new Set()));

@@ -12,7 +12,8 @@ class PersonalDataAccessConnection extends Connection(PersonalDataAccess, 'Perso
 @Resolver(() => Participant)
 export class AccessLogResolver {
   @FieldResolver(() => PersonalDataAccessConnection, {
-    description: 'Every read of this participant’s personal data by someone else (UU PDP), newest first. Readable only by the participant; nobody can change or delete it.',
+    description:
+      'Every read of this participant’s personal data by someone else (UU PDP), newest first. Readable only by the participant; nobody can change or delete it.',
   })
   personalDataAccessLog(@Root() p: Participant, @Args() { first, after }: PageArgs, @Ctx() { identity, em }: ParticipantsContext) {
     if (!isSelf(identity, p.id)) throw forbidden('The access history is readable only by the participant');

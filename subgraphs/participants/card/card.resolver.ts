@@ -6,7 +6,10 @@ import { Card } from './card.entity';
 
 @Resolver(() => Card)
 export class CardResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'The 16-digit card number (Luhn check digit last). Self and programme office only (each office read is recorded).' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The 16-digit card number (Luhn check digit last). Self and programme office only (each office read is recorded).',
+  })
   number(@Root() card: Card, @Ctx() { personalData }: ParticipantsContext) {
     personalData.allow(card.participant.id, 'card.number');
     return card.number;

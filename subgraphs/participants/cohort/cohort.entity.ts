@@ -37,7 +37,10 @@ registerEnumType(CohortStatus, {
   },
 });
 
-@ObjectType({ description: 'A registration wave (gelombang): participants apply while it is open, then a draw selects up to its quota, with a seed committed (published as a hash) when the cohort opened.' })
+@ObjectType({
+  description:
+    'A registration wave (gelombang): participants apply while it is open, then a draw selects up to its quota, with a seed committed (published as a hash) when the cohort opened.',
+})
 @Entity({ tableName: 'cohort' })
 @Check({ name: 'cohort_quota_positive', expression: 'quota > 0' })
 @Check({ name: 'cohort_dates_ordered', expression: 'closes_at > opens_at' })
@@ -79,7 +82,8 @@ export class Cohort {
 
   @Field(() => String, {
     nullable: true,
-    description: 'SHA-256 (hex) of the selection seed, published from the moment the cohort opens: once the seed is revealed after the draw, anyone can check that it is the one fixed before any application, so no one could pick a seed that favours someone. Null for cohorts opened before seeds were committed.',
+    description:
+      'SHA-256 (hex) of the selection seed, published from the moment the cohort opens: once the seed is revealed after the draw, anyone can check that it is the one fixed before any application, so no one could pick a seed that favours someone. Null for cohorts opened before seeds were committed.',
   })
   @Property({ type: 'text', nullable: true })
   selectionSeedCommitment: string | null = null;

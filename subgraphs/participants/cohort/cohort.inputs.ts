@@ -15,7 +15,10 @@ export class CohortOpenInput {
   @Field({ description: 'When applications close.' })
   closesAt: Date;
 
-  @Field(() => SafeInt, { nullable: true, description: 'Rupiah credited to each selected participant; defaults to the configured 3,500,000.' })
+  @Field(() => SafeInt, {
+    nullable: true,
+    description: 'Rupiah credited to each selected participant; defaults to the configured 3,500,000.',
+  })
   trainingBalance?: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Days after selection to buy a first course; defaults to the configured 15.' })

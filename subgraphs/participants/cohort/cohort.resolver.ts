@@ -10,7 +10,6 @@ import { CohortApplyInput, CohortOpenInput, CohortSelectInput } from './cohort.i
 import { applyToCohort, isOpen, openCohort, selectCohort } from './cohort.service';
 import { drawKey } from './selection';
 
-
 @ObjectType({ description: 'Result of opening a cohort.' })
 class CohortOpenPayload {
   @Field(() => Cohort, { nullable: true, description: 'The new cohort; null when refused.' })
@@ -78,7 +77,7 @@ export class CohortResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      'Seed of the draw, revealed once the selection ran (null before, for everyone). Its SHA-256 must equal `selectionSeedCommitment`; each eligible applicant\'s draw key is HMAC-SHA256(key: seed, message: participant id) in hex, and the draw takes the lowest keys first within the quota and the family card cap.',
+      "Seed of the draw, revealed once the selection ran (null before, for everyone). Its SHA-256 must equal `selectionSeedCommitment`; each eligible applicant's draw key is HMAC-SHA256(key: seed, message: participant id) in hex, and the draw takes the lowest keys first within the quota and the family card cap.",
   })
   selectionSeed(@Root() cohort: Cohort) {
     return cohort.selectedAt ? cohort.selectionSeed : null;
@@ -91,7 +90,10 @@ export class CohortResolver {
   }
 
   @Mutation(() => CohortOpenPayload, { description: 'Opens a cohort (gelombang). Programme office only.' })
-  cohortOpen(@Arg('input', () => CohortOpenInput, { description: 'The cohort.' }) input: CohortOpenInput, @Ctx() { identity, em, config }: ParticipantsContext) {
+  cohortOpen(
+    @Arg('input', () => CohortOpenInput, { description: 'The cohort.' }) input: CohortOpenInput,
+    @Ctx() { identity, em, config }: ParticipantsContext,
+  ) {
     requireRole(identity, 'admin');
     return openCohort(em, {
       name: input.name,
@@ -103,8 +105,14 @@ export class CohortResolver {
     });
   }
 
-  @Mutation(() => CohortApplyPayload, { description: 'Applies the calling participant to an open cohort. Idempotent: a second call returns the same application with ALREADY_APPLIED. Participants only.' })
-  async cohortApply(@Arg('input', () => CohortApplyInput, { description: 'Which cohort.' }) input: CohortApplyInput, @Ctx() { identity, em }: ParticipantsContext) {
+  @Mutation(() => CohortApplyPayload, {
+    description:
+      'Applies the calling participant to an open cohort. Idempotent: a second call returns the same application with ALREADY_APPLIED. Participants only.',
+  })
+  async cohortApply(
+    @Arg('input', () => CohortApplyInput, { description: 'Which cohort.' }) input: CohortApplyInput,
+    @Ctx() { identity, em }: ParticipantsContext,
+  ) {
     requireRole(identity, 'participant');
     if (!identity.subject) throw unauthenticated();
     if (!isUuid(input.cohortId)) throw badInput('cohortId is not an id', 'cohortId');
@@ -112,8 +120,14 @@ export class CohortResolver {
     return Object.assign(new CohortApplyPayload(), { ...result, reasons: reasonsOf(result.reasons) });
   }
 
-  @Mutation(() => CohortSelectPayload, { description: 'Runs the draw of a closed cohort, once, with the seed committed when it opened (then revealed): re-checks eligibility, applies the family card cap, issues cards and credits balances. Programme office only.' })
-  cohortSelect(@Arg('input', () => CohortSelectInput, { description: 'Which cohort.' }) input: CohortSelectInput, @Ctx() { identity, em }: ParticipantsContext) {
+  @Mutation(() => CohortSelectPayload, {
+    description:
+      'Runs the draw of a closed cohort, once, with the seed committed when it opened (then revealed): re-checks eligibility, applies the family card cap, issues cards and credits balances. Programme office only.',
+  })
+  cohortSelect(
+    @Arg('input', () => CohortSelectInput, { description: 'Which cohort.' }) input: CohortSelectInput,
+    @Ctx() { identity, em }: ParticipantsContext,
+  ) {
     requireRole(identity, 'admin');
     if (!isUuid(input.cohortId)) throw badInput('cohortId is not an id', 'cohortId');
     return selectCohort(em, input.cohortId);
@@ -127,7 +141,10 @@ export class ApplicationResolver {
     return loaders.cohort.load(application.cohort.id);
   }
 
-  @FieldResolver(() => [EligibilityReason], { description: 'For INELIGIBLE: the rules that excluded the participant at selection; for NOT_SELECTED: FAMILY_CARD_LIMIT when the cap, not the quota, stopped it.' })
+  @FieldResolver(() => [EligibilityReason], {
+    description:
+      'For INELIGIBLE: the rules that excluded the participant at selection; for NOT_SELECTED: FAMILY_CARD_LIMIT when the cap, not the quota, stopped it.',
+  })
   reasons(@Root() application: Application) {
     return reasonsOf(application.reasons);
   }

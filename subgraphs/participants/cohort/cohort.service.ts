@@ -22,15 +22,18 @@ export async function openCohort(em: EntityManager, input: CohortOpenInput): Pro
   if (!name) throw badInput('name is required', 'name');
   if (!Number.isInteger(input.quota) || input.quota <= 0) throw badInput('quota must be a positive integer', 'quota');
   if (input.closesAt.getTime() <= input.opensAt.getTime()) throw badInput('closesAt must be after opensAt', 'closesAt');
-  if (!Number.isSafeInteger(input.trainingBalance) || input.trainingBalance <= 0) throw badInput('trainingBalance must be a positive number of rupiah', 'trainingBalance');
-  if (!Number.isInteger(input.purchaseWindowDays) || input.purchaseWindowDays < 1 || input.purchaseWindowDays > 365) throw badInput('purchaseWindowDays must be 1..365', 'purchaseWindowDays');
+  if (!Number.isSafeInteger(input.trainingBalance) || input.trainingBalance <= 0)
+    throw badInput('trainingBalance must be a positive number of rupiah', 'trainingBalance');
+  if (!Number.isInteger(input.purchaseWindowDays) || input.purchaseWindowDays < 1 || input.purchaseWindowDays > 365)
+    throw badInput('purchaseWindowDays must be 1..365', 'purchaseWindowDays');
   // Commit-reveal: the seed is fixed now, before any application, and only its hash is published until the draw.
   const selectionSeed = newSeed();
   const cohort = Object.assign(new Cohort(), { ...input, name, selectionSeed, selectionSeedCommitment: seedCommitment(selectionSeed) });
   try {
     await em.insert(cohort);
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) return { cohort: null, userErrors: [UserError.of('COHORT_NAME_TAKEN', 'A cohort with this name exists', ['input', 'name'])] };
+    if (error instanceof UniqueConstraintViolationException)
+      return { cohort: null, userErrors: [UserError.of('COHORT_NAME_TAKEN', 'A cohort with this name exists', ['input', 'name'])] };
     throw error;
   }
   return { cohort, userErrors: [] };
@@ -47,12 +50,16 @@ export interface ApplyResult {
 /** Applies a participant to an open cohort; the unique (cohort, participant) index makes retries and races harmless. */
 export async function applyToCohort(em: EntityManager, participantId: string, cohortId: string, now = new Date()): Promise<ApplyResult> {
   const cohort = await em.findOne(Cohort, { id: cohortId });
-  if (!cohort) return { application: null, reasons: [], userErrors: [UserError.of('COHORT_NOT_FOUND', 'No such cohort', ['input', 'cohortId'])] };
+  if (!cohort)
+    return { application: null, reasons: [], userErrors: [UserError.of('COHORT_NOT_FOUND', 'No such cohort', ['input', 'cohortId'])] };
   const existing = await em.findOne(Application, { cohort: cohortId, participant: participantId });
-  if (existing) return { application: existing, reasons: [], userErrors: [UserError.of('ALREADY_APPLIED', 'You already applied to this cohort')] };
-  if (!isOpen(cohort, now)) return { application: null, reasons: [], userErrors: [UserError.of('COHORT_NOT_OPEN', 'The cohort is not accepting applications')] };
+  if (existing)
+    return { application: existing, reasons: [], userErrors: [UserError.of('ALREADY_APPLIED', 'You already applied to this cohort')] };
+  if (!isOpen(cohort, now))
+    return { application: null, reasons: [], userErrors: [UserError.of('COHORT_NOT_OPEN', 'The cohort is not accepting applications')] };
   const [eligibility] = await eligibilityFor(em, [participantId], now);
-  if (!eligibility) return { application: null, reasons: [], userErrors: [UserError.of('PARTICIPANT_NOT_FOUND', 'Register before applying')] };
+  if (!eligibility)
+    return { application: null, reasons: [], userErrors: [UserError.of('PARTICIPANT_NOT_FOUND', 'Register before applying')] };
   if (eligibility.length) {
     const message = `Not eligible: ${eligibility.map((c) => ELIGIBILITY_MESSAGES[c]).join(' ')}`;
     return { application: null, reasons: eligibility, userErrors: [UserError.of('NOT_ELIGIBLE', message)] };
@@ -65,7 +72,8 @@ export async function applyToCohort(em: EntityManager, participantId: string, co
     [id, cohortId, participantId],
   );
   const application = await em.fork().findOneOrFail(Application, { cohort: cohortId, participant: participantId });
-  if (!inserted.length) return { application, reasons: [], userErrors: [UserError.of('ALREADY_APPLIED', 'You already applied to this cohort')] };
+  if (!inserted.length)
+    return { application, reasons: [], userErrors: [UserError.of('ALREADY_APPLIED', 'You already applied to this cohort')] };
   return { application, reasons: [], userErrors: [] };
 }
 
@@ -149,7 +157,10 @@ export function selectCohort(em: EntityManager, cohortId: string, options: Selec
          SELECT x.id, x.number, x.participant_id, ?, 'ACTIVE', ?, ? FROM ${cardRows}`,
         [cohortId, deadline, now, json(cards)],
       );
-      await sql(tx, `INSERT INTO ${S}.wallet (id, card_id, balance, held) SELECT x.id, x.id, ?, 0 FROM ${cardRows}`, [cohort.trainingBalance, json(cards)]);
+      await sql(tx, `INSERT INTO ${S}.wallet (id, card_id, balance, held) SELECT x.id, x.id, ?, 0 FROM ${cardRows}`, [
+        cohort.trainingBalance,
+        json(cards),
+      ]);
       await sql(
         tx,
         `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at)

@@ -28,7 +28,13 @@ export const drawKey = (seed: string, participantId: string): string => createHm
  * draw key (not by application time), and take up to `quota` while keeping every family card at or under
  * the cap, counting people of that card selected in earlier cohorts (`selectedByFamilyCard`).
  */
-export function planSelection(applicants: Applicant[], selectedByFamilyCard: Map<string, number>, seed: string, quota: number, now: Date): Decision[] {
+export function planSelection(
+  applicants: Applicant[],
+  selectedByFamilyCard: Map<string, number>,
+  seed: string,
+  quota: number,
+  now: Date,
+): Decision[] {
   const decisions: Decision[] = [];
   const eligible: Applicant[] = [];
   for (const a of applicants) {
@@ -36,13 +42,20 @@ export function planSelection(applicants: Applicant[], selectedByFamilyCard: Map
     if (reasons.length) decisions.push({ applicationId: a.applicationId, participantId: a.participantId, status: 'INELIGIBLE', reasons });
     else eligible.push(a);
   }
-  const keyed = eligible.map((a) => ({ a, key: drawKey(seed, a.participantId) })).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  const keyed = eligible
+    .map((a) => ({ a, key: drawKey(seed, a.participantId) }))
+    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   const taken = new Map(selectedByFamilyCard);
   let selected = 0;
   for (const { a } of keyed) {
     const family = taken.get(a.familyCardNumber) ?? 0;
     if (family >= FAMILY_CARD_CAP) {
-      decisions.push({ applicationId: a.applicationId, participantId: a.participantId, status: 'NOT_SELECTED', reasons: ['FAMILY_CARD_LIMIT'] });
+      decisions.push({
+        applicationId: a.applicationId,
+        participantId: a.participantId,
+        status: 'NOT_SELECTED',
+        reasons: ['FAMILY_CARD_LIMIT'],
+      });
     } else if (selected < quota) {
       taken.set(a.familyCardNumber, family + 1);
       selected++;

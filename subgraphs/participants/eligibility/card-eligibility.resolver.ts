@@ -8,14 +8,26 @@ import { cardState } from '../wallet/wallet.service';
 import { CardEligibility, EligibilityReason } from './eligibility.types';
 
 const result = (reasons: EligibilityReason[], available: number | null = null, deadline: Date | null = null) =>
-  Object.assign(new CardEligibility(), { eligible: reasons.length === 0, reasons, availableBalance: available === null ? null : Money.idr(available), purchaseDeadline: deadline });
+  Object.assign(new CardEligibility(), {
+    eligible: reasons.length === 0,
+    reasons,
+    availableBalance: available === null ? null : Money.idr(available),
+    purchaseDeadline: deadline,
+  });
 
 @Resolver()
 export class CardEligibilityResolver {
-  @Query(() => CardEligibility, { description: 'Whether a Kartu Prakerja can buy a course now, with its available balance and deadline. Partners and the programme office; no personal data.' })
-  async eligibility(@Arg('cardNumber', { description: 'The 16-digit Kartu Prakerja number.' }) cardNumber: string, @Ctx() { identity, em }: ParticipantsContext): Promise<CardEligibility> {
+  @Query(() => CardEligibility, {
+    description:
+      'Whether a Kartu Prakerja can buy a course now, with its available balance and deadline. Partners and the programme office; no personal data.',
+  })
+  async eligibility(
+    @Arg('cardNumber', { description: 'The 16-digit Kartu Prakerja number.' }) cardNumber: string,
+    @Ctx() { identity, em }: ParticipantsContext,
+  ): Promise<CardEligibility> {
     requireRole(identity, 'partner', 'admin');
-    if (!isValidCardNumber(cardNumber)) return result([EligibilityReason.of('INVALID_CARD_NUMBER', 'A card number is 16 digits with a valid check digit')]);
+    if (!isValidCardNumber(cardNumber))
+      return result([EligibilityReason.of('INVALID_CARD_NUMBER', 'A card number is 16 digits with a valid check digit')]);
     const card = await cardState(em, cardNumber);
     if (!card) return result([EligibilityReason.of('UNKNOWN_CARD', 'No card has this number')]);
     const reasons: EligibilityReason[] = [];

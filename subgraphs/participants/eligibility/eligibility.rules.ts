@@ -1,9 +1,17 @@
 import { ageOn } from '../nik/nik';
 import { EducationStatus, EXCLUDED_OCCUPATIONS, type Occupation } from '../participant/participant.enums';
 
-export type EligibilityCode = 'NOT_CITIZEN' | 'AGE_OUT_OF_RANGE' | 'IN_FORMAL_EDUCATION' | 'EXCLUDED_OCCUPATION' | 'FAMILY_CARD_LIMIT' | 'ALREADY_PARTICIPATED';
+export type EligibilityCode =
+  'NOT_CITIZEN' | 'AGE_OUT_OF_RANGE' | 'IN_FORMAL_EDUCATION' | 'EXCLUDED_OCCUPATION' | 'FAMILY_CARD_LIMIT' | 'ALREADY_PARTICIPATED';
 
-export const ELIGIBILITY_CODES: readonly EligibilityCode[] = ['NOT_CITIZEN', 'AGE_OUT_OF_RANGE', 'IN_FORMAL_EDUCATION', 'EXCLUDED_OCCUPATION', 'FAMILY_CARD_LIMIT', 'ALREADY_PARTICIPATED'];
+export const ELIGIBILITY_CODES: readonly EligibilityCode[] = [
+  'NOT_CITIZEN',
+  'AGE_OUT_OF_RANGE',
+  'IN_FORMAL_EDUCATION',
+  'EXCLUDED_OCCUPATION',
+  'FAMILY_CARD_LIMIT',
+  'ALREADY_PARTICIPATED',
+];
 
 export const MIN_AGE = 18;
 export const MAX_AGE = 64;
@@ -14,7 +22,8 @@ export const ELIGIBILITY_MESSAGES: Record<EligibilityCode, string> = {
   NOT_CITIZEN: 'Only Indonesian citizens (WNI) can join.',
   AGE_OUT_OF_RANGE: `Participants must be ${MIN_AGE} to ${MAX_AGE} years old.`,
   IN_FORMAL_EDUCATION: 'People in formal education (school or university) cannot join.',
-  EXCLUDED_OCCUPATION: 'ASN, TNI, Polri, state officials, DPR/DPRD members, village heads and officials, and BUMN/BUMD directors or commissioners cannot join.',
+  EXCLUDED_OCCUPATION:
+    'ASN, TNI, Polri, state officials, DPR/DPRD members, village heads and officials, and BUMN/BUMD directors or commissioners cannot join.',
   FAMILY_CARD_LIMIT: `At most ${FAMILY_CARD_CAP} people of one family card (KK) can become participants.`,
   ALREADY_PARTICIPATED: 'A person can be selected only once in the programme.',
 };

@@ -26,12 +26,18 @@ export const toPersonFacts = (r: Row): PersonFacts => ({
  * ever selected, then how many other people of each family card were ever selected. Undefined for an
  * unknown id.
  */
-export async function eligibilityFor(em: EntityManager, participantIds: readonly string[], now = new Date()): Promise<Array<EligibilityCode[] | undefined>> {
+export async function eligibilityFor(
+  em: EntityManager,
+  participantIds: readonly string[],
+  now = new Date(),
+): Promise<Array<EligibilityCode[] | undefined>> {
   if (!participantIds.length) return [];
   const people = (
-    await sql<Row>(em, `SELECT ${PERSON_FACTS_SQL} FROM ${S}.participant p WHERE p.id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`, [
-      json(participantIds),
-    ])
+    await sql<Row>(
+      em,
+      `SELECT ${PERSON_FACTS_SQL} FROM ${S}.participant p WHERE p.id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`,
+      [json(participantIds)],
+    )
   ).map(toPersonFacts);
   const selectedByCard = await sql<{ kk: string; id: string }>(
     em,
@@ -51,4 +57,7 @@ export async function eligibilityFor(em: EntityManager, participantIds: readonly
 }
 
 /** Per-request loader: a list of participants asks for their eligibility in one batch. */
-export const eligibilityLoader = (em: EntityManager) => new DataLoader<string, EligibilityCode[] | undefined>(uuidKeyed<EligibilityCode[] | undefined>(undefined, (ids) => eligibilityFor(em, ids)));
+export const eligibilityLoader = (em: EntityManager) =>
+  new DataLoader<string, EligibilityCode[] | undefined>(
+    uuidKeyed<EligibilityCode[] | undefined>(undefined, (ids) => eligibilityFor(em, ids)),
+  );

@@ -4,7 +4,10 @@ import { isUuid } from '../../../common/ids';
 import { NOW_MS, S, sql } from '../sql';
 
 /** One message per referenceId, however often the sender retries. */
-export async function deliverInboxMessage(em: EntityManager, input: { participantId: string; referenceId: string; subject: string; body: string }): Promise<boolean> {
+export async function deliverInboxMessage(
+  em: EntityManager,
+  input: { participantId: string; referenceId: string; subject: string; body: string },
+): Promise<boolean> {
   if (!isUuid(input.participantId)) throw badInput('participantId is not an id', 'participantId');
   if (!input.referenceId.trim()) throw badInput('referenceId is required', 'referenceId');
   const rows = await sql(
@@ -15,9 +18,12 @@ export async function deliverInboxMessage(em: EntityManager, input: { participan
     [input.referenceId, input.subject, input.body, input.participantId],
   );
   if (rows.length) return true;
-  const [existing] = await sql<{ participant_id: string }>(em, `SELECT participant_id FROM ${S}.inbox_message WHERE reference_id = ?`, [input.referenceId]);
+  const [existing] = await sql<{ participant_id: string }>(em, `SELECT participant_id FROM ${S}.inbox_message WHERE reference_id = ?`, [
+    input.referenceId,
+  ]);
   if (!existing) throw notFound('No such participant');
   // A replay is fine; the same referenceId for someone else is a sender bug, not a delivery.
-  if (existing.participant_id !== input.participantId) throw badInput('referenceId was already used for another participant', 'referenceId');
+  if (existing.participant_id !== input.participantId)
+    throw badInput('referenceId was already used for another participant', 'referenceId');
   return true;
 }

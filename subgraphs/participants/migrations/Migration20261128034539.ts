@@ -3,8 +3,12 @@ import { Migration } from '@mikro-orm/migrations';
 /** The UU PDP record of processing: every read of a participant's personal data by someone else. */
 export class Migration20261128034539 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "participants"."personal_data_access" ("id" uuid not null, "participant_id" uuid not null, "accessor_role" text not null, "accessor_subject" text null, "fields" text[] not null, "purpose" text null, "operation" text null, "accessed_at" timestamptz not null, constraint "personal_data_access_pkey" primary key ("id"));`);
-    this.addSql(`create index "personal_data_access_participant_id_accessed_at_index" on "participants"."personal_data_access" ("participant_id", "accessed_at");`);
+    this.addSql(
+      `create table "participants"."personal_data_access" ("id" uuid not null, "participant_id" uuid not null, "accessor_role" text not null, "accessor_subject" text null, "fields" text[] not null, "purpose" text null, "operation" text null, "accessed_at" timestamptz not null, constraint "personal_data_access_pkey" primary key ("id"));`,
+    );
+    this.addSql(
+      `create index "personal_data_access_participant_id_accessed_at_index" on "participants"."personal_data_access" ("participant_id", "accessed_at");`,
+    );
     // Append-only, like the ledger: the record of who read whose data cannot be rewritten or erased.
     this.addSql(`create function "participants"."personal_data_access_append_only"() returns trigger language plpgsql as $$
       begin

@@ -4,7 +4,10 @@ import { isUuid } from '../../../common/ids';
 import { S, sql } from '../sql';
 
 /** The first completion makes the incentive due and is kept; later completions change nothing. */
-export async function recordCompletion(em: EntityManager, input: { participantId: string; enrollmentId: string; completedAt: Date }): Promise<boolean> {
+export async function recordCompletion(
+  em: EntityManager,
+  input: { participantId: string; enrollmentId: string; completedAt: Date },
+): Promise<boolean> {
   if (!isUuid(input.participantId)) throw badInput('participantId is not an id', 'participantId');
   const [row] = await sql<{ id: string }>(
     em,

@@ -9,4 +9,8 @@ export const canSeePersonal = (identity: Identity, participantId: string) => isA
  * and services (through entity references), and the person themself. Another participant gets null.
  */
 export const canSeeRecord = (identity: Identity, participantId: string) =>
-  identity.role === 'admin' || identity.role === 'analyst' || identity.role === 'partner' || identity.role === 'service' || isSelf(identity, participantId);
+  identity.role === 'admin' ||
+  identity.role === 'analyst' ||
+  identity.role === 'partner' ||
+  identity.role === 'service' ||
+  isSelf(identity, participantId);

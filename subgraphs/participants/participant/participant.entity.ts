@@ -8,7 +8,10 @@ import { EducationStatus, Gender, IncentiveStatus, Occupation } from './particip
  * A registered person. Personal fields (NIK, KK, name, birth date, contacts, address) carry no `@Field`
  * here: the resolver exposes each through a guard (self or admin only).
  */
-@ObjectType({ description: 'A person registered with Kartu Prakerja. Personal fields are visible only to the person themself and to the programme office.' })
+@ObjectType({
+  description:
+    'A person registered with Kartu Prakerja. Personal fields are visible only to the person themself and to the programme office.',
+})
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'participant' })
 @Index({ properties: ['provinceCode', 'createdAt'] })

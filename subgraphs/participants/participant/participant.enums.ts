@@ -46,7 +46,8 @@ export enum Occupation {
 }
 registerEnumType(Occupation, {
   name: 'Occupation',
-  description: 'Main occupation declared at registration. The state-paid occupations (ASN to SOE_EXECUTIVE) exclude a person from the programme.',
+  description:
+    'Main occupation declared at registration. The state-paid occupations (ASN to SOE_EXECUTIVE) exclude a person from the programme.',
   valuesConfig: {
     UNEMPLOYED: { description: 'Looking for work.' },
     LAID_OFF: { description: 'Laid off or furloughed (korban PHK / dirumahkan).' },

@@ -18,7 +18,10 @@ class ParticipantRegisterPayload {
   @Field(() => Participant, { nullable: true, description: 'The new participant; null when refused.' })
   participant: Participant | null;
 
-  @Field(() => [UserError], { description: 'Why the registration was refused: INVALID_NIK, BIRTH_DATE_MISMATCH, NIK_ALREADY_REGISTERED, INVALID_FAMILY_CARD, INVALID_EMAIL, INVALID_PHONE, INVALID_NAME, INVALID_ADDRESS.' })
+  @Field(() => [UserError], {
+    description:
+      'Why the registration was refused: INVALID_NIK, BIRTH_DATE_MISMATCH, NIK_ALREADY_REGISTERED, INVALID_FAMILY_CARD, INVALID_EMAIL, INVALID_PHONE, INVALID_NAME, INVALID_ADDRESS.',
+  })
   userErrors: UserError[];
 }
 
@@ -42,14 +45,23 @@ const guarded = ({ personalData }: ParticipantsContext, p: Participant, field: k
 
 @Resolver(() => Participant)
 export class ParticipantResolver {
-  @Query(() => Participant, { nullable: true, description: 'The calling participant; null when their registration is not found. Participants only.' })
+  @Query(() => Participant, {
+    nullable: true,
+    description: 'The calling participant; null when their registration is not found. Participants only.',
+  })
   me(@Ctx() { identity, loaders }: ParticipantsContext) {
     requireRole(identity, 'participant');
     return identity.subject ? loaders.participant.load(identity.subject) : null;
   }
 
-  @Query(() => Participant, { nullable: true, description: "One participant by id. The programme office, or the participant themself; another participant's id answers null." })
-  async participant(@Arg('id', () => ID, { description: 'Id of the participant.' }) id: string, @Ctx() { identity, loaders }: ParticipantsContext) {
+  @Query(() => Participant, {
+    nullable: true,
+    description: "One participant by id. The programme office, or the participant themself; another participant's id answers null.",
+  })
+  async participant(
+    @Arg('id', () => ID, { description: 'Id of the participant.' }) id: string,
+    @Ctx() { identity, loaders }: ParticipantsContext,
+  ) {
     requireRole(identity, 'admin', 'participant');
     if (!canSeePersonal(identity, id)) return null;
     return loaders.participant.load(id);
@@ -65,12 +77,21 @@ export class ParticipantResolver {
     return paginate(em, Participant, where, { first, after, sortBy: 'createdAt', direction: 'asc' });
   }
 
-  @Mutation(() => ParticipantRegisterPayload, { description: 'Registers a person (public: anyone may register). Validates the NIK against real region codes and the birth date, the family card, e-mail and phone.' })
-  participantRegister(@Arg('input', () => ParticipantRegisterInput, { description: 'What the person declares.' }) input: ParticipantRegisterInput, @Ctx() { em }: ParticipantsContext) {
+  @Mutation(() => ParticipantRegisterPayload, {
+    description:
+      'Registers a person (public: anyone may register). Validates the NIK against real region codes and the birth date, the family card, e-mail and phone.',
+  })
+  participantRegister(
+    @Arg('input', () => ParticipantRegisterInput, { description: 'What the person declares.' }) input: ParticipantRegisterInput,
+    @Ctx() { em }: ParticipantsContext,
+  ) {
     return registerParticipant(em, input);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'NIK (16 digits). Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'NIK (16 digits). Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.',
+  })
   nik(@Root() p: Participant, @Ctx() ctx: ParticipantsContext) {
     return guarded(ctx, p, 'nik');
   }
@@ -80,32 +101,51 @@ export class ParticipantResolver {
     return maskDigits(p.nik);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Family card (Kartu Keluarga) number. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Family card (Kartu Keluarga) number. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.',
+  })
   familyCardNumber(@Root() p: Participant, @Ctx() ctx: ParticipantsContext) {
     return guarded(ctx, p, 'familyCardNumber');
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Full name as on the KTP. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Full name as on the KTP. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.',
+  })
   fullName(@Root() p: Participant, @Ctx() ctx: ParticipantsContext) {
     return guarded(ctx, p, 'fullName');
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Date of birth, `YYYY-MM-DD`. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Date of birth, `YYYY-MM-DD`. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.',
+  })
   birthDate(@Root() p: Participant, @Ctx() ctx: ParticipantsContext) {
     return guarded(ctx, p, 'birthDate');
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'E-mail address. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'E-mail address. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.',
+  })
   email(@Root() p: Participant, @Ctx() ctx: ParticipantsContext) {
     return guarded(ctx, p, 'email');
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Mobile number. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Mobile number. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.',
+  })
   phone(@Root() p: Participant, @Ctx() ctx: ParticipantsContext) {
     return guarded(ctx, p, 'phone');
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Home address. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Home address. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.',
+  })
   address(@Root() p: Participant, @Ctx() ctx: ParticipantsContext) {
     return guarded(ctx, p, 'address');
   }

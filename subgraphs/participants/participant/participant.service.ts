@@ -25,15 +25,18 @@ export async function registerParticipant(em: EntityManager, input: ParticipantR
   }
   const kk = input.familyCardNumber.trim();
   const kkProblems = familyCardProblems(kk);
-  if (kkProblems.length) errors.push(UserError.of('INVALID_FAMILY_CARD', `Invalid family card number: ${kkProblems.join('; ')}`, ['input', 'familyCardNumber']));
+  if (kkProblems.length)
+    errors.push(UserError.of('INVALID_FAMILY_CARD', `Invalid family card number: ${kkProblems.join('; ')}`, ['input', 'familyCardNumber']));
   const email = input.email.trim().toLowerCase();
   if (!EMAIL.test(email) || email.length > 254) errors.push(UserError.of('INVALID_EMAIL', 'Not an e-mail address', ['input', 'email']));
   const phone = input.phone.replace(/[\s-]/g, '');
   if (!PHONE.test(phone)) errors.push(UserError.of('INVALID_PHONE', 'Not an Indonesian mobile number', ['input', 'phone']));
   const fullName = input.fullName.trim().replace(/\s+/g, ' ');
-  if (!fullName || fullName.length > 200) errors.push(UserError.of('INVALID_NAME', 'A full name of at most 200 characters is required', ['input', 'fullName']));
+  if (!fullName || fullName.length > 200)
+    errors.push(UserError.of('INVALID_NAME', 'A full name of at most 200 characters is required', ['input', 'fullName']));
   const address = input.address.trim();
-  if (!address || address.length > 500) errors.push(UserError.of('INVALID_ADDRESS', 'An address of at most 500 characters is required', ['input', 'address']));
+  if (!address || address.length > 500)
+    errors.push(UserError.of('INVALID_ADDRESS', 'An address of at most 500 characters is required', ['input', 'address']));
   if (errors.length || !parsed.ok) return { participant: null, userErrors: errors };
 
   const participant = Object.assign(new Participant(), {
@@ -57,7 +60,10 @@ export async function registerParticipant(em: EntityManager, input: ParticipantR
     await em.insert(participant);
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
-      return { participant: null, userErrors: [UserError.of('NIK_ALREADY_REGISTERED', 'This NIK is already registered', ['input', 'nik'])] };
+      return {
+        participant: null,
+        userErrors: [UserError.of('NIK_ALREADY_REGISTERED', 'This NIK is already registered', ['input', 'nik'])],
+      };
     }
     throw error;
   }

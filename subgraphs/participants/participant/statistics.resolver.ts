@@ -85,12 +85,17 @@ FROM flags`;
 
 @Resolver()
 export class StatisticsResolver {
-  @Query(() => ParticipantStatistics, { description: 'Counts by province, sex and eligibility reason. Analysts and the programme office; no personal data.' })
+  @Query(() => ParticipantStatistics, {
+    description: 'Counts by province, sex and eligibility reason. Analysts and the programme office; no personal data.',
+  })
   async participantStatistics(@Ctx() { identity, em }: ParticipantsContext): Promise<ParticipantStatistics> {
     requireRole(identity, 'analyst', 'admin');
     const [[totals], provinces, genders] = await Promise.all([
       sql<Record<string, string>>(em, STATISTICS_SQL),
-      sql<{ province_code: string; province_name: string; n: string }>(em, `SELECT province_code, province_name, count(*) AS n FROM ${S}.participant GROUP BY 1, 2 ORDER BY 3 DESC, 1`),
+      sql<{ province_code: string; province_name: string; n: string }>(
+        em,
+        `SELECT province_code, province_name, count(*) AS n FROM ${S}.participant GROUP BY 1, 2 ORDER BY 3 DESC, 1`,
+      ),
       sql<{ gender: Gender; n: string }>(em, `SELECT gender, count(*) AS n FROM ${S}.participant GROUP BY 1 ORDER BY 1`),
     ]);
     return {

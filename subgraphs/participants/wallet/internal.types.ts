@@ -38,7 +38,10 @@ export class WalletHoldPlaceInput {
   @Field(() => SafeInt, { description: 'Rupiah to reserve.' })
   amount: number;
 
-  @Field({ description: 'When the hold stops counting if not captured: in the future and at most one hour ahead (BAD_USER_INPUT otherwise, for a new hold).' })
+  @Field({
+    description:
+      'When the hold stops counting if not captured: in the future and at most one hour ahead (BAD_USER_INPUT otherwise, for a new hold).',
+  })
   expiresAt: Date;
 }
 

@@ -5,4 +5,11 @@ import { LedgerEntry } from './wallet.entity';
 
 /** Ledger pages of many wallets, newest first, with the same keyset as `paginate` (created_at, id). */
 export const ledgerPageLoader = (em: EntityManager) =>
-  connectionLoader(em, { entity: LedgerEntry, table: `${S}.ledger_entry`, parentColumn: 'wallet_id', sortColumn: 'created_at', sortProperty: 'createdAt', direction: 'desc' });
+  connectionLoader(em, {
+    entity: LedgerEntry,
+    table: `${S}.ledger_entry`,
+    parentColumn: 'wallet_id',
+    sortColumn: 'created_at',
+    sortProperty: 'createdAt',
+    direction: 'desc',
+  });

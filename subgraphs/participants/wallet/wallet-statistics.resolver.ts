@@ -38,7 +38,10 @@ class MoneyStatistics {
   @Field(() => Money, { description: 'Sum of every wallet balance now (equals the sum of all ledger entries).' })
   outstandingBalance: Money;
 
-  @Field(() => Money, { description: 'Part of the outstanding balance reserved by purchases awaiting their OTP: ACTIVE holds not yet expired (expired holds awaiting the sweep do not count, as in available balances).' })
+  @Field(() => Money, {
+    description:
+      'Part of the outstanding balance reserved by purchases awaiting their OTP: ACTIVE holds not yet expired (expired holds awaiting the sweep do not count, as in available balances).',
+  })
   heldAmount: Money;
 
   @Field(() => [CardStatusCount], { description: 'Cards by status.' })
@@ -51,7 +54,9 @@ class MoneyStatistics {
 /** Programme-level money aggregates for analysts: a handful of grouped queries, never per participant. */
 @Resolver()
 export class WalletStatisticsResolver {
-  @Query(() => MoneyStatistics, { description: 'Training money credited, spent, refunded and returned, optionally for one cohort. Analysts and the programme office.' })
+  @Query(() => MoneyStatistics, {
+    description: 'Training money credited, spent, refunded and returned, optionally for one cohort. Analysts and the programme office.',
+  })
   async moneyStatistics(
     @Arg('cohortId', () => ID, { nullable: true, description: 'Only the cards of this cohort.' }) cohortId: string | null,
     @Ctx() { identity, em }: ParticipantsContext,
@@ -74,7 +79,11 @@ export class WalletStatisticsResolver {
         args,
       ),
       sql<{ status: CardStatus; n: string }>(em, `SELECT status, count(*) AS n FROM (${cards}) c GROUP BY 1`, args),
-      sql<{ n: string }>(em, `SELECT count(*) AS n FROM ${S}.participant p JOIN (${cards}) c ON c.participant_id = p.id WHERE p.incentive_status = 'DUE'`, args),
+      sql<{ n: string }>(
+        em,
+        `SELECT count(*) AS n FROM ${S}.participant p JOIN (${cards}) c ON c.participant_id = p.id WHERE p.incentive_status = 'DUE'`,
+        args,
+      ),
     ]);
     const byKind = new Map(ledger.map((row) => [row.kind, row]));
     return {

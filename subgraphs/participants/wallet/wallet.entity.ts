@@ -49,7 +49,11 @@ registerEnumType(LedgerKind, {
 @Entity({ tableName: 'ledger_entry' })
 @Unique({ properties: ['kind', 'referenceId'] })
 @Index({ properties: ['wallet', 'createdAt'] })
-@Check({ name: 'ledger_amount_sign', expression: "(kind IN ('CREDIT_COHORT', 'CREDIT_REFUND') AND amount > 0) OR (kind IN ('DEBIT_PURCHASE', 'DEBIT_REVOCATION') AND amount < 0)" })
+@Check({
+  name: 'ledger_amount_sign',
+  expression:
+    "(kind IN ('CREDIT_COHORT', 'CREDIT_REFUND') AND amount > 0) OR (kind IN ('DEBIT_PURCHASE', 'DEBIT_REVOCATION') AND amount < 0)",
+})
 export class LedgerEntry {
   [OptionalProps]?: 'id' | 'createdAt';
 
@@ -68,7 +72,9 @@ export class LedgerEntry {
   @Property({ type: new BigIntType('number') })
   amount: number;
 
-  @Field({ description: 'What caused it: the purchase id for purchases and refunds, the card id for the cohort credit and the revocation.' })
+  @Field({
+    description: 'What caused it: the purchase id for purchases and refunds, the card id for the cohort credit and the revocation.',
+  })
   @Property({ type: 'text' })
   referenceId: string;
 

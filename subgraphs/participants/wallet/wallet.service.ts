@@ -15,7 +15,10 @@ export interface HoldPayload {
   userErrors: UserError[];
 }
 
-const refuse = (code: string, message: string, hold: WalletHold | null = null): HoldPayload => ({ hold, userErrors: [UserError.of(code, message)] });
+const refuse = (code: string, message: string, hold: WalletHold | null = null): HoldPayload => ({
+  hold,
+  userErrors: [UserError.of(code, message)],
+});
 
 interface HoldRow {
   reference_id: string;
@@ -87,7 +90,13 @@ export async function placeHold(em: EntityManager, input: HoldPlaceInput): Promi
       return refuse('HOLD_CONFLICT', 'This referenceId already holds a different card or amount');
     }
     // Checked only for a new hold (a replay returns the existing one), on the database clock like every expiry.
-    const [fresh] = await sql<{ status: CardStatus; purchase_deadline: Date; first_purchase_at: Date | null; past: boolean; expiry_ok: boolean }>(
+    const [fresh] = await sql<{
+      status: CardStatus;
+      purchase_deadline: Date;
+      first_purchase_at: Date | null;
+      past: boolean;
+      expiry_ok: boolean;
+    }>(
       tx,
       `SELECT status, purchase_deadline, first_purchase_at, purchase_deadline <= now() AS past,
               ?::timestamptz > now() AND ?::timestamptz <= now() + interval '${MAX_HOLD_MINUTES} minutes' AS expiry_ok
@@ -96,9 +105,14 @@ export async function placeHold(em: EntityManager, input: HoldPlaceInput): Promi
     );
     if (!fresh.expiry_ok) throw badInput(`expiresAt must be in the future and at most ${MAX_HOLD_MINUTES} minutes ahead`, 'expiresAt');
     if (fresh.status !== CardStatus.ACTIVE) return refuse('NOT_ACTIVE', `The card is ${fresh.status}`);
-    if (fresh.past && !fresh.first_purchase_at) return refuse('PURCHASE_DEADLINE_PASSED', 'The first course had to be bought before the purchase deadline');
+    if (fresh.past && !fresh.first_purchase_at)
+      return refuse('PURCHASE_DEADLINE_PASSED', 'The first course had to be bought before the purchase deadline');
     await expireWalletHolds(tx, card.id);
-    const reserved = await sql(tx, `UPDATE ${S}.wallet SET held = held + ? WHERE id = ? AND balance - held >= ? RETURNING id`, [input.amount, card.id, input.amount]);
+    const reserved = await sql(tx, `UPDATE ${S}.wallet SET held = held + ? WHERE id = ? AND balance - held >= ? RETURNING id`, [
+      input.amount,
+      card.id,
+      input.amount,
+    ]);
     if (!reserved.length) return refuse('INSUFFICIENT_BALANCE', 'The available balance does not cover the amount');
     const inserted = await sql(
       tx,
@@ -125,7 +139,8 @@ export function captureHold(em: EntityManager, referenceId: string): Promise<Hol
   return transactional(em, async (tx) => {
     const hold = await lockedHold(tx, referenceId);
     if (!hold) return refuse('HOLD_NOT_FOUND', 'No hold has this referenceId');
-    if (hold.status === WalletHoldStatus.CAPTURED || hold.status === WalletHoldStatus.REFUNDED) return { hold: toHold(hold), userErrors: [] };
+    if (hold.status === WalletHoldStatus.CAPTURED || hold.status === WalletHoldStatus.REFUNDED)
+      return { hold: toHold(hold), userErrors: [] };
     if (hold.status !== WalletHoldStatus.ACTIVE) return refuse('HOLD_EXPIRED', `The hold is ${hold.status}`, toHold(hold));
     if (hold.expired) {
       await expireWalletHolds(tx, hold.wallet_id);
@@ -148,7 +163,8 @@ export function releaseHold(em: EntityManager, referenceId: string): Promise<Hol
   return transactional(em, async (tx) => {
     const hold = await lockedHold(tx, referenceId);
     if (!hold) return refuse('HOLD_NOT_FOUND', 'No hold has this referenceId');
-    if (hold.status === WalletHoldStatus.CAPTURED || hold.status === WalletHoldStatus.REFUNDED) return refuse('HOLD_CAPTURED', 'The hold was already captured', toHold(hold));
+    if (hold.status === WalletHoldStatus.CAPTURED || hold.status === WalletHoldStatus.REFUNDED)
+      return refuse('HOLD_CAPTURED', 'The hold was already captured', toHold(hold));
     if (hold.status !== WalletHoldStatus.ACTIVE) return { hold: toHold(hold), userErrors: [] };
     await sql(tx, `UPDATE ${S}.wallet_hold SET status = 'RELEASED' WHERE reference_id = ?`, [referenceId]);
     await sql(tx, `UPDATE ${S}.wallet SET held = held - ? WHERE id = ?`, [hold.amount, hold.wallet_id]);
@@ -217,7 +233,11 @@ export async function cardState(em: EntityManager, cardNumber: string): Promise<
 
 /** Periodic sweep: expires every ACTIVE hold past its expiry, one wallet per short transaction (same lock order as requests). */
 export async function sweepExpiredHolds(em: EntityManager, batch = 500): Promise<number> {
-  const wallets = await sql<{ wallet_id: string }>(em, `SELECT DISTINCT wallet_id FROM ${S}.wallet_hold WHERE status = 'ACTIVE' AND expires_at <= now() LIMIT ?`, [batch]);
+  const wallets = await sql<{ wallet_id: string }>(
+    em,
+    `SELECT DISTINCT wallet_id FROM ${S}.wallet_hold WHERE status = 'ACTIVE' AND expires_at <= now() LIMIT ?`,
+    [batch],
+  );
   for (const { wallet_id } of wallets) {
     await em.transactional(async (tx) => {
       await lockWallet(tx as EntityManager, wallet_id);

@@ -15,7 +15,10 @@ class PartnerCredentialKeyIssuePayload {
   @Field(() => PartnerCredentialKey, { nullable: true, description: 'The new key’s metadata; its id is what revokes it later.' })
   key: PartnerCredentialKey | null;
 
-  @Field(() => String, { nullable: true, description: 'The new signing key (32 random bytes, hex). Hand it to the platform now: it is stored encrypted and never shown again.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The new signing key (32 random bytes, hex). Hand it to the platform now: it is stored encrypted and never shown again.',
+  })
   signingKey: string | null;
 
   @Field(() => [UserError], { description: 'Why the request was refused; empty on success.' })
@@ -52,32 +55,53 @@ export class PartnerCredentialResolver {
     return loaders.keysByCredential.load(credential.id);
   }
 
-  @Mutation(() => PartnerCredentialKeyIssuePayload, { description: 'Issues a new client id and signing key to a MOU_SIGNED, ACTIVE or SUSPENDED platform. The key is in this payload only. Admin only.' })
-  partnerCredentialIssue(@Arg('input', () => PartnerCredentialIssueInput, { description: 'The platform.' }) input: PartnerCredentialIssueInput, @Ctx() { em, identity, config }: PartnersContext) {
+  @Mutation(() => PartnerCredentialKeyIssuePayload, {
+    description:
+      'Issues a new client id and signing key to a MOU_SIGNED, ACTIVE or SUSPENDED platform. The key is in this payload only. Admin only.',
+  })
+  partnerCredentialIssue(
+    @Arg('input', () => PartnerCredentialIssueInput, { description: 'The platform.' }) input: PartnerCredentialIssueInput,
+    @Ctx() { em, identity, config }: PartnersContext,
+  ) {
     requireRole(identity, 'admin');
     return issueCredential(em, config.credentialKey, input.partnerId);
   }
 
   @Mutation(() => PartnerCredentialKeyIssuePayload, {
-    description: 'Adds a new signing key under the same client id. Old and new keys both verify until the old one is revoked with `partnerCredentialRevoke(keyId)`. The new key is in this payload only. Admin only.',
+    description:
+      'Adds a new signing key under the same client id. Old and new keys both verify until the old one is revoked with `partnerCredentialRevoke(keyId)`. The new key is in this payload only. Admin only.',
   })
-  partnerCredentialRotate(@Arg('input', () => PartnerCredentialRotateInput, { description: 'The credential.' }) input: PartnerCredentialRotateInput, @Ctx() { em, identity, config }: PartnersContext) {
+  partnerCredentialRotate(
+    @Arg('input', () => PartnerCredentialRotateInput, { description: 'The credential.' }) input: PartnerCredentialRotateInput,
+    @Ctx() { em, identity, config }: PartnersContext,
+  ) {
     requireRole(identity, 'admin');
     return rotateCredential(em, config.credentialKey, input.credentialId);
   }
 
-  @Mutation(() => PartnerCredentialRevokePayload, { description: 'Revokes a whole credential (credentialId) or a single key (keyId). The gateway caches verifications for up to GATEWAY_PARTNER_CACHE_SECONDS (at most 60 seconds), so a revoked key may still be accepted for that long. Admin only.' })
-  partnerCredentialRevoke(@Arg('input', () => PartnerCredentialRevokeInput, { description: 'Exactly one of credentialId and keyId.' }) input: PartnerCredentialRevokeInput, @Ctx() { em, identity }: PartnersContext) {
+  @Mutation(() => PartnerCredentialRevokePayload, {
+    description:
+      'Revokes a whole credential (credentialId) or a single key (keyId). The gateway caches verifications for up to GATEWAY_PARTNER_CACHE_SECONDS (at most 60 seconds), so a revoked key may still be accepted for that long. Admin only.',
+  })
+  partnerCredentialRevoke(
+    @Arg('input', () => PartnerCredentialRevokeInput, { description: 'Exactly one of credentialId and keyId.' })
+    input: PartnerCredentialRevokeInput,
+    @Ctx() { em, identity }: PartnersContext,
+  ) {
     requireRole(identity, 'admin');
     return revokeCredential(em, input);
   }
 
   @Query(() => PartnerCredentialVerification, {
     nullable: true,
-    description: 'What the gateway needs to verify a partner\'s signed request: the partner and every key usable now (during a rotation, old and new). Null when the client id is unknown or revoked. For the gateway service only (it returns signing keys).',
+    description:
+      "What the gateway needs to verify a partner's signed request: the partner and every key usable now (during a rotation, old and new). Null when the client id is unknown or revoked. For the gateway service only (it returns signing keys).",
   })
   @Directive('@inaccessible')
-  partnerCredentialVerification(@Arg('clientId', () => String, { description: 'Client id the request was signed under.' }) clientId: string, @Ctx() { em, identity, config }: PartnersContext) {
+  partnerCredentialVerification(
+    @Arg('clientId', () => String, { description: 'Client id the request was signed under.' }) clientId: string,
+    @Ctx() { em, identity, config }: PartnersContext,
+  ) {
     requireRole(identity, 'service');
     // Plaintext signing keys: only the gateway verifies partner signatures, so no other service may read them.
     if (identity.subject !== 'gateway') throw forbidden('Only the gateway may read partner signing keys');
@@ -87,7 +111,9 @@ export class PartnerCredentialResolver {
 
 @Resolver(() => Partner)
 export class PartnerCredentialsFieldResolver {
-  @FieldResolver(() => [PartnerCredential], { description: 'Credentials issued to the platform, oldest first; never shows keys. Admin only.' })
+  @FieldResolver(() => [PartnerCredential], {
+    description: 'Credentials issued to the platform, oldest first; never shows keys. Admin only.',
+  })
   credentials(@Root() partner: Partner, @Ctx() { identity, loaders }: PartnersContext) {
     requireRole(identity, 'admin');
     return loaders.credentialsByPartner.load(partner.id);

@@ -27,9 +27,20 @@ function addKey(em: EntityManager, encryptionKey: Buffer, credential: PartnerCre
 
 export async function issueCredential(em: EntityManager, encryptionKey: Buffer, partnerId: string): Promise<IssuedKey> {
   const partner = isUuid(partnerId) ? await em.findOne(Partner, { id: partnerId }) : null;
-  if (!partner) return { credential: null, key: null, signingKey: null, userErrors: [UserError.of('NOT_FOUND', 'No such partner', ['input', 'partnerId'])] };
+  if (!partner)
+    return {
+      credential: null,
+      key: null,
+      signingKey: null,
+      userErrors: [UserError.of('NOT_FOUND', 'No such partner', ['input', 'partnerId'])],
+    };
   if (!CREDENTIAL_STATUSES.includes(partner.status)) {
-    return { credential: null, key: null, signingKey: null, userErrors: [UserError.of('NOT_ADMITTED', `A ${partner.status} partner cannot hold credentials`, ['input', 'partnerId'])] };
+    return {
+      credential: null,
+      key: null,
+      signingKey: null,
+      userErrors: [UserError.of('NOT_ADMITTED', `A ${partner.status} partner cannot hold credentials`, ['input', 'partnerId'])],
+    };
   }
   const credential = em.create(PartnerCredential, { partner, clientId: `pk_${partner.slug}_${randomBytes(8).toString('hex')}` });
   const { key, signingKey } = addKey(em, encryptionKey, credential);
@@ -40,9 +51,23 @@ export async function issueCredential(em: EntityManager, encryptionKey: Buffer, 
 /** Adds a new key under the same client id; the old key keeps verifying until it is revoked. */
 export async function rotateCredential(em: EntityManager, encryptionKey: Buffer, credentialId: string): Promise<IssuedKey> {
   return em.transactional(async (tx) => {
-    const credential = isUuid(credentialId) ? await tx.findOne(PartnerCredential, { id: credentialId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-    if (!credential) return { credential: null, key: null, signingKey: null, userErrors: [UserError.of('NOT_FOUND', 'No such credential', ['input', 'credentialId'])] };
-    if (credential.revokedAt) return { credential, key: null, signingKey: null, userErrors: [UserError.of('REVOKED', 'The credential is revoked', ['input', 'credentialId'])] };
+    const credential = isUuid(credentialId)
+      ? await tx.findOne(PartnerCredential, { id: credentialId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : null;
+    if (!credential)
+      return {
+        credential: null,
+        key: null,
+        signingKey: null,
+        userErrors: [UserError.of('NOT_FOUND', 'No such credential', ['input', 'credentialId'])],
+      };
+    if (credential.revokedAt)
+      return {
+        credential,
+        key: null,
+        signingKey: null,
+        userErrors: [UserError.of('REVOKED', 'The credential is revoked', ['input', 'credentialId'])],
+      };
     const { key, signingKey } = addKey(tx, encryptionKey, credential);
     return { credential, key, signingKey, userErrors: [] };
   });
@@ -58,8 +83,11 @@ export async function revokeCredential(em: EntityManager, input: PartnerCredenti
   return em.transactional(async (tx) => {
     const now = new Date();
     if (input.credentialId) {
-      const credential = isUuid(input.credentialId) ? await tx.findOne(PartnerCredential, { id: input.credentialId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-      if (!credential) return { credential: null, userErrors: [UserError.of('NOT_FOUND', 'No such credential', ['input', 'credentialId'])] };
+      const credential = isUuid(input.credentialId)
+        ? await tx.findOne(PartnerCredential, { id: input.credentialId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+        : null;
+      if (!credential)
+        return { credential: null, userErrors: [UserError.of('NOT_FOUND', 'No such credential', ['input', 'credentialId'])] };
       if (credential.revokedAt) return { credential, userErrors: [UserError.of('ALREADY_REVOKED', 'The credential is already revoked')] };
       credential.revokedAt = now;
       await tx.nativeUpdate(PartnerCredentialKey, { credential: credential.id, revokedAt: null }, { revokedAt: now });
@@ -86,7 +114,11 @@ export interface Verification {
 export async function verificationFor(em: EntityManager, encryptionKey: Buffer, clientId: string): Promise<Verification | null> {
   const credential = await em.findOne(PartnerCredential, { clientId, revokedAt: null }, { populate: ['partner'] });
   if (!credential) return null;
-  const keys = await em.find(PartnerCredentialKey, { credential: credential.id, revokedAt: null }, { orderBy: { createdAt: 'desc', id: 'asc' }, populate: ['encryptedKey'] });
+  const keys = await em.find(
+    PartnerCredentialKey,
+    { credential: credential.id, revokedAt: null },
+    { orderBy: { createdAt: 'desc', id: 'asc' }, populate: ['encryptedKey'] },
+  );
   if (keys.length === 0) return null;
   return {
     partnerId: credential.partner.id,

@@ -33,16 +33,20 @@ export class EvaluationResolver {
       'Records an evaluation against the four Permenko 3/2020 criteria: admission (UNDER_EVALUATION) or periodic review (ACTIVE, SUSPENDED). Every criterion exactly once; NATIONAL_REACH must pass exactly when provincesReached ≥ 26. A passing review of an ACTIVE platform moves its next review date forward. Admin only.',
   })
   partnerEvaluationRecord(
-    @Arg('input', () => PartnerEvaluationRecordInput, { description: 'The platform, its reach and the verdicts.' }) input: PartnerEvaluationRecordInput,
+    @Arg('input', () => PartnerEvaluationRecordInput, { description: 'The platform, its reach and the verdicts.' })
+    input: PartnerEvaluationRecordInput,
     @Ctx() { em, identity, config }: PartnersContext,
   ) {
     requireRole(identity, 'admin');
     return recordEvaluation(em, input, identity.subject ?? 'admin', config.reviewIntervalMonths);
   }
 
-  @Query(() => [Partner], { description: 'ACTIVE and SUSPENDED platforms whose periodic review is due by `asOf`, most overdue first. Admin only.' })
+  @Query(() => [Partner], {
+    description: 'ACTIVE and SUSPENDED platforms whose periodic review is due by `asOf`, most overdue first. Admin only.',
+  })
   partnerReviewsDue(
-    @Arg('asOf', () => Date, { nullable: true, description: 'The moment to check against; now when omitted.' }) asOf: Date | null | undefined,
+    @Arg('asOf', () => Date, { nullable: true, description: 'The moment to check against; now when omitted.' })
+    asOf: Date | null | undefined,
     @Ctx() { em, identity }: PartnersContext,
   ) {
     requireRole(identity, 'admin');

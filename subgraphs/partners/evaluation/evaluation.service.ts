@@ -2,7 +2,14 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { UserError } from '../../../common/errors';
 import { Partner, PartnerStatus } from '../partner/partner.entity';
 import { addMonths, afterLatest } from '../partner/partner.service';
-import { EvaluationCriterion, EvaluationKind, Evaluation, NATIONAL_REACH_MIN_PROVINCES, PROVINCE_COUNT, type CriterionResult } from './evaluation.entity';
+import {
+  EvaluationCriterion,
+  EvaluationKind,
+  Evaluation,
+  NATIONAL_REACH_MIN_PROVINCES,
+  PROVINCE_COUNT,
+  type CriterionResult,
+} from './evaluation.entity';
 import type { PartnerEvaluationRecordInput } from './evaluation.inputs';
 import { isUuid } from '../../../common/ids';
 
@@ -23,7 +30,9 @@ const KIND_BY_STATUS: Partial<Record<PartnerStatus, EvaluationKind>> = {
 function validateEvaluation(input: Pick<PartnerEvaluationRecordInput, 'provincesReached' | 'criteria'>): UserError[] {
   const errors: UserError[] = [];
   if (!Number.isInteger(input.provincesReached) || input.provincesReached < 0 || input.provincesReached > PROVINCE_COUNT) {
-    errors.push(UserError.of('INVALID_PROVINCES_REACHED', `provincesReached must be between 0 and ${PROVINCE_COUNT}`, ['input', 'provincesReached']));
+    errors.push(
+      UserError.of('INVALID_PROVINCES_REACHED', `provincesReached must be between 0 and ${PROVINCE_COUNT}`, ['input', 'provincesReached']),
+    );
   }
   for (const criterion of Object.values(EvaluationCriterion)) {
     const count = input.criteria.filter((c) => c.criterion === criterion).length;
@@ -47,15 +56,27 @@ function validateEvaluation(input: Pick<PartnerEvaluationRecordInput, 'provinces
  * Records an admission (UNDER_EVALUATION) or periodic (ACTIVE/SUSPENDED) evaluation. A passing periodic
  * evaluation of an ACTIVE platform moves its next review `reviewIntervalMonths` forward.
  */
-export async function recordEvaluation(em: EntityManager, input: PartnerEvaluationRecordInput, evaluator: string, reviewIntervalMonths: number): Promise<EvaluationResult> {
+export async function recordEvaluation(
+  em: EntityManager,
+  input: PartnerEvaluationRecordInput,
+  evaluator: string,
+  reviewIntervalMonths: number,
+): Promise<EvaluationResult> {
   const invalid = validateEvaluation(input);
   if (invalid.length) return { evaluation: null, partner: null, userErrors: invalid };
   return em.transactional(async (tx) => {
-    const partner = isUuid(input.partnerId) ? await tx.findOne(Partner, { id: input.partnerId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-    if (!partner) return { evaluation: null, partner: null, userErrors: [UserError.of('NOT_FOUND', 'No such partner', ['input', 'partnerId'])] };
+    const partner = isUuid(input.partnerId)
+      ? await tx.findOne(Partner, { id: input.partnerId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : null;
+    if (!partner)
+      return { evaluation: null, partner: null, userErrors: [UserError.of('NOT_FOUND', 'No such partner', ['input', 'partnerId'])] };
     const kind = KIND_BY_STATUS[partner.status];
     if (!kind) {
-      return { evaluation: null, partner, userErrors: [UserError.of('NOT_EVALUABLE', `A ${partner.status} partner cannot be evaluated`, ['input', 'partnerId'])] };
+      return {
+        evaluation: null,
+        partner,
+        userErrors: [UserError.of('NOT_EVALUABLE', `A ${partner.status} partner cannot be evaluated`, ['input', 'partnerId'])],
+      };
     }
     const criteria: CriterionResult[] = Object.values(EvaluationCriterion).map((criterion) => {
       const given = input.criteria.find((c) => c.criterion === criterion)!;
@@ -63,7 +84,15 @@ export async function recordEvaluation(em: EntityManager, input: PartnerEvaluati
     });
     const passed = criteria.every((c) => c.passed);
     const evaluatedAt = await nextEvaluationTime(tx, partner.id);
-    const evaluation = tx.create(Evaluation, { partner, kind, provincesReached: input.provincesReached, criteria, passed, evaluator, evaluatedAt });
+    const evaluation = tx.create(Evaluation, {
+      partner,
+      kind,
+      provincesReached: input.provincesReached,
+      criteria,
+      passed,
+      evaluator,
+      evaluatedAt,
+    });
     if (passed && kind === EvaluationKind.PERIODIC && partner.status === PartnerStatus.ACTIVE) {
       // An early review stands for the scheduled one (next = due + interval); a late one restarts the clock from
       // today. Either way the date only moves forward.
@@ -84,5 +113,8 @@ async function nextEvaluationTime(em: EntityManager, partnerId: string): Promise
 export async function requirePassingEvaluation(em: EntityManager, partner: Partner): Promise<UserError | null> {
   const latest = await em.findOne(Evaluation, { partner: partner.id }, { orderBy: { evaluatedAt: 'desc' } });
   if (latest?.passed) return null;
-  return UserError.of('EVALUATION_NOT_PASSED', latest ? 'The latest evaluation did not pass every criterion' : 'The platform has not been evaluated yet');
+  return UserError.of(
+    'EVALUATION_NOT_PASSED',
+    latest ? 'The latest evaluation did not pass every criterion' : 'The platform has not been evaluated yet',
+  );
 }

@@ -13,7 +13,10 @@ class TrainingInstitutionConnection extends Connection(TrainingInstitution, 'Tra
 
 @ObjectType({ description: 'Result of a training institution mutation.' })
 class TrainingInstitutionPayload {
-  @Field(() => TrainingInstitution, { nullable: true, description: 'The institution after the change; null when refused before one was found.' })
+  @Field(() => TrainingInstitution, {
+    nullable: true,
+    description: 'The institution after the change; null when refused before one was found.',
+  })
   trainingInstitution: TrainingInstitution | null;
 
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' })
@@ -46,9 +49,13 @@ export class TrainingInstitutionResolver {
     return registerInstitution(em, input);
   }
 
-  @Mutation(() => TrainingInstitutionPayload, { description: 'Records that an institution belongs to the same group as a platform (userError ALREADY_AFFILIATED when it is already recorded). Admin only.' })
+  @Mutation(() => TrainingInstitutionPayload, {
+    description:
+      'Records that an institution belongs to the same group as a platform (userError ALREADY_AFFILIATED when it is already recorded). Admin only.',
+  })
   trainingInstitutionAffiliationAdd(
-    @Arg('input', () => TrainingInstitutionAffiliationAddInput, { description: 'Institution, platform and relationship.' }) input: TrainingInstitutionAffiliationAddInput,
+    @Arg('input', () => TrainingInstitutionAffiliationAddInput, { description: 'Institution, platform and relationship.' })
+    input: TrainingInstitutionAffiliationAddInput,
     @Ctx() { em, identity }: PartnersContext,
   ) {
     requireRole(identity, 'admin');
@@ -58,7 +65,9 @@ export class TrainingInstitutionResolver {
 
 @Resolver(() => Partner)
 export class PartnerInstitutionResolver {
-  @FieldResolver(() => [TrainingInstitution], { description: "Training institutions in the platform's own group of companies, by name. Public." })
+  @FieldResolver(() => [TrainingInstitution], {
+    description: "Training institutions in the platform's own group of companies, by name. Public.",
+  })
   affiliatedInstitutions(@Root() partner: Partner, @Ctx() { loaders }: PartnersContext) {
     return loaders.institutionsByPartner.load(partner.id);
   }

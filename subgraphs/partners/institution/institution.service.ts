@@ -21,19 +21,34 @@ export async function registerInstitution(em: EntityManager, input: TrainingInst
 }
 
 export async function addAffiliation(em: EntityManager, input: TrainingInstitutionAffiliationAddInput): Promise<InstitutionResult> {
-  if (!input.relationship.trim()) return { trainingInstitution: null, userErrors: [UserError.of('RELATIONSHIP_REQUIRED', 'Describe the relationship', ['input', 'relationship'])] };
+  if (!input.relationship.trim())
+    return {
+      trainingInstitution: null,
+      userErrors: [UserError.of('RELATIONSHIP_REQUIRED', 'Describe the relationship', ['input', 'relationship'])],
+    };
   // A malformed id names nothing (and must not reach PostgreSQL, which would reject the cast).
   const [institution, partner] = await Promise.all([
     isUuid(input.institutionId) ? em.findOne(TrainingInstitution, { id: input.institutionId }) : null,
     isUuid(input.partnerId) ? em.findOne(Partner, { id: input.partnerId }) : null,
   ]);
-  if (!institution) return { trainingInstitution: null, userErrors: [UserError.of('NOT_FOUND', 'No such institution', ['input', 'institutionId'])] };
-  if (!partner) return { trainingInstitution: institution, userErrors: [UserError.of('NOT_FOUND', 'No such partner', ['input', 'partnerId'])] };
+  if (!institution)
+    return { trainingInstitution: null, userErrors: [UserError.of('NOT_FOUND', 'No such institution', ['input', 'institutionId'])] };
+  if (!partner)
+    return { trainingInstitution: institution, userErrors: [UserError.of('NOT_FOUND', 'No such partner', ['input', 'partnerId'])] };
   try {
-    await em.insert(InstitutionAffiliation, { id: newId(), institution: institution.id, partner: partner.id, relationship: input.relationship.trim(), createdAt: new Date() });
+    await em.insert(InstitutionAffiliation, {
+      id: newId(),
+      institution: institution.id,
+      partner: partner.id,
+      relationship: input.relationship.trim(),
+      createdAt: new Date(),
+    });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
-      return { trainingInstitution: institution, userErrors: [UserError.of('ALREADY_AFFILIATED', 'The institution is already affiliated with this platform')] };
+      return {
+        trainingInstitution: institution,
+        userErrors: [UserError.of('ALREADY_AFFILIATED', 'The institution is already affiliated with this platform')],
+      };
     }
     throw error;
   }

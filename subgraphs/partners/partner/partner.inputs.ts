@@ -20,7 +20,10 @@ export class PartnerApplyInput {
   @Field({ description: "The platform's own portal (http or https URL)." })
   website: string;
 
-  @Field(() => String, { nullable: true, description: 'Note recorded as the reason of the first history entry (letter reference, contact).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Note recorded as the reason of the first history entry (letter reference, contact).',
+  })
   note?: string | null;
 }
 
@@ -35,7 +38,10 @@ export class PartnerMouSignInput {
   @Field({ description: 'When the MoU was signed.' })
   signedAt: Date;
 
-  @Field(() => Date, { nullable: true, description: 'First periodic review; the configured interval (12 months by default) after signing when omitted.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'First periodic review; the configured interval (12 months by default) after signing when omitted.',
+  })
   nextReviewAt?: Date | null;
 
   @Field({ description: 'Why; recorded in the platform history.' })

@@ -7,4 +7,8 @@ export const partnerLoader = (em: EntityManager) => entityByIdLoader(em, Partner
 
 /** Each partner's status history, oldest first, in one query per response. */
 export const statusHistoryByPartnerLoader = (em: EntityManager) =>
-  childrenLoader(em, PartnerStatusChange, { parentKey: 'partner', parentOf: (row) => row.partner.id, orderBy: { changedAt: 'asc', id: 'asc' } });
+  childrenLoader(em, PartnerStatusChange, {
+    parentKey: 'partner',
+    parentOf: (row) => row.partner.id,
+    orderBy: { changedAt: 'asc', id: 'asc' },
+  });

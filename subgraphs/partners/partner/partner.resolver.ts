@@ -47,7 +47,8 @@ export class PartnerResolver {
 
   @Query(() => Partner, {
     nullable: true,
-    description: 'The calling platform itself (role partner): its record, MoU and evaluations. Status history and credentials stay admin only.',
+    description:
+      'The calling platform itself (role partner): its record, MoU and evaluations. Status history and credentials stay admin only.',
   })
   partnerViewer(@Ctx() { identity, loaders }: PartnersContext) {
     return loaders.partner.load(requirePartner(identity));
@@ -65,21 +66,32 @@ export class PartnerResolver {
     return loaders.statusHistoryByPartner.load(partner.id);
   }
 
-  @Mutation(() => PartnerPayload, { description: "Records a platform's application: a new platform in APPLIED. Admin only (the programme office registers applications)." })
-  partnerApply(@Arg('input', () => PartnerApplyInput, { description: 'The applying platform.' }) input: PartnerApplyInput, @Ctx() { em, identity }: PartnersContext) {
+  @Mutation(() => PartnerPayload, {
+    description: "Records a platform's application: a new platform in APPLIED. Admin only (the programme office registers applications).",
+  })
+  partnerApply(
+    @Arg('input', () => PartnerApplyInput, { description: 'The applying platform.' }) input: PartnerApplyInput,
+    @Ctx() { em, identity }: PartnersContext,
+  ) {
     requireRole(identity, 'admin');
     return applyPartner(em, { ...input, note: input.note ?? '' }, actorOf(identity));
   }
 
-  @Mutation(() => PartnerPayload, { description: 'APPLIED → UNDER_EVALUATION: starts the evaluation against the Permenko 3/2020 criteria. Admin only.' })
+  @Mutation(() => PartnerPayload, {
+    description: 'APPLIED → UNDER_EVALUATION: starts the evaluation against the Permenko 3/2020 criteria. Admin only.',
+  })
   partnerEvaluationStart(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
     return this.move(ctx, input, PartnerStatus.UNDER_EVALUATION);
   }
 
   @Mutation(() => PartnerPayload, {
-    description: 'UNDER_EVALUATION → MOU_SIGNED: records the signed MoU (number, date, first review). Refused with EVALUATION_NOT_PASSED unless the latest evaluation passed. Admin only.',
+    description:
+      'UNDER_EVALUATION → MOU_SIGNED: records the signed MoU (number, date, first review). Refused with EVALUATION_NOT_PASSED unless the latest evaluation passed. Admin only.',
   })
-  partnerMouSign(@Arg('input', () => PartnerMouSignInput, { description: 'The platform and its MoU.' }) input: PartnerMouSignInput, @Ctx() { em, identity, config }: PartnersContext) {
+  partnerMouSign(
+    @Arg('input', () => PartnerMouSignInput, { description: 'The platform and its MoU.' }) input: PartnerMouSignInput,
+    @Ctx() { em, identity, config }: PartnersContext,
+  ) {
     requireRole(identity, 'admin');
     return signMou(em, input, actorOf(identity), config.reviewIntervalMonths, requirePassingEvaluation);
   }

@@ -82,20 +82,33 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Registers a platform's application: a new partner in APPLIED, with the application as its first history entry. */
 export async function applyPartner(em: EntityManager, input: PartnerApplication, actor: string): Promise<TransitionResult> {
   const errors: UserError[] = [];
-  if (!SLUG.test(input.slug) || input.slug.length > 64) errors.push(UserError.of('INVALID_SLUG', 'The slug must be lowercase letters, digits and single dashes (at most 64)', ['input', 'slug']));
+  if (!SLUG.test(input.slug) || input.slug.length > 64)
+    errors.push(
+      UserError.of('INVALID_SLUG', 'The slug must be lowercase letters, digits and single dashes (at most 64)', ['input', 'slug']),
+    );
   if (!input.name.trim()) errors.push(UserError.of('NAME_REQUIRED', 'A name is required', ['input', 'name']));
   if (!isHttpUrl(input.website)) errors.push(UserError.of('INVALID_WEBSITE', 'The website must be an http(s) URL', ['input', 'website']));
   if (errors.length) return { partner: null, userErrors: errors };
   try {
     return await em.transactional(async (tx) => {
       const partner = tx.create(Partner, { slug: input.slug, name: input.name.trim(), website: input.website });
-      tx.create(PartnerStatusChange, { partner, fromStatus: null, toStatus: PartnerStatus.APPLIED, actor, reason: input.note.trim() || 'Application received', changedAt: partner.createdAt });
+      tx.create(PartnerStatusChange, {
+        partner,
+        fromStatus: null,
+        toStatus: PartnerStatus.APPLIED,
+        actor,
+        reason: input.note.trim() || 'Application received',
+        changedAt: partner.createdAt,
+      });
       await tx.flush();
       return { partner, userErrors: [] };
     });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
-      return { partner: null, userErrors: [UserError.of('SLUG_TAKEN', `A platform with slug "${input.slug}" already exists`, ['input', 'slug'])] };
+      return {
+        partner: null,
+        userErrors: [UserError.of('SLUG_TAKEN', `A platform with slug "${input.slug}" already exists`, ['input', 'slug'])],
+      };
     }
     throw error;
   }
@@ -133,10 +146,14 @@ export async function signMou(
   requirePassed: NonNullable<TransitionHooks['precondition']>,
 ): Promise<TransitionResult> {
   const number = input.number.trim();
-  if (!number) return { partner: null, userErrors: [UserError.of('MOU_NUMBER_REQUIRED', 'An MoU number is required', ['input', 'number'])] };
+  if (!number)
+    return { partner: null, userErrors: [UserError.of('MOU_NUMBER_REQUIRED', 'An MoU number is required', ['input', 'number'])] };
   const nextReviewAt = input.nextReviewAt ?? addMonths(input.signedAt, reviewIntervalMonths);
   if (nextReviewAt <= input.signedAt) {
-    return { partner: null, userErrors: [UserError.of('INVALID_REVIEW_DATE', 'The next review must come after the signing', ['input', 'nextReviewAt'])] };
+    return {
+      partner: null,
+      userErrors: [UserError.of('INVALID_REVIEW_DATE', 'The next review must come after the signing', ['input', 'nextReviewAt'])],
+    };
   }
   try {
     return await transitionPartner(em, input.partnerId, PartnerStatus.MOU_SIGNED, actor, input.reason, {
@@ -145,7 +162,10 @@ export async function signMou(
     });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
-      return { partner: null, userErrors: [UserError.of('MOU_NUMBER_TAKEN', `MoU number ${number} is already recorded`, ['input', 'number'])] };
+      return {
+        partner: null,
+        userErrors: [UserError.of('MOU_NUMBER_TAKEN', `MoU number ${number} is already recorded`, ['input', 'number'])],
+      };
     }
     throw error;
   }
