@@ -413,7 +413,11 @@ describe('after the purchase: VoidPurchase, ReportAttendance, ReportCompletion, 
       holder,
       await offeredCourse(partner.partnerId, PRICE, { sessionCount: 2, minimumDurationMinutes: 60 }),
     );
-    expect(codes((await complete(enrollment.id)).data!.completionReport)).toEqual(['INVALID_STATE']); // nothing attended yet
+    // Nothing attended yet: the contract's SESSIONS_MISSING, with the enrollment still ENROLLED.
+    expect((await complete(enrollment.id)).data!.completionReport).toMatchObject({
+      enrollment: { id: enrollment.id, status: 'ENROLLED' },
+      userErrors: [{ code: 'SESSIONS_MISSING', message: '0 of 2 sessions were attended' }],
+    });
     await attend(enrollment.id, 1);
     expect((await complete(enrollment.id)).data!.completionReport).toMatchObject({
       enrollment: { id: enrollment.id, status: 'IN_PROGRESS' },

@@ -154,7 +154,8 @@ export async function reportCompletion(
     ) {
       return { enrollment, userErrors: [] }; // a retry of the same report
     }
-    if (enrollment.status !== EnrollmentStatus.IN_PROGRESS) {
+    // An ENROLLED enrollment is one with no session attended yet: the contract calls that SESSIONS_MISSING.
+    if (enrollment.status !== EnrollmentStatus.IN_PROGRESS && enrollment.status !== EnrollmentStatus.ENROLLED) {
       return refuse('INVALID_STATE', `A ${enrollment.status} enrollment cannot be completed`, 'enrollmentId', enrollment);
     }
     const course = await tx.findOneOrFail(Course, { id: enrollment.course.id });
