@@ -37,17 +37,30 @@ export function partnerSignature(
     .digest('hex');
 }
 
+/** A failed signature looks the client's keys up again at most once per this time, so forgeries cannot flood the partners subgraph. */
+const RELOOK_EVERY_MS = 1_000;
+
 /**
  * Verifies signed partner requests against the keys the partners subgraph holds. Lookups are cached for a
- * bounded time (at most 60 s), so a suspension or a revoked key takes effect within that time.
+ * bounded time (at most 60 s), so a suspension or a revoked key takes effect within that time. A signature
+ * that matches no cached key looks again (once a second at most per client): a freshly rotated key works at once.
  */
 export function partnerVerifier(config: GatewayConfig) {
   const lookup = internalClient(config.subgraphUrls.partners, 'gateway', config.upstreamTimeoutMs);
   const cache = new Map<string, { at: number; value: Promise<Verification | null> }>();
+  const relookedAt = new Map<string, number>();
+  const mayRelook = (clientId: string): boolean => {
+    const now = Date.now();
+    if (now - (relookedAt.get(clientId) ?? 0) < RELOOK_EVERY_MS) return false;
+    relookedAt.delete(clientId); // re-inserted last: the oldest entry is the first to go
+    relookedAt.set(clientId, now);
+    if (relookedAt.size > 10_000) relookedAt.delete(relookedAt.keys().next().value!);
+    return true;
+  };
 
-  const credential = (clientId: string): Promise<Verification | null> => {
+  const credential = (clientId: string, maxAgeMs: number): Promise<Verification | null> => {
     const hit = cache.get(clientId);
-    if (hit && Date.now() - hit.at < config.partnerCacheSeconds * 1000) return hit.value;
+    if (hit && Date.now() - hit.at < maxAgeMs) return hit.value;
     const value = lookup<{ partnerCredentialVerification: Verification | null }>(CREDENTIAL_QUERY, { clientId }).then(
       (d) => d.partnerCredentialVerification,
     );
@@ -64,12 +77,12 @@ export function partnerVerifier(config: GatewayConfig) {
     const refuse = () => new AccessDenied('UNAUTHENTICATED', 'Invalid partner signature');
     if (!clientId || !timestamp || !signature || !/^\d{1,12}$/.test(timestamp) || clientId.length > 100) throw refuse();
     if (Math.abs(Date.now() / 1000 - Number(timestamp)) > config.partnerSignatureSkewSeconds) throw refuse();
-    const found = await credential(clientId);
-    if (!found) throw refuse();
-    const valid = found.signingKeys.some((key) =>
-      constantTimeEqualHex(signature, partnerSignature(key, clientId, timestamp, method, path, body)),
-    );
-    if (!valid) throw refuse();
+    const expected = (key: string) => partnerSignature(key, clientId, timestamp, method, path, body);
+    const signedBy = (found: Verification | null) =>
+      !!found && found.signingKeys.some((key) => constantTimeEqualHex(signature, expected(key)));
+    let found = await credential(clientId, config.partnerCacheSeconds * 1000);
+    if (!signedBy(found) && mayRelook(clientId)) found = await credential(clientId, 0);
+    if (!found || !signedBy(found)) throw refuse();
     if (found.partnerStatus !== 'ACTIVE') throw new AccessDenied('FORBIDDEN', 'This partner is not active');
     return { role: 'partner', partnerId: found.partnerId, subject: clientId };
   };

@@ -9,6 +9,7 @@ import {
   type PartnerCredential,
 } from '../support/partner';
 import { gatewayUrl } from '../support/client';
+import { startGateway } from '../security/support';
 
 /*
  * The contract's transport rules at the gateway: signed requests only, 401 UNAUTHENTICATED for every
@@ -143,6 +144,23 @@ describe('partner request signatures', () => {
     // Revoking the whole credential ends the client id.
     await revokeCredential(rotated, true);
     await eventually(async () => (await partnerRequest(rotated, CHECK, VARS)).status === 401);
+  });
+
+  it('accepts a freshly rotated key at once, though the gateway caches keys for 30 s', async () => {
+    const gateway = await startGateway({ GATEWAY_PARTNER_CACHE_SECONDS: '30' });
+    try {
+      const p = await partnerWithCredential();
+      expect((await partnerRequest(p, CHECK, VARS, { url: gateway.url })).status).toBe(200); // its keys are cached now
+      const rotated = await rotateCredential(p);
+      const first = await partnerRequest(rotated, CHECK, VARS, { url: gateway.url });
+      expect(first.status).toBe(200);
+      expect(first.data!.eligibility.reasons[0].code).toBe('INVALID_CARD_NUMBER');
+      expect((await partnerRequest(p, CHECK, VARS, { url: gateway.url })).status).toBe(200); // the old key until revoked
+      // A wrong signature is still refused after the fresh look.
+      expectRefused(await partnerRequest(p, CHECK, VARS, { url: gateway.url, signWith: 'e'.repeat(64) }), 401);
+    } finally {
+      await gateway.close();
+    }
   });
 
   it('keeps a second credential of the same partner working when the first is revoked', async () => {

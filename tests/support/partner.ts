@@ -60,6 +60,8 @@ export interface SignOptions {
   signWith?: string;
   /** Send this client id instead of the credential's (signature computed over it). */
   clientId?: string;
+  /** Another gateway than the test stack's (one started with its own configuration). */
+  url?: string;
 }
 
 /** Signs and POSTs a contract document (by name) or a query through the gateway, as the partner would. */
@@ -79,7 +81,7 @@ export async function partnerRequest<T = Record<string, any>>(
     'x-signature': sign(options.signWith ?? credential.signingKey, clientId, timestamp, body),
   };
   for (const name of options.omit ?? []) delete headers[name];
-  const response = await fetch(gatewayUrl(), { method: 'POST', headers, body });
+  const response = await fetch(options.url ?? gatewayUrl(), { method: 'POST', headers, body });
   const text = await response.text();
   let json: Partial<GraphQLResponse<T>> = {};
   try {
