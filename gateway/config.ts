@@ -20,11 +20,15 @@ export function loadGatewayConfig(env = process.env) {
     corsOrigins: originsOf(read.optional('GATEWAY_CORS_ORIGINS') ?? (production ? '' : WEB_DEV_ORIGIN)),
     /** "Did you mean …?" in validation errors; like introspection, a development aid that maps the schema. */
     fieldSuggestions: read.bool('GATEWAY_FIELD_SUGGESTIONS', !production),
-    /** Operations beyond any of these are refused with QUERY_TOO_COMPLEX before a subgraph is called. */
+    /**
+     * Operations beyond any of these are refused with QUERY_TOO_COMPLEX before a subgraph is called. Depth and
+     * aliases come from what is really sent: the partner contract's documents reach depth 5 with no alias, the
+     * project's own deepest documents depth 7 with 2 aliases; one level and a few aliases of margin.
+     */
     limits: {
       maxTokens: read.int('GATEWAY_MAX_TOKENS', 2_000, 100, 100_000),
-      maxDepth: read.int('GATEWAY_MAX_DEPTH', 12, 2, 100),
-      maxAliases: read.int('GATEWAY_MAX_ALIASES', 30, 0, 1_000),
+      maxDepth: read.int('GATEWAY_MAX_DEPTH', 8, 2, 100),
+      maxAliases: read.int('GATEWAY_MAX_ALIASES', 10, 0, 1_000),
       maxCost: read.int('GATEWAY_MAX_COST', 5_000, 10, 10_000_000),
     },
     /**

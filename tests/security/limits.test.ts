@@ -17,6 +17,18 @@ describe('operation limits', () => {
     expect(shallow.json.errors).toBeUndefined();
   });
 
+  it('allows depth 8 and 10 aliases by default, one more of either is refused', async () => {
+    // partners > edges > node > offerings > edges > node > platform > id: 8 levels.
+    const eight = `{ partners(first: 1) { edges { node { offerings(first: 1) { edges { node { platform { id } } } } } } } }`;
+    expect((await post(eight)).json.errors).toBeUndefined();
+    const nine = await post(eight.replace('platform { id }', 'platform { offerings(first: 1) { totalCount } }'));
+    expect(codeOf(nine)).toBe('QUERY_TOO_COMPLEX');
+    expect(nine.json.errors?.[0].message).toBe('The operation is nested 9 levels deep; the limit is 8');
+    const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+    expect((await post(aliased(10))).json.errors).toBeUndefined();
+    expect((await post(aliased(11))).json.errors?.[0].message).toBe('The operation uses 11 aliases; the limit is 10');
+  });
+
   it('refuses 100 aliases of one field', async () => {
     const aliases = Array.from({ length: 100 }, (_, i) => `a${i}: cohorts { id name }`).join(' ');
     const res = await post(`{ ${aliases} }`);
