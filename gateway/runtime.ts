@@ -7,12 +7,14 @@ import { useErrorHygiene } from './plugins/error-hygiene';
 import { useOperationLimits } from './plugins/operation-limits';
 import { useRequestErrorCodes } from './plugins/request-error-codes';
 import { useSignedUpstream } from './plugins/sign-upstream';
+import { loadPartnerDocuments, useTrustedDocuments } from './plugins/trusted-documents';
 import { useRateLimit } from './rate-limit/plugin';
 import type { QuotaStore } from './rate-limit/store';
 import { loadSupergraph } from './supergraph';
 
 /** Hive Gateway runtime over the committed supergraph: query planning, masking, upstream timeouts. */
 export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
+  const partnerDocuments = loadPartnerDocuments();
   return createGatewayRuntime<GatewayContext>({
     supergraph: loadSupergraph(config.subgraphUrls),
     graphqlEndpoint: '/graphql',
@@ -42,6 +44,7 @@ export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
     plugins: () => [
       useVaryOnOrigin(),
       useRequestErrorCodes(),
+      useTrustedDocuments(partnerDocuments),
       useErrorHygiene({ suggestions: config.fieldSuggestions }),
       useOperationLimits(config.limits),
       useRateLimit(quotaStore, config.rateLimits),

@@ -20,8 +20,12 @@ const block = (lang: string, containing: string) => {
 describe('partner guide examples', () => {
   it('the Node snippet and the curl + openssl example are accepted and give the documented answer', async () => {
     const p = await partnerWithCredential();
-    const env = { ...process.env, GATEWAY_URL: gatewayUrl(), CLIENT_ID: p.clientId, SIGNING_KEY: p.signingKey };
-    const expected = '{"data":{"eligibility":{"eligible":false,"reasons":[{"code":"INVALID_CARD_NUMBER"}]}}}';
+    const documents = resolve(__dirname, '../../schema/operations/partner');
+    const env = { ...process.env, GATEWAY_URL: gatewayUrl(), CLIENT_ID: p.clientId, SIGNING_KEY: p.signingKey, DOCUMENTS: documents };
+    // The answer each example documents in a comment after it.
+    const expected = /# (\{"data":.*)\n/.exec(block('sh', 'openssl dgst'))![1];
+    expect(JSON.parse(expected).data.eligibility.reasons[0].code).toBe('INVALID_CARD_NUMBER');
+    expect(block('js', 'createHmac')).toContain(`// 200 ${expected}`);
 
     const node = await run(process.execPath, ['-e', block('js', 'createHmac')], { env });
     expect(node.stdout.trim()).toBe(`200 ${expected}`);

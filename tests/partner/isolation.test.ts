@@ -11,11 +11,14 @@ import {
   type Cardholder,
   type PartnerCredential,
 } from '../support/partner';
+import { subgraphQuery } from '../support/client';
 
 /*
  * A partner sees only its own purchases and enrollments, and another partner's record answers exactly as a
  * missing one. No partner-facing answer carries a participant's personal data. The programme office lists
- * everything.
+ * everything. The gateway lets partners send only the contract's documents (trusted-documents.test.ts); what
+ * else a partner identity could ask is asked of the subgraphs directly, signed as the gateway signs: the
+ * subgraphs' own checks are the defence behind that one.
  */
 
 jest.setTimeout(120_000);
@@ -28,6 +31,14 @@ let holder: Cardholder;
 let sale: { invoiceCode: string; purchaseId: string; enrollmentId: string; courseId: string };
 /** Every partner-facing response text of the suite, scanned at the end for personal data. */
 const responses: string[] = [];
+
+/** A document outside the contract, signed for the subgraph as the gateway would sign a partner's request. */
+const asPartnerAt = (
+  subgraph: 'participants' | 'courses',
+  credential: PartnerCredential,
+  query: string,
+  variables: Record<string, unknown>,
+) => subgraphQuery(subgraph, query, variables, { role: 'partner', partnerId: credential.partnerId, subject: credential.clientId });
 
 const as = async (credential: PartnerCredential, document: string, variables: Record<string, unknown>) => {
   const res = await partnerRequest(credential, document, variables);
@@ -106,36 +117,40 @@ describe('partner isolation', () => {
 
   it('entity lookups by id: enrollment(id) is null for another partner, as for an unknown id', async () => {
     const q = `query($id: ID!) { enrollment(id: $id) { id invoiceCode transactionCode } }`;
-    expect((await as(seller, q, { id: sale.enrollmentId })).data!.enrollment.id).toBe(sale.enrollmentId);
-    expect((await as(snoop, q, { id: sale.enrollmentId })).data).toEqual({ enrollment: null });
-    expect((await as(snoop, q, { id: randomUUID() })).data).toEqual({ enrollment: null });
-    // The raw federation entry point is not part of the public API.
-    const entities = await as(snoop, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Enrollment { id invoiceCode } } }`, {
-      r: [{ __typename: 'Enrollment', id: sale.enrollmentId }],
-    });
-    expect(entities.data).toBeUndefined();
-    expect(entities.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect((await asPartnerAt('courses', seller, q, { id: sale.enrollmentId })).data!.enrollment.id).toBe(sale.enrollmentId);
+    expect((await asPartnerAt('courses', snoop, q, { id: sale.enrollmentId })).data).toEqual({ enrollment: null });
+    expect((await asPartnerAt('courses', snoop, q, { id: randomUUID() })).data).toEqual({ enrollment: null });
+    // Through the gateway neither this nor the raw federation entry point is a partner's to send.
+    for (const query of [q, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Enrollment { id invoiceCode } } }`]) {
+      const refused = await as(snoop, query, { id: sale.enrollmentId, r: [{ __typename: 'Enrollment', id: sale.enrollmentId }] });
+      expect(refused.data).toBeUndefined();
+      expect(refused.errors?.[0]?.extensions?.code).toBe('OPERATION_NOT_IN_CONTRACT');
+    }
   });
 });
 
 describe('partner privacy', () => {
   it('a partner cannot read personal data through an enrollment’s participant', async () => {
-    const res = await as(
+    // The participant reference an enrollment carries, resolved by the participants subgraph for a partner.
+    const res = await asPartnerAt(
+      'participants',
       seller,
-      `query($id: ID!) { enrollment(id: $id) { id participant { id fullName nik birthDate address phone email familyCardNumber card { number } wallet { balance { amount } } inbox(first: 5) { totalCount } } } }`,
-      { id: sale.enrollmentId },
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Participant { id fullName nik birthDate address phone email familyCardNumber card { number } wallet { balance { amount } } inbox(first: 5) { totalCount } } } }`,
+      { r: [{ __typename: 'Participant', id: holder.participantId }] },
     );
-    expect(res.data?.enrollment?.id).toBe(sale.enrollmentId);
-    const participant = res.data?.enrollment?.participant;
+    const participant = res.data?._entities?.[0];
     // Each personal field is null (or the whole request refused): never a value.
     for (const field of ['fullName', 'nik', 'birthDate', 'address', 'phone', 'email', 'familyCardNumber', 'card', 'wallet', 'inbox'])
       expect(participant?.[field] ?? null).toBeNull();
+    expect(res.errors?.length).toBeGreaterThan(0);
   });
 
   it('a partner cannot look a participant up directly', async () => {
-    const res = await as(seller, `query($id: ID!) { participant(id: $id) { id fullName nik email } }`, { id: holder.participantId });
+    const res = await asPartnerAt('participants', seller, `query($id: ID!) { participant(id: $id) { id fullName nik email } }`, {
+      id: holder.participantId,
+    });
     expect(res.data?.participant ?? null).toBeNull();
-    const list = await as(seller, `{ participants(first: 5) { totalCount } }`, {});
+    const list = await asPartnerAt('participants', seller, `{ participants(first: 5) { totalCount } }`, {});
     expect(list.data?.participants ?? null).toBeNull();
     expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
@@ -181,8 +196,9 @@ describe('programme office', () => {
       f: { partnerId: snoop.partnerId },
     });
     expect(none.enrollments.totalCount).toBe(0);
-    // Partners cannot use the office's lists.
+    // Partners cannot use the office's lists: the gateway holds them to the contract's documents.
     const refused = await partnerRequest(seller, `{ purchases(first: 1) { totalCount } }`, {});
-    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.status).toBe(403);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('OPERATION_NOT_IN_CONTRACT');
   });
 });

@@ -2,6 +2,7 @@ import {
   issueCredential,
   partnerRequest,
   partnerWithCredential,
+  queryText,
   revokeCredential,
   rotateCredential,
   setPartnerActive,
@@ -63,7 +64,7 @@ describe('partner request signatures', () => {
   });
 
   it('refuses a body other than the one signed, and a signature over another path or method', async () => {
-    const body = JSON.stringify({ query: 'query($c: String!) { eligibility(cardNumber: $c) { eligible } }', variables: { c: '1234' } });
+    const body = JSON.stringify({ query: queryText(CHECK), variables: VARS });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const post = (headers: Record<string, string>, sent = body) =>
       fetch(gatewayUrl(), {
