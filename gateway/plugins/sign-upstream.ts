@@ -26,7 +26,8 @@ interface RequestContext {
 function requestFacts(context: RequestContext): Pick<Identity, 'operation' | 'purpose'> {
   const named =
     context.params?.operationName ??
-    /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(context.params?.query ?? '')?.[1];
+    // Comment lines may come first: every partner contract document opens with one.
+    /^(?:\s*#[^\n]*\n)*\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(context.params?.query ?? '')?.[1];
   const purpose = context.request?.headers
     .get('x-purpose')
     ?.replace(/[^\p{L}\p{N} .,:;/_()-]/gu, '')

@@ -1,5 +1,5 @@
 import { buildFederatedSchema } from '../../common/federation';
-import { AccessLogResolver } from './access-log/access-log.resolver';
+import { AccessLogResolver, PersonalDataAccessResolver } from './access-log/access-log.resolver';
 import { CardResolver } from './card/card.resolver';
 import { ApplicationResolver, CohortResolver } from './cohort/cohort.resolver';
 import type { ParticipantsContext } from './context';
@@ -23,6 +23,7 @@ export const buildParticipantsSchema = () =>
         ParticipantResolver,
         ParticipantFieldsResolver,
         AccessLogResolver,
+        PersonalDataAccessResolver,
         StatisticsResolver,
         WalletStatisticsResolver,
         CohortResolver,

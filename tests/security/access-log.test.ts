@@ -1,5 +1,6 @@
 import { db, tokenFor } from '../support/client';
 import { codeOf, post, registerThroughGateway } from './support';
+import { asAdmin, cardholder, partnerRequest, partnerWithCredential } from '../support/partner';
 
 const LOG = `query MyAccessLog { me { personalDataAccessLog(first: 10) { totalCount edges { node { accessorRole accessorSubject fields purpose operation accessedAt } } } } }`;
 
@@ -34,6 +35,42 @@ describe('personal-data access record (UU PDP)', () => {
       admin,
     );
     expect(codeOf(officeReadsLog)).toBe('FORBIDDEN');
+  });
+
+  it('records a platform’s eligibility check of a card: which platform, when, for which operation; shown to the holder', async () => {
+    const holder = await cardholder(1_000_000);
+    const platform = await partnerWithCredential();
+    const { partner } = await asAdmin(`query($id: ID!) { partner(id: $id) { name } }`, { id: platform.partnerId });
+    const own = { authorization: `Bearer ${await tokenFor('participant', holder.participantId)}` };
+    const logOf = async () =>
+      (
+        await post(
+          `{ me { personalDataAccessLog(first: 10) { totalCount edges { node { accessorRole accessorSubject fields operation accessedAt platform { id name } } } } } }`,
+          {},
+          own,
+        )
+      ).json.data?.me.personalDataAccessLog;
+    const before = (await logOf()).totalCount;
+
+    const checked = await partnerRequest(platform, 'CheckEligibility', { cardNumber: holder.cardNumber });
+    expect(checked.data!.eligibility.eligible).toBe(true);
+    const after = await logOf();
+    expect(after.totalCount).toBe(before + 1);
+    expect(after.edges[0].node).toMatchObject({
+      accessorRole: 'partner',
+      accessorSubject: platform.clientId,
+      fields: ['availableBalance', 'cardStatus', 'purchaseDeadline'],
+      operation: 'CheckEligibility',
+      platform: { id: platform.partnerId, name: partner.name },
+    });
+    expect(Date.now() - Date.parse(after.edges[0].node.accessedAt)).toBeLessThan(60_000);
+
+    // A number that is no card, or is malformed, touches nobody's record.
+    const rows = async () => (await db().query(`SELECT count(*)::int AS n FROM participants.personal_data_access`)).rows[0].n;
+    const total = await rows();
+    await partnerRequest(platform, 'CheckEligibility', { cardNumber: '4111111111111111' });
+    await partnerRequest(platform, 'CheckEligibility', { cardNumber: '1234' });
+    expect(await rows()).toBe(total);
   });
 
   it('refuses an office read of personal data that declares no purpose, and records nothing', async () => {

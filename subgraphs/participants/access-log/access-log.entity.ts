@@ -4,7 +4,7 @@ import { newId } from '../../../common/ids';
 
 /**
  * One read of a participant's personal data by someone other than that participant (UU PDP record of
- * processing). Append-only: the database refuses UPDATE, DELETE and TRUNCATE, and the graph has no
+ * processing), a platform's check of their card included. Append-only: the database refuses UPDATE, DELETE and TRUNCATE, and the graph has no
  * mutation that touches it.
  */
 @ObjectType({
@@ -29,7 +29,14 @@ export class PersonalDataAccess {
   @Property({ type: 'text', nullable: true })
   accessorSubject: string | null;
 
-  @Field(() => [String], { description: 'The personal fields read, for example `nik`, `fullName`.' })
+  /** The platform that read, when a partner did (shown as `platform`). */
+  @Property({ type: 'uuid', nullable: true })
+  accessorPartnerId: string | null = null;
+
+  @Field(() => [String], {
+    description:
+      'The personal fields read, for example `nik`, `fullName`; for a card lookup by a platform, `cardStatus`, `availableBalance`, `purchaseDeadline`.',
+  })
   @Property({ type: 'text[]' })
   fields: string[];
 

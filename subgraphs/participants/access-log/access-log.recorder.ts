@@ -7,7 +7,8 @@ import { json, S, sql } from '../sql';
 /**
  * Decides each read of a personal field and remembers the ones that must be recorded: the participant
  * reads their own data unrecorded; the programme office reads anyone's, recorded with the purpose it
- * declared (UU PDP 27/2022: no processing without a purpose); every other caller is refused. One INSERT per
+ * declared (UU PDP 27/2022: no processing without a purpose); every other caller is refused. A platform's
+ * check of a card is recorded too: the participant sees which platforms looked their card up, and when. One INSERT per
  * request, at the end (`flush`), whatever the number of fields and people read.
  */
 export class PersonalDataRecorder {
@@ -32,18 +33,29 @@ export class PersonalDataRecorder {
     fields.add(field);
   }
 
+  /**
+   * Records a lookup by card number (a platform's eligibility check, or the office's): the caller's role was
+   * checked by the operation; what it learns of the person (card status, balance, deadline) is recorded.
+   */
+  recordCardLookup(participantId: string, fields: string[]): void {
+    if (isSelf(this.identity, participantId)) return;
+    const known = this.reads.get(participantId) ?? new Set<string>();
+    for (const field of fields) known.add(field);
+    this.reads.set(participantId, known);
+  }
+
   /** Writes the access records of this request; must succeed before the response carries the data. */
   async flush(em: EntityManager, now = new Date()): Promise<void> {
     if (!this.reads.size) return;
     const rows = [...this.reads].map(([participantId, fields]) => ({ participantId, fields: [...fields].sort() }));
     this.reads.clear();
-    const { role, subject, purpose, operation } = this.identity;
+    const { role, subject, purpose, operation, partnerId } = this.identity;
     await sql(
       em,
-      `INSERT INTO ${S}.personal_data_access (id, participant_id, accessor_role, accessor_subject, fields, purpose, operation, accessed_at)
-       SELECT gen_random_uuid(), (r->>'participantId')::uuid, ?, ?, ARRAY(SELECT jsonb_array_elements_text(r->'fields')), ?, ?, ?
+      `INSERT INTO ${S}.personal_data_access (id, participant_id, accessor_role, accessor_subject, accessor_partner_id, fields, purpose, operation, accessed_at)
+       SELECT gen_random_uuid(), (r->>'participantId')::uuid, ?, ?, ?, ARRAY(SELECT jsonb_array_elements_text(r->'fields')), ?, ?, ?
        FROM jsonb_array_elements(?::jsonb) AS r`,
-      [role, subject ?? null, purpose ?? null, operation ?? null, now, json(rows)],
+      [role, subject ?? null, partnerId ?? null, purpose ?? null, operation ?? null, now, json(rows)],
     );
   }
 }

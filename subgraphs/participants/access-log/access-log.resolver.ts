@@ -5,6 +5,7 @@ import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import type { ParticipantsContext } from '../context';
 import { Participant } from '../participant/participant.entity';
 import { PersonalDataAccess } from './access-log.entity';
+import { partnerRef, PartnerRef } from './partner.ref';
 
 @ObjectType({ description: "A page of the participant's personal-data access history." })
 class PersonalDataAccessConnection extends Connection(PersonalDataAccess, 'PersonalDataAccess', 'personal-data access') {}
@@ -18,5 +19,16 @@ export class AccessLogResolver {
   personalDataAccessLog(@Root() p: Participant, @Args() { first, after }: PageArgs, @Ctx() { identity, em }: ParticipantsContext) {
     if (!isSelf(identity, p.id)) throw forbidden('The access history is readable only by the participant');
     return paginate(em, PersonalDataAccess, { participantId: p.id }, { first, after, sortBy: 'accessedAt', direction: 'desc' });
+  }
+}
+
+@Resolver(() => PersonalDataAccess)
+export class PersonalDataAccessResolver {
+  @FieldResolver(() => PartnerRef, {
+    nullable: true,
+    description: 'The platform that read, when a partner platform did (a card check at its checkout).',
+  })
+  platform(@Root() access: PersonalDataAccess): PartnerRef | null {
+    return access.accessorPartnerId ? partnerRef(access.accessorPartnerId) : null;
   }
 }

@@ -19,17 +19,18 @@ const result = (reasons: EligibilityReason[], available: number | null = null, d
 export class CardEligibilityResolver {
   @Query(() => CardEligibility, {
     description:
-      'Whether a Kartu Prakerja can buy a course now, with its available balance and deadline. Partners and the programme office; no personal data.',
+      "Whether a Kartu Prakerja can buy a course now, with its available balance and deadline. Partners and the programme office; no personal data. Each check of a known card is recorded in its holder's personal-data access history.",
   })
   async eligibility(
     @Arg('cardNumber', { description: 'The 16-digit Kartu Prakerja number.' }) cardNumber: string,
-    @Ctx() { identity, em }: ParticipantsContext,
+    @Ctx() { identity, em, personalData }: ParticipantsContext,
   ): Promise<CardEligibility> {
     requireRole(identity, 'partner', 'admin');
     if (!isValidCardNumber(cardNumber))
       return result([EligibilityReason.of('INVALID_CARD_NUMBER', 'A card number is 16 digits with a valid check digit')]);
     const card = await cardState(em, cardNumber);
     if (!card) return result([EligibilityReason.of('UNKNOWN_CARD', 'No card has this number')]);
+    personalData.recordCardLookup(card.participantId, ['availableBalance', 'cardStatus', 'purchaseDeadline']);
     const reasons: EligibilityReason[] = [];
     if (card.status !== CardStatus.ACTIVE) reasons.push(EligibilityReason.of('NOT_ACTIVE', `The card is ${card.status}`));
     else if (!card.firstPurchaseAt && card.deadlinePassed) {

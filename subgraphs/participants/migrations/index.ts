@@ -3,6 +3,7 @@ import { Migration20261128032111 } from './Migration20261128032111';
 import { Migration20261128034539 } from './Migration20261128034539';
 import { Migration20261128055331 } from './Migration20261128055331';
 import { Migration20261128064500 } from './Migration20261128064500';
+import { Migration20261202200021 } from './Migration20261202200021';
 
 /** This subgraph's migrations in order; `npm run migration:create -- participants` appends to it. */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261128034539', class: Migration20261128034539 },
   { name: 'Migration20261128055331', class: Migration20261128055331 },
   { name: 'Migration20261128064500', class: Migration20261128064500 },
+  { name: 'Migration20261202200021', class: Migration20261202200021 },
 ];
