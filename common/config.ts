@@ -45,7 +45,7 @@ export function dataDir(env: Env = process.env): string {
   return resolve(projectRoot, env.PRAKERJA_DATA_DIR ?? '.data');
 }
 
-const SECRET_NAMES = ['JWT_SECRET', 'GATEWAY_SIGNING_SECRET', 'CREDENTIAL_ENCRYPTION_KEY'] as const;
+const SECRET_NAMES = ['JWT_SECRET', 'GATEWAY_SIGNING_SECRET', 'CREDENTIAL_ENCRYPTION_KEY', 'DATABASE_ROLE_SECRET'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 /**

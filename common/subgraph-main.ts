@@ -3,15 +3,19 @@ import type { GraphQLSchema } from 'graphql';
 import { readSecret } from './config';
 import type { SubgraphContext } from './context';
 import { waitForDatabase } from './database';
+import { userOf, type SubgraphDatabase } from './database-roles';
 import type { Identity } from './identity';
 import { log } from './logger';
-import { migrate } from './orm';
+import { assertServingRole, migrate } from './orm';
 import { startSubgraphServer, type RunningSubgraph } from './subgraph-server';
 
 export interface SubgraphDefinition<TContext extends SubgraphContext> {
   name: string;
   port: number;
-  databaseUrl: string;
+  /** Its serving role's connection, and its schema owner's to migrate with first. */
+  database: SubgraphDatabase;
+  /** Tables whose rows are never changed or deleted: the serving role may only add to them. */
+  appendOnlyTables?: readonly string[];
   createOrm(databaseUrl: string): Promise<MikroORM>;
   buildSchema(): Promise<GraphQLSchema>;
   /** Per-request context beyond identity and EntityManager: DataLoaders and the like. */
@@ -26,12 +30,20 @@ export interface StartedSubgraph extends RunningSubgraph {
   orm: MikroORM;
 }
 
-/** Connects, migrates the subgraph's own schema, serves it, and runs its background jobs. */
+/** Migrates the subgraph's own schema as its owner, then serves it as a role that owns nothing, and runs its background jobs. */
 export async function runSubgraph<TContext extends SubgraphContext>(def: SubgraphDefinition<TContext>): Promise<StartedSubgraph> {
   process.env.SERVICE_NAME ??= def.name;
-  await waitForDatabase(def.databaseUrl);
-  const orm = await def.createOrm(def.databaseUrl);
-  await migrate(orm, def.name);
+  await waitForDatabase(def.database.url);
+  if (def.database.migrationUrl) {
+    const owner = await def.createOrm(def.database.migrationUrl);
+    try {
+      await migrate(owner, def.name, { appRole: userOf(def.database.url), appendOnlyTables: def.appendOnlyTables ?? [] });
+    } finally {
+      await owner.close();
+    }
+  }
+  const orm = await def.createOrm(def.database.url);
+  await assertServingRole(orm, def.name);
   const schema = await def.buildSchema();
   const running = await startSubgraphServer<TContext>({
     name: def.name,

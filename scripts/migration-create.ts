@@ -3,9 +3,10 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { projectRoot } from '../common/config';
 import { startDatabase } from '../common/database';
+import { provisionSubgraphRoles, userOf } from '../common/database-roles';
 import { migrate } from '../common/orm';
 import { SUBGRAPHS, type SubgraphName } from '../common/topology';
-import { ORM_FACTORIES } from './subgraph-orms';
+import { APPEND_ONLY_TABLES, ORM_FACTORIES } from './subgraph-orms';
 
 /**
  * `npm run migration:create -- <subgraph>`: applies the subgraph's migrations, diffs its entities against
@@ -13,9 +14,11 @@ import { ORM_FACTORIES } from './subgraph-orms';
  */
 async function createMigration(name: SubgraphName): Promise<void> {
   const db = await startDatabase();
-  const orm = await ORM_FACTORIES[name](db.url);
+  // As the schema owner, as every migration runs: the objects it creates are the owner's.
+  const { url, migrationUrl } = (await provisionSubgraphRoles(db.url, [name]))[name];
+  const orm = await ORM_FACTORIES[name](migrationUrl!);
   try {
-    await migrate(orm, name);
+    await migrate(orm, name, { appRole: userOf(url), appendOnlyTables: APPEND_ONLY_TABLES[name] });
     const result = await orm.getMigrator().createMigration();
     console.log(result.fileName ? `wrote ${result.fileName}` : 'no changes: no migration written');
     writeIndex(name);

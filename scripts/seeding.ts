@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import { provisionSubgraphRoles, userOf } from '../common/database-roles';
 import { migrate } from '../common/orm';
 import { SUBGRAPHS, type SubgraphName } from '../common/topology';
 import { seedCourses } from '../seed/courses';
 import { seedParticipants } from '../seed/participants';
 import { seedPartners } from '../seed/partners';
-import { ORM_FACTORIES } from './subgraph-orms';
+import { APPEND_ONLY_TABLES, ORM_FACTORIES } from './subgraph-orms';
 
 /** Each subgraph's seed, run with that subgraph's own ORM (its own schema only), and the table that tells it is empty. */
 const SEEDS: Record<SubgraphName, { probe: string; run(orm: MikroORM): Promise<unknown> }> = {
@@ -20,19 +22,24 @@ export interface SeedOptions {
   log?: (message: string) => void;
 }
 
-/** Migrates each schema and seeds the ones that are empty (all of them after `reset`). */
-export async function seedDatabase(databaseUrl: string, options: SeedOptions = {}): Promise<SubgraphName[]> {
+/**
+ * Migrates each schema as its owner and seeds the ones that are empty (all of them after `reset`). Takes an
+ * administrator's connection: it drops schemas on reset and creates each subgraph's roles.
+ */
+export async function seedDatabase(adminUrl: string, options: SeedOptions = {}): Promise<SubgraphName[]> {
   const log = options.log ?? console.log;
+  const names = SUBGRAPHS.map(({ name }) => name);
+  if (options.reset) await dropSchemas(adminUrl, names);
+  const databases = await provisionSubgraphRoles(adminUrl, names);
   const seeded: SubgraphName[] = [];
-  for (const { name } of SUBGRAPHS) {
-    const orm = await ORM_FACTORIES[name](databaseUrl);
+  for (const name of names) {
+    const { url, migrationUrl } = databases[name];
+    const orm = await ORM_FACTORIES[name](migrationUrl!);
     try {
-      const connection = orm.em.getConnection();
-      if (options.reset) await connection.execute(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
-      await migrate(orm, name);
-      const [{ empty }] = await connection.execute<Array<{ empty: boolean }>>(
-        `SELECT NOT EXISTS (SELECT 1 FROM ${SEEDS[name].probe}) AS empty`,
-      );
+      await migrate(orm, name, { appRole: userOf(url), appendOnlyTables: APPEND_ONLY_TABLES[name] });
+      const [{ empty }] = await orm.em
+        .getConnection()
+        .execute<Array<{ empty: boolean }>>(`SELECT NOT EXISTS (SELECT 1 FROM ${SEEDS[name].probe}) AS empty`);
       if (!empty) continue;
       const started = Date.now();
       await SEEDS[name].run(orm);
@@ -43,4 +50,14 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
     }
   }
   return seeded;
+}
+
+async function dropSchemas(adminUrl: string, names: readonly string[]): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${names.map((n) => `"${n}"`).join(', ')} CASCADE`);
+  } finally {
+    await client.end();
+  }
 }

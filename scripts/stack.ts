@@ -2,9 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { projectRoot } from '../common/config';
+import { provisionSubgraphRoles, subgraphDatabaseEnv } from '../common/database-roles';
 import { SUBGRAPHS } from '../common/topology';
 
 export interface StackOptions {
+  /** An administrator's connection: it creates each subgraph's roles, and no process of the stack gets it. */
   databaseUrl: string;
   /** Gateway port; subgraphs listen on the next three ports. */
   gatewayPort: number;
@@ -28,12 +30,18 @@ export interface RunningStack {
  * answers its health check.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
+  // Each subgraph gets its own roles' connections; no process of the stack sees the administrator's.
+  const databases = await provisionSubgraphRoles(
+    options.databaseUrl,
+    SUBGRAPHS.map(({ name }) => name),
+  );
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     ...options.env,
-    DATABASE_URL: options.databaseUrl,
+    ...subgraphDatabaseEnv(databases),
     GATEWAY_PORT: String(options.gatewayPort),
   };
+  delete env.DATABASE_URL;
   const subgraphUrls: Record<string, string> = {};
   SUBGRAPHS.forEach(({ name }, i) => {
     const port = options.gatewayPort + i + 1;

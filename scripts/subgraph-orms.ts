@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SubgraphName } from '../common/topology';
 import { createCoursesOrm } from '../subgraphs/courses/orm';
-import { createParticipantsOrm } from '../subgraphs/participants/orm';
+import { appendOnlyTables as participantsAppendOnly, createParticipantsOrm } from '../subgraphs/participants/orm';
 import { createPartnersOrm } from '../subgraphs/partners/orm';
 
 /** Each subgraph's own ORM factory, for tooling that acts on every schema (migrations, seeding, tests). */
@@ -9,4 +9,11 @@ export const ORM_FACTORIES: Record<SubgraphName, (databaseUrl: string) => Promis
   participants: createParticipantsOrm,
   partners: createPartnersOrm,
   courses: createCoursesOrm,
+};
+
+/** Each subgraph's append-only tables: its serving role may only add rows to them. */
+export const APPEND_ONLY_TABLES: Record<SubgraphName, readonly string[]> = {
+  participants: participantsAppendOnly,
+  partners: [],
+  courses: [],
 };

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { ConfigError, envReader, readSecret } from '../../common/config';
+import { subgraphDatabaseOf } from '../../common/database-roles';
 import { subgraphPort, subgraphUrl } from '../../common/topology';
 
 /** The courses subgraph's configuration, read and validated once at start-up. */
@@ -12,7 +13,8 @@ export function loadConfig(env = process.env) {
   }
   return {
     port: subgraphPort('courses', env),
-    databaseUrl: read.string('DATABASE_URL'),
+    /** Its serving role (`COURSES_DATABASE_URL`) and its schema owner for migrations (`COURSES_MIGRATION_DATABASE_URL`). */
+    database: subgraphDatabaseOf('courses', env),
     participantsUrl: subgraphUrl('participants', env),
     /** Asked whether the platforms and institutions an admin names exist before a course or offering is written. */
     partnersUrl: subgraphUrl('partners', env),

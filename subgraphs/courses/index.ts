@@ -17,7 +17,7 @@ export function startCourses(config = loadConfig()) {
   return runSubgraph({
     name: 'courses',
     port: config.port,
-    databaseUrl: config.databaseUrl,
+    database: config.database,
     createOrm: createCoursesOrm,
     buildSchema: buildCoursesSchema,
     context: (base) => ({ ...base, loaders: createLoaders(base.em), services }),

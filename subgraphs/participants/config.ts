@@ -1,4 +1,5 @@
 import { envReader } from '../../common/config';
+import { subgraphDatabaseOf } from '../../common/database-roles';
 import { subgraphPort } from '../../common/topology';
 
 /** The participants subgraph's configuration, read and validated once at start-up. */
@@ -6,7 +7,8 @@ export function loadConfig(env = process.env) {
   const read = envReader(env);
   return {
     port: subgraphPort('participants', env),
-    databaseUrl: read.string('DATABASE_URL'),
+    /** Its serving role (`PARTICIPANTS_DATABASE_URL`) and its schema owner for migrations (`PARTICIPANTS_MIGRATION_DATABASE_URL`). */
+    database: subgraphDatabaseOf('participants', env),
     /** Default days after selection to buy a first course (cohortOpen may override per cohort). */
     purchaseWindowDays: read.int('PARTICIPANTS_PURCHASE_WINDOW_DAYS', 15, 1, 365),
     /** Default training balance credited per selected participant, in rupiah. */

@@ -5,7 +5,7 @@ import { main, runSubgraph } from '../../common/subgraph-main';
 import { loadConfig, type ParticipantsConfig } from './config';
 import { PersonalDataRecorder } from './access-log/access-log.recorder';
 import { createLoaders } from './context';
-import { createParticipantsOrm } from './orm';
+import { appendOnlyTables, createParticipantsOrm } from './orm';
 import { buildParticipantsSchema } from './schema';
 import { revokeLapsedCards, sweepExpiredHolds } from './wallet/wallet.service';
 
@@ -38,7 +38,8 @@ export function startParticipants(config = loadConfig()) {
   return runSubgraph({
     name: 'participants',
     port: config.port,
-    databaseUrl: config.databaseUrl,
+    database: config.database,
+    appendOnlyTables,
     createOrm: createParticipantsOrm,
     buildSchema: buildParticipantsSchema,
     context: (base) => ({ ...base, loaders: createLoaders(base.em), personalData: new PersonalDataRecorder(base.identity), config }),

@@ -1,5 +1,6 @@
 import { createHash, hkdfSync } from 'node:crypto';
 import { envReader, readSecret } from '../../common/config';
+import { subgraphDatabaseOf } from '../../common/database-roles';
 import { subgraphPort } from '../../common/topology';
 
 /** The partners subgraph's configuration, read and validated once at start-up. */
@@ -7,7 +8,8 @@ export function loadConfig(env = process.env) {
   const read = envReader(env);
   return {
     port: subgraphPort('partners', env),
-    databaseUrl: read.string('DATABASE_URL'),
+    /** Its serving role (`PARTNERS_DATABASE_URL`) and its schema owner for migrations (`PARTNERS_MIGRATION_DATABASE_URL`). */
+    database: subgraphDatabaseOf('partners', env),
     /** How long an MoU or a passing periodic evaluation lasts before the platform is due for review again. */
     reviewIntervalMonths: read.int('PARTNER_REVIEW_INTERVAL_MONTHS', 12, 1, 120),
     /** AES-256 key that encrypts partner signing keys at rest. */

@@ -10,7 +10,7 @@ export function startPartners(config = loadConfig()) {
   return runSubgraph({
     name: 'partners',
     port: config.port,
-    databaseUrl: config.databaseUrl,
+    database: config.database,
     createOrm: createPartnersOrm,
     buildSchema: buildPartnersSchema,
     context: (base) => ({ ...base, loaders: createLoaders(base.em), config }),

@@ -32,10 +32,9 @@ export async function countQueries(
   }
 }
 
-/** Environment for a subgraph started in-process beside the test stack: same database, an ephemeral port, quiet jobs. */
+/** Environment for a subgraph started in-process beside the test stack: same database and roles, an ephemeral port, quiet jobs. */
 export const inProcessEnv = (): NodeJS.ProcessEnv => ({
   ...process.env,
-  DATABASE_URL: process.env.TEST_DATABASE_URL,
   PARTICIPANTS_URL: JSON.parse(process.env.TEST_SUBGRAPH_URLS!).participants,
   PARTNERS_URL: JSON.parse(process.env.TEST_SUBGRAPH_URLS!).partners,
   PARTICIPANTS_PORT: '0',

@@ -204,7 +204,6 @@ export async function startCourses(env: Record<string, string>): Promise<{ url: 
   const child = spawn(process.execPath, [resolve(__dirname, '../../dist/subgraphs/courses/index.js')], {
     env: {
       ...process.env,
-      DATABASE_URL: process.env.TEST_DATABASE_URL!,
       COURSES_PORT: String(port),
       PARTICIPANTS_URL: urls.participants,
       PARTNERS_URL: urls.partners,

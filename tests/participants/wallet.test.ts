@@ -158,7 +158,7 @@ describe('wallet internal API', () => {
 });
 
 describe('CheckEligibility (partner contract)', () => {
-  const partner = { role: 'partner' as const, partnerId: 'tokopedia', subject: 'client' };
+  const partner = { role: 'partner' as const, partnerId: randomUUID(), subject: 'client' }; // partner ids are uuids (the gateway signs the real one)
   const check = (cardNumber: string, identity = partner) => subgraphQuery('participants', CHECK, { cardNumber }, identity);
 
   it('answers eligible with the available balance and deadline for an active card', async () => {

@@ -43,6 +43,9 @@ export default async function globalSetup(): Promise<void> {
       GATEWAY_ANONYMOUS_FIELDS_PER_MINUTE: '100000000',
     },
   });
+  // The test realm reaches the database as an administrator (TEST_DATABASE_URL) and, to start subgraph
+  // processes of its own, with each subgraph's roles (<NAME>_DATABASE_URL, <NAME>_MIGRATION_DATABASE_URL).
+  for (const [key, value] of Object.entries(stack.env)) if (/_DATABASE_URL$/.test(key)) process.env[key] = value;
   process.env.TEST_DATABASE_URL = db.url;
   process.env.TEST_GATEWAY_URL = stack.gatewayUrl;
   process.env.TEST_SUBGRAPH_URLS = JSON.stringify(stack.subgraphUrls);

@@ -2,7 +2,8 @@ import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261128032127 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create schema if not exists "courses";`);
+    // The schema exists before any migration runs (created by the administrator for its owner, or by migrate()):
+    // the owner running this may not create schemas, and CREATE SCHEMA checks that right even when it exists.
     this.addSql(
       `create type "courses"."course_category" as enum ('SALES_AND_MARKETING', 'FOOD_AND_BEVERAGE', 'TECHNOLOGY', 'PERSONAL_DEVELOPMENT', 'LANGUAGE', 'AGRICULTURE', 'FINANCE', 'ENTREPRENEURSHIP', 'FASHION_AND_CRAFT', 'AUTOMOTIVE', 'HOSPITALITY', 'OFFICE_AND_ADMINISTRATION', 'CREATIVE_AND_DESIGN', 'HEALTH_AND_BEAUTY', 'CONSTRUCTION', 'EDUCATION');`,
     );

@@ -2,7 +2,8 @@ import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261128032111 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create schema if not exists "participants";`);
+    // The schema exists before any migration runs (created by the administrator for its owner, or by migrate()):
+    // the owner running this may not create schemas, and CREATE SCHEMA checks that right even when it exists.
     this.addSql(`create type "participants"."gender" as enum ('MALE', 'FEMALE');`);
     this.addSql(
       `create type "participants"."education_status" as enum ('NOT_IN_EDUCATION', 'IN_FORMAL_EDUCATION', 'IN_NON_FORMAL_EDUCATION');`,

@@ -2,7 +2,8 @@ import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261128031814 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create schema if not exists "partners";`);
+    // The schema exists before any migration runs (created by the administrator for its owner, or by migrate()):
+    // the owner running this may not create schemas, and CREATE SCHEMA checks that right even when it exists.
     this.addSql(
       `create type "partners"."partner_status" as enum ('APPLIED', 'UNDER_EVALUATION', 'MOU_SIGNED', 'ACTIVE', 'SUSPENDED', 'TERMINATED');`,
     );
