@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { projectRoot } from '../common/config';
 import { provisionSubgraphRoles, subgraphDatabaseEnv } from '../common/database-roles';
-import { SUBGRAPHS } from '../common/topology';
+import { processEntry, SUBGRAPHS } from '../common/topology';
 
 export interface StackOptions {
   /** An administrator's connection: it creates each subgraph's roles, and no process of the stack gets it. */
@@ -68,10 +68,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       children.push(child);
       return waitHealthy(health, child, entry);
     };
-    await Promise.all(
-      SUBGRAPHS.map(({ name }) => launch(`subgraphs/${name}/index.js`, subgraphUrls[name].replace(/\/graphql$/, '/health'))),
-    );
-    const gatewayEntry = 'gateway/index.js';
+    await Promise.all(SUBGRAPHS.map(({ name }) => launch(processEntry(name), subgraphUrls[name].replace(/\/graphql$/, '/health'))));
+    const gatewayEntry = processEntry('gateway');
     if (options.gateway !== false && existsSync(resolve(projectRoot, 'dist', gatewayEntry))) {
       await launch(gatewayEntry, `http://127.0.0.1:${options.gatewayPort}/healthcheck`);
     }
