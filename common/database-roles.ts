@@ -80,8 +80,14 @@ export function provisioningSql(schema: string, roles: SubgraphRoles, passwords:
       END LOOP;
     END $$`,
     `GRANT USAGE ON SCHEMA "${schema}" TO "${roles.app}"`,
+    // No statement of a serving process outlives the gateway's wait for it (10 s by default): a query whose
+    // caller is gone stops instead of running on. Migrations, as the owner, are not bound by it.
+    `ALTER ROLE "${roles.app}" SET statement_timeout = '${SERVING_STATEMENT_TIMEOUT}'`,
   ];
 }
+
+/** Longest a serving role's statement may run: under the gateway's default upstream timeout of 10 s. */
+export const SERVING_STATEMENT_TIMEOUT = '9s';
 
 /**
  * Creates (or updates) every subgraph's roles and schema from an administrator's connection, and returns

@@ -92,6 +92,18 @@ describe('database roles', () => {
     ).toBeNull();
   });
 
+  it('stops any statement of a serving role after 9 s, under the gateway’s 10 s wait, so none runs on without its caller', async () => {
+    for (const name of SUBGRAPHS) {
+      const client = new Client({ connectionString: urlOf(name) });
+      await client.connect();
+      try {
+        expect((await client.query('SHOW statement_timeout')).rows[0].statement_timeout).toBe('9s');
+      } finally {
+        await client.end();
+      }
+    }
+  });
+
   it('gives each serving role its own schema only, and no right to change any schema', async () => {
     const probes = { participants: 'participants.participant', partners: 'partners.partner', courses: 'courses.course' };
     for (const name of SUBGRAPHS) {
