@@ -3,6 +3,7 @@ import type { GatewayConfig } from './config';
 import { corsPolicy, useVaryOnOrigin } from './cors';
 import type { GatewayContext } from './context';
 import { runtimeLogger } from './log-writer';
+import { maskError } from './mask-error';
 import { useErrorHygiene } from './plugins/error-hygiene';
 import { useOperationLimits } from './plugins/operation-limits';
 import { useRequestErrorCodes } from './plugins/request-error-codes';
@@ -26,8 +27,9 @@ export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
     // package is 9 MB of JavaScript: loaded only where GraphiQL is served, its page rendered once.
     renderGraphiQL: config.introspection ? graphiqlPage() : undefined,
     cors: corsPolicy(config.corsOrigins),
-    // Internal errors become "Unexpected error."; errors that resolvers throw on purpose keep their code.
-    maskedErrors: true,
+    // Internal errors become "Unexpected error."; errors that resolvers throw on purpose keep their code; a
+    // subgraph that cannot be reached costs its fields with SUBGRAPH_UNAVAILABLE.
+    maskedErrors: { maskError },
     upstreamTimeout: config.upstreamTimeoutMs,
     // The HTTP executor merges identical in-flight subgraph queries (URL, method and body) by default. Every
     // answer here depends on who asks, and the caller's signed identity is attached after that key is made

@@ -1,4 +1,4 @@
-import { hashOtp, otpMatches, generateOtp } from '../../subgraphs/courses/purchase/otp';
+import { deriveOtp, hashOtp, newOtpSeed, otpMatches } from '../../subgraphs/courses/purchase/otp';
 import { PurchaseStatus } from '../../subgraphs/courses/purchase/purchase.enums';
 import { decideAuthorize, decideRetry, otpExpiry, REISSUE_MARGIN_MS, type PurchaseState } from '../../subgraphs/courses/purchase/rules';
 
@@ -13,6 +13,7 @@ const state = (over: Partial<PurchaseState> = {}): PurchaseState => ({
   otpExpiresAt: at(60_000),
   otpAttempts: 0,
   holdExpiresAt: at(300_000),
+  otpAwaitingDelivery: false,
   ...over,
 });
 const same = { cardNumber: '5000000000000009', courseId: 'c1', amount: 100_000 };
@@ -38,6 +39,15 @@ describe('decideRetry (purchaseStart on a used invoice code)', () => {
     expect(decideRetry(state({ otpExpiresAt: now }), same, now)).toBe('ISSUE_OTP');
     expect(decideRetry(state({ otpHash: null, otpExpiresAt: null }), same, now)).toBe('ISSUE_OTP');
     expect(decideRetry(state({ otpExpiresAt: at(-1), holdExpiresAt: at(REISSUE_MARGIN_MS) }), same, now)).toBe('RETURN');
+  });
+
+  it('sends the valid OTP again when its delivery was never confirmed, and only while it is valid and awaited', () => {
+    expect(decideRetry(state({ otpAwaitingDelivery: true }), same, now)).toBe('RESEND_OTP');
+    expect(decideRetry(state({ otpAwaitingDelivery: true, otpExpiresAt: at(-1) }), same, now)).toBe('ISSUE_OTP');
+    for (const status of [PurchaseStatus.CAPTURING, PurchaseStatus.AUTHORIZED, PurchaseStatus.EXPIRED, PurchaseStatus.LOCKED]) {
+      expect(decideRetry(state({ status, otpAwaitingDelivery: true }), same, now)).toBe('RETURN');
+    }
+    expect(decideRetry(state({ otpAwaitingDelivery: true }), { ...same, amount: 1 }, now)).toBe('CONFLICT');
   });
 });
 
@@ -79,8 +89,18 @@ describe('decideAuthorize', () => {
 });
 
 describe('OTP hashing', () => {
-  it('generates 6 digits', () => {
-    for (let i = 0; i < 200; i++) expect(generateOtp()).toMatch(/^\d{6}$/);
+  it('derives 6 digits, the same again from the same seed, another from another seed or generation', () => {
+    const codes = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const seed = newOtpSeed();
+      const otp = deriveOtp('secret', 'p1', 1, seed);
+      expect(otp).toMatch(/^\d{6}$/);
+      expect(deriveOtp('secret', 'p1', 1, seed)).toBe(otp);
+      codes.add(otp);
+    }
+    expect(codes.size).toBeGreaterThan(190); // random seeds, random codes
+    const seed = newOtpSeed();
+    expect(new Set([1, 2, 3, 4, 5].map((g) => deriveOtp('secret', 'p1', g, seed))).size).toBeGreaterThan(1);
   });
 
   it('binds the hash to secret, purchase and generation', () => {

@@ -44,6 +44,7 @@ class CoursesArgs extends PageArgs {
 @Resolver(() => Course)
 export class CourseResolver {
   @Query(() => CourseConnection, {
+    nullable: true,
     description: 'The course catalogue, oldest first. Public: APPROVED courses; admins may list other curation statuses.',
   })
   courses(@Args() { first, after, category, mode, curationStatus }: CoursesArgs, @Ctx() { em, identity }: CoursesContext) {
@@ -62,7 +63,10 @@ export class CourseResolver {
     return course && canSeeCourse(identity, course) ? course : null;
   }
 
-  @Mutation(() => CoursePayload, { description: 'Submits a course of a registered training institution for curation. Admin only.' })
+  @Mutation(() => CoursePayload, {
+    nullable: true,
+    description: 'Submits a course of a registered training institution for curation. Admin only.',
+  })
   courseSubmit(
     @Arg('input', () => CourseSubmitInput, { description: 'The course.' }) input: CourseSubmitInput,
     @Ctx() { em, identity, services }: CoursesContext,
@@ -71,7 +75,7 @@ export class CourseResolver {
     return submitCourse(em, services.partners, input);
   }
 
-  @Mutation(() => CoursePayload, { description: 'Approves or rejects a SUBMITTED course. Admin only.' })
+  @Mutation(() => CoursePayload, { nullable: true, description: 'Approves or rejects a SUBMITTED course. Admin only.' })
   courseCurate(
     @Arg('input', () => CourseCurateInput, { description: 'The decision.' }) input: CourseCurateInput,
     @Ctx() { em, identity }: CoursesContext,
@@ -80,7 +84,10 @@ export class CourseResolver {
     return curateCourse(em, input, identity.subject ?? 'admin');
   }
 
-  @FieldResolver(() => TrainingInstitutionRef, { description: 'The training institution that owns and delivers the course.' })
+  @FieldResolver(() => TrainingInstitutionRef, {
+    nullable: true,
+    description: 'The training institution that owns and delivers the course.',
+  })
   provider(@Root() course: Course) {
     return institutionRef(course.institutionId);
   }
@@ -93,7 +100,7 @@ export class CourseResolver {
 
 @Resolver(() => TrainingInstitutionRef)
 export class InstitutionCoursesResolver {
-  @FieldResolver(() => CourseConnection, { description: 'The institution’s APPROVED courses, oldest first.' })
+  @FieldResolver(() => CourseConnection, { nullable: true, description: 'The institution’s APPROVED courses, oldest first.' })
   courses(@Root() institution: TrainingInstitutionRef, @Args() { first, after }: PageArgs, @Ctx() { loaders }: CoursesContext) {
     return loaders.institutionCourses.load({ parentId: institution.id, first, after });
   }

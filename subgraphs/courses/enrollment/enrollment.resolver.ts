@@ -51,7 +51,7 @@ class EnrollmentsArgs extends PageArgs {
 
 @Resolver(() => Enrollment)
 export class EnrollmentResolver {
-  @Query(() => EnrollmentConnection, { description: 'The calling platform’s enrollments, newest first. Partners only.' })
+  @Query(() => EnrollmentConnection, { nullable: true, description: 'The calling platform’s enrollments, newest first. Partners only.' })
   partnerEnrollments(@Args() { first, after, status }: PartnerEnrollmentsArgs, @Ctx() { em, identity }: CoursesContext) {
     const partnerId = requirePartner(identity);
     return paginate(
@@ -62,7 +62,7 @@ export class EnrollmentResolver {
     );
   }
 
-  @Query(() => EnrollmentConnection, { description: 'Every enrollment, newest first, filtered. Admin only.' })
+  @Query(() => EnrollmentConnection, { nullable: true, description: 'Every enrollment, newest first, filtered. Admin only.' })
   enrollments(@Args() { first, after, filter }: EnrollmentsArgs, @Ctx() { em, identity }: CoursesContext) {
     requireRole(identity, 'admin');
     for (const field of ['partnerId', 'participantId', 'courseId'] as const) {
@@ -91,6 +91,7 @@ export class EnrollmentResolver {
   }
 
   @Mutation(() => EnrollmentPayload, {
+    nullable: true,
     description:
       'Voids the enrollment of an invoice that has no attendance yet and refunds the amount to the balance, once. Partners only.',
   })
@@ -101,7 +102,10 @@ export class EnrollmentResolver {
     return voidEnrollment(em, services, requirePartner(identity), input.invoiceCode, input.reason);
   }
 
-  @Mutation(() => EnrollmentPayload, { description: 'Records one attended session (the same session again is a no-op). Partners only.' })
+  @Mutation(() => EnrollmentPayload, {
+    nullable: true,
+    description: 'Records one attended session (the same session again is a no-op). Partners only.',
+  })
   attendanceReport(
     @Arg('input', () => AttendanceReportInput, { description: 'Enrollment, session and time.' }) input: AttendanceReportInput,
     @Ctx() { em, identity }: CoursesContext,
@@ -110,6 +114,7 @@ export class EnrollmentResolver {
   }
 
   @Mutation(() => EnrollmentPayload, {
+    nullable: true,
     description: 'Completes an enrollment whose sessions were all attended, with score and certificate. Partners only.',
   })
   completionReport(
@@ -129,12 +134,13 @@ export class EnrollmentResolver {
     return (await loaders.course.load(enrollment.course.id))!;
   }
 
-  @FieldResolver(() => PartnerRef, { description: 'The platform where the course was bought.' })
+  @FieldResolver(() => PartnerRef, { nullable: true, description: 'The platform where the course was bought.' })
   platform(@Root() enrollment: Enrollment) {
     return partnerRef(enrollment.partnerId);
   }
 
   @FieldResolver(() => ParticipantRef, {
+    nullable: true,
     description: 'The participant (a reference: the participants subgraph decides which of their fields the caller may read).',
   })
   participant(@Root() enrollment: Enrollment) {
@@ -156,6 +162,7 @@ export class EnrollmentResolver {
 @Resolver(() => ParticipantRef)
 export class ParticipantEnrollmentsResolver {
   @FieldResolver(() => [Enrollment], {
+    nullable: true,
     description: 'The participant’s enrollments, newest first, with certificates. The participant themself or admins.',
   })
   enrollments(@Root() participant: ParticipantRef, @Ctx() { loaders, identity }: CoursesContext) {

@@ -43,6 +43,7 @@ class PurchasesArgs extends PageArgs {
 @Resolver(() => Purchase)
 export class PurchaseResolver {
   @Mutation(() => PurchaseStartPayload, {
+    nullable: true,
     description:
       'Step one of a purchase: checks card, course, price and balance, holds the price on the balance (10 minutes by default) and sends a 6-digit OTP (valid 5 minutes by default) to the participant. Idempotent by invoice code. Partners only.',
   })
@@ -54,6 +55,7 @@ export class PurchaseResolver {
   }
 
   @Mutation(() => PurchaseAuthorizePayload, {
+    nullable: true,
     description:
       'Step two: checks the OTP (3 wrong tries lock the purchase, by default), debits the balance exactly once and creates the enrollment. Retries return the same enrollment. Partners only.',
   })
@@ -75,7 +77,7 @@ export class PurchaseResolver {
     return em.findOne(Purchase, { partnerId: requirePartner(identity), invoiceCode: invoiceCode.trim() });
   }
 
-  @Query(() => PurchaseConnection, { description: 'Every purchase, newest first, filtered. Admin only.' })
+  @Query(() => PurchaseConnection, { nullable: true, description: 'Every purchase, newest first, filtered. Admin only.' })
   purchases(@Args() { first, after, filter }: PurchasesArgs, @Ctx() { em, identity }: CoursesContext) {
     requireRole(identity, 'admin');
     if (filter?.partnerId && !isUuid(filter.partnerId)) throw badInput('`partnerId` is not a valid id', 'filter.partnerId');
@@ -97,7 +99,7 @@ export class PurchaseResolver {
     return (await loaders.course.load(purchase.course.id))!;
   }
 
-  @FieldResolver(() => PartnerRef, { description: 'The platform where the purchase was made.' })
+  @FieldResolver(() => PartnerRef, { nullable: true, description: 'The platform where the purchase was made.' })
   platform(@Root() purchase: Purchase) {
     return partnerRef(purchase.partnerId);
   }

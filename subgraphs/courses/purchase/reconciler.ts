@@ -5,13 +5,14 @@ import { Enrollment } from '../enrollment/enrollment.entity';
 import { EnrollmentStatus } from '../enrollment/enrollment.enums';
 import { finishRefund, recordCompletion } from '../enrollment/enrollment.service';
 import { finishCapture, releaseHold } from './authorize.service';
+import { redeliverOtp } from './purchase.service';
 
 const BATCH = 100;
 
 /**
  * One pass of the reconciler: expires unconfirmed purchases and releases their holds, and completes work a
- * crash or an unreachable participants subgraph left half done (CAPTURING purchases, CANCELLING enrollments,
- * unrecorded completions). Every step is idempotent, so passes may overlap requests and each other.
+ * crash or an unreachable participants subgraph left half done (OTPs stored but never delivered, CAPTURING
+ * purchases, CANCELLING enrollments, unrecorded completions). Every step is idempotent, so passes may overlap requests and each other.
  * `settleMs` leaves alone rows a request is probably still finishing.
  */
 async function reconcileOnce(em: EntityManager, services: CoursesServices, settleMs: number): Promise<void> {
@@ -37,6 +38,14 @@ async function reconcileOnce(em: EntityManager, services: CoursesServices, settl
     ),
   )) {
     await step('hold release', id, () => releaseHold(em, services, id));
+  }
+  for (const id of ids(
+    await em.execute(
+      `select id from courses.purchase where status = 'AWAITING_OTP' and otp_seed is not null and otp_expires_at > ? and updated_at <= ? order by updated_at limit ${BATCH}`,
+      [now, settled],
+    ),
+  )) {
+    await step('OTP delivery', id, () => redeliverOtp(em.fork(), services, id));
   }
   for (const id of ids(
     await em.execute(`select id from courses.purchase where status = 'CAPTURING' and updated_at <= ? order by updated_at limit ${BATCH}`, [

@@ -51,7 +51,7 @@ class CohortSelectPayload {
 
 @Resolver(() => Cohort)
 export class CohortResolver {
-  @Query(() => [Cohort], { description: 'Every cohort, newest first. Public.' })
+  @Query(() => [Cohort], { nullable: true, description: 'Every cohort, newest first. Public.' })
   cohorts(@Ctx() { em }: ParticipantsContext) {
     return em.find(Cohort, {}, { orderBy: { opensAt: 'desc' } });
   }
@@ -89,7 +89,7 @@ export class CohortResolver {
     return loaders.applicationCount.load(cohort.id);
   }
 
-  @Mutation(() => CohortOpenPayload, { description: 'Opens a cohort (gelombang). Programme office only.' })
+  @Mutation(() => CohortOpenPayload, { nullable: true, description: 'Opens a cohort (gelombang). Programme office only.' })
   cohortOpen(
     @Arg('input', () => CohortOpenInput, { description: 'The cohort.' }) input: CohortOpenInput,
     @Ctx() { identity, em, config }: ParticipantsContext,
@@ -106,6 +106,7 @@ export class CohortResolver {
   }
 
   @Mutation(() => CohortApplyPayload, {
+    nullable: true,
     description:
       'Applies the calling participant to an open cohort. Idempotent: a second call returns the same application with ALREADY_APPLIED. Participants only.',
   })
@@ -121,6 +122,7 @@ export class CohortResolver {
   }
 
   @Mutation(() => CohortSelectPayload, {
+    nullable: true,
     description:
       'Runs the draw of a closed cohort, once, with the seed committed when it opened (then revealed): re-checks eligibility, applies the family card cap, issues cards and credits balances. Programme office only.',
   })

@@ -67,7 +67,7 @@ export class ParticipantResolver {
     return loaders.participant.load(id);
   }
 
-  @Query(() => ParticipantConnection, { description: 'Registered participants, oldest first. Programme office only.' })
+  @Query(() => ParticipantConnection, { nullable: true, description: 'Registered participants, oldest first. Programme office only.' })
   participants(@Args() { first, after, filter }: ParticipantsArgs, @Ctx() { identity, em }: ParticipantsContext) {
     requireRole(identity, 'admin');
     const where: Record<string, unknown> = {};
@@ -78,6 +78,7 @@ export class ParticipantResolver {
   }
 
   @Mutation(() => ParticipantRegisterPayload, {
+    nullable: true,
     description:
       'Registers a person (public: anyone may register). Validates the NIK against real region codes and the birth date, the family card, e-mail and phone.',
   })

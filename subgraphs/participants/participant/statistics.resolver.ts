@@ -86,6 +86,7 @@ FROM flags`;
 @Resolver()
 export class StatisticsResolver {
   @Query(() => ParticipantStatistics, {
+    nullable: true,
     description: 'Counts by province, sex and eligibility reason. Analysts and the programme office; no personal data.',
   })
   async participantStatistics(@Ctx() { identity, em }: ParticipantsContext): Promise<ParticipantStatistics> {

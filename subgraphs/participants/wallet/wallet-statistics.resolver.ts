@@ -55,6 +55,7 @@ class MoneyStatistics {
 @Resolver()
 export class WalletStatisticsResolver {
   @Query(() => MoneyStatistics, {
+    nullable: true,
     description: 'Training money credited, spent, refunded and returned, optionally for one cohort. Analysts and the programme office.',
   })
   async moneyStatistics(

@@ -22,13 +22,17 @@ class PartnerEvaluationPayload {
 
 @Resolver(() => Partner)
 export class EvaluationResolver {
-  @FieldResolver(() => [Evaluation], { description: 'Evaluations of the platform, newest first. Admin, analyst, or the platform itself.' })
+  @FieldResolver(() => [Evaluation], {
+    nullable: true,
+    description: 'Evaluations of the platform, newest first. Admin, analyst, or the platform itself.',
+  })
   evaluations(@Root() partner: Partner, @Ctx() { identity, loaders }: PartnersContext) {
     requireStaffOrOwnPartner(identity, partner.id, 'admin', 'analyst');
     return loaders.evaluationsByPartner.load(partner.id);
   }
 
   @Mutation(() => PartnerEvaluationPayload, {
+    nullable: true,
     description:
       'Records an evaluation against the four Permenko 3/2020 criteria: admission (UNDER_EVALUATION) or periodic review (ACTIVE, SUSPENDED). Every criterion exactly once; NATIONAL_REACH must pass exactly when provincesReached ≥ 26. A passing review of an ACTIVE platform moves its next review date forward. Admin only.',
   })
@@ -42,6 +46,7 @@ export class EvaluationResolver {
   }
 
   @Query(() => [Partner], {
+    nullable: true,
     description: 'ACTIVE and SUSPENDED platforms whose periodic review is due by `asOf`, most overdue first. Admin only.',
   })
   partnerReviewsDue(

@@ -30,7 +30,7 @@ const transitionArg = () => Arg('input', () => PartnerTransitionInput, { descrip
 
 @Resolver(() => Partner)
 export class PartnerResolver {
-  @Query(() => PartnerConnection, { description: 'Partner platforms, oldest application first. Public.' })
+  @Query(() => PartnerConnection, { nullable: true, description: 'Partner platforms, oldest application first. Public.' })
   partners(@Args() { first, after, status }: PartnersArgs, @Ctx() { em }: PartnersContext) {
     return paginate(em, Partner, status ? { status } : {}, { first, after, sortBy: 'createdAt', direction: 'asc' });
   }
@@ -60,13 +60,14 @@ export class PartnerResolver {
     return Object.assign(new MoU(), { number: partner.mouNumber, signedAt: partner.mouSignedAt, nextReviewAt: partner.nextReviewAt });
   }
 
-  @FieldResolver(() => [PartnerStatusChange], { description: 'Every lifecycle transition, oldest first. Admin only.' })
+  @FieldResolver(() => [PartnerStatusChange], { nullable: true, description: 'Every lifecycle transition, oldest first. Admin only.' })
   statusHistory(@Root() partner: Partner, @Ctx() { identity, loaders }: PartnersContext) {
     requireRole(identity, 'admin');
     return loaders.statusHistoryByPartner.load(partner.id);
   }
 
   @Mutation(() => PartnerPayload, {
+    nullable: true,
     description: "Records a platform's application: a new platform in APPLIED. Admin only (the programme office registers applications).",
   })
   partnerApply(
@@ -78,6 +79,7 @@ export class PartnerResolver {
   }
 
   @Mutation(() => PartnerPayload, {
+    nullable: true,
     description: 'APPLIED → UNDER_EVALUATION: starts the evaluation against the Permenko 3/2020 criteria. Admin only.',
   })
   partnerEvaluationStart(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
@@ -85,6 +87,7 @@ export class PartnerResolver {
   }
 
   @Mutation(() => PartnerPayload, {
+    nullable: true,
     description:
       'UNDER_EVALUATION → MOU_SIGNED: records the signed MoU (number, date, first review). Refused with EVALUATION_NOT_PASSED unless the latest evaluation passed. Admin only.',
   })
@@ -96,22 +99,28 @@ export class PartnerResolver {
     return signMou(em, input, actorOf(identity), config.reviewIntervalMonths, requirePassingEvaluation);
   }
 
-  @Mutation(() => PartnerPayload, { description: 'MOU_SIGNED → ACTIVE: integration done, the platform may sell. Admin only.' })
+  @Mutation(() => PartnerPayload, {
+    nullable: true,
+    description: 'MOU_SIGNED → ACTIVE: integration done, the platform may sell. Admin only.',
+  })
   partnerActivate(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
     return this.move(ctx, input, PartnerStatus.ACTIVE, PartnerStatus.MOU_SIGNED);
   }
 
-  @Mutation(() => PartnerPayload, { description: 'Suspends an ACTIVE platform: it can no longer sell. Admin only.' })
+  @Mutation(() => PartnerPayload, { nullable: true, description: 'Suspends an ACTIVE platform: it can no longer sell. Admin only.' })
   partnerSuspend(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
     return this.move(ctx, input, PartnerStatus.SUSPENDED);
   }
 
-  @Mutation(() => PartnerPayload, { description: 'SUSPENDED → ACTIVE: the platform may sell again. Admin only.' })
+  @Mutation(() => PartnerPayload, { nullable: true, description: 'SUSPENDED → ACTIVE: the platform may sell again. Admin only.' })
   partnerReinstate(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
     return this.move(ctx, input, PartnerStatus.ACTIVE, PartnerStatus.SUSPENDED);
   }
 
-  @Mutation(() => PartnerPayload, { description: 'Ends the cooperation for good, from any status but TERMINATED. Admin only.' })
+  @Mutation(() => PartnerPayload, {
+    nullable: true,
+    description: 'Ends the cooperation for good, from any status but TERMINATED. Admin only.',
+  })
   partnerTerminate(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
     return this.move(ctx, input, PartnerStatus.TERMINATED);
   }
