@@ -17,6 +17,8 @@ import { signedHeaders } from '../support/client';
 const base = Number(process.env.TEST_PORT_BASE ?? 4100);
 const PORTS = { participants: base + 86, courses: base + 87 };
 // Without DATABASE_URL: always an embedded server of its own, which the test can stop and start.
+const { provisionSubgraphRoles, subgraphDatabaseEnv } =
+  require('../../dist/common/database-roles') as typeof import('../../common/database-roles');
 const { DATABASE_URL: _external, ...inherited } = process.env;
 const dbEnv = {
   ...inherited,
@@ -117,7 +119,9 @@ describe('OTP delivery when the database stops between storing and sending', () 
     const participantsUrl = `http://127.0.0.1:${PORTS.participants}/graphql`;
     relay = holdingRelay(participantsUrl);
     await new Promise<void>((r) => relay.server.listen(0, '127.0.0.1', r));
-    const common = { DATABASE_URL: db.url, PARTICIPANTS_URL: participantsUrl, COURSES_URL: `http://127.0.0.1:${PORTS.courses}/graphql` };
+    // This server's own roles for each subgraph (the inherited <NAME>_DATABASE_URL point at the shared test database).
+    const roles = subgraphDatabaseEnv(await provisionSubgraphRoles(db.url, ['participants', 'partners', 'courses']));
+    const common = { ...roles, PARTICIPANTS_URL: participantsUrl, COURSES_URL: `http://127.0.0.1:${PORTS.courses}/graphql` };
     children.push(await spawnSubgraph('participants', common));
     children.push(
       await spawnSubgraph('courses', {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { db, gatewayQuery, tokenFor, type GraphQLResponse } from '../support/client';
+import { db, gatewayQuery, subgraphQuery, tokenFor, type GraphQLResponse } from '../support/client';
 import { partnerRequest, partnerWithCredential, registerPerson } from '../support/partner';
 
 /*
@@ -37,14 +37,24 @@ describe('partial results: each role asking for what it may not see beside what 
     }
   });
 
-  it('partner: the public cohorts, FORBIDDEN at participants and at another platform’s evaluations', async () => {
+  it('partner: held to the contract at the gateway; behind it, a subgraph answers a partner identity partially', async () => {
     const credential = await partnerWithCredential();
-    const res = await partnerRequest(credential, PUBLIC_BESIDE_ADMIN_ONLY);
-    expect(res.status).toBe(200);
-    expect(res.data?.cohorts.length).toBeGreaterThan(0);
-    expect(errorAt(res, ['participants'])).toBe('FORBIDDEN');
-
-    const other = await partnerRequest(credential, `{ partnerBySlug(slug: "tokopedia") { name evaluations { passed } } }`);
+    // Through the gateway a partner sends only the contract's documents (trusted-documents.test.ts).
+    const refused = await partnerRequest(credential, PUBLIC_BESIDE_ADMIN_ONLY);
+    expect(refused.status).toBe(403);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('OPERATION_NOT_IN_CONTRACT');
+    // The subgraph's own guard, asked directly as the gateway would ask for this partner: the platform's public
+    // name arrives, another platform's evaluations are FORBIDDEN at their own path.
+    const other = await subgraphQuery(
+      'partners',
+      `{ partnerBySlug(slug: "tokopedia") { name evaluations { passed } } }`,
+      {},
+      {
+        role: 'partner',
+        partnerId: credential.partnerId,
+        subject: credential.clientId,
+      },
+    );
     expect(other.data?.partnerBySlug).toEqual({ name: 'Tokopedia', evaluations: null });
     expect(errorAt(other, ['partnerBySlug', 'evaluations'])).toBe('FORBIDDEN');
   });
