@@ -4,6 +4,7 @@ import { readSecret } from './config';
 import type { SubgraphContext } from './context';
 import { waitForDatabase } from './database';
 import type { Identity } from './identity';
+import type { Job } from './jobs';
 import { log } from './logger';
 import { migrate } from './orm';
 import { startSubgraphServer, type RunningSubgraph } from './subgraph-server';
@@ -18,8 +19,8 @@ export interface SubgraphDefinition<TContext extends SubgraphContext> {
   context(base: SubgraphContext, orm: MikroORM): TContext;
   /** Once per request, after execution and before the response leaves; a failure withholds the response's data. */
   afterRequest?: (context: TContext) => Promise<void>;
-  /** Background jobs (expiry, reconciliation); each returns a function that stops it. */
-  jobs?: (orm: MikroORM) => Array<() => void>;
+  /** Background jobs (expiry, reconciliation), started with everyInterval from common/jobs. */
+  jobs?: (orm: MikroORM) => Job[];
 }
 
 export interface StartedSubgraph extends RunningSubgraph {
@@ -41,13 +42,13 @@ export async function runSubgraph<TContext extends SubgraphContext>(def: Subgrap
     context: (identity: Identity) => def.context({ identity, em: orm.em.fork() }, orm),
     afterRequest: def.afterRequest,
   });
-  const stopJobs = def.jobs?.(orm) ?? [];
+  const jobs = def.jobs?.(orm) ?? [];
   log.info(`${def.name} subgraph listening`, { url: running.url });
   return {
     ...running,
     orm,
     stop: async () => {
-      stopJobs.forEach((stop) => stop());
+      await Promise.all(jobs.map((job) => job.stop())); // each finishes its unit of work before the pool closes
       await running.stop();
       await orm.close();
     },
