@@ -79,3 +79,22 @@ export async function waitForDatabase(url: string, timeoutMs = 30_000): Promise<
     }
   }
 }
+
+/**
+ * Readiness: whether the database answers a `SELECT 1` within `timeoutMs`, on a fresh connection. A fresh one
+ * (not the ORM's pool) so that a busy pool does not read as a dead database, and a check against a dead one
+ * leaves nothing queued behind it.
+ */
+export async function databaseAnswers(url: string, timeoutMs = 1_000): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+  client.on('error', () => undefined); // a server going away mid-check is a failed check, not a crash
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
