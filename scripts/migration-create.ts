@@ -5,6 +5,7 @@ import { projectRoot } from '../common/config';
 import { startDatabase } from '../common/database';
 import { migrate } from '../common/orm';
 import { SUBGRAPHS, type SubgraphName } from '../common/topology';
+import { helpOnRequest } from './cli';
 import { ORM_FACTORIES } from './subgraph-orms';
 
 /**
@@ -44,9 +45,16 @@ function writeIndex(name: SubgraphName): void {
   writeFileSync(resolve(dir, 'index.ts'), source);
 }
 
+const USAGE = `
+usage: npm run migration:create -- <${SUBGRAPHS.map((s) => s.name).join('|')}>
+
+Applies the subgraph's migrations to DATABASE_URL (or the embedded PostgreSQL), diffs its entities against
+the database, writes the difference as a new migration in subgraphs/<name>/migrations and lists it in index.ts.
+`;
+helpOnRequest(USAGE);
 const name = process.argv[2] as SubgraphName;
 if (!SUBGRAPHS.some((s) => s.name === name)) {
-  console.error(`usage: npm run migration:create -- <${SUBGRAPHS.map((s) => s.name).join('|')}>`);
+  console.error(USAGE.trim());
   process.exit(2);
 }
 createMigration(name).catch((error) => {
