@@ -1,5 +1,6 @@
 import { ConfigError, envReader, readSecret } from '../common/config';
 import { jwtSettings } from '../common/dev-token';
+import { shutdownGraceMs } from '../common/shutdown';
 import { SUBGRAPHS, subgraphUrl, WEB_DEV_ORIGIN, type SubgraphName } from '../common/topology';
 
 /** The gateway's configuration, read and validated once at start-up. */
@@ -68,6 +69,8 @@ export function loadGatewayConfig(env = process.env) {
     partnerCacheSeconds: read.int('GATEWAY_PARTNER_CACHE_SECONDS', 30, 0, 60),
     /** Allowed distance between a partner's x-timestamp and the gateway clock. */
     partnerSignatureSkewSeconds: read.int('GATEWAY_PARTNER_SKEW_SECONDS', 300, 1, 3600),
+    /** On SIGTERM/SIGINT, requests in flight get this long to finish. */
+    shutdownGraceMs: shutdownGraceMs(env),
   };
 }
 /**

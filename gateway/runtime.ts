@@ -15,6 +15,10 @@ import { loadSupergraph } from './supergraph';
 
 /** Hive Gateway runtime over the committed supergraph: query planning, masking, upstream timeouts. */
 export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
+  return withoutTerminationHandlers(() => runtimeOf(config, quotaStore));
+}
+
+function runtimeOf(config: GatewayConfig, quotaStore: QuotaStore) {
   const partnerDocuments = loadPartnerDocuments();
   return createGatewayRuntime<GatewayContext>({
     supergraph: loadSupergraph(config.subgraphUrls),
@@ -53,6 +57,24 @@ export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
       useSignedUpstream(config.signingSecret),
     ],
   });
+}
+
+/**
+ * The runtime registers SIGINT/SIGTERM handlers that dispose it when its disposable stack is made (Yoga's
+ * disposeOnProcessTerminate, fixed to true by the runtime), aborting every request in flight with
+ * SHUTTING_DOWN. The stack is made here and the handlers added meanwhile are removed: the server drains first
+ * and disposes the runtime after (gateway/server.ts). They are registered once per process, so later runtimes
+ * add none.
+ */
+function withoutTerminationHandlers<T extends { disposableStack: unknown }>(create: () => T): T {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = signals.map((signal) => new Set(process.listeners(signal)));
+  const runtime = create();
+  void runtime.disposableStack;
+  signals.forEach((signal, i) => {
+    for (const listener of process.listeners(signal)) if (!before[i].has(listener)) process.removeListener(signal, listener);
+  });
+  return runtime;
 }
 
 function graphiqlPage(): (options?: object) => string {

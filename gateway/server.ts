@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { log } from '../common/logger';
 import { readBody } from '../common/http';
+import { drainingServer } from '../common/shutdown';
 import { authenticator } from './auth/authenticate';
 import { AccessDenied } from './auth/errors';
 import type { GatewayConfig } from './config';
@@ -13,13 +14,22 @@ import { createRuntime } from './runtime';
  * The public HTTP front: it reads the raw body (bounded), proves who is calling (partner signature over the
  * exact bytes, or a bearer token), then hands the request, the verified identity and the client address to the runtime.
  */
-export function createGatewayServer(config: GatewayConfig): { server: Server; close(): Promise<void> } {
+export function createGatewayServer(config: GatewayConfig): {
+  server: Server;
+  /**
+   * Graceful stop: /readiness fails and new connections are refused at once, requests in flight get `graceMs`
+   * to finish (then they are cut off, counted in `cutOff`), then the runtime and the quota store close.
+   */
+  close(graceMs?: number): Promise<{ cutOff: number }>;
+} {
   const quotaStore: QuotaStore = config.rateLimits.redisUrl ? new RedisQuotaStore(config.rateLimits.redisUrl) : new MemoryQuotaStore();
   const runtime = createRuntime(config, quotaStore);
   const authenticate = authenticator(config);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    // The runtime's own readiness (the supergraph is loaded) does not know the process is stopping.
+    if (url.pathname === '/readiness' && drain.draining) return sendError(res, 503, 'SHUTTING_DOWN', 'The gateway is stopping.');
     const headers = new Headers();
     for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
     const method = req.method ?? 'GET';
@@ -52,13 +62,14 @@ export function createGatewayServer(config: GatewayConfig): { server: Server; cl
   // Longer than any client's or load balancer's idle timeout, so an idle keep-alive socket is never closed
   // by the gateway just as a client reuses it.
   server.keepAliveTimeout = 65_000;
+  const drain = drainingServer(server);
   return {
     server,
-    close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+    close: async (graceMs = config.shutdownGraceMs) => {
+      const drained = server.listening ? await drain.drain(graceMs) : { cutOff: 0 };
       await runtime.dispose();
       await quotaStore.close();
+      return drained;
     },
   };
 }

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { projectRoot } from '../common/config';
 import { provisionSubgraphRoles, subgraphDatabaseEnv } from '../common/database-roles';
+import { shutdownGraceMs } from '../common/shutdown';
 import { processEntry, SUBGRAPHS } from '../common/topology';
 
 export interface StackOptions {
@@ -26,8 +28,9 @@ export interface RunningStack {
 }
 
 /**
- * Starts each subgraph and the gateway as its own process (as in production) and waits until each
- * answers its health check.
+ * Starts each subgraph and the gateway as its own process (as in production) and waits until each is ready
+ * (a subgraph's database answers, the gateway's supergraph is loaded). Stopping stops the gateway first, so
+ * that its requests in flight can still reach the subgraphs, then the subgraphs.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   // Each subgraph gets its own roles' connections; no process of the stack sees the administrator's.
@@ -48,10 +51,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     env[`${name.toUpperCase()}_PORT`] = String(port);
     env[`${name.toUpperCase()}_URL`] = subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
   });
-  const children: ChildProcess[] = [];
+  const children: ChildProcess[] = []; // the subgraphs
+  let gateway: ChildProcess | undefined;
+  const killAfterMs = shutdownGraceMs(env) + 5_000;
   const stop = async () => {
-    await Promise.all(children.map((child) => stopChild(child)));
+    if (gateway) await stopChild(gateway, killAfterMs);
+    await Promise.all(children.map((child) => stopChild(child, killAfterMs)));
   };
+  const taken = await portInUse(options.gatewayPort);
+  if (taken) throw new Error(`port ${taken} is in use: another npm start is running? ${STOP_IT}`);
   try {
     const launch = (entry: string, health: string) => {
       const output = options.output ?? 'inherit';
@@ -65,13 +73,20 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       child.once('exit', (code) => {
         if (code) process.stderr.write(`${entry} exited with code ${code}\n${lastErrors}\n`);
       });
-      children.push(child);
-      return waitHealthy(health, child, entry);
+      return { child, ready: waitHealthy(health, child, entry) };
     };
-    await Promise.all(SUBGRAPHS.map(({ name }) => launch(processEntry(name), subgraphUrls[name].replace(/\/graphql$/, '/health'))));
+    await Promise.all(
+      SUBGRAPHS.map(({ name }) => {
+        const { child, ready } = launch(processEntry(name), subgraphUrls[name].replace(/\/graphql$/, '/ready'));
+        children.push(child);
+        return ready;
+      }),
+    );
     const gatewayEntry = processEntry('gateway');
     if (options.gateway !== false && existsSync(resolve(projectRoot, 'dist', gatewayEntry))) {
-      await launch(gatewayEntry, `http://127.0.0.1:${options.gatewayPort}/healthcheck`);
+      const launched = launch(gatewayEntry, `http://127.0.0.1:${options.gatewayPort}/readiness`);
+      gateway = launched.child;
+      await launched.ready;
     }
   } catch (error) {
     await stop();
@@ -97,11 +112,30 @@ async function waitHealthy(url: string, child: ChildProcess, name: string, timeo
   throw new Error(`${name} did not become healthy at ${url} within ${timeoutMs / 1000} s`);
 }
 
-/** SIGTERM, then SIGKILL after 5 s; resolves once the process has exited. */
-export function stopChild(child: ChildProcess): Promise<void> {
+const STOP_IT = 'Stop it (Ctrl-C), or choose other ports with GATEWAY_PORT (the subgraphs take the next three).';
+
+/**
+ * The first port of a stack on `gatewayPort` (the gateway's and the three after it) that something already
+ * listens on: most likely another `npm start` or test stack, whose processes would otherwise each die on
+ * EADDRINUSE, one after the other.
+ */
+export async function portInUse(gatewayPort: number): Promise<number | undefined> {
+  for (const port of [gatewayPort, ...SUBGRAPHS.map((_, i) => gatewayPort + i + 1)]) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer()
+        .once('error', () => resolve(false))
+        .listen(port, '0.0.0.0', () => probe.close(() => resolve(true)));
+    });
+    if (!free) return port;
+  }
+  return undefined;
+}
+
+/** SIGTERM, then SIGKILL if it has not exited after `killAfterMs` (its grace period and some); resolves once it has exited. */
+export function stopChild(child: ChildProcess, killAfterMs = shutdownGraceMs() + 5_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+    const kill = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.once('exit', () => {
       clearTimeout(kill);
       resolve();

@@ -1,15 +1,26 @@
 import { envReader } from '../common/config';
 import { startDatabase } from '../common/database';
+import { helpOnRequest } from './cli';
 import { seedDatabase } from './seeding';
-import { startStack } from './stack';
+import { portInUse, startStack } from './stack';
 
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations and demo data on an empty
  * database, then the three subgraphs and the gateway, each its own process. Ctrl-C stops everything.
  */
 async function main(): Promise<void> {
+  helpOnRequest(`
+usage: npm start
+
+Starts PostgreSQL (embedded, data in .data/postgres, unless DATABASE_URL is set), migrates and seeds an empty
+database, then the three subgraphs and the gateway at http://localhost:$GATEWAY_PORT/graphql (port 4000; the
+subgraphs take the next three ports). Ctrl-C stops everything gracefully. The variables are in README.md.
+`);
   const started = Date.now();
   const gatewayPort = envReader().int('GATEWAY_PORT', 4000, 1, 65535);
+  // Before the database and the seed: a second npm start fails here, saying why.
+  const taken = await portInUse(gatewayPort);
+  if (taken) throw new Error(`port ${taken} is in use: another npm start is running? Stop it, or choose other ports with GATEWAY_PORT.`);
   const db = await startDatabase();
   console.log(db.embedded ? 'embedded PostgreSQL running (data in .data/postgres)' : 'using DATABASE_URL');
   let stopping = false;

@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { everyInterval, type Job } from '../../../common/jobs';
 import { log } from '../../../common/logger';
 import type { CoursesServices } from '../context';
 import { Enrollment } from '../enrollment/enrollment.entity';
@@ -12,10 +13,11 @@ const BATCH = 100;
 /**
  * One pass of the reconciler: expires unconfirmed purchases and releases their holds, and completes work a
  * crash or an unreachable participants subgraph left half done (OTPs stored but never delivered, CAPTURING
- * purchases, CANCELLING enrollments, unrecorded completions). Every step is idempotent, so passes may overlap requests and each other.
- * `settleMs` leaves alone rows a request is probably still finishing.
+ * purchases, CANCELLING enrollments, unrecorded completions). Every step is idempotent, so passes may overlap
+ * requests and each other. `settleMs` leaves alone rows a request is probably still finishing. An aborted
+ * `signal` (shutdown) stops the pass between steps; what is left waits for the next pass, in this process or another.
  */
-async function reconcileOnce(em: EntityManager, services: CoursesServices, settleMs: number): Promise<void> {
+async function reconcileOnce(em: EntityManager, services: CoursesServices, settleMs: number, signal: AbortSignal): Promise<void> {
   const now = new Date();
   const settled = new Date(now.getTime() - settleMs);
   await em.execute(
@@ -24,6 +26,7 @@ async function reconcileOnce(em: EntityManager, services: CoursesServices, settl
   );
 
   const step = async (what: string, id: string, work: () => Promise<unknown>) => {
+    if (signal.aborted) return;
     try {
       await work();
     } catch (error) {
@@ -67,18 +70,12 @@ async function reconcileOnce(em: EntityManager, services: CoursesServices, settl
   for (const enrollment of unrecorded) await step('completion record', enrollment.id, () => recordCompletion(em, services, enrollment));
 }
 
-/** The reconciler as a runSubgraph job: a pass at start-up (crash recovery) and then every interval. */
-export function reconcilerJob(orm: MikroORM, services: CoursesServices): () => void {
-  let running = false;
-  const pass = (settleMs: number) => {
-    if (running) return;
-    running = true;
-    reconcileOnce(orm.em.fork(), services, settleMs)
-      .catch((error: unknown) => log.error('reconciler pass failed', { error: String(error) }))
-      .finally(() => (running = false));
-  };
-  pass(0);
-  const timer = setInterval(() => pass(5_000), services.config.reconcileIntervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+/** The reconciler as a runSubgraph job: a pass at start-up (crash recovery, nothing left to settle) and then every interval. */
+export function reconcilerJob(orm: MikroORM, services: CoursesServices): Job {
+  let settleMs = 0;
+  return everyInterval('reconciler pass', services.config.reconcileIntervalMs, (signal) => {
+    const settle = settleMs;
+    settleMs = 5_000;
+    return reconcileOnce(orm.em.fork(), services, settle, signal);
+  });
 }

@@ -231,30 +231,36 @@ export async function cardState(em: EntityManager, cardNumber: string): Promise<
   };
 }
 
-/** Periodic sweep: expires every ACTIVE hold past its expiry, one wallet per short transaction (same lock order as requests). */
-export async function sweepExpiredHolds(em: EntityManager, batch = 500): Promise<number> {
+/**
+ * Periodic sweep: expires every ACTIVE hold past its expiry, one wallet per short transaction (same lock order
+ * as requests). An aborted `signal` (shutdown) stops it between wallets.
+ */
+export async function sweepExpiredHolds(em: EntityManager, signal?: AbortSignal, batch = 500): Promise<number> {
   const wallets = await sql<{ wallet_id: string }>(
     em,
     `SELECT DISTINCT wallet_id FROM ${S}.wallet_hold WHERE status = 'ACTIVE' AND expires_at <= now() LIMIT ?`,
     [batch],
   );
+  let done = 0;
   for (const { wallet_id } of wallets) {
+    if (signal?.aborted) break;
+    done++;
     await em.transactional(async (tx) => {
       await lockWallet(tx as EntityManager, wallet_id);
       await expireWalletHolds(tx as EntityManager, wallet_id);
     });
   }
-  return wallets.length;
+  return done;
 }
 
 /**
  * Revokes ACTIVE cards past their purchase deadline with no captured purchase and no purchase in flight
  * (an ACTIVE, unexpired hold): their holds expire and the remaining balance goes back through a
- * DEBIT_REVOCATION entry. Set-based, in batches.
+ * DEBIT_REVOCATION entry. Set-based, in batches; an aborted `signal` (shutdown) stops it between batches.
  */
-export async function revokeLapsedCards(em: EntityManager, batch = 500): Promise<number> {
+export async function revokeLapsedCards(em: EntityManager, signal?: AbortSignal, batch = 500): Promise<number> {
   let total = 0;
-  for (;;) {
+  while (!signal?.aborted) {
     const revoked = await em.transactional(async (txm) => {
       const tx = txm as EntityManager;
       const rows = await sql<{ id: string }>(
@@ -281,6 +287,7 @@ export async function revokeLapsedCards(em: EntityManager, batch = 500): Promise
       return rows.length;
     });
     total += revoked;
-    if (revoked < batch) return total;
+    if (revoked < batch) break;
   }
+  return total;
 }
