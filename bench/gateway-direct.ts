@@ -6,11 +6,7 @@ import { readSecret } from '../common/config';
 import { startDatabase } from '../common/database';
 import { issueDevToken } from '../common/dev-token';
 import { signInternalRequest, type Identity } from '../common/identity';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
-import { projectRoot } from '../common/config';
-import { processEntry } from '../common/topology';
-import { startStack, stopChild } from '../scripts/stack';
+import { startStack } from '../scripts/stack';
 import { childrenCpuBetween, childrenCpuMs, cpuMs, postmasterPid } from './cpu';
 import { seedBenchData } from './data';
 import { ONE_ADDRESS_FOR_MANY, quantile } from './load';
@@ -20,16 +16,13 @@ import { ONE_ADDRESS_FOR_MANY, quantile } from './load';
  * subgraph signed as the gateway signs (B), in interleaved rounds A B A B; each connection asks about its own
  * card. Prints requests per second, p99 and the CPU-ms per request of the gateway, the participants process
  * and PostgreSQL's backends (from /proc), and the ratio gateway/direct. Embedded PostgreSQL on
- * BENCH_EMBEDDED_PG_PORT, ports from BENCH_PORT_BASE; loopback only. BENCH_ROUTER_RUNTIME=1 adds a second
- * gateway planning with Hive Router's Rust query planner (GATEWAY_ROUTER_RUNTIME) to every round (A B C).
+ * BENCH_EMBEDDED_PG_PORT, ports from BENCH_PORT_BASE; loopback only.
  */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 4960);
 const PG_PORT = process.env.BENCH_EMBEDDED_PG_PORT ?? '4997';
-
-const ROUTER_RUNTIME = process.env.BENCH_ROUTER_RUNTIME === '1';
 
 const CHECK = `query CheckEligibility($cardNumber: String!) { eligibility(cardNumber: $cardNumber) { eligible reasons { code message } availableBalance { amount currency } purchaseDeadline } }`;
 
@@ -53,16 +46,7 @@ async function main(): Promise<void> {
   });
   const admin = new Client({ connectionString: db.url });
   await admin.connect();
-  let rustGateway: ChildProcess | undefined;
-  const rustPort = PORT_BASE + 4;
   try {
-    if (ROUTER_RUNTIME) {
-      rustGateway = spawn(process.execPath, [resolve(projectRoot, 'dist', processEntry('gateway'))], {
-        env: { ...stack.env, GATEWAY_PORT: String(rustPort), GATEWAY_ROUTER_RUNTIME: 'true' },
-        stdio: 'ignore',
-      });
-      await waitReady(`http://127.0.0.1:${rustPort}/readiness`);
-    }
     await seedBenchData(db.url);
     const [partner] = (await admin.query<{ id: string }>(`SELECT id FROM partners.partner WHERE status = 'ACTIVE' ORDER BY slug LIMIT 1`))
       .rows;
@@ -93,10 +77,7 @@ async function main(): Promise<void> {
       return { url: stack.gatewayUrl, headers: { 'x-client-id': clientId, 'x-timestamp': timestamp, 'x-signature': signature } };
     };
     const direct = (i: number) => ({ url: stack.subgraphUrls.participants, headers: signInternalRequest(secret, identity, bodies[i]) });
-    const rustUrl = `http://127.0.0.1:${rustPort}/graphql`;
-    const viaRustGateway = (i: number) => ({ ...viaGateway(i), url: rustUrl });
-    const pids: Record<string, number> = { gateway: stack.pids.gateway, participants: stack.pids.participants };
-    if (rustGateway) pids.rustGateway = rustGateway.pid!;
+    const pids = { gateway: stack.pids.gateway, participants: stack.pids.participants };
     const round = async (target: (i: number) => { url: string; headers: Record<string, string> }, seconds = SECONDS): Promise<Round> => {
       const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuMs(pid)]));
       const pgBefore = postmaster ? childrenCpuMs(postmaster) : new Map<number, number>();
@@ -126,10 +107,8 @@ async function main(): Promise<void> {
     };
     await round(viaGateway, 3); // untimed warm-up of both paths
     await round(direct, 3);
-    if (ROUTER_RUNTIME) await round(viaRustGateway, 3);
     const a: Round[] = [];
     const b: Round[] = [];
-    const c: Round[] = [];
     const show = (r: Round) =>
       `${r.perSecond.toFixed(0)}/s p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors, CPU-ms/request ${Object.entries(r.cpuPerRequest)
         .map(([k, v]) => `${k} ${v.toFixed(2)}`)
@@ -140,41 +119,16 @@ async function main(): Promise<void> {
       console.log(
         `round ${i + 1}: gateway ${show(a[i])}\n         direct  ${show(b[i])}\n         ratio gateway/direct ${(a[i].perSecond / b[i].perSecond).toFixed(2)}`,
       );
-      if (!ROUTER_RUNTIME) continue;
-      c.push(await round(viaRustGateway));
-      console.log(
-        `         Rust-planner gateway ${show(c[i])}\n         ratio Rust-planner/default gateway ${(c[i].perSecond / a[i].perSecond).toFixed(2)}`,
-      );
     }
     const mean = (rs: Round[], f: (r: Round) => number) => rs.reduce((t, r) => t + f(r), 0) / rs.length;
     console.log(
       `CheckEligibility, ${CONCURRENCY} in flight, ${ROUNDS} ABAB rounds of ${SECONDS} s: gateway ${mean(a, (r) => r.perSecond).toFixed(0)}/s, direct ${mean(b, (r) => r.perSecond).toFixed(0)}/s, ratio ${(mean(a, (r) => r.perSecond) / mean(b, (r) => r.perSecond)).toFixed(2)} (goal >= 0.5); gateway CPU-ms per request ${mean(a, (r) => r.cpuPerRequest.gateway).toFixed(2)}, participants ${mean(a, (r) => r.cpuPerRequest.participants).toFixed(2)} (direct: ${mean(b, (r) => r.cpuPerRequest.participants).toFixed(2)})`,
     );
-    if (ROUTER_RUNTIME) {
-      const rate = mean(c, (r) => r.perSecond);
-      console.log(
-        `Rust query planner: ${rate.toFixed(0)}/s, ${(rate / mean(a, (r) => r.perSecond)).toFixed(2)}x the default gateway, ${(rate / mean(b, (r) => r.perSecond)).toFixed(2)}x direct; its CPU-ms per request ${mean(c, (r) => r.cpuPerRequest.rustGateway).toFixed(2)}`,
-      );
-    }
   } finally {
-    if (rustGateway) await stopChild(rustGateway);
     await admin.end();
     await stack.stop();
     await db.stop();
   }
-}
-
-async function waitReady(url: string): Promise<void> {
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-  }
-  throw new Error(`${url} not ready within 60 s`);
 }
 
 /** POSTs JSON and parses the answer. */

@@ -16,8 +16,6 @@ export function loadGatewayConfig(env = process.env) {
     /** Every call to a subgraph is cut off after this long. */
     upstreamTimeoutMs: read.int('GATEWAY_UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000),
     maxBodyBytes: read.int('GATEWAY_MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
-    /** Plan with Hive Router's Rust query planner (@graphql-hive/router-runtime) instead of the JavaScript one: an experiment, off by default. */
-    routerRuntime: read.bool('GATEWAY_ROUTER_RUNTIME', false),
     introspection: read.bool('GATEWAY_INTROSPECTION', !production),
     /** Browser origins allowed to call the gateway (CORS): the web client's, and nothing else is ever echoed. */
     corsOrigins: originsOf(read.optional('GATEWAY_CORS_ORIGINS') ?? (production ? '' : WEB_DEV_ORIGIN)),

@@ -22,8 +22,6 @@ function runtimeOf(config: GatewayConfig, quotaStore: QuotaStore) {
   const partnerDocuments = loadPartnerDocuments();
   return createGatewayRuntime<GatewayContext>({
     supergraph: loadSupergraph(config.subgraphUrls),
-    // Loaded only when asked for: a native addon, measured against the default in bench/gateway-direct.ts.
-    ...(config.routerRuntime ? { unifiedGraphHandler: routerRuntimeHandler() } : {}),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthcheck',
     readinessCheckEndpoint: '/readiness',
@@ -77,10 +75,6 @@ function withoutTerminationHandlers<T extends { disposableStack: unknown }>(crea
     for (const listener of process.listeners(signal)) if (!before[i].has(listener)) process.removeListener(signal, listener);
   });
   return runtime;
-}
-
-function routerRuntimeHandler() {
-  return (require('@graphql-hive/router-runtime') as typeof import('@graphql-hive/router-runtime')).unifiedGraphHandler;
 }
 
 function graphiqlPage(): (options?: object) => string {
