@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { post, raw } from '../security/support';
 import { gatewayUrl, tokenFor } from '../support/client';
+import { CONTRACT_DOCUMENTS } from '../contract/documents';
 import { partnerRequest, partnerWithCredential, queryText, sign, type PartnerCredential } from '../support/partner';
 
 /*
@@ -8,17 +9,6 @@ import { partnerRequest, partnerWithCredential, queryText, sign, type PartnerCre
  * same documents sent with no credentials are partner operations called unauthenticated (401).
  */
 
-const DOCUMENTS = [
-  'AuthorizePurchase',
-  'CheckEligibility',
-  'PartnerCatalog',
-  'PartnerEnrollments',
-  'PurchaseStatus',
-  'ReportAttendance',
-  'ReportCompletion',
-  'StartPurchase',
-  'VoidPurchase',
-];
 const VARS = { cardNumber: '1234' };
 
 let partner: PartnerCredential;
@@ -28,7 +18,7 @@ beforeAll(async () => {
 
 describe('the contract documents at the gateway', () => {
   it('answers each contract document sent with no partner headers with a top-level UNAUTHENTICATED and HTTP 401', async () => {
-    for (const name of DOCUMENTS) {
+    for (const name of CONTRACT_DOCUMENTS) {
       const res = await post(queryText(name), { cardNumber: '1234', invoiceCode: 'X', first: 1 });
       expect([name, res.status]).toEqual([name, 401]);
       expect(res.json.data).toBeUndefined();
