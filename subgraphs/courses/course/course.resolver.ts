@@ -4,7 +4,7 @@ import { forbidden, UserError } from '../../../common/errors';
 import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import type { CoursesContext } from '../context';
 import { Offering } from '../offering/offering.entity';
-import { institutionRef, TrainingInstitutionRef } from '../shared/refs';
+import { institutionRef, TrainingInstitutionRef } from '../shared/entity-stubs';
 import { canSeeCourse } from '../shared/visibility';
 import { Course } from './course.entity';
 import { CourseCategory, CourseMode, CurationStatus } from './course.enums';

@@ -6,7 +6,7 @@ import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
 import type { CoursesContext } from '../context';
 import { Course } from '../course/course.entity';
-import { participantRef, ParticipantRef, partnerRef, PartnerRef } from '../shared/refs';
+import { participantRef, ParticipantRef, partnerRef, PartnerRef } from '../shared/entity-stubs';
 import { canSeeSale } from '../shared/visibility';
 import { Enrollment } from './enrollment.entity';
 import { EnrollmentStatus } from './enrollment.enums';

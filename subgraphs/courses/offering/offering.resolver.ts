@@ -6,7 +6,7 @@ import { Money } from '../../../common/scalars';
 import type { CoursesContext } from '../context';
 import { Course } from '../course/course.entity';
 import { CourseCategory, CourseMode, CurationStatus } from '../course/course.enums';
-import { institutionRef, partnerRef, PartnerRef, TrainingInstitutionRef } from '../shared/refs';
+import { institutionRef, partnerRef, PartnerRef, TrainingInstitutionRef } from '../shared/entity-stubs';
 import { Offering } from './offering.entity';
 import { OfferingSetInput } from './offering.inputs';
 import { setOffering } from './offering.service';

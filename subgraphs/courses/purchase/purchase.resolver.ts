@@ -7,7 +7,7 @@ import { Money } from '../../../common/scalars';
 import type { CoursesContext } from '../context';
 import { Course } from '../course/course.entity';
 import { Enrollment } from '../enrollment/enrollment.entity';
-import { partnerRef, PartnerRef } from '../shared/refs';
+import { partnerRef, PartnerRef } from '../shared/entity-stubs';
 import { authorizePurchase } from './authorize.service';
 import { Purchase } from './purchase.entity';
 import { PurchaseAuthorizeInput, PurchaseFilter, PurchaseStartInput } from './purchase.inputs';
