@@ -9,7 +9,7 @@ import { Application, Cohort } from './cohort/cohort.entity';
 import type { ParticipantsConfig } from './config';
 import { eligibilityLoader } from './eligibility/eligibility.service';
 import { Participant } from './participant/participant.entity';
-import { json, S, sql } from './sql';
+import { json, SCHEMA, sql } from './sql';
 import { ledgerPageLoader } from './wallet/ledger.loader';
 import { heldNowSql } from './wallet/wallet.service';
 
@@ -35,7 +35,7 @@ export function createLoaders(em: EntityManager) {
         const rows = await sql<{ id: string; balance: string; available: string }>(
           em,
           `SELECT w.id, w.balance, w.balance - ${heldNowSql('w')} AS available
-         FROM ${S}.wallet w WHERE w.id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`,
+         FROM ${SCHEMA}.wallet w WHERE w.id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`,
           [json(ids)],
         );
         const map = new Map(rows.map((r) => [r.id, { balance: toSafeInt(r.balance), available: toSafeInt(r.available) }]));
@@ -55,7 +55,7 @@ export function createLoaders(em: EntityManager) {
       uuidKeyed(0, async (ids) => {
         const rows = await sql<{ cohort_id: string; n: string }>(
           em,
-          `SELECT cohort_id, count(*) AS n FROM ${S}.application WHERE cohort_id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb)) GROUP BY 1`,
+          `SELECT cohort_id, count(*) AS n FROM ${SCHEMA}.application WHERE cohort_id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb)) GROUP BY 1`,
           [json(ids)],
         );
         const map = new Map(rows.map((r) => [r.cohort_id, Number(r.n)]));
