@@ -12,9 +12,14 @@ import { createRuntime } from './runtime';
 /**
  * The public HTTP front: it reads the raw body (bounded), proves who is calling (partner signature over the
  * exact bytes, or a bearer token), then hands the request, the verified identity and the client address to the runtime.
+ * `options.quotaStore` replaces the one the configuration names (tests pass one with a fixed clock).
  */
-export function createGatewayServer(config: GatewayConfig): { server: Server; close(): Promise<void> } {
-  const quotaStore: QuotaStore = config.rateLimits.redisUrl ? new RedisQuotaStore(config.rateLimits.redisUrl) : new MemoryQuotaStore();
+export function createGatewayServer(
+  config: GatewayConfig,
+  options: { quotaStore?: QuotaStore } = {},
+): { server: Server; close(): Promise<void> } {
+  const quotaStore: QuotaStore =
+    options.quotaStore ?? (config.rateLimits.redisUrl ? new RedisQuotaStore(config.rateLimits.redisUrl) : new MemoryQuotaStore());
   const runtime = createRuntime(config, quotaStore);
   const authenticate = authenticator(config);
 
