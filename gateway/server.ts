@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { log } from '../common/logger';
-import { readBody } from '../common/http';
+import { closeAfterAnswer, readBody } from '../common/http';
 import { authenticator } from './auth/authenticate';
 import { AccessDenied } from './auth/errors';
 import type { GatewayConfig } from './config';
@@ -29,7 +29,10 @@ export function createGatewayServer(
     for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
     const method = req.method ?? 'GET';
     const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, config.maxBodyBytes);
-    if (body === null) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${config.maxBodyBytes} bytes`);
+    if (body === null) {
+      closeAfterAnswer(res);
+      return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${config.maxBodyBytes} bytes`);
+    }
     let identity;
     try {
       identity =
