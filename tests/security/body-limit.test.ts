@@ -28,7 +28,7 @@ function streamEndlessBody(url: string, headers: Record<string, string> = {}, pa
       req.destroy();
       resolve(outcome);
     };
-    const timer = setTimeout(finish, patienceMs);
+    let timer = setTimeout(finish, patienceMs);
     const pump = () => {
       while (!done && outcome.status === null) {
         sent += chunk.length;
@@ -39,7 +39,9 @@ function streamEndlessBody(url: string, headers: Record<string, string> = {}, pa
       outcome.status = res.statusCode ?? null;
       outcome.sentBeforeAnswer = sent;
       res.resume();
-      res.on('end', () => setTimeout(() => !done && finish(), 2000));
+      // The server lingers 2 s before hanging up; a server that keeps the connection fails after 4 s.
+      clearTimeout(timer);
+      timer = setTimeout(finish, 4000);
     });
     req.on('close', () => {
       outcome.closedByServer = !done;
