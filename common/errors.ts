@@ -31,3 +31,15 @@ export class UserError {
     return Object.assign(new UserError(), { code, message, field });
   }
 }
+
+/**
+ * The refusals of one payload type: `refuse(code, message, { field, ...objects })` answers the payload's
+ * objects as `empty` has them (null, zero) unless the refusal names one (a hold, the enrollment as it stands),
+ * with one user error; `field` is the input field at fault, under `input`.
+ */
+export function refuser<P extends { userErrors: UserError[] }>(empty: Omit<P, 'userErrors'>) {
+  return (code: string, message: string, details: { field?: string } & Partial<Omit<P, 'userErrors'>> = {}): P => {
+    const { field, ...objects } = details;
+    return { ...empty, ...objects, userErrors: [UserError.of(code, message, field ? ['input', field] : undefined)] } as P;
+  };
+}

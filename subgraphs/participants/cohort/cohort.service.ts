@@ -1,5 +1,5 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { badInput, UserError } from '../../../common/errors';
+import { badInput, refuser, UserError } from '../../../common/errors';
 import { newId } from '../../../common/ids';
 import type { EligibilityCode } from '../eligibility/eligibility.rules';
 import { ELIGIBILITY_MESSAGES } from '../eligibility/eligibility.rules';
@@ -85,13 +85,7 @@ export interface SelectionResult {
   userErrors: UserError[];
 }
 
-const refused = (code: string, message: string, cohort: Cohort | null = null): SelectionResult => ({
-  cohort,
-  selectedCount: 0,
-  notSelectedCount: 0,
-  ineligibleCount: 0,
-  userErrors: [UserError.of(code, message)],
-});
+const refuse = refuser<SelectionResult>({ cohort: null, selectedCount: 0, notSelectedCount: 0, ineligibleCount: 0 });
 
 export interface SelectOptions {
   now?: Date;
@@ -115,9 +109,9 @@ export function selectCohort(em: EntityManager, cohortId: string, options: Selec
     // one selection at a time programme-wide, taken before any read so every selection sees the last one's cards.
     await sql(tx, `SELECT pg_advisory_xact_lock(hashtext('participants:selection'))`);
     const cohort = await tx.findOne(Cohort, { id: cohortId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!cohort) return refused('COHORT_NOT_FOUND', 'No such cohort');
-    if (cohort.selectedAt) return refused('ALREADY_SELECTED', 'The selection of this cohort already ran', cohort);
-    if (now < cohort.closesAt) return refused('COHORT_NOT_CLOSED', 'Applications are still open', cohort);
+    if (!cohort) return refuse('COHORT_NOT_FOUND', 'No such cohort');
+    if (cohort.selectedAt) return refuse('ALREADY_SELECTED', 'The selection of this cohort already ran', { cohort });
+    if (now < cohort.closesAt) return refuse('COHORT_NOT_CLOSED', 'Applications are still open', { cohort });
     // The seed committed at opening; a cohort opened before seeds were committed draws with a fresh one.
     const seed = cohort.selectionSeed ?? newSeed();
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, UserError } from '../../../common/errors';
+import { badInput, refuser, UserError } from '../../../common/errors';
 import { toSafeInt } from '../../../common/scalars';
 import { CardStatus } from '../card/card.entity';
 import { json, NOW_MS, Refusal, type Row, SCHEMA, sql, toDate, transactional } from '../sql';
@@ -15,10 +15,7 @@ export interface HoldPayload {
   userErrors: UserError[];
 }
 
-const refuse = (code: string, message: string, hold: WalletHold | null = null): HoldPayload => ({
-  hold,
-  userErrors: [UserError.of(code, message)],
-});
+const refuse = refuser<HoldPayload>({ hold: null });
 
 interface HoldRow {
   reference_id: string;
@@ -141,10 +138,10 @@ export function captureHold(em: EntityManager, referenceId: string): Promise<Hol
     if (!hold) return refuse('HOLD_NOT_FOUND', 'No hold has this referenceId');
     if (hold.status === WalletHoldStatus.CAPTURED || hold.status === WalletHoldStatus.REFUNDED)
       return { hold: toHold(hold), userErrors: [] };
-    if (hold.status !== WalletHoldStatus.ACTIVE) return refuse('HOLD_EXPIRED', `The hold is ${hold.status}`, toHold(hold));
+    if (hold.status !== WalletHoldStatus.ACTIVE) return refuse('HOLD_EXPIRED', `The hold is ${hold.status}`, { hold: toHold(hold) });
     if (hold.expired) {
       await expireWalletHolds(tx, hold.wallet_id);
-      return refuse('HOLD_EXPIRED', 'The hold expired', toHold((await findHold(tx, referenceId))!));
+      return refuse('HOLD_EXPIRED', 'The hold expired', { hold: toHold((await findHold(tx, referenceId))!) });
     }
     await sql(tx, `UPDATE ${SCHEMA}.wallet_hold SET status = 'CAPTURED' WHERE reference_id = ?`, [referenceId]);
     await sql(
@@ -168,7 +165,7 @@ export function releaseHold(em: EntityManager, referenceId: string): Promise<Hol
     const hold = await lockedHold(tx, referenceId);
     if (!hold) return refuse('HOLD_NOT_FOUND', 'No hold has this referenceId');
     if (hold.status === WalletHoldStatus.CAPTURED || hold.status === WalletHoldStatus.REFUNDED)
-      return refuse('HOLD_CAPTURED', 'The hold was already captured', toHold(hold));
+      return refuse('HOLD_CAPTURED', 'The hold was already captured', { hold: toHold(hold) });
     if (hold.status !== WalletHoldStatus.ACTIVE) return { hold: toHold(hold), userErrors: [] };
     await sql(tx, `UPDATE ${SCHEMA}.wallet_hold SET status = 'RELEASED' WHERE reference_id = ?`, [referenceId]);
     await sql(tx, `UPDATE ${SCHEMA}.wallet SET held = held - ? WHERE id = ?`, [hold.amount, hold.wallet_id]);
@@ -182,7 +179,8 @@ export function refundHold(em: EntityManager, referenceId: string): Promise<Hold
     const hold = await lockedHold(tx, referenceId);
     if (!hold) return refuse('HOLD_NOT_FOUND', 'No hold has this referenceId');
     if (hold.status === WalletHoldStatus.REFUNDED) return { hold: toHold(hold), userErrors: [] };
-    if (hold.status !== WalletHoldStatus.CAPTURED) return refuse('NOT_CAPTURED', `The hold is ${hold.status}, not CAPTURED`, toHold(hold));
+    if (hold.status !== WalletHoldStatus.CAPTURED)
+      return refuse('NOT_CAPTURED', `The hold is ${hold.status}, not CAPTURED`, { hold: toHold(hold) });
     await sql(tx, `UPDATE ${SCHEMA}.wallet_hold SET status = 'REFUNDED' WHERE reference_id = ?`, [referenceId]);
     await sql(
       tx,
