@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { ClassType } from 'type-graphql';
 import { badInput } from './errors';
 import { isUuid } from './ids';
-import { PageInfo, decodeCursor, encodeCursor, pageSize, type Page } from './pagination';
+import { decodeCursor, encodeCursor, pageInfoOf, pageSize, type Page } from './pagination';
 
 export interface ConnectionKey {
   parentId: string;
@@ -64,7 +64,7 @@ async function loadGroup<T extends { id: string }>(
 ) {
   // A malformed parent id (from a crafted reference) has an empty page; sent to PostgreSQL it would fail the whole batch.
   const parentIds = requested.filter(isUuid);
-  if (!parentIds.length) return emptyPages<T>(requested);
+  if (!parentIds.length) return emptyPages<T>(requested, after);
   const limit = pageSize(first);
   const marks = parentIds.map(() => '?').join(', ');
   const where = `t.${spec.parentColumn} in (${marks})${spec.where ? ` and (${spec.where})` : ''}`;
@@ -109,17 +109,12 @@ async function loadGroup<T extends { id: string }>(
     result.set(parentId, {
       edges,
       totalCount: totals.get(parentId) ?? 0,
-      pageInfo: Object.assign(new PageInfo(), { hasNextPage: nodes.length > limit, endCursor: edges.at(-1)?.cursor ?? null }),
+      pageInfo: pageInfoOf(edges, nodes.length > limit, after),
     });
   }
   return result;
 }
 
-function emptyPages<T>(parentIds: string[]): Map<string, Page<T>> {
-  return new Map(
-    parentIds.map((id) => [
-      id,
-      { edges: [], totalCount: 0, pageInfo: Object.assign(new PageInfo(), { hasNextPage: false, endCursor: null }) },
-    ]),
-  );
+function emptyPages<T>(parentIds: string[], after: string | null): Map<string, Page<T>> {
+  return new Map(parentIds.map((id) => [id, { edges: [], totalCount: 0, pageInfo: pageInfoOf([], false, after) }]));
 }

@@ -10,8 +10,27 @@ export class PageInfo {
   @Field({ description: 'Whether more items follow this page.' })
   hasNextPage: boolean;
 
+  @Field({
+    description:
+      'Whether items precede this page: true for a page asked for `after` a cursor (the cursor’s own item comes before it). Lists page forward only.',
+  })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of this page; null for an empty page.' })
+  startCursor: string | null;
+
   @Field(() => String, { nullable: true, description: 'Cursor of the last item of this page; pass it as `after` for the next page.' })
   endCursor: string | null;
+}
+
+/** The PageInfo of a page of `edges` asked for `after` a cursor (or from the start). */
+export function pageInfoOf(edges: ReadonlyArray<{ cursor: string }>, hasNextPage: boolean, after: string | null | undefined): PageInfo {
+  return Object.assign(new PageInfo(), {
+    hasNextPage,
+    hasPreviousPage: after != null,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  });
 }
 
 /** The arguments of every cursor-paginated field; a field with filters extends it. */
@@ -121,7 +140,7 @@ export async function paginate<T extends { id: string }>(
     get totalCount() {
       return (counted ??= em.count(entity, where));
     },
-    pageInfo: Object.assign(new PageInfo(), { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }),
+    pageInfo: pageInfoOf(edges, rows.length > limit, options.after),
   };
 }
 
