@@ -7,7 +7,12 @@ import type { CoursesServices } from '../context';
 import { Course } from '../course/course.entity';
 import type { Purchase } from '../purchase/purchase.entity';
 import { Attendance, Enrollment } from './enrollment.entity';
-import { EnrollmentStatus } from './enrollment.enums';
+import {
+  EnrollmentStatus,
+  type AttendanceReportErrorCode,
+  type CompletionReportErrorCode,
+  type EnrollmentVoidErrorCode,
+} from './enrollment.enums';
 import type { AttendanceReportInput, CompletionReportInput } from './enrollment.inputs';
 
 export interface EnrollmentResult {
@@ -46,7 +51,9 @@ function transactionCode(now: Date): string {
 /** Clock difference tolerated between a platform and the programme for reported times. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-const refuse = refuser<EnrollmentResult>({ enrollment: null });
+const refuseVoid = refuser<EnrollmentResult, EnrollmentVoidErrorCode>({ enrollment: null });
+const refuseAttendance = refuser<EnrollmentResult, AttendanceReportErrorCode>({ enrollment: null });
+const refuseCompletion = refuser<EnrollmentResult, CompletionReportErrorCode>({ enrollment: null });
 
 /**
  * enrollmentVoid. Under a row lock the enrollment moves ENROLLED → CANCELLING; the refund (idempotent by
@@ -68,11 +75,11 @@ export async function voidEnrollment(
       { partnerId, invoiceCode: invoiceCode.trim() },
       { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
     );
-    if (!enrollment) return { result: refuse('NOT_FOUND', 'No enrollment has this invoice code', { field: 'invoiceCode' }) };
+    if (!enrollment) return { result: refuseVoid('NOT_FOUND', 'No enrollment has this invoice code', { field: 'invoiceCode' }) };
     switch (enrollment.status) {
       case EnrollmentStatus.CANCELLED:
         return {
-          result: refuse('ALREADY_CANCELLED', 'The enrollment was already voided and refunded', { field: 'invoiceCode', enrollment }),
+          result: refuseVoid('ALREADY_CANCELLED', 'The enrollment was already voided and refunded', { field: 'invoiceCode', enrollment }),
         };
       case EnrollmentStatus.CANCELLING:
         return { id: enrollment.id };
@@ -83,7 +90,7 @@ export async function voidEnrollment(
           return { id: enrollment.id };
         }
         return {
-          result: refuse('NOT_CANCELLABLE', 'Only an enrollment with no attendance and no completion can be voided', {
+          result: refuseVoid('NOT_CANCELLABLE', 'Only an enrollment with no attendance and no completion can be voided', {
             field: 'invoiceCode',
             enrollment,
           }),
@@ -127,21 +134,24 @@ export async function finishRefund(
 export async function reportAttendance(em: EntityManager, partnerId: string, input: AttendanceReportInput): Promise<EnrollmentResult> {
   if (Number.isNaN(input.attendedAt.getTime()) || input.attendedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
     throw badInput('`attendedAt` is in the future', 'attendedAt');
-  if (!isUuid(input.enrollmentId)) return refuse('NOT_FOUND', 'No such enrollment', { field: 'enrollmentId' });
+  if (!isUuid(input.enrollmentId)) return refuseAttendance('NOT_FOUND', 'No such enrollment', { field: 'enrollmentId' });
   return em.transactional(async (tx) => {
     const enrollment = await tx.findOne(
       Enrollment,
       { id: input.enrollmentId, partnerId },
       { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
     );
-    if (!enrollment) return refuse('NOT_FOUND', 'No such enrollment', { field: 'enrollmentId' });
+    if (!enrollment) return refuseAttendance('NOT_FOUND', 'No such enrollment', { field: 'enrollmentId' });
     const course = await tx.findOneOrFail(Course, { id: enrollment.course.id });
     if (!Number.isInteger(input.session) || input.session < 1 || input.session > course.sessionCount) {
-      return refuse('INVALID_SESSION', `The session must be 1 to ${course.sessionCount}`, { field: 'session', enrollment });
+      return refuseAttendance('INVALID_SESSION', `The session must be 1 to ${course.sessionCount}`, { field: 'session', enrollment });
     }
     if (await tx.count(Attendance, { enrollment: enrollment.id, session: input.session })) return { enrollment, userErrors: [] };
     if (enrollment.status !== EnrollmentStatus.ENROLLED && enrollment.status !== EnrollmentStatus.IN_PROGRESS) {
-      return refuse('INVALID_STATE', `A ${enrollment.status} enrollment takes no attendance`, { field: 'enrollmentId', enrollment });
+      return refuseAttendance('INVALID_STATE', `A ${enrollment.status} enrollment takes no attendance`, {
+        field: 'enrollmentId',
+        enrollment,
+      });
     }
     if (input.attendedAt.getTime() < enrollment.enrolledAt.getTime() - CLOCK_SKEW_MS)
       throw badInput('`attendedAt` is before the enrolment', 'attendedAt');
@@ -164,16 +174,16 @@ export async function reportCompletion(
     throw badInput('`certificateNumber` must be 1 to 100 characters', 'certificateNumber');
   if (Number.isNaN(input.completedAt.getTime()) || input.completedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
     throw badInput('`completedAt` is in the future', 'completedAt');
-  if (!isUuid(input.enrollmentId)) return refuse('NOT_FOUND', 'No such enrollment', { field: 'enrollmentId' });
+  if (!isUuid(input.enrollmentId)) return refuseCompletion('NOT_FOUND', 'No such enrollment', { field: 'enrollmentId' });
   const result = await em.transactional(async (tx): Promise<EnrollmentResult> => {
     const enrollment = await tx.findOne(
       Enrollment,
       { id: input.enrollmentId, partnerId },
       { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
     );
-    if (!enrollment) return refuse('NOT_FOUND', 'No such enrollment', { field: 'enrollmentId' });
+    if (!enrollment) return refuseCompletion('NOT_FOUND', 'No such enrollment', { field: 'enrollmentId' });
     if (!Number.isInteger(input.score) || input.score < 0 || input.score > 100)
-      return refuse('INVALID_SCORE', 'The score must be 0 to 100', { field: 'score', enrollment });
+      return refuseCompletion('INVALID_SCORE', 'The score must be 0 to 100', { field: 'score', enrollment });
     if (
       enrollment.status === EnrollmentStatus.COMPLETED &&
       enrollment.certificateNumber === certificateNumber &&
@@ -182,18 +192,21 @@ export async function reportCompletion(
       return { enrollment, userErrors: [] }; // a retry of the same report
     }
     if (enrollment.status !== EnrollmentStatus.IN_PROGRESS) {
-      return refuse('INVALID_STATE', `A ${enrollment.status} enrollment cannot be completed`, { field: 'enrollmentId', enrollment });
+      return refuseCompletion('INVALID_STATE', `A ${enrollment.status} enrollment cannot be completed`, {
+        field: 'enrollmentId',
+        enrollment,
+      });
     }
     const course = await tx.findOneOrFail(Course, { id: enrollment.course.id });
     if (enrollment.attendedSessions < course.sessionCount) {
-      return refuse('SESSIONS_MISSING', `${enrollment.attendedSessions} of ${course.sessionCount} sessions were attended`, {
+      return refuseCompletion('SESSIONS_MISSING', `${enrollment.attendedSessions} of ${course.sessionCount} sessions were attended`, {
         field: 'enrollmentId',
         enrollment,
       });
     }
     const earliest = enrollment.enrolledAt.getTime() + course.minimumDurationMinutes * 60_000;
     if (input.completedAt.getTime() < earliest) {
-      return refuse('COMPLETED_TOO_EARLY', `The course cannot be completed before ${new Date(earliest).toISOString()}`, {
+      return refuseCompletion('COMPLETED_TOO_EARLY', `The course cannot be completed before ${new Date(earliest).toISOString()}`, {
         field: 'completedAt',
         enrollment,
       });

@@ -7,7 +7,7 @@ import { Enrollment } from '../enrollment/enrollment.entity';
 import { enrollPurchase } from '../enrollment/enrollment.service';
 import { otpMatches } from './otp';
 import { Purchase } from './purchase.entity';
-import { PurchaseStatus } from './purchase.enums';
+import { PurchaseStatus, type PurchaseAuthorizeErrorCode } from './purchase.enums';
 import { hasActiveEnrollment, stateOf } from './purchase.service';
 import { decideAuthorize, reissuesOtp } from './rules';
 
@@ -16,7 +16,7 @@ export interface AuthorizeResult {
   userErrors: UserError[];
 }
 
-const refuse = refuser<AuthorizeResult>({ enrollment: null });
+const refuse = refuser<AuthorizeResult, PurchaseAuthorizeErrorCode>({ enrollment: null });
 
 /**
  * purchaseAuthorize. Under a row lock: check the OTP and move the purchase to CAPTURING (a short

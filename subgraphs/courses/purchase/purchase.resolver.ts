@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requirePartner, requireRole } from '../../../common/auth';
-import { badInput, UserError } from '../../../common/errors';
+import { badInput, payloadUserError, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
 import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
@@ -10,18 +10,24 @@ import { Enrollment } from '../enrollment/enrollment.entity';
 import { partnerRef, PartnerRef } from '../shared/entity-stubs';
 import { authorizePurchase } from './authorize.service';
 import { Purchase } from './purchase.entity';
+import { PURCHASE_AUTHORIZE_ERRORS, PURCHASE_START_ERRORS } from './purchase.enums';
 import { PurchaseAuthorizeInput, PurchaseFilter, PurchaseStartInput } from './purchase.inputs';
 import { startPurchase } from './purchase.service';
 
 @ObjectType({ description: 'A page of purchases.' })
 class PurchaseConnection extends Connection(Purchase, 'Purchase', 'purchase') {}
 
+const PurchaseStartUserError = payloadUserError('PurchaseStart', PURCHASE_START_ERRORS);
+const PurchaseAuthorizeUserError = payloadUserError('PurchaseAuthorize', PURCHASE_AUTHORIZE_ERRORS);
+
 @ObjectType({ description: 'Result of purchaseStart.' })
 class PurchaseStartPayload {
   @Field(() => Purchase, { nullable: true, description: 'The purchase awaiting its OTP (the same one on a retry); null when refused.' })
   purchase: Purchase | null;
 
-  @Field(() => [UserError], { description: 'Why the purchase was refused; empty on success. A refusal leaves no hold on the balance.' })
+  @Field(() => [PurchaseStartUserError], {
+    description: 'Why the purchase was refused; empty on success. A refusal leaves no hold on the balance.',
+  })
   userErrors: UserError[];
 }
 
@@ -30,7 +36,7 @@ class PurchaseAuthorizePayload {
   @Field(() => Enrollment, { nullable: true, description: 'The enrollment created (the same one on every retry); null when refused.' })
   enrollment: Enrollment | null;
 
-  @Field(() => [UserError], { description: 'Why the OTP was refused; empty on success.' })
+  @Field(() => [PurchaseAuthorizeUserError], { description: 'Why the OTP was refused; empty on success.' })
   userErrors: UserError[];
 }
 

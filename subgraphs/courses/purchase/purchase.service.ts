@@ -11,6 +11,7 @@ import { EnrollmentStatus } from '../enrollment/enrollment.enums';
 import { Offering } from '../offering/offering.entity';
 import { generateOtp, hashOtp } from './otp';
 import { Purchase } from './purchase.entity';
+import type { PurchaseStartErrorCode } from './purchase.enums';
 import type { PurchaseStartInput } from './purchase.inputs';
 import { decideRetry, otpExpiry, type PurchaseState } from './rules';
 
@@ -19,10 +20,10 @@ export interface PurchaseResult {
   userErrors: UserError[];
 }
 
-const refuse = refuser<PurchaseResult>({ purchase: null });
+const refuse = refuser<PurchaseResult, PurchaseStartErrorCode>({ purchase: null });
 
 /** Hold-placement refusals of the participants subgraph, as purchaseStart codes. */
-const HOLD_REFUSALS: Record<string, [string, string]> = {
+const HOLD_REFUSALS: Record<string, [PurchaseStartErrorCode, string]> = {
   UNKNOWN_CARD: ['UNKNOWN_CARD', 'No Kartu Prakerja has this number'],
   NOT_ACTIVE: ['NOT_ELIGIBLE', 'The card cannot buy courses (not active)'],
   PURCHASE_DEADLINE_PASSED: ['NOT_ELIGIBLE', 'The card’s purchase deadline has passed'],
