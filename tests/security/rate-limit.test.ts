@@ -14,10 +14,10 @@ function quotaClock() {
   return { clock, quotaStore: new MemoryQuotaStore(() => clock.now) };
 }
 
-/** 30 aliases of __typename plus `cohorts { id }` (answered by a subgraph): 32 field invocations. */
-const ALIASED_32 = `{ ${Array.from({ length: 30 }, (_, i) => `t${i}: __typename`).join(' ')} cohorts { id } }`;
+/** 30 aliases of __typename plus `cohorts(first: 1) { totalCount }` (answered by a subgraph): 32 field invocations. */
+const ALIASED_32 = `{ ${Array.from({ length: 30 }, (_, i) => `t${i}: __typename`).join(' ')} cohorts(first: 1) { totalCount } }`;
 /** 2 field invocations. */
-const SMALL_2 = `{ cohorts { id } }`;
+const SMALL_2 = `{ cohorts(first: 1) { totalCount } }`;
 
 /** A 429 RATE_LIMITED answer, told when to retry (header and extension agree), with no data. */
 function expectRateLimited(res: Awaited<ReturnType<typeof post>>): void {
@@ -31,7 +31,7 @@ function expectRateLimited(res: Awaited<ReturnType<typeof post>>): void {
 
 function expectServed(res: Awaited<ReturnType<typeof post>>): void {
   expect({ status: res.status, errors: res.json.errors }).toEqual({ status: 200, errors: undefined });
-  expect(res.json.data?.cohorts).toEqual(expect.any(Array));
+  expect(res.json.data?.cohorts).toEqual({ totalCount: expect.any(Number) });
 }
 
 describe('per-partner rate limit through the gateway', () => {

@@ -30,7 +30,7 @@ import {
 } from './partner.service';
 
 @ObjectType({ description: 'A page of partner platforms.' })
-class PartnerConnection extends Connection(Partner, 'Partner', 'partner platform') {}
+export class PartnerConnection extends Connection(Partner, 'Partner', 'partner platform') {}
 
 const PartnerTransitionUserError = payloadUserError('PartnerTransition', PARTNER_TRANSITION_ERRORS);
 
