@@ -12,7 +12,7 @@ import { OfferingSetInput } from './offering.inputs';
 import { setOffering } from './offering.service';
 
 @ObjectType({ description: 'A page of offerings.' })
-class OfferingConnection extends Connection(Offering, 'Offering', 'offering') {}
+export class OfferingConnection extends Connection(Offering, 'Offering', 'offering') {}
 
 @ObjectType({ description: 'Result of offeringSet.' })
 class OfferingPayload {
