@@ -60,7 +60,7 @@ describe('participants subgraph batching', () => {
   });
 
   it('pages the ledgers of 50 wallets in as many statements as of 5, with the same pages as one wallet alone', async () => {
-    const query = `query($n: Int!) { participants(first: $n, filter: { cohortId: $cohort }) { edges { node { id wallet { ledger(first: 2) { totalCount edges { cursor node { id kind amount { amount } createdAt } } pageInfo { hasNextPage endCursor } } } } } } }`;
+    const query = `query($n: Int!) { participants(first: $n, cohortId: $cohort) { edges { node { id wallet { ledger(first: 2) { totalCount edges { cursor node { id kind amount { amount } createdAt } } pageInfo { hasNextPage endCursor } } } } } } }`;
     const {
       rows: [g1],
     } = await db().query(`SELECT id FROM participants.cohort WHERE name = 'Gelombang 1'`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { transformSupergraphToPublicSchema } from '@theguild/federation-composition';
-import { buildASTSchema, getNamedType, isEnumType, isObjectType, parse, type GraphQLObjectType } from 'graphql';
+import { buildASTSchema, getNamedType, isEnumType, isInputObjectType, isObjectType, parse, type GraphQLObjectType } from 'graphql';
 
 /** The public API schema clients see, from the committed supergraph. */
 const schema = buildASTSchema(
@@ -82,6 +82,18 @@ describe('schema conventions', () => {
     expect(codesOf('completionReport')).toEqual(
       expect.arrayContaining(['NOT_FOUND', 'INVALID_STATE', 'SESSIONS_MISSING', 'COMPLETED_TOO_EARLY', 'INVALID_SCORE']),
     );
+  });
+
+  it('filters every paged list with flat optional arguments, never a filter input', () => {
+    const inputArgs: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (!field.args.some((a) => a.name === 'first')) continue;
+        for (const arg of field.args) if (isInputObjectType(getNamedType(arg.type))) inputArgs.push(`${type.name}.${field.name}(${arg.name})`);
+      }
+    }
+    expect(inputArgs).toEqual([]);
   });
 
   it('completes PageInfo (Relay cursor connections)', () => {

@@ -10,7 +10,7 @@ import { participantRef, ParticipantRef, partnerRef, PartnerRef } from '../share
 import { canSeeSale } from '../shared/visibility';
 import { Enrollment } from './enrollment.entity';
 import { ATTENDANCE_REPORT_ERRORS, COMPLETION_REPORT_ERRORS, ENROLLMENT_VOID_ERRORS, EnrollmentStatus } from './enrollment.enums';
-import { AttendanceReportInput, CompletionReportInput, EnrollmentFilter, EnrollmentVoidInput } from './enrollment.inputs';
+import { AttendanceReportInput, CompletionReportInput, EnrollmentsArgs, EnrollmentVoidInput } from './enrollment.inputs';
 import { reportAttendance, reportCompletion, voidEnrollment } from './enrollment.service';
 
 @ObjectType({ description: 'The certificate of a completed course.' })
@@ -71,12 +71,6 @@ class PartnerEnrollmentsArgs extends PageArgs {
   status?: EnrollmentStatus | null;
 }
 
-@ArgsType()
-class EnrollmentsArgs extends PageArgs {
-  @Field(() => EnrollmentFilter, { nullable: true, description: 'Which enrollments.' })
-  filter?: EnrollmentFilter | null;
-}
-
 @Resolver(() => Enrollment)
 export class EnrollmentResolver {
   @Query(() => EnrollmentConnection, { description: 'The calling platform’s enrollments, newest first. Partners only.' })
@@ -91,11 +85,11 @@ export class EnrollmentResolver {
   }
 
   @Query(() => EnrollmentConnection, { description: 'Every enrollment, newest first, filtered. Admin only.' })
-  enrollments(@Args() { first, after, filter }: EnrollmentsArgs, @Ctx() { em, identity }: CoursesContext) {
+  enrollments(@Args() { first, after, ...filter }: EnrollmentsArgs, @Ctx() { em, identity }: CoursesContext) {
     requireRole(identity, 'admin');
     for (const field of ['partnerId', 'participantId', 'courseId'] as const) {
       const value = filter?.[field];
-      if (value && !isUuid(value)) throw badInput(`\`${field}\` is not a valid id`, `filter.${field}`);
+      if (value && !isUuid(value)) throw badInput(`\`${field}\` is not a valid id`, field);
     }
     const where = {
       ...(filter?.partnerId ? { partnerId: filter.partnerId } : {}),

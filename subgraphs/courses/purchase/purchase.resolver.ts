@@ -1,8 +1,8 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requirePartner, requireRole } from '../../../common/auth';
 import { badInput, payloadUserError, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
-import { Connection, PageArgs, paginate } from '../../../common/pagination';
+import { Connection, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
 import type { CoursesContext } from '../context';
 import { Course } from '../course/course.entity';
@@ -11,7 +11,7 @@ import { partnerRef, PartnerRef } from '../shared/entity-stubs';
 import { authorizePurchase } from './authorize.service';
 import { Purchase } from './purchase.entity';
 import { PURCHASE_AUTHORIZE_ERRORS, PURCHASE_START_ERRORS } from './purchase.enums';
-import { PurchaseAuthorizeInput, PurchaseFilter, PurchaseStartInput } from './purchase.inputs';
+import { PurchaseAuthorizeInput, PurchasesArgs, PurchaseStartInput } from './purchase.inputs';
 import { startPurchase } from './purchase.service';
 
 @ObjectType({ description: 'A page of purchases.' })
@@ -38,12 +38,6 @@ class PurchaseAuthorizePayload {
 
   @Field(() => [PurchaseAuthorizeUserError], { description: 'Why the OTP was refused; empty on success.' })
   userErrors: UserError[];
-}
-
-@ArgsType()
-class PurchasesArgs extends PageArgs {
-  @Field(() => PurchaseFilter, { nullable: true, description: 'Which purchases.' })
-  filter?: PurchaseFilter | null;
 }
 
 @Resolver(() => Purchase)
@@ -82,9 +76,9 @@ export class PurchaseResolver {
   }
 
   @Query(() => PurchaseConnection, { description: 'Every purchase, newest first, filtered. Admin only.' })
-  purchases(@Args() { first, after, filter }: PurchasesArgs, @Ctx() { em, identity }: CoursesContext) {
+  purchases(@Args() { first, after, ...filter }: PurchasesArgs, @Ctx() { em, identity }: CoursesContext) {
     requireRole(identity, 'admin');
-    if (filter?.partnerId && !isUuid(filter.partnerId)) throw badInput('`partnerId` is not a valid id', 'filter.partnerId');
+    if (filter?.partnerId && !isUuid(filter.partnerId)) throw badInput('`partnerId` is not a valid id', 'partnerId');
     const where = {
       ...(filter?.partnerId ? { partnerId: filter.partnerId } : {}),
       ...(filter?.status ? { status: filter.status } : {}),
