@@ -1,31 +1,39 @@
 import { internalClient } from '../../../common/internal-client';
+import { PARTICIPANTS_OPERATIONS as OPS } from './participants.operations';
+import type {
+  InboxMessageDeliverMutation,
+  InboxMessageDeliverMutationVariables,
+  ParticipantCompletionRecordMutation,
+  ParticipantCompletionRecordMutationVariables,
+  WalletCardQuery,
+  WalletCardQueryVariables,
+  WalletHoldCaptureMutation,
+  WalletHoldCaptureMutationVariables,
+  WalletHoldPlaceMutation,
+  WalletHoldPlaceMutationVariables,
+  WalletHoldReleaseMutation,
+  WalletHoldReleaseMutationVariables,
+  WalletRefundMutation,
+  WalletRefundMutationVariables,
+} from './participants.operations.generated';
 
 /*
  * Every call the courses subgraph makes to the participants subgraph (wallet, inbox, completion record),
  * behind one interface so that the service logic can be exercised without it. All the operations are
  * idempotent on the participants side, keyed by the purchase (or enrollment) id: retrying is always safe.
+ * The wire types are generated from the documents (participants.operations.ts); this file turns timestamps
+ * into Dates.
  */
 
-export interface WalletCard {
-  participantId: string;
-  cardNumber: string;
-  status: 'ACTIVE' | 'REVOKED' | 'FINISHED';
-  purchaseDeadline: Date | null;
-  balance: number;
-  availableBalance: number;
-}
+type WireCard = NonNullable<WalletCardQuery['walletCard']>;
+type WireResult = WalletHoldPlaceMutation['walletHoldPlace'];
+type WireHold = NonNullable<WireResult['hold']>;
 
-export interface WalletHold {
-  referenceId: string;
-  participantId: string;
-  amount: number;
-  status: 'ACTIVE' | 'CAPTURED' | 'RELEASED' | 'EXPIRED' | 'REFUNDED';
-  expiresAt: Date;
-}
-
+export type WalletCard = Omit<WireCard, 'purchaseDeadline'> & { purchaseDeadline: Date | null };
+export type WalletHold = Omit<WireHold, 'expiresAt'> & { expiresAt: Date };
 export interface WalletResult {
   hold: WalletHold | null;
-  userErrors: Array<{ code: string; message: string }>;
+  userErrors: WireResult['userErrors'];
 }
 
 export interface ParticipantsPort {
@@ -34,18 +42,13 @@ export interface ParticipantsPort {
   holdCapture(referenceId: string): Promise<WalletResult>;
   holdRelease(referenceId: string): Promise<WalletResult>;
   refund(referenceId: string): Promise<WalletResult>;
-  inboxMessageDeliver(input: { participantId: string; referenceId: string; subject: string; body: string }): Promise<boolean>;
+  inboxMessageDeliver(input: InboxMessageDeliverMutationVariables['input']): Promise<boolean>;
   completionRecord(input: { participantId: string; enrollmentId: string; completedAt: Date }): Promise<boolean>;
 }
 
-const HOLD_FIELDS = 'hold { referenceId participantId amount status expiresAt } userErrors { code message }';
-
-type RawHold = Omit<WalletHold, 'expiresAt'> & { expiresAt: string };
-type RawResult = { hold: RawHold | null; userErrors: WalletResult['userErrors'] };
-
-const toResult = (raw: RawResult): WalletResult => ({
-  hold: raw.hold ? { ...raw.hold, expiresAt: new Date(raw.hold.expiresAt) } : null,
-  userErrors: raw.userErrors,
+const toResult = (wire: WireResult): WalletResult => ({
+  hold: wire.hold ? { ...wire.hold, expiresAt: new Date(wire.hold.expiresAt) } : null,
+  userErrors: wire.userErrors,
 });
 
 /** The participants subgraph's internal API (see the brief), called as the signed `courses` service. */
@@ -57,56 +60,40 @@ export class ParticipantsClient implements ParticipantsPort {
   }
 
   async walletCard(cardNumber: string): Promise<WalletCard | null> {
-    const data = await this.call<{ walletCard: (Omit<WalletCard, 'purchaseDeadline'> & { purchaseDeadline: string | null }) | null }>(
-      'query($cardNumber: String!) { walletCard(cardNumber: $cardNumber) { participantId cardNumber status purchaseDeadline balance availableBalance } }',
-      { cardNumber },
-    );
-    const card = data.walletCard;
+    const { walletCard: card } = await this.call<WalletCardQuery, WalletCardQueryVariables>(OPS.WalletCard, { cardNumber });
     return card ? { ...card, purchaseDeadline: card.purchaseDeadline ? new Date(card.purchaseDeadline) : null } : null;
   }
 
   async holdPlace(input: { referenceId: string; cardNumber: string; amount: number; expiresAt: Date }): Promise<WalletResult> {
-    const data = await this.call<{ walletHoldPlace: RawResult }>(
-      `mutation($input: WalletHoldPlaceInput!) { walletHoldPlace(input: $input) { ${HOLD_FIELDS} } }`,
-      { input: { ...input, expiresAt: input.expiresAt.toISOString() } },
-    );
+    const data = await this.call<WalletHoldPlaceMutation, WalletHoldPlaceMutationVariables>(OPS.WalletHoldPlace, {
+      input: { ...input, expiresAt: input.expiresAt.toISOString() },
+    });
     return toResult(data.walletHoldPlace);
   }
 
   async holdCapture(referenceId: string): Promise<WalletResult> {
-    const data = await this.call<{ walletHoldCapture: RawResult }>(
-      `mutation($id: ID!) { walletHoldCapture(referenceId: $id) { ${HOLD_FIELDS} } }`,
-      { id: referenceId },
-    );
+    const data = await this.call<WalletHoldCaptureMutation, WalletHoldCaptureMutationVariables>(OPS.WalletHoldCapture, { id: referenceId });
     return toResult(data.walletHoldCapture);
   }
 
   async holdRelease(referenceId: string): Promise<WalletResult> {
-    const data = await this.call<{ walletHoldRelease: RawResult }>(
-      `mutation($id: ID!) { walletHoldRelease(referenceId: $id) { ${HOLD_FIELDS} } }`,
-      { id: referenceId },
-    );
+    const data = await this.call<WalletHoldReleaseMutation, WalletHoldReleaseMutationVariables>(OPS.WalletHoldRelease, { id: referenceId });
     return toResult(data.walletHoldRelease);
   }
 
   async refund(referenceId: string): Promise<WalletResult> {
-    const data = await this.call<{ walletRefund: RawResult }>(`mutation($id: ID!) { walletRefund(referenceId: $id) { ${HOLD_FIELDS} } }`, {
-      id: referenceId,
-    });
+    const data = await this.call<WalletRefundMutation, WalletRefundMutationVariables>(OPS.WalletRefund, { id: referenceId });
     return toResult(data.walletRefund);
   }
 
-  async inboxMessageDeliver(input: { participantId: string; referenceId: string; subject: string; body: string }): Promise<boolean> {
-    const data = await this.call<{ inboxMessageDeliver: boolean }>(
-      'mutation($input: InboxMessageDeliverInput!) { inboxMessageDeliver(input: $input) }',
-      { input },
-    );
+  async inboxMessageDeliver(input: InboxMessageDeliverMutationVariables['input']): Promise<boolean> {
+    const data = await this.call<InboxMessageDeliverMutation, InboxMessageDeliverMutationVariables>(OPS.InboxMessageDeliver, { input });
     return data.inboxMessageDeliver;
   }
 
   async completionRecord(input: { participantId: string; enrollmentId: string; completedAt: Date }): Promise<boolean> {
-    const data = await this.call<{ participantCompletionRecord: boolean }>(
-      'mutation($input: ParticipantCompletionRecordInput!) { participantCompletionRecord(input: $input) }',
+    const data = await this.call<ParticipantCompletionRecordMutation, ParticipantCompletionRecordMutationVariables>(
+      OPS.ParticipantCompletionRecord,
       { input: { ...input, completedAt: input.completedAt.toISOString() } },
     );
     return data.participantCompletionRecord;
