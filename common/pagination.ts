@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors';
 import { isUuid } from './ids';
@@ -119,6 +119,10 @@ export async function paginate<T extends { id: string }>(
 ): Promise<Page<T>> {
   const limit = pageSize(options.first);
   const op = options.direction === 'desc' ? '$lt' : '$gt';
+  // Cursors carry milliseconds (JS dates); a timestamp written with microseconds (now() in SQL) is compared and
+  // ordered at that precision too, or a row a few microseconds from the cursor's would be skipped or repeated.
+  const column = options.sortBy === 'id' ? null : em.getMetadata().get(entity.name).properties[options.sortBy as never].fieldNames[0];
+  const sortExpression = (alias: string) => `date_trunc('milliseconds', ${alias}.${column})`;
   let filter: FilterQuery<T> = where;
   if (options.after) {
     const [sortValue, id] = decodeCursor(options.after);
@@ -126,10 +130,12 @@ export async function paginate<T extends { id: string }>(
     // A crafted cursor must not reach SQL as an invalid uuid or date (a 500 instead of the caller's mistake).
     if (!isUuid(id) || (sortKey instanceof Date && Number.isNaN(sortKey.getTime())))
       throw badInput('`after` is not a cursor returned by this field', 'after');
-    const keyset = { $or: [{ [options.sortBy]: { [op]: sortKey } }, { [options.sortBy]: sortKey, id: { [op]: id } }] };
+    const keyset = column
+      ? { [raw((alias: string) => `(${sortExpression(alias)}, ${alias}.id) ${op === '$lt' ? '<' : '>'} (?, ?)`, [sortKey, id])]: [] }
+      : { id: { [op]: id } };
     filter = { $and: [where, keyset] } as FilterQuery<T>;
   }
-  const orderBy = { [options.sortBy]: options.direction, id: options.direction } as never;
+  const orderBy = (column ? { [raw(sortExpression)]: options.direction, id: options.direction } : { id: options.direction }) as never;
   const rows = limit === 0 ? [] : await em.find(entity, filter, { orderBy, limit: limit + 1 });
   const page = rows.slice(0, limit);
   const edges = page.map((node) => ({ cursor: encodeCursor([sortValueOf(node, options.sortBy), node.id]), node }));

@@ -293,7 +293,10 @@ describe('the cohorts list', () => {
       if (!res.data!.cohorts.pageInfo.hasNextPage) break;
       after = res.data!.cohorts.pageInfo.endCursor;
     }
-    const { rows } = await db().query(`SELECT id FROM participants.cohort ORDER BY opens_at DESC, id DESC`);
+    // Every cohort exactly once (fixtures write opens_at with microseconds: none may fall between two pages), in
+    // the order of the millisecond cursors, ties by id.
+    const { rows } = await db().query(`SELECT id FROM participants.cohort ORDER BY date_trunc('milliseconds', opens_at) DESC, id DESC`);
+    expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toEqual(rows.map((r) => r.id));
   });
 });
