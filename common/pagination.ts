@@ -105,6 +105,8 @@ export interface KeysetOptions {
   /** Sort property: a timestamp column, or `id`; ties are broken by `id`. */
   sortBy: string;
   direction: 'asc' | 'desc';
+  /** The sort column may hold microseconds: compare at the cursors' millisecond precision (small tables only). */
+  microseconds?: boolean;
 }
 
 /**
@@ -119,9 +121,13 @@ export async function paginate<T extends { id: string }>(
 ): Promise<Page<T>> {
   const limit = pageSize(options.first);
   const op = options.direction === 'desc' ? '$lt' : '$gt';
-  // Cursors carry milliseconds (JS dates); a timestamp written with microseconds (now() in SQL) is compared and
-  // ordered at that precision too, or a row a few microseconds from the cursor's would be skipped or repeated.
-  const column = options.sortBy === 'id' ? null : em.getMetadata().get(entity.name).properties[options.sortBy as never].fieldNames[0];
+  // Cursors carry milliseconds (JS dates). A column that may hold microseconds (written by SQL now()) is
+  // compared and ordered truncated to milliseconds, or a row a few microseconds from a page's last one would fall
+  // between two pages; that costs the index range scan, so only small tables ask for it (`microseconds`).
+  const column =
+    options.sortBy === 'id' || !options.microseconds
+      ? null
+      : em.getMetadata().get(entity.name).properties[options.sortBy as never].fieldNames[0];
   const sortExpression = (alias: string) => `date_trunc('milliseconds', ${alias}.${column})`;
   let filter: FilterQuery<T> = where;
   if (options.after) {
@@ -132,10 +138,14 @@ export async function paginate<T extends { id: string }>(
       throw badInput('`after` is not a cursor returned by this field', 'after');
     const keyset = column
       ? { [raw((alias: string) => `(${sortExpression(alias)}, ${alias}.id) ${op === '$lt' ? '<' : '>'} (?, ?)`, [sortKey, id])]: [] }
-      : { id: { [op]: id } };
+      : { $or: [{ [options.sortBy]: { [op]: sortKey } }, { [options.sortBy]: sortKey, id: { [op]: id } }] };
     filter = { $and: [where, keyset] } as FilterQuery<T>;
   }
-  const orderBy = (column ? { [raw(sortExpression)]: options.direction, id: options.direction } : { id: options.direction }) as never;
+  const orderBy = (
+    column
+      ? { [raw(sortExpression)]: options.direction, id: options.direction }
+      : { [options.sortBy]: options.direction, id: options.direction }
+  ) as never;
   const rows = limit === 0 ? [] : await em.find(entity, filter, { orderBy, limit: limit + 1 });
   const page = rows.slice(0, limit);
   const edges = page.map((node) => ({ cursor: encodeCursor([sortValueOf(node, options.sortBy), node.id]), node }));

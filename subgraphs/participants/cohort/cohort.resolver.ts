@@ -57,7 +57,8 @@ class CohortConnection extends Connection(Cohort, 'Cohort', 'cohort') {}
 export class CohortResolver {
   @Query(() => CohortConnection, { description: 'Every cohort, newest (latest opening) first. Public.' })
   cohorts(@Args() { first, after }: PageArgs, @Ctx() { em }: ParticipantsContext) {
-    return paginate(em, Cohort, {}, { first, after, sortBy: 'opensAt', direction: 'desc' });
+    // opens_at may be written by SQL (microseconds); the table holds a few cohorts a year.
+    return paginate(em, Cohort, {}, { first, after, sortBy: 'opensAt', direction: 'desc', microseconds: true });
   }
 
   @Query(() => Cohort, { nullable: true, description: 'One cohort by id. Public.' })
