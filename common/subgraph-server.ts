@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { verifyInternalRequest, type Identity } from './identity';
 import { describeError } from './error-details';
-import { readBody } from './http';
+import { closeAfterAnswer, readBody } from './http';
 import { log, scrubErrorMessage } from './logger';
 import { drainingServer, shutdownGraceMs } from './shutdown';
 
@@ -70,7 +70,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     }
     if (url.pathname !== '/graphql') return send(res, 404, {}, 'not found');
     const body = await readBody(req, maxBody);
-    if (body === null) return send(res, 413, {}, 'request body too large');
+    if (body === null) {
+      closeAfterAnswer(res);
+      return send(res, 413, {}, 'request body too large');
+    }
     const identity = verifyInternalRequest(options.signingSecret, req.headers, body);
     if (!identity)
       return send(

@@ -5,7 +5,7 @@ import { createLoaders, type CoursesServices } from './context';
 import { createCoursesOrm } from './orm';
 import { InboxNotifier } from './purchase/notifier';
 import { reconcilerJob } from './purchase/reconciler';
-import { ParticipantsClient } from './purchase/wallet.client';
+import { ParticipantsClient } from './shared/participants.client';
 import { buildCoursesSchema } from './schema';
 import { PartnersClient } from './shared/partners.client';
 
