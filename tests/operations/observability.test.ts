@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { tokenFor } from '../support/client';
+import { db, tokenFor } from '../support/client';
+import { insertSale } from '../courses/fixtures';
 import { startOtlpReceiver, type ReceivedSpan } from './otlp-receiver';
 import { freePort, kill, startProcess, type Started } from './processes';
 
@@ -208,6 +209,38 @@ describe('metrics', () => {
     expect(value(atCourses, 'prakerja_db_pool_connections', { service: 'courses', state: 'idle' })).toBeGreaterThan(0);
     expect(value(atCourses, 'prakerja_db_pool_waiting', { service: 'courses' })).toBe(0);
     expect(value(atCourses, 'prakerja_db_pool_max', { service: 'courses' })).toBeGreaterThan(0);
+  });
+
+  it("count the reconciler's backlog per step: a completion it cannot record waits", async () => {
+    const [course] = (await db().query('select id from courses.course limit 1')).rows;
+    const sale = await insertSale({ partnerId: randomUUID(), courseId: course.id, status: 'COMPLETED' });
+    const metricsPort = port();
+    const coursesPort = port();
+    // Its participants subgraph is a closed port: the completion cannot be recorded, so it stays in the backlog.
+    const reconciling = await startProcess('subgraphs/courses/index.js', coursesPort, '/ready', {
+      COURSES_PORT: String(coursesPort),
+      COURSES_METRICS_PORT: String(metricsPort),
+      COURSES_RECONCILE_INTERVAL_MS: '200',
+      PARTICIPANTS_URL: CLOSED,
+      PRAKERJA_LOG_LEVEL: 'silent',
+    });
+    running.push(reconciling);
+    try {
+      const backlog = async (step: string) =>
+        value(await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text(), 'prakerja_courses_reconciler_backlog', { step });
+      const deadline = Date.now() + 10_000;
+      while (((await backlog('completion_record')) ?? 0) < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(await backlog('completion_record')).toBeGreaterThanOrEqual(1);
+      for (const step of ['hold_release', 'otp_delivery', 'capture', 'refund']) expect(await backlog(step)).toEqual(expect.any(Number));
+      // Recorded (as the participants subgraph would have it), it leaves the backlog at the next pass.
+      const before = (await backlog('completion_record'))!;
+      await db().query('update courses.enrollment set completion_recorded = true where id = $1', [sale.enrollmentId]);
+      await new Promise((r) => setTimeout(r, 600));
+      expect(await backlog('completion_record')).toBeLessThan(before);
+    } finally {
+      await db().query('update courses.enrollment set completion_recorded = true where id = $1', [sale.enrollmentId]);
+      kill(reconciling);
+    }
   });
 
   it('are served on their own port only, not on the public GraphQL port', async () => {
