@@ -8,6 +8,7 @@ import { describeError } from './error-details';
 import { closeAfterAnswer, readBody } from './http';
 import { log, scrubErrorMessage } from './logger';
 import { drainingServer, shutdownGraceMs } from './shutdown';
+import { metricsPlugin } from './subgraph-metrics';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -53,7 +54,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     // process with requests in flight; shutdown is ordered by stop() below instead.
     stopOnTerminationSignals: false,
     formatError: maskUnexpected,
-    plugins: options.afterRequest ? [afterRequestPlugin(options.afterRequest)] : [],
+    plugins: [metricsPlugin<TContext>(), ...(options.afterRequest ? [afterRequestPlugin(options.afterRequest)] : [])],
     logger: { debug: () => undefined, info: () => undefined, warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
   });
   await apollo.start();

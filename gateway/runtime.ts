@@ -4,10 +4,13 @@ import { corsPolicy, useVaryOnOrigin } from './cors';
 import type { GatewayContext } from './context';
 import { runtimeLogger } from './log-writer';
 import { maskError } from './mask-error';
+import { tracingEnabled } from '../common/telemetry';
 import { useErrorHygiene } from './plugins/error-hygiene';
+import { useMetrics } from './plugins/metrics';
 import { useOperationLimits } from './plugins/operation-limits';
 import { useRequestErrorCodes } from './plugins/request-error-codes';
 import { useSignedUpstream } from './plugins/sign-upstream';
+import { useTracing } from './plugins/tracing';
 import { loadPartnerDocuments, useTrustedDocuments } from './plugins/trusted-documents';
 import { useRateLimit } from './rate-limit/plugin';
 import type { QuotaStore } from './rate-limit/store';
@@ -48,6 +51,8 @@ function runtimeOf(config: GatewayConfig, quotaStore: QuotaStore) {
     // Batched (array) bodies are refused: one operation per request, so limits and quotas cannot be split.
     batching: false,
     plugins: () => [
+      ...(tracingEnabled() ? [useTracing()] : []),
+      useMetrics(partnerDocuments.names),
       useVaryOnOrigin(),
       useRequestErrorCodes(),
       useTrustedDocuments(partnerDocuments),
