@@ -7,7 +7,7 @@ import { useErrorHygiene } from './plugins/error-hygiene';
 import { useOperationLimits } from './plugins/operation-limits';
 import { useRequestErrorCodes } from './plugins/request-error-codes';
 import { useSignedUpstream } from './plugins/sign-upstream';
-import { loadPartnerDocuments, useTrustedDocuments } from './plugins/trusted-documents';
+import { loadPartnerDocuments, loadWebDocuments, useTrustedDocuments } from './plugins/trusted-documents';
 import { useRateLimit } from './rate-limit/plugin';
 import type { QuotaStore } from './rate-limit/store';
 import { loadSupergraph } from './supergraph';
@@ -15,6 +15,7 @@ import { loadSupergraph } from './supergraph';
 /** Hive Gateway runtime over the committed supergraph: query planning, masking, upstream timeouts. */
 export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
   const partnerDocuments = loadPartnerDocuments();
+  const webDocuments = { documents: loadWebDocuments(), required: config.webDocumentsOnly };
   return createGatewayRuntime<GatewayContext>({
     supergraph: loadSupergraph(config.subgraphUrls),
     graphqlEndpoint: '/graphql',
@@ -44,7 +45,7 @@ export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
     plugins: () => [
       useVaryOnOrigin(),
       useRequestErrorCodes(),
-      useTrustedDocuments(partnerDocuments),
+      useTrustedDocuments(partnerDocuments, webDocuments),
       useErrorHygiene({ suggestions: config.fieldSuggestions }),
       useOperationLimits(config.limits),
       useRateLimit(quotaStore, config.rateLimits),
