@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { db } from '../support/client';
+import {
+  cardholders,
+  DEMO_PASSWORD,
+  horizontalOverflow,
+  launchChromium,
+  phonePage,
+  seriousViolations,
+  snapshot,
+  startWebClient,
+} from './support';
+
+/*
+ * The participant's web client in real headless Chromium at 360 px: sign-in through the development OpenID
+ * provider (authorization code + PKCE), the gateway verifying its tokens by JWKS and accepting only the app's
+ * persisted documents; the dashboard; sign-up, registration and applying to the open cohort.
+ */
+let web: Awaited<ReturnType<typeof startWebClient>>;
+let browser: Browser;
+let holder: { id: string; email: string; name: string };
+
+beforeAll(async () => {
+  [holder] = await cardholders(1);
+  web = await startWebClient([holder]);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+});
+
+async function signIn(page: Page, login: string, password: string) {
+  await page.goto(web.url);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL(/\/interaction\//);
+  await page.getByLabel('E-mail').fill(login);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
+it('a demo participant signs in through the provider and sees card, balance and ledger at 360 px', async () => {
+  const page = await phonePage(browser);
+  await signIn(page, holder.email, DEMO_PASSWORD);
+  await page.getByRole('heading', { name: `Halo, ${holder.name}` }).waitFor();
+  const { rows } = await db().query<{ number: string }>('SELECT number FROM participants.card WHERE participant_id = $1', [holder.id]);
+  const masked = await page.getByTestId('card-number').textContent();
+  expect(masked).toMatch(/\*{4,}/);
+  expect(masked).not.toContain(rows[0].number);
+  expect(await page.getByTestId('card-status').textContent()).toBe('Aktif');
+  expect(await page.getByTestId('balance').textContent()).toMatch(/^Rp\d{1,3}(\.\d{3})*$/);
+  expect(await page.getByTestId('ledger-entry').count()).toBeGreaterThan(0);
+  await snapshot(page, '1-dashboard-id');
+  await page.getByRole('button', { name: 'Tampilkan nomor' }).click();
+  await page.getByTestId('card-number').filter({ hasText: rows[0].number }).waitFor();
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: `Hello, ${holder.name}` }).waitFor();
+  expect(await page.getByText('Available balance').count()).toBe(1);
+  await snapshot(page, '2-dashboard-en');
+  await page.context().close();
+});
+
+it('a wrong password is refused at the provider', async () => {
+  const page = await phonePage(browser);
+  await signIn(page, holder.email, 'not-the-password');
+  await page.getByRole('alert').filter({ hasText: 'E-mail atau kata sandi salah' }).waitFor();
+  expect(page.url()).toContain('/interaction/');
+  await page.context().close();
+});
+
+it('a new person signs up, registers (the API refuses a bad NIK with its message) and applies to the open cohort', async () => {
+  const page = await phonePage(browser);
+  await page.goto(web.url);
+  await page.getByRole('button', { name: 'Daftar akun baru' }).click();
+  await page.waitForURL(/\/interaction\//);
+  const email = `web-${randomBytes(4).toString('hex')}@example.id`;
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Kata sandi').fill('rahasia-sekali');
+  await page.getByRole('button', { name: 'Buat akun' }).click();
+  await page.getByRole('heading', { name: 'Pendaftaran peserta' }).waitFor();
+  await snapshot(page, '3-registration');
+
+  const { rows } = await db().query<{ nik: string }>('SELECT nik FROM participants.participant ORDER BY created_at LIMIT 1');
+  const district = rows[0].nik.slice(0, 6);
+  const nik = `${district}170595${String(1000 + Math.floor(Math.random() * 8999))}`;
+  const fill = (label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
+  await fill('NIK (16 digit)', '1234');
+  await fill('Nomor Kartu Keluarga (16 digit)', `${district}${String(Date.now()).slice(-10)}`);
+  await fill('Nama lengkap sesuai KTP', 'Sari Web Pendaftar');
+  await fill('Tanggal lahir', '1995-05-17');
+  await fill('E-mail', email);
+  await fill('Nomor HP (08… atau +628…)', '081234567890');
+  await fill('Alamat', 'Jl. Merdeka No. 1');
+  await page.getByRole('button', { name: 'Daftar', exact: true }).click();
+  await page.getByText(/^Invalid NIK/).waitFor();
+  expect(await db().query('SELECT 1 FROM participants.participant WHERE email = $1', [email])).toMatchObject({ rowCount: 0 });
+  await fill('NIK (16 digit)', nik);
+  await page.getByRole('button', { name: 'Daftar', exact: true }).click();
+  await page.getByRole('heading', { name: 'Halo, Sari Web Pendaftar' }).waitFor();
+
+  const open = page.getByRole('button', { name: /^Ikut gelombang / });
+  await open.first().click();
+  await page.getByTestId('application').first().waitFor();
+  expect(await page.getByTestId('application').first().textContent()).toContain('Terdaftar');
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await snapshot(page, '4-applied');
+  const { rows: applied } = await db().query(
+    `SELECT a.status FROM participants.application a JOIN participants.participant p ON p.id = a.participant_id WHERE p.nik = $1`,
+    [nik],
+  );
+  expect(applied).toEqual([{ status: 'APPLIED' }]);
+  await page.context().close();
+});
