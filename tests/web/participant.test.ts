@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { db } from '../support/client';
+import { asAdmin, offeredCourse, partnerRequest, partnerWithCredential } from '../support/partner';
 import {
   cardholders,
   DEMO_PASSWORD,
@@ -71,7 +72,17 @@ it('a wrong password is refused at the provider', async () => {
   await page.context().close();
 });
 
-it('a new person signs up, registers (the API refuses a bad NIK with its message) and applies to the open cohort', async () => {
+it('a new person signs up, registers, applies, is selected, and buys a course with the OTP read from their inbox', async () => {
+  // The office opens a short cohort (through the API) that closes while the test runs, so that it can be drawn.
+  const cohortName = `Gelombang Web ${randomBytes(3).toString('hex')}`;
+  const closesAt = new Date(Date.now() + 20_000);
+  const opened = await asAdmin<{ cohortOpen: { cohort: { id: string }; userErrors: unknown[] } }>(
+    `mutation($input: CohortOpenInput!) { cohortOpen(input: $input) { cohort { id } userErrors { code message } } }`,
+    { input: { name: cohortName, quota: 5, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: closesAt.toISOString() } },
+  );
+  expect(opened.cohortOpen.userErrors).toEqual([]);
+  const cohortId = opened.cohortOpen.cohort.id as string;
+
   const page = await phonePage(browser);
   await page.goto(web.url);
   await page.getByRole('button', { name: 'Daftar akun baru' }).click();
@@ -95,23 +106,66 @@ it('a new person signs up, registers (the API refuses a bad NIK with its message
   await fill('Nomor HP (08… atau +628…)', '081234567890');
   await fill('Alamat', 'Jl. Merdeka No. 1');
   await page.getByRole('button', { name: 'Daftar', exact: true }).click();
+  // The API's own rule and message, beside the field; nothing stored.
   await page.getByText(/^Invalid NIK/).waitFor();
   expect(await db().query('SELECT 1 FROM participants.participant WHERE email = $1', [email])).toMatchObject({ rowCount: 0 });
   await fill('NIK (16 digit)', nik);
   await page.getByRole('button', { name: 'Daftar', exact: true }).click();
   await page.getByRole('heading', { name: 'Halo, Sari Web Pendaftar' }).waitFor();
 
-  const open = page.getByRole('button', { name: /^Ikut gelombang / });
-  await open.first().click();
-  await page.getByTestId('application').first().waitFor();
-  expect(await page.getByTestId('application').first().textContent()).toContain('Terdaftar');
+  await page.getByRole('button', { name: `Ikut gelombang ${cohortName}`, exact: true }).click();
+  await page.getByTestId('application').filter({ hasText: cohortName }).filter({ hasText: 'Terdaftar' }).waitFor();
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   expect(await seriousViolations(page)).toEqual([]);
   await snapshot(page, '4-applied');
-  const { rows: applied } = await db().query(
-    `SELECT a.status FROM participants.application a JOIN participants.participant p ON p.id = a.participant_id WHERE p.nik = $1`,
-    [nik],
-  );
-  expect(applied).toEqual([{ status: 'APPLIED' }]);
+
+  // The office draws the closed cohort; the participant then sees an active card and the training balance.
+  await new Promise((r) => setTimeout(r, Math.max(0, closesAt.getTime() - Date.now() + 500)));
+  const selected = await asAdmin(`mutation($input: CohortSelectInput!) { cohortSelect(input: $input) { userErrors { code message } } }`, {
+    input: { cohortId },
+  });
+  expect(selected.cohortSelect.userErrors).toEqual([]);
+  await page.getByRole('button', { name: 'Perbarui' }).click();
+  await page.getByTestId('card-status').filter({ hasText: 'Aktif' }).waitFor();
+  expect(await page.getByTestId('balance').textContent()).toBe('Rp3.500.000');
+  expect(await page.getByTestId('countdown').textContent()).toMatch(/^\d+ hari \d+ jam \d+ menit lagi$/);
+  await page.getByRole('button', { name: 'Tampilkan nomor' }).click();
+  const cardNumber = (await page
+    .getByTestId('card-number')
+    .filter({ hasText: /^\d{16}$/ })
+    .textContent())!;
+  await snapshot(page, '5-selected');
+
+  // A platform's checkout (the contract's documents, signed): the OTP arrives in the inbox, read on the page.
+  const partner = await partnerWithCredential();
+  const courseId = await offeredCourse(partner.partnerId, 750_000, { title: 'Dasar Pemasaran Digital' });
+  const checked = await partnerRequest(partner, 'CheckEligibility', { cardNumber });
+  expect(checked.data!.eligibility.eligible).toBe(true);
+  const started = await partnerRequest(partner, 'StartPurchase', {
+    input: { cardNumber, courseId, invoiceCode: `INV-WEB-${randomBytes(4).toString('hex')}`, amount: 750_000 },
+  });
+  expect(started.data!.purchaseStart.userErrors).toEqual([]);
+  await page.getByRole('button', { name: 'Perbarui' }).click();
+  const message = await page
+    .getByTestId('inbox-message')
+    .filter({ hasText: /\b\d{6}\b/ })
+    .first()
+    .textContent();
+  const otp = /\b(\d{6})\b/.exec(message!)![1];
+  await snapshot(page, '6-otp');
+  const authorized = await partnerRequest(partner, 'AuthorizePurchase', {
+    input: { purchaseId: started.data!.purchaseStart.purchase.id, otp },
+  });
+  expect(authorized.data!.purchaseAuthorize.userErrors).toEqual([]);
+
+  await page.getByRole('button', { name: 'Perbarui' }).click();
+  await page.getByTestId('enrollment').filter({ hasText: 'Dasar Pemasaran Digital' }).waitFor();
+  await page.getByTestId('ledger-entry').filter({ hasText: 'Pembelian pelatihan' }).filter({ hasText: 'Rp750.000' }).waitFor();
+  expect(await page.getByTestId('balance').textContent()).toBe('Rp2.750.000');
+  // The platform's card check is in the record of who read their data (UU PDP).
+  await page.getByTestId('access-entry').filter({ hasText: '(platform mitra)' }).first().waitFor();
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await snapshot(page, '7-enrolled');
   await page.context().close();
-});
+}, 120_000);

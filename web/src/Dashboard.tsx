@@ -15,6 +15,9 @@ export function Dashboard({ me, reload }: { me: Me; reload: () => void }) {
   return (
     <div className="dashboard">
       <h1>{t('dashboard.hello', { name: me.fullName ?? '' })}</h1>
+      <button className="secondary" onClick={reload}>
+        {t('dashboard.refresh')}
+      </button>
       <CardSection me={me} when={when} />
       <Applications me={me} when={when} onApplied={reload} />
       <section className="card" aria-labelledby="ledger-title">

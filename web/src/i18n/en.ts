@@ -65,6 +65,7 @@ export const en: Messages = {
     refused: 'Cannot apply yet: {{reasons}}',
   },
   dashboard: {
+    refresh: 'Refresh',
     hello: 'Hello, {{name}}',
     card: 'Prakerja card',
     noCard: 'You have no card yet. Cards are issued after the draw if you are selected.',
@@ -95,7 +96,7 @@ export const en: Messages = {
     noAccess: 'Nobody has read your personal data.',
     accessBy: '{{who}} read {{fields}}',
     purpose: 'Purpose: {{purpose}}',
-    platformCheck: 'Platform {{name}}',
+    platformCheck: '{{name}} (partner platform)',
   },
   cardStatus: { ACTIVE: 'Active', REVOKED: 'Revoked', FINISHED: 'Finished' },
   ledgerKind: {

@@ -63,6 +63,7 @@ export const id = {
     refused: 'Belum dapat ikut: {{reasons}}',
   },
   dashboard: {
+    refresh: 'Perbarui',
     hello: 'Halo, {{name}}',
     card: 'Kartu Prakerja',
     noCard: 'Anda belum memiliki kartu. Kartu diterbitkan setelah undian bila Anda terpilih.',
@@ -93,7 +94,7 @@ export const id = {
     noAccess: 'Belum ada yang membaca data pribadi Anda.',
     accessBy: '{{who}} membaca {{fields}}',
     purpose: 'Alasan: {{purpose}}',
-    platformCheck: 'Platform {{name}}',
+    platformCheck: '{{name}} (platform mitra)',
   },
   cardStatus: { ACTIVE: 'Aktif', REVOKED: 'Dicabut', FINISHED: 'Selesai' },
   ledgerKind: {
