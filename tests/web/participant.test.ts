@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { db } from '../support/client';
+import { post, startGateway } from '../security/support';
 import { asAdmin, offeredCourse, partnerRequest, partnerWithCredential } from '../support/partner';
 import {
+  accessTokenOf,
   cardholders,
   DEMO_PASSWORD,
   horizontalOverflow,
@@ -21,10 +23,11 @@ import {
 let web: Awaited<ReturnType<typeof startWebClient>>;
 let browser: Browser;
 let holder: { id: string; email: string; name: string };
+let other: { id: string; email: string; name: string };
 
 beforeAll(async () => {
-  [holder] = await cardholders(1);
-  web = await startWebClient([holder]);
+  [holder, other] = await cardholders(2);
+  web = await startWebClient([holder, other]);
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -69,6 +72,60 @@ it('a wrong password is refused at the provider', async () => {
   await signIn(page, holder.email, 'not-the-password');
   await page.getByRole('alert').filter({ hasText: 'E-mail atau kata sandi salah' }).waitFor();
   expect(page.url()).toContain('/interaction/');
+  await page.context().close();
+});
+
+it("a provider-issued token reads its holder's data only, and is refused once tampered with; the app then asks to sign in again", async () => {
+  const page = await phonePage(browser);
+  await signIn(page, holder.email, DEMO_PASSWORD);
+  await page.getByRole('heading', { name: `Halo, ${holder.name}` }).waitFor();
+  const token = await accessTokenOf(page);
+  // The web client's gateway runs persisted documents only; a second one trusting the same provider takes any.
+  const adHoc = await post('{ me { id } }', {}, { authorization: `Bearer ${token}` }, web.gatewayUrl);
+  expect(adHoc.json.errors[0].extensions.code).toBe('PERSISTED_DOCUMENT_REQUIRED');
+  const explorer = await startGateway(web.trustProvider);
+  try {
+    const read = await post(
+      'query($id: ID!) { me { id } participant(id: $id) { id fullName } }',
+      { id: other.id },
+      { authorization: `Bearer ${token}` },
+      explorer.url,
+    );
+    expect(read.json.data).toEqual({ me: { id: holder.id }, participant: null });
+    const tampered = `${token.slice(0, -4)}${token.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
+    const refused = await post('{ me { id } }', {}, { authorization: `Bearer ${tampered}` }, explorer.url);
+    expect(refused.status).toBe(401);
+  } finally {
+    await explorer.close();
+  }
+  // The same tampering in the browser: the gateway refuses it and the app says to sign in again, not a blank page.
+  await page.evaluate(() => {
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))!;
+    const user = JSON.parse(sessionStorage.getItem(key)!) as { access_token: string };
+    user.access_token = `${user.access_token.slice(0, -4)}${user.access_token.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+    sessionStorage.setItem(key, JSON.stringify(user));
+  });
+  await page.reload();
+  await page.getByRole('alert').filter({ hasText: 'Sesi Anda telah berakhir' }).waitFor();
+  await snapshot(page, '8-session-expired');
+  await page.getByRole('alert').getByRole('button', { name: 'Masuk' }).click();
+  // Still signed in at the provider: it sends the person straight back with a fresh token.
+  await page.getByRole('heading', { name: `Halo, ${holder.name}` }).waitFor();
+  await page.context().close();
+});
+
+it('a network failure says so and offers a retry that works', async () => {
+  const page = await phonePage(browser);
+  await signIn(page, holder.email, DEMO_PASSWORD);
+  await page.getByRole('heading', { name: `Halo, ${holder.name}` }).waitFor();
+  const gatewayPattern = `${web.gatewayUrl.replace('127.0.0.1', 'localhost')}*`;
+  await page.route(gatewayPattern, (route) => route.abort('internetdisconnected'));
+  await page.getByRole('button', { name: 'Perbarui' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Tidak dapat terhubung ke server' }).waitFor();
+  await snapshot(page, '9-network-down');
+  await page.unroute(gatewayPattern);
+  await page.getByRole('button', { name: 'Coba lagi' }).click();
+  await page.getByRole('heading', { name: `Halo, ${holder.name}` }).waitFor();
   await page.context().close();
 });
 

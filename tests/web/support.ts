@@ -26,13 +26,8 @@ export async function startWebClient(participants: Array<{ id: string; email: st
   const webPort = base + 31;
   const webOrigin = `http://localhost:${webPort}`;
   const issuer = `http://localhost:${oidcPort}`;
-  const gateway = await startGateway({
-    JWT_JWKS_URL: `http://127.0.0.1:${oidcPort}/jwks`,
-    JWT_ISSUER: issuer,
-    JWT_AUDIENCE: GRAPH_AUDIENCE,
-    GATEWAY_CORS_ORIGINS: webOrigin,
-    GATEWAY_WEB_DOCUMENTS_ONLY: 'true',
-  });
+  const trustProvider = { JWT_JWKS_URL: `http://127.0.0.1:${oidcPort}/jwks`, JWT_ISSUER: issuer, JWT_AUDIENCE: GRAPH_AUDIENCE };
+  const gateway = await startGateway({ ...trustProvider, GATEWAY_CORS_ORIGINS: webOrigin, GATEWAY_WEB_DOCUMENTS_ONLY: 'true' });
   const accountsFile = join(mkdtempSync(join(tmpdir(), 'web-accounts-')), 'accounts.json');
   writeDemoAccounts(accountsFile, participants);
   const child = spawn(process.execPath, [resolve(root, 'dist/scripts/web-main.js')], {
@@ -51,6 +46,8 @@ export async function startWebClient(participants: Array<{ id: string; email: st
   return {
     url: webOrigin,
     gatewayUrl: gateway.url,
+    /** The gateway settings that trust this provider (for a second gateway that accepts ad-hoc documents). */
+    trustProvider,
     stop: async () => {
       await stopChild(child);
       await gateway.close();
@@ -122,3 +119,10 @@ export async function cardholders(count: number) {
   );
   return rows;
 }
+
+/** The access token the app holds in the tab's session storage after signing in. */
+export const accessTokenOf = (page: Page) =>
+  page.evaluate(() => {
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))!;
+    return (JSON.parse(sessionStorage.getItem(key)!) as { access_token: string }).access_token;
+  });
