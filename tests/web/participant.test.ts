@@ -67,6 +67,30 @@ it('a demo participant signs in through the provider and sees card, balance and 
   await page.context().close();
 });
 
+it('anyone, signed out, searches the public catalogue with prices per platform', async () => {
+  const page = await phonePage(browser);
+  await page.goto(web.url);
+  await page.getByRole('button', { name: 'Katalog' }).click();
+  await page.getByTestId('course').first().waitFor();
+  const courses = page.getByTestId('course');
+  expect(await courses.first().textContent()).toMatch(/Rp\d{1,3}(\.\d{3})+/);
+  const title = (await courses.first().locator('strong').first().textContent())!;
+  const before = await courses.count();
+  await page.getByLabel('Cari judul, lembaga atau platform').fill(title);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="course"]').length < n, before);
+  for (const text of await courses.allTextContents()) expect(text.toLowerCase()).toContain(title.toLowerCase());
+  await page.getByLabel('Cari judul, lembaga atau platform').fill('');
+  await page.getByLabel('Kategori').selectOption('TECHNOLOGY');
+  await page.getByText(/ dari \d+ pelatihan$/).waitFor();
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-testid="course"]')].every((c) => c.textContent!.includes('Teknologi')),
+  );
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await snapshot(page, '0-catalogue');
+  await page.context().close();
+});
+
 it('a wrong password is refused at the provider', async () => {
   const page = await phonePage(browser);
   await signIn(page, holder.email, 'not-the-password');

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { request } from './api';
 import { userManager } from './auth';
 import { loadConfig, type WebConfig } from './config';
+import { Catalogue } from './Catalogue';
 import { Dashboard } from './Dashboard';
 import { switchLanguage } from './i18n';
 import { Register } from './Register';
@@ -43,17 +44,15 @@ export function App() {
     return { ...boot, run };
   }, [boot]);
 
+  const [view, setView] = useState<'home' | 'catalogue'>('home');
   return (
     <div className="app">
       <Header manager={session?.manager} signedIn={Boolean(session?.user)} />
+      <Tabs view={view} onChange={setView} />
       <main>
         {!boot && <Loading />}
         {boot && 'error' in boot && <Failure error={boot.error} retry={start} />}
-        {session && (
-          <SessionContext.Provider value={session}>
-            <Home />
-          </SessionContext.Provider>
-        )}
+        {session && <SessionContext.Provider value={session}>{view === 'catalogue' ? <Catalogue /> : <Home />}</SessionContext.Provider>}
       </main>
     </div>
   );
@@ -75,6 +74,20 @@ function Header({ manager, signedIn }: { manager?: UserManager; signedIn: boolea
         )}
       </span>
     </header>
+  );
+}
+
+/** Home (sign-in or the participant's page) and the public catalogue, open to everyone. */
+function Tabs({ view, onChange }: { view: 'home' | 'catalogue'; onChange: (view: 'home' | 'catalogue') => void }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="tabs" aria-label={t('appName')}>
+      {(['home', 'catalogue'] as const).map((v) => (
+        <button key={v} className={view === v ? 'current' : ''} aria-current={view === v ? 'page' : undefined} onClick={() => onChange(v)}>
+          {t(v === 'home' ? 'catalogue.home' : 'catalogue.tab')}
+        </button>
+      ))}
+    </nav>
   );
 }
 

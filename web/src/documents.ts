@@ -165,3 +165,39 @@ export const ApplyMutation = graphql(`
     }
   }
 `);
+
+export const CatalogueQuery = graphql(`
+  query WebCatalogue($first: Int!, $after: String, $category: CourseCategory) {
+    courses(first: $first, after: $after, category: $category) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          category
+          mode
+          sessionCount
+          provider {
+            id
+            name
+          }
+          offerings {
+            id
+            active
+            platform {
+              id
+              name
+            }
+            price {
+              amount
+            }
+          }
+        }
+      }
+    }
+  }
+`);

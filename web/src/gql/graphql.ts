@@ -41,6 +41,50 @@ export type CohortStatus =
   /** Applications not open yet. */
   | 'UPCOMING';
 
+/** Programme category of a course, as listed in the Prakerja catalogue. */
+export type CourseCategory =
+  /** Farming, fisheries, livestock, hydroponics. */
+  | 'AGRICULTURE'
+  /** Motorcycle and car maintenance and repair. */
+  | 'AUTOMOTIVE'
+  /** Building trades: electrical installation, welding, plumbing. */
+  | 'CONSTRUCTION'
+  /** Graphic design, photography, video, content creation. */
+  | 'CREATIVE_AND_DESIGN'
+  /** Teaching and tutoring. */
+  | 'EDUCATION'
+  /** Starting and running a small business. */
+  | 'ENTREPRENEURSHIP'
+  /** Sewing, batik, handicrafts. */
+  | 'FASHION_AND_CRAFT'
+  /** Bookkeeping, tax, personal and business finance. */
+  | 'FINANCE'
+  /** Cooking, baking, beverages, food business. */
+  | 'FOOD_AND_BEVERAGE'
+  /** Beauty care, massage, caregiving, fitness. */
+  | 'HEALTH_AND_BEAUTY'
+  /** Hotels, tourism, housekeeping. */
+  | 'HOSPITALITY'
+  /** English, Japanese, Mandarin and other languages. */
+  | 'LANGUAGE'
+  /** Office software, secretarial and administrative work. */
+  | 'OFFICE_AND_ADMINISTRATION'
+  /** Communication, leadership, job-seeking skills. */
+  | 'PERSONAL_DEVELOPMENT'
+  /** Selling, digital marketing, customer service. */
+  | 'SALES_AND_MARKETING'
+  /** Programming, networks, data, IT support. */
+  | 'TECHNOLOGY';
+
+/** How a course is delivered. */
+export type CourseMode =
+  /** In person, at the institution. */
+  | 'OFFLINE'
+  /** Recorded online material (video), followed at the participant’s pace. */
+  | 'SELF_PACED'
+  /** Live online sessions with an instructor. */
+  | 'WEBINAR';
+
 /** Whether the person is currently studying. Pupils and university students in formal education cannot join. */
 export type EducationStatus =
   /** Enrolled in school or higher education (pendidikan formal). */
@@ -164,9 +208,19 @@ export type WebApplyMutationVariables = Exact<{
 
 export type WebApplyMutation = { cohortApply: { application: { id: string, status: ApplicationStatus, drawKey: string | null } | null, reasons: Array<{ code: string, message: string }>, userErrors: Array<{ code: string, message: string }> } };
 
+export type WebCatalogueQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  category?: CourseCategory | null | undefined;
+}>;
+
+
+export type WebCatalogueQuery = { courses: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, category: CourseCategory, mode: CourseMode, sessionCount: number, provider: { id: string, name: string }, offerings: Array<{ id: string, active: boolean, platform: { id: string, name: string }, price: { amount: number } }> } }> } };
+
 
 export const WebDashboardDocument = {"__meta__":{"hash":"sha256:756ed3675d5f142af64fb8d5bdd92431b498d13e21e664b7a7215f2798e81fda"}} as unknown as DocumentNode<WebDashboardQuery, WebDashboardQueryVariables>;
 export const WebCardNumberDocument = {"__meta__":{"hash":"sha256:f9dc6c3c4aa1b70fc1f6d89add8cbd8227ce15546981669e1ba7c79cf72937b9"}} as unknown as DocumentNode<WebCardNumberQuery, WebCardNumberQueryVariables>;
 export const WebCohortsDocument = {"__meta__":{"hash":"sha256:edcd9979ac495832ca4d823cb183d9040812ec0837229750a545e7356690d5fd"}} as unknown as DocumentNode<WebCohortsQuery, WebCohortsQueryVariables>;
 export const WebRegisterDocument = {"__meta__":{"hash":"sha256:2f389d6c847c3ea1c05a150ef107cc49f0a93169c31b8a92ebffae572db0ccfc"}} as unknown as DocumentNode<WebRegisterMutation, WebRegisterMutationVariables>;
 export const WebApplyDocument = {"__meta__":{"hash":"sha256:70a2fcc4205f9661876855ef478f14fd82082db19fe89300b1a0dd9f31f3681a"}} as unknown as DocumentNode<WebApplyMutation, WebApplyMutationVariables>;
+export const WebCatalogueDocument = {"__meta__":{"hash":"sha256:5a4942f6c4137abda851fbd5ef6547d56f8e34090fd1f232cc1095645dda6085"}} as unknown as DocumentNode<WebCatalogueQuery, WebCatalogueQueryVariables>;
