@@ -51,6 +51,8 @@ export async function startWebServer(settings: WebClientSettings): Promise<{ ser
         .writeHead(200, { ...headers(TYPES[extname(file)] ?? 'application/octet-stream'), 'cache-control': immutable })
         .end(readFileSync(file));
     }
+    // A missing asset is a 404 (a stale page asking for an old bundle must not get HTML as JavaScript).
+    if (path.startsWith('/assets/')) return void res.writeHead(404, headers('text/plain; charset=utf-8')).end('not found');
     res.writeHead(200, { ...headers(TYPES['.html']), 'cache-control': 'no-cache' }).end(readFileSync(resolve(root, 'index.html')));
   });
   await new Promise<void>((done) => server.listen(settings.port, '127.0.0.1', done));

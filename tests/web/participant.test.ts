@@ -91,6 +91,18 @@ it('anyone, signed out, searches the public catalogue with prices per platform',
   await page.context().close();
 });
 
+it('the web server answers the app for its routes, its run-time config, and 404 for a missing asset', async () => {
+  const route = await fetch(`${web.url}/callback?code=x`);
+  expect(route.status).toBe(200);
+  expect(await route.text()).toContain('<div id="root">');
+  expect(route.headers.get('content-security-policy')).toContain("default-src 'self'");
+  const config = (await (await fetch(`${web.url}/config.json`)).json()) as { gatewayUrl: string; authority: string };
+  expect(config.gatewayUrl.replace('localhost', '127.0.0.1')).toBe(web.gatewayUrl);
+  expect((await fetch(`${web.url}/assets/index-missing.js`)).status).toBe(404);
+  // An encoded ../ decodes to a path outside the build: the app's page, never the repository's file.
+  expect(await (await fetch(`${web.url}/%2e%2e/package.json`)).text()).toContain('<div id="root">');
+});
+
 it('a wrong password is refused at the provider', async () => {
   const page = await phonePage(browser);
   await signIn(page, holder.email, 'not-the-password');

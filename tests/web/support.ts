@@ -22,8 +22,8 @@ export const ARTIFACTS = resolve(root, 'test-artifacts/web');
  */
 export async function startWebClient(participants: Array<{ id: string; email: string; name: string }>) {
   const base = Number(process.env.TEST_PORT_BASE ?? 4100);
-  const oidcPort = base + 30;
-  const webPort = base + 31;
+  const oidcPort = base + 80; // clear of the +20..+69 and +95 other tests take
+  const webPort = base + 81;
   const webOrigin = `http://localhost:${webPort}`;
   const issuer = `http://localhost:${oidcPort}`;
   const trustProvider = { JWT_JWKS_URL: `http://127.0.0.1:${oidcPort}/jwks`, JWT_ISSUER: issuer, JWT_AUDIENCE: GRAPH_AUDIENCE };
