@@ -22,6 +22,8 @@ export function loadGatewayConfig(env = process.env) {
     introspection: read.bool('GATEWAY_INTROSPECTION', !production),
     /** Browser origins allowed to call the gateway (CORS): the web client's, and nothing else is ever echoed. */
     corsOrigins: originsOf(read.optional('GATEWAY_CORS_ORIGINS') ?? (production ? '' : WEB_DEV_ORIGIN)),
+    /** Participants and anonymous callers may send only the web client's persisted documents (on in production). */
+    webDocumentsOnly: read.bool('GATEWAY_WEB_DOCUMENTS_ONLY', production),
     /** "Did you mean …?" in validation errors; like introspection, a development aid that maps the schema. */
     fieldSuggestions: read.bool('GATEWAY_FIELD_SUGGESTIONS', !production),
     /**

@@ -11,7 +11,7 @@ import { useOperationLimits } from './plugins/operation-limits';
 import { useRequestErrorCodes } from './plugins/request-error-codes';
 import { useSignedUpstream } from './plugins/sign-upstream';
 import { useTracing } from './plugins/tracing';
-import { loadPartnerDocuments, useTrustedDocuments } from './plugins/trusted-documents';
+import { loadPartnerDocuments, loadWebDocuments, useTrustedDocuments } from './plugins/trusted-documents';
 import { useRateLimit } from './rate-limit/plugin';
 import type { QuotaStore } from './rate-limit/store';
 import { loadSupergraph } from './supergraph';
@@ -23,6 +23,7 @@ export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
 
 function runtimeOf(config: GatewayConfig, quotaStore: QuotaStore) {
   const partnerDocuments = loadPartnerDocuments();
+  const webDocuments = { documents: loadWebDocuments(), required: config.webDocumentsOnly };
   return createGatewayRuntime<GatewayContext>({
     supergraph: loadSupergraph(config.subgraphUrls),
     graphqlEndpoint: '/graphql',
@@ -55,7 +56,7 @@ function runtimeOf(config: GatewayConfig, quotaStore: QuotaStore) {
       useMetrics(partnerDocuments.names),
       useVaryOnOrigin(),
       useRequestErrorCodes(),
-      useTrustedDocuments(partnerDocuments),
+      useTrustedDocuments(partnerDocuments, webDocuments),
       useErrorHygiene({ suggestions: config.fieldSuggestions }),
       useOperationLimits(config.limits),
       useRateLimit(quotaStore, config.rateLimits),

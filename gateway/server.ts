@@ -5,6 +5,7 @@ import { drainingServer } from '../common/shutdown';
 import { authenticator } from './auth/authenticate';
 import { AccessDenied } from './auth/errors';
 import type { GatewayConfig } from './config';
+import { corsHeadersFor } from './cors';
 import { clientAddressOf } from './rate-limit/client-address';
 import { RedisQuotaStore } from './rate-limit/redis-store';
 import { MemoryQuotaStore, type QuotaStore } from './rate-limit/store';
@@ -39,16 +40,17 @@ export function createGatewayServer(
     for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
     const method = req.method ?? 'GET';
     const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, config.maxBodyBytes);
+    const cors = corsHeadersFor(config.corsOrigins, headers.get('origin'));
     if (body === null) {
       closeAfterAnswer(res);
-      return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${config.maxBodyBytes} bytes`);
+      return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${config.maxBodyBytes} bytes`, cors);
     }
     let identity;
     try {
       identity =
         url.pathname === '/graphql' ? await authenticate({ headers, method, path: url.pathname, search: url.search, body }) : undefined;
     } catch (error) {
-      if (error instanceof AccessDenied) return sendError(res, error.status, error.code, error.message);
+      if (error instanceof AccessDenied) return sendError(res, error.status, error.code, error.message, cors);
       throw error;
     }
     const request = new Request(url, { method, headers, body: body.length ? new Uint8Array(body) : undefined });
@@ -82,7 +84,7 @@ export function createGatewayServer(
   };
 }
 
-function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
+function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...headers, 'content-type': 'application/json' });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }

@@ -20,7 +20,7 @@ class ParticipantRegisterPayload {
 
   @Field(() => [UserError], {
     description:
-      'Why the registration was refused: INVALID_NIK, BIRTH_DATE_MISMATCH, NIK_ALREADY_REGISTERED, INVALID_FAMILY_CARD, INVALID_EMAIL, INVALID_PHONE, INVALID_NAME, INVALID_ADDRESS.',
+      'Why the registration was refused: INVALID_NIK, BIRTH_DATE_MISMATCH, NIK_ALREADY_REGISTERED, ALREADY_REGISTERED, INVALID_FAMILY_CARD, INVALID_EMAIL, INVALID_PHONE, INVALID_NAME, INVALID_ADDRESS.',
   })
   userErrors: UserError[];
 }
@@ -68,13 +68,14 @@ export class ParticipantResolver {
   @Mutation(() => ParticipantRegisterPayload, {
     nullable: true,
     description:
-      'Registers a person (public: anyone may register). Validates the NIK against real region codes and the birth date, the family card, e-mail and phone.',
+      "Registers a person (public: anyone may register). Validates the NIK against real region codes and the birth date, the family card, e-mail and phone. Called with a participant token whose subject has no record yet (someone who just signed up at the identity provider), the record takes the token's subject as its id, so the same token then reads it through `me`; a second registration answers ALREADY_REGISTERED.",
   })
   participantRegister(
     @Arg('input', () => ParticipantRegisterInput, { description: 'What the person declares.' }) input: ParticipantRegisterInput,
-    @Ctx() { em }: ParticipantsContext,
+    @Ctx() { em, identity }: ParticipantsContext,
   ) {
-    return registerParticipant(em, input);
+    const self = identity.role === 'participant' && identity.subject && isUuid(identity.subject) ? identity.subject : undefined;
+    return registerParticipant(em, input, new Date(), self);
   }
 
   @FieldResolver(() => String, {
