@@ -26,7 +26,7 @@ const WORKLOADS = {
   // courses → partners entity fetches (TrainingInstitution, Partner); participants as a parallel root fetch,
   // since no Participant field is readable anonymously.
   'cross-subgraph':
-    '{ courses(first: 20) { edges { node { id title provider { id name } offerings { price { amount } platform { name } } } } } cohorts { id name } }',
+    '{ courses(first: 20) { edges { node { id title provider { id name } offerings(first: 5) { edges { node { price { amount } platform { name } } } } } } } cohorts(first: 10) { edges { node { id name } } } }',
 } as const;
 type Workload = keyof typeof WORKLOADS;
 

@@ -7,9 +7,12 @@ import { userOf, type SubgraphDatabase } from './database-roles';
 import type { Identity } from './identity';
 import type { Job } from './jobs';
 import { log } from './logger';
+import { metricsPortOf, startMetricsServer } from './metrics';
+import { registerPoolMetrics } from './pool-metrics';
 import { assertServingRole, migrate } from './orm';
 import { onTerminationSignal, shutdownGraceMs } from './shutdown';
 import { startSubgraphServer, type RunningSubgraph } from './subgraph-server';
+import { stopTelemetry } from './telemetry';
 
 export interface SubgraphDefinition<TContext extends SubgraphContext> {
   name: string;
@@ -38,6 +41,7 @@ export interface StartedSubgraph extends RunningSubgraph {
  */
 export async function runSubgraph<TContext extends SubgraphContext>(def: SubgraphDefinition<TContext>): Promise<StartedSubgraph> {
   process.env.SERVICE_NAME ??= def.name;
+  const metricsPort = metricsPortOf(def.name);
   await waitForDatabase(def.database.url);
   if (def.database.migrationUrl) {
     const owner = await def.createOrm(def.database.migrationUrl);
@@ -49,6 +53,7 @@ export async function runSubgraph<TContext extends SubgraphContext>(def: Subgrap
   }
   const orm = await def.createOrm(def.database.url);
   await assertServingRole(orm, def.name);
+  registerPoolMetrics(orm);
   const schema = await def.buildSchema();
   const running = await startSubgraphServer<TContext>({
     name: def.name,
@@ -59,8 +64,12 @@ export async function runSubgraph<TContext extends SubgraphContext>(def: Subgrap
     afterRequest: def.afterRequest,
     ready: () => databaseAnswers(def.database.url),
   });
+  const metrics = metricsPort === undefined ? undefined : await startMetricsServer(def.name, metricsPort);
   const jobs = def.jobs?.(orm) ?? [];
-  log.info(`${def.name} subgraph listening`, { url: running.url });
+  log.info(`${def.name} subgraph listening`, {
+    url: running.url,
+    ...(metrics ? { metrics: `http://localhost:${metrics.port}/metrics` } : {}),
+  });
   return {
     ...running,
     orm,
@@ -70,6 +79,8 @@ export async function runSubgraph<TContext extends SubgraphContext>(def: Subgrap
       const [drained, jobsDone] = await Promise.all([running.stop(graceMs), within(graceMs, jobsStopped)]);
       if (!jobsDone) log.warn('shutdown grace period over: a background job is still running', { graceMs });
       await orm.close();
+      await metrics?.close();
+      await stopTelemetry();
       return drained;
     },
   };

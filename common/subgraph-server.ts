@@ -5,9 +5,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { verifyInternalRequest, type Identity } from './identity';
 import { describeError } from './error-details';
-import { readBody } from './http';
+import { closeAfterAnswer, readBody } from './http';
 import { log, scrubErrorMessage } from './logger';
 import { drainingServer, shutdownGraceMs } from './shutdown';
+import { metricsPlugin } from './subgraph-metrics';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -53,7 +54,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     // process with requests in flight; shutdown is ordered by stop() below instead.
     stopOnTerminationSignals: false,
     formatError: maskUnexpected,
-    plugins: options.afterRequest ? [afterRequestPlugin(options.afterRequest)] : [],
+    plugins: [metricsPlugin<TContext>(), ...(options.afterRequest ? [afterRequestPlugin(options.afterRequest)] : [])],
     logger: { debug: () => undefined, info: () => undefined, warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
   });
   await apollo.start();
@@ -70,7 +71,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     }
     if (url.pathname !== '/graphql') return send(res, 404, {}, 'not found');
     const body = await readBody(req, maxBody);
-    if (body === null) return send(res, 413, {}, 'request body too large');
+    if (body === null) {
+      closeAfterAnswer(res);
+      return send(res, 413, {}, 'request body too large');
+    }
     const identity = verifyInternalRequest(options.signingSecret, req.headers, body);
     if (!identity)
       return send(

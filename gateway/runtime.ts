@@ -4,11 +4,14 @@ import { corsPolicy, useVaryOnOrigin } from './cors';
 import type { GatewayContext } from './context';
 import { runtimeLogger } from './log-writer';
 import { maskError } from './mask-error';
+import { tracingEnabled } from '../common/telemetry';
 import { useErrorHygiene } from './plugins/error-hygiene';
+import { useMetrics } from './plugins/metrics';
 import { useOperationLimits } from './plugins/operation-limits';
 import { useRequestErrorCodes } from './plugins/request-error-codes';
 import { useSignedUpstream } from './plugins/sign-upstream';
-import { loadPartnerDocuments, useTrustedDocuments } from './plugins/trusted-documents';
+import { useTracing } from './plugins/tracing';
+import { loadPartnerDocuments, loadWebDocuments, useTrustedDocuments } from './plugins/trusted-documents';
 import { useRateLimit } from './rate-limit/plugin';
 import type { QuotaStore } from './rate-limit/store';
 import { loadSupergraph } from './supergraph';
@@ -20,6 +23,7 @@ export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
 
 function runtimeOf(config: GatewayConfig, quotaStore: QuotaStore) {
   const partnerDocuments = loadPartnerDocuments();
+  const webDocuments = { documents: loadWebDocuments(), required: config.webDocumentsOnly };
   return createGatewayRuntime<GatewayContext>({
     supergraph: loadSupergraph(config.subgraphUrls),
     graphqlEndpoint: '/graphql',
@@ -48,9 +52,11 @@ function runtimeOf(config: GatewayConfig, quotaStore: QuotaStore) {
     // Batched (array) bodies are refused: one operation per request, so limits and quotas cannot be split.
     batching: false,
     plugins: () => [
+      ...(tracingEnabled() ? [useTracing()] : []),
+      useMetrics(partnerDocuments.names),
       useVaryOnOrigin(),
       useRequestErrorCodes(),
-      useTrustedDocuments(partnerDocuments),
+      useTrustedDocuments(partnerDocuments, webDocuments),
       useErrorHygiene({ suggestions: config.fieldSuggestions }),
       useOperationLimits(config.limits),
       useRateLimit(quotaStore, config.rateLimits),

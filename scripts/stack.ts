@@ -48,8 +48,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   delete env.DATABASE_URL;
   const subgraphUrls: Record<string, string> = {};
+  // Prometheus's /metrics of each process, on ports of their own (9400 for the gateway of `npm start`, 9401…).
+  env.GATEWAY_METRICS_PORT ??= String(options.gatewayPort + METRICS_PORT_OFFSET);
   SUBGRAPHS.forEach(({ name }, i) => {
     const port = options.gatewayPort + i + 1;
+    env[`${name.toUpperCase()}_METRICS_PORT`] ??= String(port + METRICS_PORT_OFFSET);
     env[`${name.toUpperCase()}_PORT`] = String(port);
     env[`${name.toUpperCase()}_URL`] = subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
   });
@@ -116,6 +119,9 @@ async function waitHealthy(url: string, child: ChildProcess, name: string, timeo
   }
   throw new Error(`${name} did not become healthy at ${url} within ${timeoutMs / 1000} s`);
 }
+
+/** A process's metrics port is its GraphQL port plus this. */
+const METRICS_PORT_OFFSET = 5400;
 
 const STOP_IT = 'Stop it (Ctrl-C), or choose other ports with GATEWAY_PORT (the subgraphs take the next three).';
 

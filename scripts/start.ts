@@ -2,7 +2,9 @@ import { envReader } from '../common/config';
 import { startDatabase } from '../common/database';
 import { helpOnRequest } from './cli';
 import { seedDatabase } from './seeding';
-import { portInUse, startStack } from './stack';
+import { portInUse, startStack, stopChild } from './stack';
+import { prepareWebStack } from './web-stack';
+import { DEMO_PASSWORD } from './dev-oidc/accounts';
 
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations and demo data on an empty
@@ -27,12 +29,15 @@ subgraphs take the next three ports). Ctrl-C stops everything gracefully. The va
   const stopDb = () => db.stop().catch(() => undefined);
   try {
     await seedDatabase(db.url);
-    const stack = await startStack({ databaseUrl: db.url, gatewayPort });
+    // The gateway trusts the development OpenID provider's tokens (JWKS); npm run token signs with its key too.
+    const web = await prepareWebStack(db.url, gatewayPort);
+    const stack = await startStack({ databaseUrl: db.url, gatewayPort, env: web.gatewayEnv });
+    const webProcess = web.start();
     const shutdown = async () => {
       if (stopping) return;
       stopping = true;
       console.log('\nstopping…');
-      await stack.stop();
+      await Promise.all([stack.stop(), stopChild(webProcess)]);
       await stopDb();
       process.exit(0);
     };
@@ -40,6 +45,9 @@ subgraphs take the next three ports). Ctrl-C stops everything gracefully. The va
     process.on('SIGTERM', () => void shutdown());
     console.log(
       `\nPrakerja Graph is up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')}`,
+    );
+    console.log(
+      `Web client: http://localhost:${process.env.WEB_PORT ?? 5173} (demo accounts in ${web.accountsFile}, password ${DEMO_PASSWORD})`,
     );
     console.log('Tokens: npm run token -- --role admin   (or --role participant --sub <participant id>)');
     console.log('Admins reading personal data send why in an x-purpose header; it is recorded for the participant to see.');

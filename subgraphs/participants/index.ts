@@ -1,3 +1,5 @@
+import { startTelemetry } from '../../common/telemetry';
+startTelemetry('participants', { instrument: true }); // before any other import: it patches http and pg as they load
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { everyInterval } from '../../common/jobs';

@@ -62,7 +62,7 @@ describe('deployment files', () => {
   });
 
   it('let only the gateway and sibling subgraphs reach a subgraph, and migrate once in a Job with the owners’ secret', () => {
-    const policy = manifests.find((m) => m.kind === 'NetworkPolicy')!;
+    const policy = find('NetworkPolicy', 'subgraphs-from-gateway-only')!;
     expect(policy.spec.podSelector).toEqual({ matchLabels: { 'prakerja/tier': 'subgraph' } });
     expect(policy.spec.policyTypes).toEqual(['Ingress']);
     expect(policy.spec.ingress).toEqual([
@@ -86,6 +86,25 @@ describe('deployment files', () => {
         .filter((f) => f !== 'kustomization.yaml')
         .sort(),
     );
+  });
+
+  it('let Prometheus scrape every process on its metrics port, which no Service exposes and only monitoring reaches on a subgraph', () => {
+    const config = find('ConfigMap', 'prakerja-config')!;
+    for (const p of processes) {
+      const port = (config as unknown as { data: Record<string, string> }).data[`${p.name.toUpperCase()}_METRICS_PORT`];
+      expect([p.name, port]).toEqual([p.name, '9464']);
+      const annotations = find('Deployment', p.name)!.spec.template.metadata.annotations;
+      expect(annotations).toEqual({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': port, 'prometheus.io/path': '/metrics' });
+      expect(find('Service', p.name)!.spec.ports.map((q: { port: number }) => q.port)).toEqual([p.port]);
+    }
+    const metricsPolicy = find('NetworkPolicy', 'subgraph-metrics-from-monitoring')!;
+    expect(metricsPolicy.spec.podSelector).toEqual({ matchLabels: { 'prakerja/tier': 'subgraph' } });
+    expect(metricsPolicy.spec.ingress).toEqual([
+      {
+        from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+        ports: [{ protocol: 'TCP', port: 9464 }],
+      },
+    ]);
   });
 
   it('compose the same processes, subgraphs on the internal network only', () => {

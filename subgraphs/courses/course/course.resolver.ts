@@ -3,8 +3,8 @@ import { isAdmin, requireRole } from '../../../common/auth';
 import { forbidden, UserError } from '../../../common/errors';
 import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import type { CoursesContext } from '../context';
-import { Offering } from '../offering/offering.entity';
-import { institutionRef, TrainingInstitutionRef } from '../shared/refs';
+import { OfferingConnection } from '../offering/offering.resolver';
+import { institutionRef, TrainingInstitutionRef } from '../shared/entity-stubs';
 import { canSeeCourse } from '../shared/visibility';
 import { Course } from './course.entity';
 import { CourseCategory, CourseMode, CurationStatus } from './course.enums';
@@ -92,9 +92,9 @@ export class CourseResolver {
     return institutionRef(course.institutionId);
   }
 
-  @FieldResolver(() => [Offering], { description: 'The platforms currently selling the course, cheapest first.' })
-  offerings(@Root() course: Course, @Ctx() { loaders }: CoursesContext) {
-    return loaders.courseOfferings.load(course.id);
+  @FieldResolver(() => OfferingConnection, { description: 'The platforms currently selling the course, cheapest first.' })
+  offerings(@Root() course: Course, @Args() { first, after }: PageArgs, @Ctx() { loaders }: CoursesContext) {
+    return loaders.courseOfferings.load({ parentId: course.id, first, after });
   }
 }
 

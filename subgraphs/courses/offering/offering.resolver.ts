@@ -6,13 +6,13 @@ import { Money } from '../../../common/scalars';
 import type { CoursesContext } from '../context';
 import { Course } from '../course/course.entity';
 import { CourseCategory, CourseMode, CurationStatus } from '../course/course.enums';
-import { institutionRef, partnerRef, PartnerRef, TrainingInstitutionRef } from '../shared/refs';
+import { institutionRef, partnerRef, PartnerRef, TrainingInstitutionRef } from '../shared/entity-stubs';
 import { Offering } from './offering.entity';
 import { OfferingSetInput } from './offering.inputs';
 import { setOffering } from './offering.service';
 
 @ObjectType({ description: 'A page of offerings.' })
-class OfferingConnection extends Connection(Offering, 'Offering', 'offering') {}
+export class OfferingConnection extends Connection(Offering, 'Offering', 'offering') {}
 
 @ObjectType({ description: 'Result of offeringSet.' })
 class OfferingPayload {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, graphqlError, UserError } from '../../../common/errors';
+import { badInput, graphqlError, refuser, UserError } from '../../../common/errors';
 import { isUuid, newId } from '../../../common/ids';
 import { log } from '../../../common/logger';
 import { isValidCardNumber } from '../../../common/luhn';
@@ -11,6 +11,7 @@ import { EnrollmentStatus } from '../enrollment/enrollment.enums';
 import { Offering } from '../offering/offering.entity';
 import { deriveOtp, hashOtp, newOtpSeed } from './otp';
 import { Purchase } from './purchase.entity';
+import type { PurchaseStartErrorCode } from './purchase.enums';
 import type { PurchaseStartInput } from './purchase.inputs';
 import { decideRetry, otpExpiry, resendsOtp, type PurchaseState } from './rules';
 
@@ -19,13 +20,10 @@ export interface PurchaseResult {
   userErrors: UserError[];
 }
 
-const refuse = (code: string, message: string, field?: string): PurchaseResult => ({
-  purchase: null,
-  userErrors: [UserError.of(code, message, field ? ['input', field] : undefined)],
-});
+const refuse = refuser<PurchaseResult, PurchaseStartErrorCode>({ purchase: null });
 
 /** Hold-placement refusals of the participants subgraph, as purchaseStart codes. */
-const HOLD_REFUSALS: Record<string, [string, string]> = {
+const HOLD_REFUSALS: Record<string, [PurchaseStartErrorCode, string]> = {
   UNKNOWN_CARD: ['UNKNOWN_CARD', 'No Kartu Prakerja has this number'],
   NOT_ACTIVE: ['NOT_ELIGIBLE', 'The card cannot buy courses (not active)'],
   PURCHASE_DEADLINE_PASSED: ['NOT_ELIGIBLE', 'The card’s purchase deadline has passed'],
@@ -59,28 +57,29 @@ export async function startPurchase(
   const invoiceCode = input.invoiceCode.trim();
   if (!invoiceCode || invoiceCode.length > 100) throw badInput('`invoiceCode` must be 1 to 100 characters', 'invoiceCode');
   if (!isValidCardNumber(input.cardNumber))
-    return refuse('INVALID_CARD_NUMBER', 'A card number is 16 digits with a valid check digit', 'cardNumber');
+    return refuse('INVALID_CARD_NUMBER', 'A card number is 16 digits with a valid check digit', { field: 'cardNumber' });
   const request = { cardNumber: input.cardNumber, courseId: input.courseId, amount: input.amount };
 
   const existing = await em.findOne(Purchase, { partnerId, invoiceCode });
   if (existing) return retryStart(em, services, existing, request);
 
-  if (!isUuid(input.courseId)) return refuse('COURSE_NOT_FOUND', 'No such course', 'courseId');
+  if (!isUuid(input.courseId)) return refuse('COURSE_NOT_FOUND', 'No such course', { field: 'courseId' });
   const course = await em.findOne(Course, { id: input.courseId });
-  if (!course || course.curationStatus !== CurationStatus.APPROVED) return refuse('COURSE_NOT_FOUND', 'No such course', 'courseId');
+  if (!course || course.curationStatus !== CurationStatus.APPROVED)
+    return refuse('COURSE_NOT_FOUND', 'No such course', { field: 'courseId' });
   const offering = await em.findOne(Offering, { course: course.id, partnerId, active: true });
-  if (!offering) return refuse('COURSE_NOT_OFFERED', 'This platform does not sell the course', 'courseId');
+  if (!offering) return refuse('COURSE_NOT_OFFERED', 'This platform does not sell the course', { field: 'courseId' });
   if (offering.price !== input.amount)
-    return refuse('PRICE_MISMATCH', `The amount must equal this platform’s price, ${offering.price}`, 'amount');
+    return refuse('PRICE_MISMATCH', `The amount must equal this platform’s price, ${offering.price}`, { field: 'amount' });
 
   const card = await services.participants.walletCard(input.cardNumber);
-  if (!card) return refuse('UNKNOWN_CARD', 'No Kartu Prakerja has this number', 'cardNumber');
+  if (!card) return refuse('UNKNOWN_CARD', 'No Kartu Prakerja has this number', { field: 'cardNumber' });
   const now = new Date();
-  if (card.status !== 'ACTIVE') return refuse('NOT_ELIGIBLE', `The card cannot buy courses (${card.status})`, 'cardNumber');
+  if (card.status !== 'ACTIVE') return refuse('NOT_ELIGIBLE', `The card cannot buy courses (${card.status})`, { field: 'cardNumber' });
   if (card.purchaseDeadline && card.purchaseDeadline <= now)
-    return refuse('NOT_ELIGIBLE', 'The card’s purchase deadline has passed', 'cardNumber');
+    return refuse('NOT_ELIGIBLE', 'The card’s purchase deadline has passed', { field: 'cardNumber' });
   if (await hasActiveEnrollment(em, card.participantId, course.id)) {
-    return refuse('ALREADY_ENROLLED', 'The participant already holds an active enrollment in this course', 'courseId');
+    return refuse('ALREADY_ENROLLED', 'The participant already holds an active enrollment in this course', { field: 'courseId' });
   }
 
   const id = newId();
@@ -106,7 +105,7 @@ async function retryStart(
 ) {
   const decision = decideRetry(stateOf(existing), request, new Date());
   if (decision === 'CONFLICT')
-    return refuse('INVOICE_CONFLICT', 'This invoice code was already used for another card, course or amount', 'invoiceCode');
+    return refuse('INVOICE_CONFLICT', 'This invoice code was already used for another card, course or amount', { field: 'invoiceCode' });
   if (decision === 'RETURN') return { purchase: existing, userErrors: [] };
   const course = await em.findOneOrFail(Course, { id: existing.course.id });
   if (decision === 'ISSUE_OTP') return holdAndSendOtp(em, services, existing, course.title, false);
@@ -150,7 +149,7 @@ async function holdAndSendOtp(
     if (created) await undoStart(em, services, purchase);
     const [code, message] = HOLD_REFUSALS[refusal.code] ?? [];
     if (!code) throw graphqlError('INTERNAL_SERVER_ERROR', `The wallet refused the hold (${refusal.code})`);
-    return refuse(code, message, code === 'INSUFFICIENT_BALANCE' ? 'amount' : 'cardNumber');
+    return refuse(code, message, { field: code === 'INSUFFICIENT_BALANCE' ? 'amount' : 'cardNumber' });
   }
   await issueOtp(em, services, purchase, courseTitle);
   return { purchase: await em.findOneOrFail(Purchase, { id: purchase.id }, { refresh: true }), userErrors: [] };

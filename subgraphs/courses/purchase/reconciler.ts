@@ -6,6 +6,7 @@ import { Enrollment } from '../enrollment/enrollment.entity';
 import { EnrollmentStatus } from '../enrollment/enrollment.enums';
 import { finishRefund, recordCompletion } from '../enrollment/enrollment.service';
 import { finishCapture, releaseHold } from './authorize.service';
+import { measureBacklog } from './reconciler-backlog';
 import { redeliverOtp } from './purchase.service';
 
 const BATCH = 100;
@@ -68,6 +69,7 @@ async function reconcileOnce(em: EntityManager, services: CoursesServices, settl
     { limit: BATCH, orderBy: { completedAt: 'asc' } },
   );
   for (const enrollment of unrecorded) await step('completion record', enrollment.id, () => recordCompletion(em, services, enrollment));
+  await measureBacklog(em, now, settled);
 }
 
 /** The reconciler as a runSubgraph job: a pass at start-up (crash recovery, nothing left to settle) and then every interval. */

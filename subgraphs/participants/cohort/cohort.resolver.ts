@@ -1,7 +1,8 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { isAdmin, requireRole } from '../../../common/auth';
 import { badInput, unauthenticated, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
+import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
 import type { ParticipantsContext } from '../context';
 import { EligibilityReason, reasonsOf } from '../eligibility/eligibility.types';
@@ -49,11 +50,15 @@ class CohortSelectPayload {
   userErrors: UserError[];
 }
 
+@ObjectType({ description: 'A page of cohorts.' })
+class CohortConnection extends Connection(Cohort, 'Cohort', 'cohort') {}
+
 @Resolver(() => Cohort)
 export class CohortResolver {
-  @Query(() => [Cohort], { nullable: true, description: 'Every cohort, newest first. Public.' })
-  cohorts(@Ctx() { em }: ParticipantsContext) {
-    return em.find(Cohort, {}, { orderBy: { opensAt: 'desc' } });
+  @Query(() => CohortConnection, { nullable: true, description: 'Every cohort, newest (latest opening) first. Public.' })
+  cohorts(@Args() { first, after }: PageArgs, @Ctx() { em }: ParticipantsContext) {
+    // opens_at may be written by SQL (microseconds); the table holds a few cohorts a year.
+    return paginate(em, Cohort, {}, { first, after, sortBy: 'opensAt', direction: 'desc', microseconds: true });
   }
 
   @Query(() => Cohort, { nullable: true, description: 'One cohort by id. Public.' })

@@ -9,8 +9,8 @@ import {
   WalletCard,
   WalletHoldPayload,
   WalletHoldPlaceInput,
-} from './internal.types';
-import { captureHold, cardState, placeHold, refundHold, releaseHold } from './wallet.service';
+} from './internal-api.types';
+import { captureHold, cardState, placeHold, refundHold, releaseHold } from '../wallet/wallet.service';
 
 /** Service-to-service API used by the courses subgraph; hidden from the supergraph, role `service` only. */
 @Resolver()

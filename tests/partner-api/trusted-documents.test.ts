@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { post, raw } from '../security/support';
 import { gatewayUrl, tokenFor } from '../support/client';
+import { CONTRACT_DOCUMENTS } from '../contract/documents';
 import { partnerRequest, partnerWithCredential, queryText, sign, type PartnerCredential } from '../support/partner';
 
 /*
@@ -8,17 +11,6 @@ import { partnerRequest, partnerWithCredential, queryText, sign, type PartnerCre
  * same documents sent with no credentials are partner operations called unauthenticated (401).
  */
 
-const DOCUMENTS = [
-  'AuthorizePurchase',
-  'CheckEligibility',
-  'PartnerCatalog',
-  'PartnerEnrollments',
-  'PurchaseStatus',
-  'ReportAttendance',
-  'ReportCompletion',
-  'StartPurchase',
-  'VoidPurchase',
-];
 const VARS = { cardNumber: '1234' };
 
 let partner: PartnerCredential;
@@ -28,7 +20,7 @@ beforeAll(async () => {
 
 describe('the contract documents at the gateway', () => {
   it('answers each contract document sent with no partner headers with a top-level UNAUTHENTICATED and HTTP 401', async () => {
-    for (const name of DOCUMENTS) {
+    for (const name of CONTRACT_DOCUMENTS) {
       const res = await post(queryText(name), { cardNumber: '1234', invoiceCode: 'X', first: 1 });
       expect([name, res.status]).toEqual([name, 401]);
       expect(res.json.data).toBeUndefined();
@@ -49,7 +41,11 @@ describe('the contract documents at the gateway', () => {
 
   it('refuses a signed document outside the contract before anything runs, even a contract document with one field more', async () => {
     const extraField = queryText('CheckEligibility').replace('eligible', 'eligible __typename');
-    for (const query of ['{ cohorts { id name } }', extraField, 'query CheckEligibility { __schema { types { name } } }']) {
+    for (const query of [
+      '{ cohorts(first: 5) { edges { node { id name } } } }',
+      extraField,
+      'query CheckEligibility { __schema { types { name } } }',
+    ]) {
       const res = await partnerRequest(partner, query, VARS);
       expect(res.status).toBe(403);
       expect(res.data).toBeUndefined();
@@ -72,18 +68,32 @@ describe('the contract documents at the gateway', () => {
       };
       return raw(gatewayUrl(), { headers, body });
     };
-    const adHoc = '{ cohorts { id } }';
+    const adHoc = '{ cohorts(first: 1) { totalCount } }';
     const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(adHoc).digest('hex') };
     const hashOnly = async () => {
       const res = await signed({ extensions: { persistedQuery }, variables: VARS });
       expect(res.json.data).toBeUndefined();
-      expect(res.json.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_REQUEST', 'Must provide query string.']]);
+      expect(res.status).toBe(400);
+      expect(res.json.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+        ['PERSISTED_DOCUMENT_NOT_FOUND', 'No persisted document has this hash'],
+      ]);
     };
     await hashOnly();
     const registration = await signed({ query: adHoc, extensions: { persistedQuery } });
-    expect(registration.status).toBe(403);
-    expect(registration.json.errors?.[0].extensions?.code).toBe('OPERATION_NOT_IN_CONTRACT');
+    // Refused before the contract check: no text is ever registered beside a hash, whoever sends it.
+    expect(registration.status).toBe(400);
+    expect(registration.json.errors?.[0].extensions?.code).toBe('PERSISTED_DOCUMENT_NOT_FOUND');
+    expect(registration.json.data).toBeUndefined();
     await hashOnly(); // still unknown
+    // A hash the web client knows is resolved, then held to the contract like any text.
+    const webDocuments = JSON.parse(readFileSync(resolve(__dirname, '../../web/src/gql/persisted-documents.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    const webHash = Object.keys(webDocuments)[0].replace(/^sha256:/, '');
+    const webDocument = await signed({ extensions: { persistedQuery: { version: 1, sha256Hash: webHash } }, variables: {} });
+    expect(webDocument.status).toBe(403);
+    expect(webDocument.json.errors?.[0].extensions?.code).toBe('OPERATION_NOT_IN_CONTRACT');
   });
 
   it('leaves the office free to send a contract document with its token (the subgraph decides)', async () => {

@@ -1,6 +1,6 @@
-const { redact } = require('../../dist/common/logger') as typeof import('../../common/logger');
-const { describeError } = require('../../dist/common/error-details') as typeof import('../../common/error-details');
-const { UniqueConstraintViolationException } = require('@mikro-orm/core') as typeof import('@mikro-orm/core');
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { describeError } from '../../common/error-details';
+import { redact } from '../../common/logger';
 
 describe('what unexpected errors leave in the logs', () => {
   it('keeps only the class, SQLSTATE and constraint of a database error, never the SQL and its values', () => {

@@ -2,7 +2,7 @@ import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { UserError } from '../../../common/errors';
 import { SafeInt } from '../../../common/scalars';
 import { CardStatus } from '../card/card.entity';
-import { WalletHold } from './wallet.entity';
+import { WalletHold } from '../wallet/wallet.entity';
 
 @ObjectType({ description: 'Card state for purchase checks (courses subgraph).' })
 @Directive('@inaccessible')

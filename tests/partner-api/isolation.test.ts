@@ -172,28 +172,27 @@ describe('partner privacy', () => {
 describe('programme office', () => {
   it('lists every purchase and enrollment, with filters', async () => {
     const purchases = await asAdmin(
-      `query($f: PurchaseFilter) { purchases(first: 100, filter: $f) { totalCount edges { node { id invoiceCode status } } } }`,
-      { f: { partnerId: seller.partnerId } },
+      `query($partnerId: ID) { purchases(first: 100, partnerId: $partnerId) { totalCount edges { node { id invoiceCode status } } } }`,
+      { partnerId: seller.partnerId },
     );
     expect(purchases.purchases.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([sale.purchaseId]);
-    const byInvoice = await asAdmin(`query($f: PurchaseFilter) { purchases(first: 100, filter: $f) { totalCount } }`, {
-      f: { invoiceCode: sale.invoiceCode, status: 'AUTHORIZED' },
-    });
+    const byInvoice = await asAdmin(
+      `query($invoiceCode: String, $status: PurchaseStatus) { purchases(first: 100, invoiceCode: $invoiceCode, status: $status) { totalCount } }`,
+      { invoiceCode: sale.invoiceCode, status: 'AUTHORIZED' },
+    );
     expect(byInvoice.purchases.totalCount).toBe(1);
     const all = await asAdmin(`{ purchases(first: 1) { totalCount } enrollments(first: 1) { totalCount } }`);
     expect(all.purchases.totalCount).toBeGreaterThanOrEqual(1);
     const enrollments = await asAdmin(
-      `query($f: EnrollmentFilter) { enrollments(first: 100, filter: $f) { totalCount edges { node { id participant { id fullName } } } } }`,
-      {
-        f: { participantId: holder.participantId, status: 'IN_PROGRESS', courseId: sale.courseId },
-      },
+      `query($participantId: ID, $status: EnrollmentStatus, $courseId: ID) { enrollments(first: 100, participantId: $participantId, status: $status, courseId: $courseId) { totalCount edges { node { id participant { id fullName } } } } }`,
+      { participantId: holder.participantId, status: 'IN_PROGRESS', courseId: sale.courseId },
     );
     // The office sees the participant's name; partners never do.
     expect(enrollments.enrollments.edges).toEqual([
       { node: { id: sale.enrollmentId, participant: { id: holder.participantId, fullName: holder.fullName } } },
     ]);
-    const none = await asAdmin(`query($f: EnrollmentFilter) { enrollments(first: 100, filter: $f) { totalCount } }`, {
-      f: { partnerId: snoop.partnerId },
+    const none = await asAdmin(`query($partnerId: ID) { enrollments(first: 100, partnerId: $partnerId) { totalCount } }`, {
+      partnerId: snoop.partnerId,
     });
     expect(none.enrollments.totalCount).toBe(0);
     // Partners cannot use the office's lists: the gateway holds them to the contract's documents.
