@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { main, runSubgraph } from '../../common/subgraph-main';
 import { loadConfig } from './config';
 import { createLoaders, type CoursesServices } from './context';
-import { createCoursesOrm } from './orm';
+import { appendOnlyTables, createCoursesOrm } from './orm';
 import { InboxNotifier } from './purchase/notifier';
 import { reconcilerJob } from './purchase/reconciler';
 import { ParticipantsClient } from './purchase/wallet.client';
@@ -18,6 +18,7 @@ export function startCourses(config = loadConfig()) {
     name: 'courses',
     port: config.port,
     database: config.database,
+    appendOnlyTables,
     createOrm: createCoursesOrm,
     buildSchema: buildCoursesSchema,
     context: (base) => ({ ...base, loaders: createLoaders(base.em), services }),
