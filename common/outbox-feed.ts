@@ -45,10 +45,11 @@ export async function readOutboxFeed(em: EntityManager, schema: string, after: F
   const rows = await em.execute<
     Array<{ id: string; event_id: string; xact_id: string; type: string; version: number; occurred_at: string; payload: string }>
   >(
-    `SELECT id::text, event_id, xact_id::text, type, version, occurred_at, payload::text
-       FROM "${schema}".outbox_event
-      WHERE (xact_id, id) > (?::xid8, ?::bigint) AND xact_id < pg_snapshot_xmin(pg_current_snapshot())
-      ORDER BY xact_id, id
+    // Ordered by the columns, not by the text output columns of the same names (which would sort 10000 before 9999).
+    `SELECT e.id::text AS id, e.event_id, e.xact_id::text AS xact_id, e.type, e.version, e.occurred_at, e.payload::text AS payload
+       FROM "${schema}".outbox_event e
+      WHERE (e.xact_id, e.id) > (?::xid8, ?::bigint) AND e.xact_id < pg_snapshot_xmin(pg_current_snapshot())
+      ORDER BY e.xact_id, e.id
       LIMIT ?`,
     [after.xact, after.id, limit],
   );

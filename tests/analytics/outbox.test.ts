@@ -68,6 +68,19 @@ describe('participants outbox', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('serves every event once, page by page, in numeric (transaction id, id) order past id 9999', async () => {
+    const { events } = await readAll('0:0');
+    const [{ n, max }] = (await db().query(`SELECT count(*)::int AS n, max(id)::int AS max FROM participants.outbox_event`)).rows;
+    expect(max).toBeGreaterThan(10_000); // the demo seed writes more than 10,000: text order would put 10000 before 9999
+    expect(events.length).toBe(n);
+    expect(new Set(events.map((e) => e.id)).size).toBe(n);
+    const positions = events.map((e) => e.position.split(':').map(BigInt));
+    for (let i = 1; i < positions.length; i++) {
+      const [[x0, i0], [x1, i1]] = [positions[i - 1], positions[i]];
+      expect(x1 > x0 || (x1 === x0 && i1 > i0)).toBe(true);
+    }
+  });
+
   it('never serves the event of a rolled-back transaction', async () => {
     const { position } = await readAll('0:0');
     const client = await db().connect();
