@@ -14,6 +14,8 @@ const SEEDS: Record<SubgraphName, { probe: string; run(orm: MikroORM): Promise<u
   partners: { probe: 'partners.partner', run: seedPartners },
   courses: { probe: 'courses.course', run: seedCourses },
   participants: { probe: 'participants.participant', run: (orm) => seedParticipants(orm) },
+  // Analytics seeds nothing: its read model is projected from the other subgraphs' event feeds.
+  analytics: { probe: 'analytics.participant_dim', run: async () => undefined },
 };
 
 export interface SeedOptions {

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SubgraphName } from '../common/topology';
+import { appendOnlyTables as analyticsAppendOnly, createAnalyticsOrm } from '../subgraphs/analytics/orm';
 import { appendOnlyTables as coursesAppendOnly, createCoursesOrm } from '../subgraphs/courses/orm';
 import { appendOnlyTables as participantsAppendOnly, createParticipantsOrm } from '../subgraphs/participants/orm';
 import { appendOnlyTables as partnersAppendOnly, createPartnersOrm } from '../subgraphs/partners/orm';
@@ -9,6 +10,7 @@ export const ORM_FACTORIES: Record<SubgraphName, (databaseUrl: string) => Promis
   participants: createParticipantsOrm,
   partners: createPartnersOrm,
   courses: createCoursesOrm,
+  analytics: createAnalyticsOrm,
 };
 
 /** Each subgraph's append-only tables: its serving role may only add rows to them. */
@@ -16,4 +18,5 @@ export const APPEND_ONLY_TABLES: Record<SubgraphName, readonly string[]> = {
   participants: participantsAppendOnly,
   partners: partnersAppendOnly,
   courses: coursesAppendOnly,
+  analytics: analyticsAppendOnly,
 };
