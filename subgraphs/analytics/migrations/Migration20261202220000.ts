@@ -11,6 +11,9 @@ export class Migration20261202220000 extends Migration {
     this.addSql(`create table ${A}."feed_cursor" ("source" text primary key, "position" text not null default '0:0',
       "events_projected" bigint not null default 0, "last_event_at" timestamptz null, "caught_up_at" timestamptz null)`);
     this.addSql(`insert into ${A}."feed_cursor" ("source") values ('participants'), ('partners'), ('courses')`);
+    // Events per source, type and day (Asia/Jakarta): activity at a glance, and a count that only exactly-once projection keeps right.
+    this.addSql(`create table ${A}."event_rollup" ("source" text not null, "type" text not null, "day" date not null,
+      "events" bigint not null, primary key ("source", "type", "day"))`);
     this.addSql(`create table ${A}."participant_dim" ("participant_id" uuid primary key, "province_code" text not null,
       "regency_code" text not null, "birth_year" int not null, "sex" text not null, "education" text not null, "occupation" text not null,
       "incentive_status" text not null, "first_completed_at" timestamptz null, "registered_at" timestamptz not null)`);
@@ -44,6 +47,7 @@ export class Migration20261202220000 extends Migration {
   override async down(): Promise<void> {
     for (const table of [
       'feed_cursor',
+      'event_rollup',
       'participant_dim',
       'cohort_dim',
       'application_fact',

@@ -40,6 +40,14 @@ export async function projectOnce(
     );
     if (locked.position !== cursor.position) return { projected: 0, caughtUp: false };
     for (const event of page.events) await projectEvent(tx as EntityManager, event.type, JSON.parse(event.payload));
+    if (page.events.length)
+      await tx.execute(
+        `INSERT INTO analytics.event_rollup (source, type, day, events)
+         SELECT ?, e.type, (e.at AT TIME ZONE 'Asia/Jakarta')::date, count(*)
+           FROM jsonb_to_recordset(?::jsonb) AS e(type text, at timestamptz) GROUP BY 2, 3
+         ON CONFLICT (source, type, day) DO UPDATE SET events = analytics.event_rollup.events + excluded.events`,
+        [source, JSON.stringify(page.events.map((e) => ({ type: e.type, at: e.occurredAt })))],
+      );
     const last = page.events.at(-1);
     await tx.execute(
       `UPDATE analytics.feed_cursor
