@@ -155,6 +155,30 @@ describe('analytics read model, through the gateway', () => {
     expect(totalOf(t, 'PARTICIPANTS').value).toBe(before + 1);
   });
 
+  it('replaces the deprecated moneyStatistics: the same money, cards and incentives from the read model', async () => {
+    await caughtUpAfter(now());
+    const token = await tokenFor('analyst');
+    const stats = await gatewayQuery(
+      `{ moneyStatistics { byLedgerKind { kind total { amount } } outstandingBalance { amount } cardsByStatus { status count } incentiveDueCount } }`,
+      {},
+      { token },
+    );
+    const money = stats.data!.moneyStatistics;
+    const t = await table({ measures: ['CREDITED', 'FORFEITED_BALANCE', 'OUTSTANDING_BALANCE', 'ACTIVE_CARDS', 'INCENTIVES_DUE'] });
+    const kind = (k: string) => Number(money.byLedgerKind.find((e: { kind: string }) => e.kind === k)?.total.amount ?? 0);
+    expect(totalOf(t, 'CREDITED').value).toBe(kind('CREDIT_COHORT'));
+    expect(totalOf(t, 'FORFEITED_BALANCE').value).toBe(0 - kind('DEBIT_REVOCATION'));
+    expect(totalOf(t, 'OUTSTANDING_BALANCE').value).toBe(Number(money.outstandingBalance.amount));
+    expect(totalOf(t, 'ACTIVE_CARDS').value).toBe(money.cardsByStatus.find((c: { status: string }) => c.status === 'ACTIVE').count);
+    const due = totalOf(t, 'INCENTIVES_DUE');
+    expect(due.suppressed ? money.incentiveDueCount < 10 : due.value === money.incentiveDueCount).toBe(true);
+    const schema = await gatewayQuery(`{ __type(name: "Query") { fields(includeDeprecated: true) { name isDeprecated } } }`, {}, { token });
+    const deprecated = schema
+      .data!.__type.fields.filter((f: { isDeprecated: boolean }) => f.isDeprecated)
+      .map((f: { name: string }) => f.name);
+    expect(deprecated).toEqual(expect.arrayContaining(['participantStatistics', 'moneyStatistics']));
+  });
+
   it('serves the named views: partner scorecard and cohort funnel', async () => {
     const res = await gatewayQuery(
       `{ partnerScorecard { measures total { measure value } } cohortFunnel { measures rows { dimensions { label } } } }`,

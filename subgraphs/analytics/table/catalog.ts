@@ -23,6 +23,8 @@ export const MEASURES = [
   'MEDIAN_DAYS_TO_COMPLETE',
   'AVERAGE_SCORE',
   'FORFEITED_BALANCE',
+  'CREDITED',
+  'OUTSTANDING_BALANCE',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 
@@ -171,6 +173,20 @@ export const MEASURE_DEFINITIONS: Record<Measure, MeasureDefinition> = {
     value: `avg(score) FILTER (WHERE enrollment_status = 'COMPLETED')`,
     participants: distinctWhere(`enrollment_status = 'COMPLETED'`),
     additive: false,
+  },
+  CREDITED: {
+    base: 'ledger',
+    description: 'Rupiah credited to cards when their cohort was selected.',
+    value: `coalesce(sum(amount) FILTER (WHERE kind = 'CREDIT_COHORT'), 0)`,
+    participants: distinctWhere(`kind = 'CREDIT_COHORT'`),
+    additive: true,
+  },
+  OUTSTANDING_BALANCE: {
+    base: 'ledger',
+    description: 'Rupiah still on the cards: the sum of every ledger entry (credits, purchases, refunds, revocations).',
+    value: 'coalesce(sum(amount), 0)',
+    participants: 'count(DISTINCT pid)',
+    additive: true,
   },
   FORFEITED_BALANCE: {
     base: 'ledger',
