@@ -121,14 +121,14 @@ export const MEASURE_DEFINITIONS: Record<Measure, MeasureDefinition> = {
   SPEND: {
     base: 'purchases',
     description: 'Spend in rupiah: captured purchases minus refunds.',
-    value: 'sum(amount) - sum(coalesce(refunded_amount, 0))',
+    value: 'coalesce(sum(amount), 0) - coalesce(sum(refunded_amount), 0)',
     participants: 'count(DISTINCT pid)',
     additive: true,
   },
   REFUNDS: {
     base: 'purchases',
     description: 'Refunded rupiah (voided enrollments).',
-    value: 'sum(coalesce(refunded_amount, 0))',
+    value: 'coalesce(sum(refunded_amount), 0)',
     participants: distinctWhere('refunded_amount > 0'),
     additive: true,
   },

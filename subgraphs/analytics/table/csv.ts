@@ -1,3 +1,4 @@
+import { LABELLED } from './labels';
 import type { ComputedTable } from './table.service';
 
 /** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading = + - @ is defused for spreadsheets. */
@@ -11,14 +12,14 @@ function field(value: string): string {
  * and a last row TOTAL. A suppressed cell is empty (a zero is written 0).
  */
 export function toCsv(table: ComputedTable, labels: Map<string, string>[]): string {
-  const header = [...table.dimensions.flatMap((d, i) => (labels[i].size ? [d, `${d}_LABEL`] : [d])), ...table.measures];
+  const header = [...table.dimensions.flatMap((d) => (LABELLED.has(d) ? [d, `${d}_LABEL`] : [d])), ...table.measures];
   const cells = (row: Array<{ value: number | null }>) => row.map((c) => (c.value === null ? '' : String(c.value)));
   const lines = [header.map(field).join(',')];
   for (const row of table.rows) {
-    const dims = row.key.flatMap((value, i) => (labels[i].size ? [value, labels[i].get(value) ?? ''] : [value]));
+    const dims = row.key.flatMap((value, i) => (LABELLED.has(table.dimensions[i]) ? [value, labels[i].get(value) ?? ''] : [value]));
     lines.push([...dims, ...cells(row.cells)].map(field).join(','));
   }
-  const totalDims = table.dimensions.flatMap((_, i) => (labels[i].size ? ['TOTAL', ''] : ['TOTAL']));
+  const totalDims = table.dimensions.flatMap((d) => (LABELLED.has(d) ? ['TOTAL', ''] : ['TOTAL']));
   lines.push([...totalDims, ...cells(table.total)].map(field).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -8,6 +8,9 @@ const LABEL_SQL: Partial<Record<Dimension, string>> = {
   INSTITUTION: `SELECT institution_id::text AS id, name FROM analytics.institution_dim WHERE institution_id::text IN (SELECT jsonb_array_elements_text(?::jsonb))`,
 };
 
+/** Dimensions whose values are ids with a readable name. */
+export const LABELLED: ReadonlySet<Dimension> = new Set(Object.keys(LABEL_SQL) as Dimension[]);
+
 /** For each dimension of a table, its values' labels (an empty map for dimensions whose values are codes). */
 export async function labelsOf(em: EntityManager, dimensions: Dimension[], keys: string[][]): Promise<Map<string, string>[]> {
   return Promise.all(
