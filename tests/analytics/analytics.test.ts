@@ -167,7 +167,13 @@ describe('analytics read model, through the gateway', () => {
     const t = await table({ measures: ['CREDITED', 'FORFEITED_BALANCE', 'OUTSTANDING_BALANCE', 'ACTIVE_CARDS', 'INCENTIVES_DUE'] });
     const kind = (k: string) => Number(money.byLedgerKind.find((e: { kind: string }) => e.kind === k)?.total.amount ?? 0);
     expect(totalOf(t, 'CREDITED').value).toBe(kind('CREDIT_COHORT'));
-    expect(totalOf(t, 'FORFEITED_BALANCE').value).toBe(0 - kind('DEBIT_REVOCATION'));
+    // Other test files revoke a few cards: fewer than k revocations make the forfeited total a suppressed cell.
+    const forfeited = totalOf(t, 'FORFEITED_BALANCE');
+    const [{ revoked }] = (
+      await db().query(`SELECT count(*)::int AS revoked FROM participants.ledger_entry WHERE kind = 'DEBIT_REVOCATION'`)
+    ).rows;
+    if (forfeited.suppressed) expect(revoked).toBeLessThan(10);
+    else expect(forfeited.value).toBe(0 - kind('DEBIT_REVOCATION'));
     expect(totalOf(t, 'OUTSTANDING_BALANCE').value).toBe(Number(money.outstandingBalance.amount));
     expect(totalOf(t, 'ACTIVE_CARDS').value).toBe(money.cardsByStatus.find((c: { status: string }) => c.status === 'ACTIVE').count);
     const due = totalOf(t, 'INCENTIVES_DUE');
