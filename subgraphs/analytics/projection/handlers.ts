@@ -9,21 +9,21 @@ type Payload = Record<string, any>;
  * changes nothing (the cursor, stored in the same transaction, is what keeps events from being applied twice).
  * Unknown types are skipped: a source may publish events no projection uses yet.
  */
-const upsert = (table: string, key: string, columns: string[]) =>
-  `INSERT INTO analytics.${table} (${[key, ...columns].join(', ')}) VALUES (${[key, ...columns].map(() => '?').join(', ')})
-   ON CONFLICT (${key}) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`;
-
-const insertOnce = (table: string, key: string, columns: string[]) =>
-  `INSERT INTO analytics.${table} (${[key, ...columns].join(', ')}) VALUES (${[key, ...columns].map(() => '?').join(', ')})
-   ON CONFLICT (${key}) DO NOTHING`;
+const upsert = (table: string, key: string, columns: string[]) => ({ table, key, columns, conflict: 'update' as const });
+const insertOnce = (table: string, key: string, columns: string[]) => ({ table, key, columns, conflict: 'ignore' as const });
 
 interface Projection {
-  sql: string;
+  /** A row of `table`: the key column, then the other columns (or, without a table, a statement of its own). */
+  table?: string;
+  key?: string;
+  columns?: string[];
+  conflict?: 'update' | 'ignore';
+  sql?: string;
   params(p: Payload): unknown[];
 }
 
 const participant: Projection = {
-  sql: upsert('participant_dim', 'participant_id', [
+  ...upsert('participant_dim', 'participant_id', [
     'province_code',
     'regency_code',
     'birth_year',
@@ -48,24 +48,24 @@ const participant: Projection = {
   ],
 };
 const cohort: Projection = {
-  sql: upsert('cohort_dim', 'cohort_id', ['name', 'quota', 'opens_at', 'closes_at', 'training_balance', 'selected_at']),
+  ...upsert('cohort_dim', 'cohort_id', ['name', 'quota', 'opens_at', 'closes_at', 'training_balance', 'selected_at']),
   params: (p) => [p.cohortId, p.name, p.quota, p.opensAt, p.closesAt, p.trainingBalance, p.selectedAt],
 };
 const application: Projection = {
-  sql: upsert('application_fact', 'application_id', ['cohort_id', 'participant_id', 'status', 'applied_at']),
+  ...upsert('application_fact', 'application_id', ['cohort_id', 'participant_id', 'status', 'applied_at']),
   params: (p) => [p.applicationId, p.cohortId, p.participantId, p.status, p.appliedAt],
 };
 const card: Projection = {
-  sql: upsert('card_fact', 'card_id', ['participant_id', 'cohort_id', 'status', 'issued_at', 'first_purchase_at', 'revoked_at']),
+  ...upsert('card_fact', 'card_id', ['participant_id', 'cohort_id', 'status', 'issued_at', 'first_purchase_at', 'revoked_at']),
   params: (p) => [p.cardId, p.participantId, p.cohortId, p.status, p.issuedAt, p.firstPurchaseAt, p.revokedAt],
 };
-const wallet: Projection = { sql: insertOnce('wallet_dim', 'wallet_id', ['card_id']), params: (p) => [p.walletId, p.cardId] };
+const wallet: Projection = { ...insertOnce('wallet_dim', 'wallet_id', ['card_id']), params: (p) => [p.walletId, p.cardId] };
 const ledger: Projection = {
-  sql: insertOnce('ledger_fact', 'entry_id', ['wallet_id', 'kind', 'amount', 'reference_id', 'recorded_at']),
+  ...insertOnce('ledger_fact', 'entry_id', ['wallet_id', 'kind', 'amount', 'reference_id', 'recorded_at']),
   params: (p) => [p.entryId, p.walletId, p.kind, p.amount, p.referenceId, p.recordedAt],
 };
 const partner: Projection = {
-  sql: upsert('partner_dim', 'partner_id', ['slug', 'name', 'status']),
+  ...upsert('partner_dim', 'partner_id', ['slug', 'name', 'status']),
   params: (p) => [p.partnerId, p.slug, p.name, p.status],
 };
 // A status change names only the partner and its new status; the partner's row exists (applied comes first).
@@ -74,15 +74,15 @@ const partnerStatus: Projection = {
   params: (p) => [p.toStatus, p.partnerId],
 };
 const institution: Projection = {
-  sql: upsert('institution_dim', 'institution_id', ['name', 'city']),
+  ...upsert('institution_dim', 'institution_id', ['name', 'city']),
   params: (p) => [p.institutionId, p.name, p.city],
 };
 const course: Projection = {
-  sql: upsert('course_dim', 'course_id', ['institution_id', 'title', 'category', 'mode', 'session_count', 'curation_status']),
+  ...upsert('course_dim', 'course_id', ['institution_id', 'title', 'category', 'mode', 'session_count', 'curation_status']),
   params: (p) => [p.courseId, p.institutionId, p.title, p.category, p.mode, p.sessionCount, p.curationStatus],
 };
 const purchase: Projection = {
-  sql: upsert('purchase_fact', 'purchase_id', [
+  ...upsert('purchase_fact', 'purchase_id', [
     'participant_id',
     'partner_id',
     'course_id',
@@ -94,7 +94,7 @@ const purchase: Projection = {
   params: (p) => [p.purchaseId, p.participantId, p.partnerId, p.courseId, p.amount, p.status, p.startedAt, p.authorizedAt],
 };
 const enrollment: Projection = {
-  sql: upsert('enrollment_fact', 'enrollment_id', [
+  ...upsert('enrollment_fact', 'enrollment_id', [
     'purchase_id',
     'participant_id',
     'partner_id',
@@ -146,8 +146,47 @@ export function projectionOf(type: string): Projection | undefined {
   return byPrefix[type.slice(0, type.indexOf('.'))];
 }
 
-/** Applies one event to the read model, inside the caller's transaction. */
-export async function projectEvent(tx: EntityManager, type: string, payload: Payload): Promise<void> {
-  const projection = projectionOf(type);
-  if (projection) await tx.execute(projection.sql, projection.params(payload) as never[]);
+/** The SQL that applies a run of events of one row projection in one statement. */
+function batchSql(p: Required<Pick<Projection, 'table' | 'key' | 'columns' | 'conflict'>>): string {
+  const all = [p.key, ...p.columns].join(', ');
+  const onConflict = p.conflict === 'update' ? `DO UPDATE SET ${p.columns.map((c) => `${c} = excluded.${c}`).join(', ')}` : 'DO NOTHING';
+  return `INSERT INTO analytics.${p.table} (${all}) SELECT ${all} FROM jsonb_populate_recordset(null::analytics.${p.table}, ?::jsonb)
+          ON CONFLICT (${p.key}) ${onConflict}`;
+}
+
+/**
+ * Applies a page of events to the read model, inside the caller's transaction, in feed order. Consecutive
+ * events of the same row projection go in one statement; within it the last state of each entity wins (an
+ * upsert cannot touch one row twice), which is what applying them one by one would leave.
+ */
+export async function projectEvents(tx: EntityManager, events: Array<{ type: string; payload: Payload }>): Promise<void> {
+  let run: { projection: Projection; rows: Map<unknown, Record<string, unknown>> } | undefined;
+  const flush = async () => {
+    if (!run) return;
+    const p = run.projection as Required<Projection>;
+    await tx.execute(batchSql(p), [JSON.stringify([...run.rows.values()])]);
+    run = undefined;
+  };
+  for (const { type, payload } of events) {
+    const projection = projectionOf(type);
+    if (!projection) continue;
+    if (!projection.table) {
+      await flush();
+      await tx.execute(projection.sql!, projection.params(payload) as never[]);
+      continue;
+    }
+    if (run?.projection !== projection) {
+      await flush();
+      run = { projection, rows: new Map() };
+    }
+    const values = projection.params(payload);
+    const row = Object.fromEntries([projection.key!, ...projection.columns!].map((c, i) => [c, values[i]]));
+    const key = row[projection.key!];
+    // An ignored duplicate keeps the first row; an upsert keeps the last.
+    if (projection.conflict === 'update' || !run.rows.has(key)) {
+      run.rows.delete(key);
+      run.rows.set(key, row);
+    }
+  }
+  await flush();
 }

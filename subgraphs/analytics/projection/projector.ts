@@ -2,7 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { internalClient } from '../../../common/internal-client';
 import { log } from '../../../common/logger';
 import { SOURCES, type AnalyticsConfig, type SourceName } from '../config';
-import { projectEvent } from './handlers';
+import { projectEvents } from './handlers';
 
 interface FeedEvent {
   id: string;
@@ -39,7 +39,10 @@ export async function projectOnce(
       [source],
     );
     if (locked.position !== cursor.position) return { projected: 0, caughtUp: false };
-    for (const event of page.events) await projectEvent(tx as EntityManager, event.type, JSON.parse(event.payload));
+    await projectEvents(
+      tx as EntityManager,
+      page.events.map((e) => ({ type: e.type, payload: JSON.parse(e.payload) })),
+    );
     if (page.events.length)
       await tx.execute(
         `INSERT INTO analytics.event_rollup (source, type, day, events)
