@@ -39,7 +39,10 @@ describe('analytics read model, through the gateway', () => {
     for (let i = 0; i < 3; i++) await apply(cohortId, await registerPerson());
     await caughtUpAfter(now());
 
-    const spend = await table({ measures: ['SPEND', 'PURCHASES', 'REFUNDS', 'VOIDS', 'COMPLETIONS'], dimensions: ['PLATFORM'] });
+    const spend = await table({
+      measures: ['SPEND', 'PURCHASES', 'REFUNDS', 'VOIDS', 'COMPLETIONS', 'COMPLETION_RATE'],
+      dimensions: ['PLATFORM'],
+    });
     const { rows: truth } = await db().query(
       `SELECT p.partner_id::text AS platform, count(*)::int AS purchases,
               (sum(p.amount) - sum(coalesce(e.refunded_amount, 0)))::float8 AS spend, sum(coalesce(e.refunded_amount, 0))::float8 AS refunds
@@ -60,6 +63,8 @@ describe('analytics read model, through the gateway', () => {
     // Two voids and four completions rest on fewer than k participants: suppressed, though the platform's spend shows.
     expect(cellOf(spend, partnerId, 'VOIDS')).toEqual({ measure: 'VOIDS', value: null, suppressed: true });
     expect(cellOf(spend, partnerId, 'COMPLETIONS')).toEqual({ measure: 'COMPLETIONS', value: null, suppressed: true });
+    // The rate too: 4 / (12 − 2) beside 12 purchases would give the hidden completions back.
+    expect(cellOf(spend, partnerId, 'COMPLETION_RATE')).toEqual({ measure: 'COMPLETION_RATE', value: null, suppressed: true });
     expect(spend.rows.find((r) => r.dimensions[0].value === partnerId)!.dimensions[0].label).toMatch(/./);
 
     const funnel = await table({ measures: ['APPLICATIONS', 'SELECTED', 'CARDS_ISSUED'], dimensions: ['COHORT'] });

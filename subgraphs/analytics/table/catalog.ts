@@ -157,7 +157,8 @@ export const MEASURE_DEFINITIONS: Record<Measure, MeasureDefinition> = {
     base: 'purchases',
     description: 'Completed enrollments over purchases not voided (0 to 1).',
     value: `(count(*) FILTER (WHERE enrollment_status = 'COMPLETED'))::float8 / nullif(count(*) FILTER (WHERE enrollment_status IS DISTINCT FROM 'CANCELLED'), 0)`,
-    participants: distinctWhere(`enrollment_status IS DISTINCT FROM 'CANCELLED'`),
+    // A rate gives its numerator back beside its denominator: it rests on the fewer of completers and buyers.
+    participants: `least(${distinctWhere(`enrollment_status = 'COMPLETED'`)}, ${distinctWhere(`enrollment_status IS DISTINCT FROM 'CANCELLED'`)})`,
     additive: false,
   },
   MEDIAN_DAYS_TO_COMPLETE: {
