@@ -190,6 +190,33 @@ describe('analytics read model, through the gateway', () => {
     expect(deprecated).toEqual(expect.arrayContaining(['participantStatistics', 'moneyStatistics']));
   });
 
+  it('projects both of two transactions that commit in reverse order, and never a rolled-back one', async () => {
+    const insert = `INSERT INTO participants.cohort (id, name, quota, opens_at, closes_at, training_balance, purchase_window_days, created_at)
+      VALUES (gen_random_uuid(), 'order ' || gen_random_uuid(), 10, now(), now() + interval '1 day', 3500000, 15, now()) RETURNING id`;
+    const [older, younger, rolledBack] = [await db().connect(), await db().connect(), await db().connect()];
+    try {
+      await older.query('BEGIN');
+      const a = (await older.query(insert)).rows[0].id;
+      await younger.query('BEGIN');
+      const b = (await younger.query(insert)).rows[0].id;
+      await rolledBack.query('BEGIN');
+      const c = (await rolledBack.query(insert)).rows[0].id;
+      await rolledBack.query('ROLLBACK');
+      await younger.query('COMMIT');
+      // The analytics projector reads on while the older transaction is open: its cursor must not pass it.
+      await caughtUpAfter(now());
+      await older.query('COMMIT');
+      await caughtUpAfter(now());
+      const { rows } = await db().query(`SELECT cohort_id::text AS id FROM analytics.cohort_dim WHERE cohort_id = ANY($1::uuid[])`, [
+        [a, b, c],
+      ]);
+      expect(rows.map((r) => r.id).sort()).toEqual([a, b].sort());
+    } finally {
+      await older.query('ROLLBACK').catch(() => undefined);
+      for (const client of [older, younger, rolledBack]) client.release();
+    }
+  });
+
   it('serves the named views: partner scorecard and cohort funnel', async () => {
     const res = await gatewayQuery(
       `{ partnerScorecard { measures total { measure value } } cohortFunnel { measures rows { dimensions { label } } } }`,
