@@ -52,10 +52,11 @@ export async function projectOnce(
         [source, JSON.stringify(page.events.map((e) => ({ type: e.type, at: e.occurredAt })))],
       );
     const last = page.events.at(-1);
+    // greatest(): a replica whose poll started earlier but commits later must not move caught_up_at back.
     await tx.execute(
       `UPDATE analytics.feed_cursor
           SET position = ?, events_projected = events_projected + ?, last_event_at = coalesce(?::timestamptz, last_event_at),
-              caught_up_at = CASE WHEN ? THEN ?::timestamptz ELSE caught_up_at END
+              caught_up_at = CASE WHEN ? THEN greatest(caught_up_at, ?::timestamptz) ELSE caught_up_at END
         WHERE source = ?`,
       [last?.position ?? cursor.position, page.events.length, last?.occurredAt ?? null, page.caughtUp, pollStartedAt.toISOString(), source],
     );
