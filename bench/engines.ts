@@ -16,7 +16,7 @@ export type Engine = 'hive' | 'apollo';
 async function serveHive(port: number): Promise<() => Promise<void>> {
   const { server, close } = createGatewayServer(loadGatewayConfig({ ...process.env, GATEWAY_PORT: String(port) }));
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return close;
+  return async () => void (await close());
 }
 
 /**

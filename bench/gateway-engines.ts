@@ -9,7 +9,7 @@ import { ONE_ADDRESS_FOR_MANY, quantile, runLoad, type RunResult } from './load'
 
 /**
  * Hive Gateway (our gateway/) against @apollo/gateway on the same supergraph, subgraphs and data.
- * Everything runs on loopback on ports 4900-4999; each engine is its own process and only one is loaded
+ * Everything runs on loopback (ports from BENCH_PORT_BASE, 4900 by default); each engine is its own process and only one is loaded
  * at a time, in ABBA order per round so that neither always runs first (warm-up excluded).
  */
 const read = envReader();
@@ -17,21 +17,29 @@ const CONCURRENCY = read.int('BENCH_CONCURRENCY', 32, 1, 256);
 const SECONDS = read.int('BENCH_SECONDS', 3, 1, 60);
 const ROUNDS = read.int('BENCH_ROUNDS', 4, 1, 20);
 const WARMUP_SECONDS = read.int('BENCH_WARMUP_SECONDS', 2, 0, 60);
-const PORT_BASE = 4900; // stack: 4901-4903 subgraphs; engines 4910/4911; embedded PostgreSQL 4999
-const ENGINE_PORTS: Record<Engine, number> = { hive: 4910, apollo: 4911 };
+// Stack: base+1..+3 subgraphs; engines base+10, base+11; embedded PostgreSQL BENCH_EMBEDDED_PG_PORT (4999).
+const PORT_BASE = read.int('BENCH_PORT_BASE', 4900, 1024, 65000);
+const ENGINE_PORTS: Record<Engine, number> = { hive: PORT_BASE + 10, apollo: PORT_BASE + 11 };
 
 const WORKLOADS = {
   'single-subgraph': '{ partners(first: 20) { totalCount edges { node { id name status } } } }',
   // courses → partners entity fetches (TrainingInstitution, Partner); participants as a parallel root fetch,
   // since no Participant field is readable anonymously.
   'cross-subgraph':
-    '{ courses(first: 20) { edges { node { id title provider { id name } offerings { price { amount } platform { name } } } } } cohorts { id name } }',
+    '{ courses(first: 20) { edges { node { id title provider { id name } offerings(first: 5) { edges { node { price { amount } platform { name } } } } } } } cohorts(first: 10) { edges { node { id name } } } }',
 } as const;
 type Workload = keyof typeof WORKLOADS;
 
 async function main(): Promise<void> {
   const log = (m: string) => console.log(m);
-  const db = await startDatabase({ ...process.env, EMBEDDED_PG_PORT: '4999', EMBEDDED_PG_DIRNAME: 'postgres-bench' }, log);
+  const db = await startDatabase(
+    {
+      ...process.env,
+      EMBEDDED_PG_PORT: String(read.int('BENCH_EMBEDDED_PG_PORT', 4999, 1024, 65535)),
+      EMBEDDED_PG_DIRNAME: 'postgres-bench',
+    },
+    log,
+  );
   const stack = await startStack({
     databaseUrl: db.url,
     gatewayPort: PORT_BASE,

@@ -20,7 +20,7 @@ const SECONDS = read.int('BENCH_SECONDS', 10, 1, 120);
 const ROUNDS = read.int('BENCH_ROUNDS', 8, 2, 100);
 const PORT = 4950; // subgraphs 4951-4953; embedded PostgreSQL 4997
 const QUERY =
-  '{ courses(first: 20) { edges { node { id title provider { id name } offerings { price { amount } platform { name } } } } } cohorts { id name } }';
+  '{ courses(first: 20) { edges { node { id title provider { id name } offerings(first: 5) { edges { node { price { amount } platform { name } } } } } } } cohorts(first: 10) { edges { node { id name } } } }';
 
 /** Counts `abort` listeners per signal without keeping any signal alive (weak references only). */
 function trackAbortListeners(): () => { listeners: number; signals: number } {

@@ -13,7 +13,9 @@ import { ONE_ADDRESS_FOR_MANY, quantile } from './load';
 const TARGET_PER_MINUTE = 80_000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
-const PORT_BASE = 4950;
+// Ports from the environment, so a bench can run beside a development stack or another bench.
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 4950);
+const PG_PORT = process.env.BENCH_EMBEDDED_PG_PORT ?? '4998';
 
 const REGISTER = `mutation Register($input: ParticipantRegisterInput!) { participantRegister(input: $input) { participant { id } userErrors { code } } }`;
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -32,7 +34,8 @@ function registration(i: number): string {
     variables: {
       input: {
         nik,
-        familyCardNumber: `${district}${pad(i % 1e10, 10)}`,
+        // Serial 1 and up: an all-zero family card number is not one.
+        familyCardNumber: `${district}${pad(1 + (i % (1e10 - 1)), 10)}`,
         fullName: 'Pendaftar Uji',
         birthDate,
         email: `uji${i}@example.co.id`,
@@ -47,7 +50,7 @@ function registration(i: number): string {
 }
 
 async function main(): Promise<void> {
-  const db = await startDatabase({ ...process.env, EMBEDDED_PG_PORT: '4998', EMBEDDED_PG_DIRNAME: 'postgres-bench' }, () => undefined);
+  const db = await startDatabase({ ...process.env, EMBEDDED_PG_PORT: PG_PORT, EMBEDDED_PG_DIRNAME: 'postgres-bench' }, () => undefined);
   const stack = await startStack({
     databaseUrl: db.url,
     gatewayPort: PORT_BASE,

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { ClassType } from 'type-graphql';
 import { badInput } from './errors';
 import { isUuid } from './ids';
-import { PageInfo, decodeCursor, encodeCursor, pageSize, type Page } from './pagination';
+import { decodeCursor, encodeCursor, pageInfoOf, pageSize, type Page } from './pagination';
 
 export interface ConnectionKey {
   parentId: string;
@@ -17,9 +17,11 @@ export interface ConnectionSpec<T extends object> {
   table: string;
   /** Column holding the parent's id. */
   parentColumn: string;
-  /** Sort column (timestamp) and the entity property it maps to; ties are broken by id. */
+  /** Sort column and the entity property it maps to; ties are broken by id. */
   sortColumn: string;
   sortProperty: keyof T & string;
+  /** What the sort column holds: a timestamp (the default) or a whole number (a price). */
+  sortKind?: 'timestamp' | 'integer';
   direction: 'asc' | 'desc';
   /** Extra SQL condition on alias `t` (constants only, no parameters). */
   where?: string;
@@ -64,7 +66,7 @@ async function loadGroup<T extends { id: string }>(
 ) {
   // A malformed parent id (from a crafted reference) has an empty page; sent to PostgreSQL it would fail the whole batch.
   const parentIds = requested.filter(isUuid);
-  if (!parentIds.length) return emptyPages<T>(requested);
+  if (!parentIds.length) return emptyPages<T>(requested, after);
   const limit = pageSize(first);
   const marks = parentIds.map(() => '?').join(', ');
   const where = `t.${spec.parentColumn} in (${marks})${spec.where ? ` and (${spec.where})` : ''}`;
@@ -77,12 +79,12 @@ async function loadGroup<T extends { id: string }>(
     const params: unknown[] = [...parentIds];
     let keyset = '';
     if (after) {
-      const [sortValue, id] = decodeCursor(after);
+      const [sortText, id] = decodeCursor(after);
+      const sortValue = sortKeyOf(spec, sortText);
       // A crafted cursor must be refused as input, not reach PostgreSQL as an Invalid Date or a non-uuid id.
-      if (Number.isNaN(new Date(sortValue).getTime()) || !isUuid(id))
-        throw badInput('`after` is not a cursor returned by this field', 'after');
+      if (sortValue === null || !isUuid(id)) throw badInput('`after` is not a cursor returned by this field', 'after');
       keyset = ` and (t.${spec.sortColumn}, t.id) ${spec.direction === 'asc' ? '>' : '<'} (?, ?)`;
-      params.push(new Date(sortValue), id);
+      params.push(sortValue, id);
     }
     const dir = spec.direction;
     params.push(limit + 1);
@@ -103,23 +105,29 @@ async function loadGroup<T extends { id: string }>(
   for (const [parentId, nodes] of byParent) {
     const page = nodes.slice(0, limit);
     const edges = page.map((node) => ({
-      cursor: encodeCursor([(node[spec.sortProperty] as unknown as Date).toISOString(), node.id]),
+      cursor: encodeCursor([cursorTextOf(spec, node[spec.sortProperty]), node.id]),
       node,
     }));
     result.set(parentId, {
       edges,
       totalCount: totals.get(parentId) ?? 0,
-      pageInfo: Object.assign(new PageInfo(), { hasNextPage: nodes.length > limit, endCursor: edges.at(-1)?.cursor ?? null }),
+      pageInfo: pageInfoOf(edges, nodes.length > limit, after),
     });
   }
   return result;
 }
 
-function emptyPages<T>(parentIds: string[]): Map<string, Page<T>> {
-  return new Map(
-    parentIds.map((id) => [
-      id,
-      { edges: [], totalCount: 0, pageInfo: Object.assign(new PageInfo(), { hasNextPage: false, endCursor: null }) },
-    ]),
-  );
+function emptyPages<T>(parentIds: string[], after: string | null): Map<string, Page<T>> {
+  return new Map(parentIds.map((id) => [id, { edges: [], totalCount: 0, pageInfo: pageInfoOf([], false, after) }]));
+}
+
+/** The sort key a cursor carries, as a query parameter; null when the cursor was not made by this field. */
+function sortKeyOf<T extends object>(spec: ConnectionSpec<T>, text: string): Date | number | null {
+  if (spec.sortKind === 'integer') return /^-?\d{1,15}$/.test(text) ? Number(text) : null;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function cursorTextOf<T extends object>(spec: ConnectionSpec<T>, value: unknown): string {
+  return spec.sortKind === 'integer' ? String(value) : (value as Date).toISOString();
 }

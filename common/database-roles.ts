@@ -33,8 +33,12 @@ export function subgraphDatabaseOf(name: string, env = process.env): SubgraphDat
   return { url: read.string(`${prefix}_DATABASE_URL`), migrationUrl: read.optional(`${prefix}_MIGRATION_DATABASE_URL`) };
 }
 
-/** A development role's password: derived from DATABASE_ROLE_SECRET, so every process of this checkout agrees on it. */
+/**
+ * A role's password: `<ROLE>_PASSWORD` when given (e.g. PRAKERJA_PARTICIPANTS_APP_PASSWORD, as a deployment
+ * sets it), else derived from DATABASE_ROLE_SECRET so that every process of a development checkout agrees on it.
+ */
 const passwordOf = (role: string, env = process.env) =>
+  envReader(env).optional(`${role.toUpperCase()}_PASSWORD`) ??
   createHmac('sha256', readSecret('DATABASE_ROLE_SECRET', env)).update(role).digest('hex');
 
 const withUser = (adminUrl: string, user: string, password: string) => {
@@ -51,7 +55,7 @@ export function provisioningSql(schema: string, roles: SubgraphRoles, passwords:
       CREATE ROLE "${role}";
     EXCEPTION WHEN duplicate_object THEN NULL;
     END $$;
-    ALTER ROLE "${role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '${password}'`;
+    ALTER ROLE "${role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '${password.replace(/'/g, "''")}'`;
   return [
     login(roles.owner, passwords.owner),
     login(roles.app, passwords.app),
@@ -76,8 +80,14 @@ export function provisioningSql(schema: string, roles: SubgraphRoles, passwords:
       END LOOP;
     END $$`,
     `GRANT USAGE ON SCHEMA "${schema}" TO "${roles.app}"`,
+    // No statement of a serving process outlives the gateway's wait for it (10 s by default): a query whose
+    // caller is gone stops instead of running on. Migrations, as the owner, are not bound by it.
+    `ALTER ROLE "${roles.app}" SET statement_timeout = '${SERVING_STATEMENT_TIMEOUT}'`,
   ];
 }
+
+/** Longest a serving role's statement may run: under the gateway's default upstream timeout of 10 s. */
+export const SERVING_STATEMENT_TIMEOUT = '9s';
 
 /**
  * Creates (or updates) every subgraph's roles and schema from an administrator's connection, and returns

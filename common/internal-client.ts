@@ -10,7 +10,8 @@ class InternalCallError extends Error {}
 export function internalClient(url: string, caller: string, timeoutMs = 5_000) {
   const secret = readSecret('GATEWAY_SIGNING_SECRET');
   const identity: Identity = { role: 'service', subject: caller };
-  return async function call<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  /** `T` and `V`: the document's result and variables, as GraphQL Code Generator types them. */
+  return async function call<T, V extends object = Record<string, unknown>>(query: string, variables: V = {} as V): Promise<T> {
     const body = JSON.stringify({ query, variables });
     const response = await fetch(url, {
       method: 'POST',

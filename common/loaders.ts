@@ -15,14 +15,31 @@ export function uuidKeyed<V>(empty: V, batch: (ids: string[]) => Promise<ArrayLi
   };
 }
 
+/**
+ * One value per key from the rows of one batched query (an ORM find or raw SQL): `keyOf` says whose row it
+ * is, `valueOf` what the key gets; `empty` for a key without a row (or a malformed id).
+ */
+export function valueByKeyLoader<R, V>(
+  empty: V,
+  fetch: (ids: string[]) => Promise<R[]>,
+  keyOf: (row: R) => string,
+  valueOf: (row: R) => V,
+) {
+  return new DataLoader<string, V>(
+    uuidKeyed(empty, async (ids) => {
+      const byKey = new Map((await fetch(ids)).map((row) => [keyOf(row), valueOf(row)]));
+      return ids.map((id) => (byKey.has(id) ? byKey.get(id)! : empty));
+    }),
+  );
+}
+
 /** Entities by id, batched per request: one query however many references a response holds; null when absent. */
 export function entityByIdLoader<T extends { id: string }>(em: EntityManager, entity: new () => T) {
-  return new DataLoader<string, T | null>(
-    uuidKeyed(null, async (ids) => {
-      const rows = (await em.find(entity as never, { id: { $in: ids } } as never)) as T[];
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+  return valueByKeyLoader<T, T | null>(
+    null,
+    (ids) => em.find(entity as never, { id: { $in: ids } } as never) as Promise<T[]>,
+    (row) => row.id,
+    (row) => row,
   );
 }
 

@@ -1,6 +1,9 @@
+import { context, isSpanContextValid, trace } from '@opentelemetry/api';
+
 /**
- * Structured JSON logs on stdout. Anything that looks like a NIK, family card or card number (16 digits)
- * is masked before it is written, whatever the caller passed.
+ * Structured JSON logs on stdout, one object a line with its level and, inside a traced request, the trace and
+ * span ids (so a line leads to its trace). Anything that looks like a NIK, family card or card number
+ * (16 digits) is masked before it is written, whatever the caller passed.
  */
 const SIXTEEN_DIGITS = /\b(\d{4})\d{8}(\d{4})\b/g;
 
@@ -8,9 +11,32 @@ export function redact(text: string): string {
   return text.replace(SIXTEEN_DIGITS, '$1********$2');
 }
 
-function write(level: string, message: string, fields: Record<string, unknown> = {}): void {
-  if (process.env.PRAKERJA_LOG_LEVEL === 'silent') return;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, service: process.env.SERVICE_NAME, message, ...fields });
+const LEVELS = { error: 0, warn: 1, info: 2 } as const;
+type Level = keyof typeof LEVELS;
+
+/** `PRAKERJA_LOG_LEVEL`: `silent`, `error`, `warn` or `info` (the default); read at each line, so a test may change it. */
+function enabled(level: Level): boolean {
+  const threshold = process.env.PRAKERJA_LOG_LEVEL ?? 'info';
+  if (threshold === 'silent') return false;
+  return LEVELS[level] <= (LEVELS[threshold as Level] ?? LEVELS.info);
+}
+
+/** The ids of the span active where the line is written, if it is a sampled trace's. */
+function traceFields(): { traceId?: string; spanId?: string } {
+  const span = trace.getSpan(context.active())?.spanContext();
+  return span && isSpanContextValid(span) ? { traceId: span.traceId, spanId: span.spanId } : {};
+}
+
+function write(level: Level, message: string, fields: Record<string, unknown> = {}): void {
+  if (!enabled(level)) return;
+  const line = JSON.stringify({
+    time: new Date().toISOString(),
+    level,
+    service: process.env.SERVICE_NAME,
+    ...traceFields(),
+    message,
+    ...fields,
+  });
   process.stdout.write(`${redact(line)}\n`);
 }
 

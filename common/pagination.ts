@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors';
 import { isUuid } from './ids';
@@ -10,8 +10,27 @@ export class PageInfo {
   @Field({ description: 'Whether more items follow this page.' })
   hasNextPage: boolean;
 
+  @Field({
+    description:
+      'Whether items precede this page: true for a page asked for `after` a cursor (the cursor’s own item comes before it). Lists page forward only.',
+  })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of this page; null for an empty page.' })
+  startCursor: string | null;
+
   @Field(() => String, { nullable: true, description: 'Cursor of the last item of this page; pass it as `after` for the next page.' })
   endCursor: string | null;
+}
+
+/** The PageInfo of a page of `edges` asked for `after` a cursor (or from the start). */
+export function pageInfoOf(edges: ReadonlyArray<{ cursor: string }>, hasNextPage: boolean, after: string | null | undefined): PageInfo {
+  return Object.assign(new PageInfo(), {
+    hasNextPage,
+    hasPreviousPage: after != null,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  });
 }
 
 /** The arguments of every cursor-paginated field; a field with filters extends it. */
@@ -86,6 +105,8 @@ export interface KeysetOptions {
   /** Sort property: a timestamp column, or `id`; ties are broken by `id`. */
   sortBy: string;
   direction: 'asc' | 'desc';
+  /** The sort column may hold microseconds: compare at the cursors' millisecond precision (small tables only). */
+  microseconds?: boolean;
 }
 
 /**
@@ -100,6 +121,14 @@ export async function paginate<T extends { id: string }>(
 ): Promise<Page<T>> {
   const limit = pageSize(options.first);
   const op = options.direction === 'desc' ? '$lt' : '$gt';
+  // Cursors carry milliseconds (JS dates). A column that may hold microseconds (written by SQL now()) is
+  // compared and ordered truncated to milliseconds, or a row a few microseconds from a page's last one would fall
+  // between two pages; that costs the index range scan, so only small tables ask for it (`microseconds`).
+  const column =
+    options.sortBy === 'id' || !options.microseconds
+      ? null
+      : em.getMetadata().get(entity.name).properties[options.sortBy as never].fieldNames[0];
+  const sortExpression = (alias: string) => `date_trunc('milliseconds', ${alias}.${column})`;
   let filter: FilterQuery<T> = where;
   if (options.after) {
     const [sortValue, id] = decodeCursor(options.after);
@@ -107,10 +136,16 @@ export async function paginate<T extends { id: string }>(
     // A crafted cursor must not reach SQL as an invalid uuid or date (a 500 instead of the caller's mistake).
     if (!isUuid(id) || (sortKey instanceof Date && Number.isNaN(sortKey.getTime())))
       throw badInput('`after` is not a cursor returned by this field', 'after');
-    const keyset = { $or: [{ [options.sortBy]: { [op]: sortKey } }, { [options.sortBy]: sortKey, id: { [op]: id } }] };
+    const keyset = column
+      ? { [raw((alias: string) => `(${sortExpression(alias)}, ${alias}.id) ${op === '$lt' ? '<' : '>'} (?, ?)`, [sortKey, id])]: [] }
+      : { $or: [{ [options.sortBy]: { [op]: sortKey } }, { [options.sortBy]: sortKey, id: { [op]: id } }] };
     filter = { $and: [where, keyset] } as FilterQuery<T>;
   }
-  const orderBy = { [options.sortBy]: options.direction, id: options.direction } as never;
+  const orderBy = (
+    column
+      ? { [raw(sortExpression)]: options.direction, id: options.direction }
+      : { [options.sortBy]: options.direction, id: options.direction }
+  ) as never;
   const rows = limit === 0 ? [] : await em.find(entity, filter, { orderBy, limit: limit + 1 });
   const page = rows.slice(0, limit);
   const edges = page.map((node) => ({ cursor: encodeCursor([sortValueOf(node, options.sortBy), node.id]), node }));
@@ -121,7 +156,7 @@ export async function paginate<T extends { id: string }>(
     get totalCount() {
       return (counted ??= em.count(entity, where));
     },
-    pageInfo: Object.assign(new PageInfo(), { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }),
+    pageInfo: pageInfoOf(edges, rows.length > limit, options.after),
   };
 }
 

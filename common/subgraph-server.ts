@@ -5,8 +5,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { verifyInternalRequest, type Identity } from './identity';
 import { describeError } from './error-details';
-import { readBody } from './http';
+import { closeAfterAnswer, readBody } from './http';
 import { log, scrubErrorMessage } from './logger';
+import { drainingServer, shutdownGraceMs } from './shutdown';
+import { metricsPlugin } from './subgraph-metrics';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -22,12 +24,18 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
    * personal-data access records here). If it fails, the response carries no data: fail closed.
    */
   afterRequest?: (context: TContext) => Promise<void>;
+  /** Readiness beyond not shutting down (the subgraph's database answers); `/ready` answers 503 when false. */
+  ready?: () => Promise<boolean>;
 }
 
 export interface RunningSubgraph {
   server: Server;
   url: string;
-  stop(): Promise<void>;
+  /**
+   * Graceful stop: readiness fails and new connections are refused at once, requests in flight get `graceMs`
+   * to finish (then they are cut off, counted in `cutOff`), then Apollo stops.
+   */
+  stop(graceMs?: number): Promise<{ cutOff: number }>;
 }
 
 /**
@@ -42,20 +50,31 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     introspection: true, // only the gateway can reach it; the gateway decides what clients may introspect
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // Apollo would stop itself on SIGINT/SIGTERM outside NODE_ENV=test and re-raise the signal, killing the
+    // process with requests in flight; shutdown is ordered by stop() below instead.
+    stopOnTerminationSignals: false,
     formatError: maskUnexpected,
-    plugins: options.afterRequest ? [afterRequestPlugin(options.afterRequest)] : [],
+    plugins: [metricsPlugin<TContext>(), ...(options.afterRequest ? [afterRequestPlugin(options.afterRequest)] : [])],
     logger: { debug: () => undefined, info: () => undefined, warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
   });
   await apollo.start();
   const maxBody = options.maxBodyBytes ?? 1_000_000;
+  const ready = coalesced(options.ready ?? (async () => true));
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (req.method === 'GET' && url.pathname === '/health')
       return send(res, 200, { 'content-type': 'application/json' }, '{"status":"ok"}');
+    if (req.method === 'GET' && url.pathname === '/ready') {
+      const status = drain.draining ? 'stopping' : (await ready()) ? 'ready' : 'database unavailable';
+      return send(res, status === 'ready' ? 200 : 503, { 'content-type': 'application/json' }, JSON.stringify({ status }));
+    }
     if (url.pathname !== '/graphql') return send(res, 404, {}, 'not found');
     const body = await readBody(req, maxBody);
-    if (body === null) return send(res, 413, {}, 'request body too large');
+    if (body === null) {
+      closeAfterAnswer(res);
+      return send(res, 413, {}, 'request body too large');
+    }
     const identity = verifyInternalRequest(options.signingSecret, req.headers, body);
     if (!identity)
       return send(
@@ -97,15 +116,23 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     });
   });
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(options.port, '0.0.0.0', resolve));
+  const drain = drainingServer(server);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE' ? new Error(`port ${options.port} is in use: another ${options.name} (npm start?) is running`) : error,
+      ),
+    );
+    server.listen(options.port, '0.0.0.0', resolve);
+  });
   const port = (server.address() as AddressInfo).port;
   return {
     server,
     url: `http://127.0.0.1:${port}/graphql`,
-    stop: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+    stop: async (graceMs = shutdownGraceMs()) => {
+      const drained = await drain.drain(graceMs);
       await apollo.stop();
+      return drained;
     },
   };
 }
@@ -139,6 +166,12 @@ function afterRequestPlugin<TContext extends BaseContext>(
       };
     },
   };
+}
+
+/** Concurrent calls share the check in progress: a burst of probes makes one database round trip, not many. */
+function coalesced(check: () => Promise<boolean>): () => Promise<boolean> {
+  let pending: Promise<boolean> | undefined;
+  return () => (pending ??= check().finally(() => (pending = undefined)));
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {

@@ -13,6 +13,10 @@ export const WEB_DEV_ORIGIN = 'http://localhost:5173';
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 
+/** The compiled entry point of each process, under dist/: what `npm start`, the image and the manifests run. */
+export const processEntry = (process: SubgraphName | 'gateway') =>
+  process === 'gateway' ? 'gateway/index.js' : `subgraphs/${process}/index.js`;
+
 /** Port a subgraph listens on: `<NAME>_PORT`, else its default. */
 export function subgraphPort(name: SubgraphName, env = process.env): number {
   const def = SUBGRAPHS.find((s) => s.name === name)!.defaultPort;

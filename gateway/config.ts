@@ -1,5 +1,7 @@
 import { ConfigError, envReader, readSecret } from '../common/config';
 import { jwtSettings } from '../common/dev-token';
+import { metricsPortOf } from '../common/metrics';
+import { shutdownGraceMs } from '../common/shutdown';
 import { SUBGRAPHS, subgraphUrl, WEB_DEV_ORIGIN, type SubgraphName } from '../common/topology';
 
 /** The gateway's configuration, read and validated once at start-up. */
@@ -9,6 +11,8 @@ export function loadGatewayConfig(env = process.env) {
   const jwksUrl = jwksUrlOf(read.optional('JWT_JWKS_URL'), production);
   return {
     port: read.int('GATEWAY_PORT', 4000, 1, 65535),
+    /** `GATEWAY_METRICS_PORT`: Prometheus's /metrics, apart from the public port; unset, none. */
+    metricsPort: metricsPortOf('gateway', env),
     /** `PRAKERJA_LOG_LEVEL=silent` mutes the runtime's logs (the JSON logger reads it too). */
     silent: env.PRAKERJA_LOG_LEVEL === 'silent',
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphUrl(name, env)])) as Record<SubgraphName, string>,
@@ -18,6 +22,8 @@ export function loadGatewayConfig(env = process.env) {
     introspection: read.bool('GATEWAY_INTROSPECTION', !production),
     /** Browser origins allowed to call the gateway (CORS): the web client's, and nothing else is ever echoed. */
     corsOrigins: originsOf(read.optional('GATEWAY_CORS_ORIGINS') ?? (production ? '' : WEB_DEV_ORIGIN)),
+    /** Participants and anonymous callers may send only the web client's persisted documents (on in production). */
+    webDocumentsOnly: read.bool('GATEWAY_WEB_DOCUMENTS_ONLY', production),
     /** "Did you mean …?" in validation errors; like introspection, a development aid that maps the schema. */
     fieldSuggestions: read.bool('GATEWAY_FIELD_SUGGESTIONS', !production),
     /**
@@ -68,6 +74,8 @@ export function loadGatewayConfig(env = process.env) {
     partnerCacheSeconds: read.int('GATEWAY_PARTNER_CACHE_SECONDS', 30, 0, 60),
     /** Allowed distance between a partner's x-timestamp and the gateway clock. */
     partnerSignatureSkewSeconds: read.int('GATEWAY_PARTNER_SKEW_SECONDS', 300, 1, 3600),
+    /** On SIGTERM/SIGINT, requests in flight get this long to finish. */
+    shutdownGraceMs: shutdownGraceMs(env),
   };
 }
 /**

@@ -25,3 +25,13 @@ export function useVaryOnOrigin(): GatewayPlugin {
     },
   };
 }
+
+/**
+ * CORS headers for an answer the gateway writes itself, before the runtime (401 for a refused token, 413): without
+ * them a page on an allowed origin cannot read the refusal and sees a network failure instead of "sign in again".
+ */
+export function corsHeadersFor(allowedOrigins: readonly string[], origin: string | null): Record<string, string> {
+  const vary = { vary: 'Origin' };
+  if (!origin || !allowedOrigins.includes(origin)) return vary;
+  return { ...vary, 'access-control-allow-origin': origin };
+}

@@ -3,18 +3,27 @@ import type { GatewayConfig } from './config';
 import { corsPolicy, useVaryOnOrigin } from './cors';
 import type { GatewayContext } from './context';
 import { runtimeLogger } from './log-writer';
+import { maskError } from './mask-error';
+import { tracingEnabled } from '../common/telemetry';
 import { useErrorHygiene } from './plugins/error-hygiene';
+import { useMetrics } from './plugins/metrics';
 import { useOperationLimits } from './plugins/operation-limits';
 import { useRequestErrorCodes } from './plugins/request-error-codes';
 import { useSignedUpstream } from './plugins/sign-upstream';
-import { loadPartnerDocuments, useTrustedDocuments } from './plugins/trusted-documents';
+import { useTracing } from './plugins/tracing';
+import { loadPartnerDocuments, loadWebDocuments, useTrustedDocuments } from './plugins/trusted-documents';
 import { useRateLimit } from './rate-limit/plugin';
 import type { QuotaStore } from './rate-limit/store';
 import { loadSupergraph } from './supergraph';
 
 /** Hive Gateway runtime over the committed supergraph: query planning, masking, upstream timeouts. */
 export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
+  return withoutTerminationHandlers(() => runtimeOf(config, quotaStore));
+}
+
+function runtimeOf(config: GatewayConfig, quotaStore: QuotaStore) {
   const partnerDocuments = loadPartnerDocuments();
+  const webDocuments = { documents: loadWebDocuments(), required: config.webDocumentsOnly };
   return createGatewayRuntime<GatewayContext>({
     supergraph: loadSupergraph(config.subgraphUrls),
     graphqlEndpoint: '/graphql',
@@ -26,8 +35,9 @@ export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
     // package is 9 MB of JavaScript: loaded only where GraphiQL is served, its page rendered once.
     renderGraphiQL: config.introspection ? graphiqlPage() : undefined,
     cors: corsPolicy(config.corsOrigins),
-    // Internal errors become "Unexpected error."; errors that resolvers throw on purpose keep their code.
-    maskedErrors: true,
+    // Internal errors become "Unexpected error."; errors that resolvers throw on purpose keep their code; a
+    // subgraph that cannot be reached costs its fields with SUBGRAPH_UNAVAILABLE.
+    maskedErrors: { maskError },
     upstreamTimeout: config.upstreamTimeoutMs,
     // The HTTP executor merges identical in-flight subgraph queries (URL, method and body) by default. Every
     // answer here depends on who asks, and the caller's signed identity is attached after that key is made
@@ -42,15 +52,35 @@ export function createRuntime(config: GatewayConfig, quotaStore: QuotaStore) {
     // Batched (array) bodies are refused: one operation per request, so limits and quotas cannot be split.
     batching: false,
     plugins: () => [
+      ...(tracingEnabled() ? [useTracing()] : []),
+      useMetrics(partnerDocuments.names),
       useVaryOnOrigin(),
       useRequestErrorCodes(),
-      useTrustedDocuments(partnerDocuments),
+      useTrustedDocuments(partnerDocuments, webDocuments),
       useErrorHygiene({ suggestions: config.fieldSuggestions }),
       useOperationLimits(config.limits),
       useRateLimit(quotaStore, config.rateLimits),
       useSignedUpstream(config.signingSecret),
     ],
   });
+}
+
+/**
+ * The runtime registers SIGINT/SIGTERM handlers that dispose it when its disposable stack is made (Yoga's
+ * disposeOnProcessTerminate, fixed to true by the runtime), aborting every request in flight with
+ * SHUTTING_DOWN. The stack is made here and the handlers added meanwhile are removed: the server drains first
+ * and disposes the runtime after (gateway/server.ts). They are registered once per process, so later runtimes
+ * add none.
+ */
+function withoutTerminationHandlers<T extends { disposableStack: unknown }>(create: () => T): T {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = signals.map((signal) => new Set(process.listeners(signal)));
+  const runtime = create();
+  void runtime.disposableStack;
+  signals.forEach((signal, i) => {
+    for (const listener of process.listeners(signal)) if (!before[i].has(listener)) process.removeListener(signal, listener);
+  });
+  return runtime;
 }
 
 function graphiqlPage(): (options?: object) => string {

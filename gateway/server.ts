@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { log } from '../common/logger';
-import { readBody } from '../common/http';
+import { closeAfterAnswer, readBody } from '../common/http';
+import { drainingServer } from '../common/shutdown';
 import { authenticator } from './auth/authenticate';
 import { AccessDenied } from './auth/errors';
 import type { GatewayConfig } from './config';
+import { corsHeadersFor } from './cors';
 import { clientAddressOf } from './rate-limit/client-address';
 import { RedisQuotaStore } from './rate-limit/redis-store';
 import { MemoryQuotaStore, type QuotaStore } from './rate-limit/store';
@@ -12,25 +14,43 @@ import { createRuntime } from './runtime';
 /**
  * The public HTTP front: it reads the raw body (bounded), proves who is calling (partner signature over the
  * exact bytes, or a bearer token), then hands the request, the verified identity and the client address to the runtime.
+ * `options.quotaStore` replaces the one the configuration names (tests pass one with a fixed clock).
  */
-export function createGatewayServer(config: GatewayConfig): { server: Server; close(): Promise<void> } {
-  const quotaStore: QuotaStore = config.rateLimits.redisUrl ? new RedisQuotaStore(config.rateLimits.redisUrl) : new MemoryQuotaStore();
+export function createGatewayServer(
+  config: GatewayConfig,
+  options: { quotaStore?: QuotaStore } = {},
+): {
+  server: Server;
+  /**
+   * Graceful stop: /readiness fails and new connections are refused at once, requests in flight get `graceMs`
+   * to finish (then they are cut off, counted in `cutOff`), then the runtime and the quota store close.
+   */
+  close(graceMs?: number): Promise<{ cutOff: number }>;
+} {
+  const quotaStore: QuotaStore =
+    options.quotaStore ?? (config.rateLimits.redisUrl ? new RedisQuotaStore(config.rateLimits.redisUrl) : new MemoryQuotaStore());
   const runtime = createRuntime(config, quotaStore);
   const authenticate = authenticator(config);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    // The runtime's own readiness (the supergraph is loaded) does not know the process is stopping.
+    if (url.pathname === '/readiness' && drain.draining) return sendError(res, 503, 'SHUTTING_DOWN', 'The gateway is stopping.');
     const headers = new Headers();
     for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
     const method = req.method ?? 'GET';
     const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, config.maxBodyBytes);
-    if (body === null) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${config.maxBodyBytes} bytes`);
+    const cors = corsHeadersFor(config.corsOrigins, headers.get('origin'));
+    if (body === null) {
+      closeAfterAnswer(res);
+      return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${config.maxBodyBytes} bytes`, cors);
+    }
     let identity;
     try {
       identity =
         url.pathname === '/graphql' ? await authenticate({ headers, method, path: url.pathname, search: url.search, body }) : undefined;
     } catch (error) {
-      if (error instanceof AccessDenied) return sendError(res, error.status, error.code, error.message);
+      if (error instanceof AccessDenied) return sendError(res, error.status, error.code, error.message, cors);
       throw error;
     }
     const request = new Request(url, { method, headers, body: body.length ? new Uint8Array(body) : undefined });
@@ -52,18 +72,19 @@ export function createGatewayServer(config: GatewayConfig): { server: Server; cl
   // Longer than any client's or load balancer's idle timeout, so an idle keep-alive socket is never closed
   // by the gateway just as a client reuses it.
   server.keepAliveTimeout = 65_000;
+  const drain = drainingServer(server);
   return {
     server,
-    close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+    close: async (graceMs = config.shutdownGraceMs) => {
+      const drained = server.listening ? await drain.drain(graceMs) : { cutOff: 0 };
       await runtime.dispose();
       await quotaStore.close();
+      return drained;
     },
   };
 }
 
-function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
+function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...headers, 'content-type': 'application/json' });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }

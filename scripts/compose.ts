@@ -1,7 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { projectRoot } from '../common/config';
+import { helpOnRequest } from './cli';
 import { composeSupergraph } from './composition';
+
+helpOnRequest(`
+usage: npm run compose
+
+Builds each subgraph's schema from the code and writes schema/<subgraph>.graphql and the composed
+schema/supergraph.graphql (a test fails when the committed files differ from what the code composes).
+`);
 
 /** `npm run compose`: writes schema/<subgraph>.graphql and schema/supergraph.graphql from the code. */
 composeSupergraph().then(

@@ -6,6 +6,7 @@ import { startDatabase } from '../common/database';
 import { provisionSubgraphRoles, userOf } from '../common/database-roles';
 import { migrate } from '../common/orm';
 import { SUBGRAPHS, type SubgraphName } from '../common/topology';
+import { helpOnRequest } from './cli';
 import { APPEND_ONLY_TABLES, ORM_FACTORIES } from './subgraph-orms';
 
 /**
@@ -47,9 +48,16 @@ function writeIndex(name: SubgraphName): void {
   writeFileSync(resolve(dir, 'index.ts'), source);
 }
 
+const USAGE = `
+usage: npm run migration:create -- <${SUBGRAPHS.map((s) => s.name).join('|')}>
+
+Applies the subgraph's migrations to DATABASE_URL (or the embedded PostgreSQL), diffs its entities against
+the database, writes the difference as a new migration in subgraphs/<name>/migrations and lists it in index.ts.
+`;
+helpOnRequest(USAGE);
 const name = process.argv[2] as SubgraphName;
 if (!SUBGRAPHS.some((s) => s.name === name)) {
-  console.error(`usage: npm run migration:create -- <${SUBGRAPHS.map((s) => s.name).join('|')}>`);
+  console.error(USAGE.trim());
   process.exit(2);
 }
 createMigration(name).catch((error) => {

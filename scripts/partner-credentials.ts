@@ -1,4 +1,5 @@
 import { issueDevToken } from '../common/dev-token';
+import { gatewayUrlFromEnv, helpOnRequest } from './cli';
 
 /*
  * Issues development credentials to a seeded partner platform through the running gateway, as the
@@ -8,6 +9,13 @@ import { issueDevToken } from '../common/dev-token';
  *   npm run partner-credentials -- --partner tokopedia
  *   GATEWAY_URL=http://localhost:4000/graphql node dist/scripts/partner-credentials.js --partner skill-academy
  */
+
+const USAGE = `
+usage: npm run partner-credentials -- --partner <slug>   (for example tokopedia, skill-academy, bukalapak)
+
+Issues development credentials to a seeded partner platform through the running gateway (GATEWAY_URL, else
+http://localhost:$GATEWAY_PORT/graphql, port 4000) and prints the client id and the signing key, shown once.
+`;
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -26,12 +34,13 @@ async function graphql<T>(url: string, token: string, query: string, variables: 
 }
 
 async function main(): Promise<void> {
+  helpOnRequest(USAGE);
   const slug = argument('partner');
   if (!slug) {
-    console.error('usage: npm run partner-credentials -- --partner <slug>   (for example tokopedia, skill-academy, bukalapak)');
+    console.error(USAGE.trim());
     process.exit(2);
   }
-  const url = process.env.GATEWAY_URL ?? 'http://localhost:4000/graphql';
+  const url = gatewayUrlFromEnv();
   const token = await issueDevToken({ role: 'admin', sub: 'dev-partner-credentials', expiresIn: 300 });
   const found = await graphql<{ partnerBySlug: { id: string; status: string; name: string } | null }>(
     url,

@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { projectRoot } from '../common/config';
 import { provisionSubgraphRoles, subgraphDatabaseEnv } from '../common/database-roles';
-import { SUBGRAPHS } from '../common/topology';
+import { shutdownGraceMs } from '../common/shutdown';
+import { processEntry, SUBGRAPHS } from '../common/topology';
 
 export interface StackOptions {
   /** An administrator's connection: it creates each subgraph's roles, and no process of the stack gets it. */
@@ -26,8 +28,9 @@ export interface RunningStack {
 }
 
 /**
- * Starts each subgraph and the gateway as its own process (as in production) and waits until each
- * answers its health check.
+ * Starts each subgraph and the gateway as its own process (as in production) and waits until each is ready
+ * (a subgraph's database answers, the gateway's supergraph is loaded). Stopping stops the gateway first, so
+ * that its requests in flight can still reach the subgraphs, then the subgraphs.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   // Each subgraph gets its own roles' connections; no process of the stack sees the administrator's.
@@ -43,15 +46,23 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   delete env.DATABASE_URL;
   const subgraphUrls: Record<string, string> = {};
+  // Prometheus's /metrics of each process, on ports of their own (9400 for the gateway of `npm start`, 9401…).
+  env.GATEWAY_METRICS_PORT ??= String(options.gatewayPort + METRICS_PORT_OFFSET);
   SUBGRAPHS.forEach(({ name }, i) => {
     const port = options.gatewayPort + i + 1;
+    env[`${name.toUpperCase()}_METRICS_PORT`] ??= String(port + METRICS_PORT_OFFSET);
     env[`${name.toUpperCase()}_PORT`] = String(port);
     env[`${name.toUpperCase()}_URL`] = subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
   });
-  const children: ChildProcess[] = [];
+  const children: ChildProcess[] = []; // the subgraphs
+  let gateway: ChildProcess | undefined;
+  const killAfterMs = shutdownGraceMs(env) + 5_000;
   const stop = async () => {
-    await Promise.all(children.map((child) => stopChild(child)));
+    if (gateway) await stopChild(gateway, killAfterMs);
+    await Promise.all(children.map((child) => stopChild(child, killAfterMs)));
   };
+  const taken = await portInUse(options.gatewayPort);
+  if (taken) throw new Error(`port ${taken} is in use: another npm start is running? ${STOP_IT}`);
   try {
     const launch = (entry: string, health: string) => {
       const output = options.output ?? 'inherit';
@@ -65,15 +76,20 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       child.once('exit', (code) => {
         if (code) process.stderr.write(`${entry} exited with code ${code}\n${lastErrors}\n`);
       });
-      children.push(child);
-      return waitHealthy(health, child, entry);
+      return { child, ready: waitHealthy(health, child, entry) };
     };
     await Promise.all(
-      SUBGRAPHS.map(({ name }) => launch(`subgraphs/${name}/index.js`, subgraphUrls[name].replace(/\/graphql$/, '/health'))),
+      SUBGRAPHS.map(({ name }) => {
+        const { child, ready } = launch(processEntry(name), subgraphUrls[name].replace(/\/graphql$/, '/ready'));
+        children.push(child);
+        return ready;
+      }),
     );
-    const gatewayEntry = 'gateway/index.js';
+    const gatewayEntry = processEntry('gateway');
     if (options.gateway !== false && existsSync(resolve(projectRoot, 'dist', gatewayEntry))) {
-      await launch(gatewayEntry, `http://127.0.0.1:${options.gatewayPort}/healthcheck`);
+      const launched = launch(gatewayEntry, `http://127.0.0.1:${options.gatewayPort}/readiness`);
+      gateway = launched.child;
+      await launched.ready;
     }
   } catch (error) {
     await stop();
@@ -99,11 +115,33 @@ async function waitHealthy(url: string, child: ChildProcess, name: string, timeo
   throw new Error(`${name} did not become healthy at ${url} within ${timeoutMs / 1000} s`);
 }
 
-/** SIGTERM, then SIGKILL after 5 s; resolves once the process has exited. */
-export function stopChild(child: ChildProcess): Promise<void> {
+/** A process's metrics port is its GraphQL port plus this. */
+const METRICS_PORT_OFFSET = 5400;
+
+const STOP_IT = 'Stop it (Ctrl-C), or choose other ports with GATEWAY_PORT (the subgraphs take the next three).';
+
+/**
+ * The first port of a stack on `gatewayPort` (the gateway's and the three after it) that something already
+ * listens on: most likely another `npm start` or test stack, whose processes would otherwise each die on
+ * EADDRINUSE, one after the other.
+ */
+export async function portInUse(gatewayPort: number): Promise<number | undefined> {
+  for (const port of [gatewayPort, ...SUBGRAPHS.map((_, i) => gatewayPort + i + 1)]) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer()
+        .once('error', () => resolve(false))
+        .listen(port, '0.0.0.0', () => probe.close(() => resolve(true)));
+    });
+    if (!free) return port;
+  }
+  return undefined;
+}
+
+/** SIGTERM, then SIGKILL if it has not exited after `killAfterMs` (its grace period and some); resolves once it has exited. */
+export function stopChild(child: ChildProcess, killAfterMs = shutdownGraceMs() + 5_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+    const kill = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.once('exit', () => {
       clearTimeout(kill);
       resolve();

@@ -1,27 +1,43 @@
 import { envReader } from '../common/config';
 import { startDatabase } from '../common/database';
+import { helpOnRequest } from './cli';
 import { seedDatabase } from './seeding';
-import { startStack } from './stack';
+import { portInUse, startStack, stopChild } from './stack';
+import { prepareWebStack } from './web-stack';
+import { DEMO_PASSWORD } from './dev-oidc/accounts';
 
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations and demo data on an empty
- * database, then the three subgraphs and the gateway, each its own process. Ctrl-C stops everything.
+ * database, then the four subgraphs and the gateway, each its own process. Ctrl-C stops everything.
  */
 async function main(): Promise<void> {
+  helpOnRequest(`
+usage: npm start
+
+Starts PostgreSQL (embedded, data in .data/postgres, unless DATABASE_URL is set), migrates and seeds an empty
+database, then the four subgraphs and the gateway at http://localhost:$GATEWAY_PORT/graphql (port 4000; the
+subgraphs take the next four ports). Ctrl-C stops everything gracefully. The variables are in README.md.
+`);
   const started = Date.now();
   const gatewayPort = envReader().int('GATEWAY_PORT', 4000, 1, 65535);
+  // Before the database and the seed: a second npm start fails here, saying why.
+  const taken = await portInUse(gatewayPort);
+  if (taken) throw new Error(`port ${taken} is in use: another npm start is running? Stop it, or choose other ports with GATEWAY_PORT.`);
   const db = await startDatabase();
   console.log(db.embedded ? 'embedded PostgreSQL running (data in .data/postgres)' : 'using DATABASE_URL');
   let stopping = false;
   const stopDb = () => db.stop().catch(() => undefined);
   try {
     await seedDatabase(db.url);
-    const stack = await startStack({ databaseUrl: db.url, gatewayPort });
+    // The gateway trusts the development OpenID provider's tokens (JWKS); npm run token signs with its key too.
+    const web = await prepareWebStack(db.url, gatewayPort);
+    const stack = await startStack({ databaseUrl: db.url, gatewayPort, env: web.gatewayEnv });
+    const webProcess = web.start();
     const shutdown = async () => {
       if (stopping) return;
       stopping = true;
       console.log('\nstopping…');
-      await stack.stop();
+      await Promise.all([stack.stop(), stopChild(webProcess)]);
       await stopDb();
       process.exit(0);
     };
@@ -29,6 +45,9 @@ async function main(): Promise<void> {
     process.on('SIGTERM', () => void shutdown());
     console.log(
       `\nPrakerja Graph is up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')}`,
+    );
+    console.log(
+      `Web client: http://localhost:${process.env.WEB_PORT ?? 5173} (demo accounts in ${web.accountsFile}, password ${DEMO_PASSWORD})`,
     );
     console.log('Tokens: npm run token -- --role admin   (or --role participant --sub <participant id>)');
     console.log('Admins reading personal data send why in an x-purpose header; it is recorded for the participant to see.');

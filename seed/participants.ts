@@ -6,7 +6,7 @@ import { seedCommitment } from '../subgraphs/participants/cohort/selection';
 import { allDistricts, allProvinces } from '../subgraphs/participants/nik/regions';
 import { nikDateDigits } from '../subgraphs/participants/nik/nik';
 import { EXCLUDED_OCCUPATIONS, Occupation } from '../subgraphs/participants/participant/participant.enums';
-import { json, S, sql } from '../subgraphs/participants/sql';
+import { json, SCHEMA, sql } from '../subgraphs/participants/sql';
 import { seededRandom } from './catalog';
 
 const FIRST_MALE = [
@@ -173,10 +173,10 @@ export async function seedParticipants(orm: MikroORM, options: { count?: number 
   for (let start = 0; start < rows.length; start += 1000) {
     await sql(
       em,
-      `INSERT INTO ${S}.participant (id, nik, family_card_number, full_name, birth_date, gender, province_code, province_name, district_code,
+      `INSERT INTO ${SCHEMA}.participant (id, nik, family_card_number, full_name, birth_date, gender, province_code, province_name, district_code,
               email, phone, address, citizen, education_status, occupation, incentive_status, created_at)
-       SELECT x.id, x.nik, x.family_card_number, x.full_name, x.birth_date, x.gender::${S}.gender, x.province_code, x.province_name, x.district_code,
-              x.email, x.phone, x.address, x.citizen, x.education_status::${S}.education_status, x.occupation::${S}.occupation, 'NOT_DUE', x.created_at
+       SELECT x.id, x.nik, x.family_card_number, x.full_name, x.birth_date, x.gender::${SCHEMA}.gender, x.province_code, x.province_name, x.district_code,
+              x.email, x.phone, x.address, x.citizen, x.education_status::${SCHEMA}.education_status, x.occupation::${SCHEMA}.occupation, 'NOT_DUE', x.created_at
        FROM jsonb_to_recordset(?::jsonb) AS x(id uuid, nik text, family_card_number text, full_name text, birth_date date, gender text, province_code text,
               province_name text, district_code text, email text, phone text, address text, citizen boolean, education_status text, occupation text, created_at timestamptz)`,
       [json(rows.slice(start, start + 1000))],
@@ -188,7 +188,7 @@ export async function seedParticipants(orm: MikroORM, options: { count?: number 
   const g2 = cohortIdOf('Gelombang 2');
   await sql(
     em,
-    `INSERT INTO ${S}.cohort (id, name, quota, opens_at, closes_at, training_balance, purchase_window_days, created_at, selection_seed, selection_seed_commitment) VALUES
+    `INSERT INTO ${SCHEMA}.cohort (id, name, quota, opens_at, closes_at, training_balance, purchase_window_days, created_at, selection_seed, selection_seed_commitment) VALUES
        (?, 'Gelombang 1', ?, ?, ?, 3500000, 15, ?, ?, ?), (?, 'Gelombang 2', ?, ?, ?, 3500000, 15, ?, ?, ?)`,
     [
       g1,
@@ -210,7 +210,7 @@ export async function seedParticipants(orm: MikroORM, options: { count?: number 
   const applicationsOf = (cohortId: string, ids: string[], at: Date) =>
     sql(
       em,
-      `INSERT INTO ${S}.application (id, cohort_id, participant_id, status, reasons, created_at)
+      `INSERT INTO ${SCHEMA}.application (id, cohort_id, participant_id, status, reasons, created_at)
        SELECT x.id, ?, x.participant_id, 'APPLIED', '{}', ? FROM jsonb_to_recordset(?::jsonb) AS x(id uuid, participant_id uuid)`,
       [cohortId, at, json(ids.map((p) => ({ id: stableId(`application:${cohortId}`, p), participant_id: p })))],
     );

@@ -2,6 +2,7 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
 import { PERSON_ROLES } from '../../common/identity';
 import type { GatewayContext } from '../context';
+import { quotaRefusals } from '../plugins/metrics';
 import { measureExecution } from '../plugins/operation-analysis';
 import { addressQuotaKey } from './client-address';
 import type { QuotaStore } from './store';
@@ -41,6 +42,7 @@ export function useRateLimit(store: QuotaStore, limits: RateLimits): GatewayPlug
       const { fields } = measureExecution(args);
       const decision = await store.take(quota.key, fields, quota.fieldsPerWindow, limits.windowSeconds);
       if (decision.allowed) return;
+      quotaRefusals.inc({ caller: quota.key.slice(0, quota.key.indexOf(':')) }); // partner, person or anonymous
       const retryAfterSeconds = decision.retryAfterSeconds;
       setResultAndStopExecution({
         errors: [

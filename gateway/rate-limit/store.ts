@@ -24,7 +24,10 @@ export const secondsLeft = (now: number, windowSeconds: number) =>
 export class MemoryQuotaStore implements QuotaStore {
   private readonly counters = new Map<string, { window: number; used: number }>();
 
-  async take(key: string, amount: number, limit: number, windowSeconds: number, now = Date.now()): Promise<QuotaDecision> {
+  /** `clock` is replaceable so that a test can hold time still instead of waiting for a window to begin. */
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  async take(key: string, amount: number, limit: number, windowSeconds: number, now = this.clock()): Promise<QuotaDecision> {
     const window = windowOf(now, windowSeconds);
     let counter = this.counters.get(key);
     if (!counter || counter.window !== window) {

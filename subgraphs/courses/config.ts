@@ -8,7 +8,8 @@ export function loadConfig(env = process.env) {
   const read = envReader(env);
   const faultAfterCapture = read.bool('COURSES_FAULT_AFTER_CAPTURE', false);
   const faultAfterRefund = read.bool('COURSES_FAULT_AFTER_REFUND', false);
-  if ((faultAfterCapture || faultAfterRefund) && env.NODE_ENV === 'production') {
+  const faultAfterOtpStored = read.bool('COURSES_FAULT_AFTER_OTP_STORED', false);
+  if ((faultAfterCapture || faultAfterRefund || faultAfterOtpStored) && env.NODE_ENV === 'production') {
     throw new ConfigError('COURSES_FAULT_* variables are for crash tests only and are refused in production');
   }
   return {
@@ -40,6 +41,8 @@ export function loadConfig(env = process.env) {
     faultAfterCapture,
     /** TEST ONLY. Same, right after a successful refund (before the enrollment is marked CANCELLED). */
     faultAfterRefund,
+    /** TEST ONLY. Same, right after an OTP is stored (before it is sent). */
+    faultAfterOtpStored,
   };
 }
 export type CoursesConfig = ReturnType<typeof loadConfig>;

@@ -5,7 +5,7 @@ import { courseLoader, institutionCoursesLoader } from './course/course.loader';
 import { enrollmentByPurchaseLoader, enrollmentLoader, participantEnrollmentsLoader } from './enrollment/enrollment.loader';
 import { courseOfferingsLoader, partnerOfferingsLoader } from './offering/offering.loader';
 import type { Notifier } from './purchase/notifier';
-import type { ParticipantsPort } from './purchase/wallet.client';
+import type { ParticipantsPort } from './shared/participants.client';
 import type { PartnersPort } from './shared/partners.client';
 
 /** Long-lived collaborators, created once per process and shared by every request and job. */

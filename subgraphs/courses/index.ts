@@ -1,3 +1,5 @@
+import { startTelemetry } from '../../common/telemetry';
+startTelemetry('courses', { instrument: true }); // before any other import: it patches http and pg as they load
 import 'reflect-metadata';
 import { main, runSubgraph } from '../../common/subgraph-main';
 import { loadConfig } from './config';
@@ -5,7 +7,7 @@ import { createLoaders, type CoursesServices } from './context';
 import { appendOnlyTables, createCoursesOrm } from './orm';
 import { InboxNotifier } from './purchase/notifier';
 import { reconcilerJob } from './purchase/reconciler';
-import { ParticipantsClient } from './purchase/wallet.client';
+import { ParticipantsClient } from './shared/participants.client';
 import { buildCoursesSchema } from './schema';
 import { PartnersClient } from './shared/partners.client';
 

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
 import type { SubgraphContext } from '../../common/context';
-import { entityByIdLoader, uuidKeyed } from '../../common/loaders';
+import { childrenLoader, entityByIdLoader, valueByKeyLoader } from '../../common/loaders';
 import { toSafeInt } from '../../common/scalars';
 import { PersonalDataRecorder } from './access-log/access-log.recorder';
 import { Card } from './card/card.entity';
@@ -9,7 +8,7 @@ import { Application, Cohort } from './cohort/cohort.entity';
 import type { ParticipantsConfig } from './config';
 import { eligibilityLoader } from './eligibility/eligibility.service';
 import { Participant } from './participant/participant.entity';
-import { json, S, sql } from './sql';
+import { json, SCHEMA, sql } from './sql';
 import { ledgerPageLoader } from './wallet/ledger.loader';
 import { heldNowSql } from './wallet/wallet.service';
 
@@ -23,44 +22,40 @@ export function createLoaders(em: EntityManager) {
   return {
     participant: entityByIdLoader(em, Participant),
     cohort: entityByIdLoader(em, Cohort),
-    cardByParticipant: new DataLoader<string, Card | null>(
-      uuidKeyed(null, async (ids) => {
-        const rows = await em.find(Card, { participant: { $in: ids } });
-        const map = new Map(rows.map((c) => [c.participant.id, c]));
-        return ids.map((id) => map.get(id) ?? null);
-      }),
+    cardByParticipant: valueByKeyLoader<Card, Card | null>(
+      null,
+      (ids) => em.find(Card, { participant: { $in: ids } }),
+      (card) => card.participant.id,
+      (card) => card,
     ),
-    wallet: new DataLoader<string, WalletBalances | null>(
-      uuidKeyed(null, async (ids) => {
-        const rows = await sql<{ id: string; balance: string; available: string }>(
+    wallet: valueByKeyLoader<{ id: string; balance: string; available: string }, WalletBalances | null>(
+      null,
+      (ids) =>
+        sql(
           em,
           `SELECT w.id, w.balance, w.balance - ${heldNowSql('w')} AS available
-         FROM ${S}.wallet w WHERE w.id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`,
+         FROM ${SCHEMA}.wallet w WHERE w.id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`,
           [json(ids)],
-        );
-        const map = new Map(rows.map((r) => [r.id, { balance: toSafeInt(r.balance), available: toSafeInt(r.available) }]));
-        return ids.map((id) => map.get(id) ?? null);
-      }),
+        ),
+      (row) => row.id,
+      (row) => ({ balance: toSafeInt(row.balance), available: toSafeInt(row.available) }),
     ),
-    applicationsByParticipant: new DataLoader<string, Application[]>(
-      uuidKeyed<Application[]>([], async (ids) => {
-        const rows = await em.find(Application, { participant: { $in: ids } }, { orderBy: { createdAt: 'desc' } });
-        const byParticipant = new Map<string, Application[]>();
-        for (const a of rows) byParticipant.set(a.participant.id, [...(byParticipant.get(a.participant.id) ?? []), a]);
-        return ids.map((id) => byParticipant.get(id) ?? []);
-      }),
-    ),
+    applicationsByParticipant: childrenLoader(em, Application, {
+      parentKey: 'participant',
+      parentOf: (application) => application.participant.id,
+      orderBy: { createdAt: 'desc' },
+    }),
     eligibility: eligibilityLoader(em),
-    applicationCount: new DataLoader<string, number>(
-      uuidKeyed(0, async (ids) => {
-        const rows = await sql<{ cohort_id: string; n: string }>(
+    applicationCount: valueByKeyLoader<{ cohort_id: string; n: string }, number>(
+      0,
+      (ids) =>
+        sql(
           em,
-          `SELECT cohort_id, count(*) AS n FROM ${S}.application WHERE cohort_id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb)) GROUP BY 1`,
+          `SELECT cohort_id, count(*) AS n FROM ${SCHEMA}.application WHERE cohort_id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb)) GROUP BY 1`,
           [json(ids)],
-        );
-        const map = new Map(rows.map((r) => [r.cohort_id, Number(r.n)]));
-        return ids.map((id) => map.get(id) ?? 0);
-      }),
+        ),
+      (row) => row.cohort_id,
+      (row) => Number(row.n),
     ),
     ledgerPage: ledgerPageLoader(em),
   };

@@ -1,6 +1,8 @@
+import { startTelemetry } from '../../common/telemetry';
+startTelemetry('participants', { instrument: true }); // before any other import: it patches http and pg as they load
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { log } from '../../common/logger';
+import { everyInterval } from '../../common/jobs';
 import { main, runSubgraph } from '../../common/subgraph-main';
 import { loadConfig, type ParticipantsConfig } from './config';
 import { PersonalDataRecorder } from './access-log/access-log.recorder';
@@ -9,27 +11,10 @@ import { appendOnlyTables, createParticipantsOrm } from './orm';
 import { buildParticipantsSchema } from './schema';
 import { revokeLapsedCards, sweepExpiredHolds } from './wallet/wallet.service';
 
-/** Runs `job` now and then every `seconds`, never two runs at once; failures are logged and retried next time. */
-function every(name: string, seconds: number, job: () => Promise<number>): () => void {
-  let running = false;
-  const run = () => {
-    if (running) return;
-    running = true;
-    job()
-      .then((n) => n && log.info(`${name}: ${n} done`))
-      .catch((error: unknown) => log.error(`${name} failed`, { error: String(error) }))
-      .finally(() => (running = false));
-  };
-  run();
-  const timer = setInterval(run, seconds * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
-}
-
 function jobs(config: ParticipantsConfig) {
   return (orm: MikroORM) => [
-    every('hold expiry sweep', config.holdSweepIntervalSeconds, () => sweepExpiredHolds(orm.em.fork())),
-    every('card revocation', config.revocationIntervalSeconds, () => revokeLapsedCards(orm.em.fork())),
+    everyInterval('hold expiry sweep', config.holdSweepIntervalSeconds * 1000, (signal) => sweepExpiredHolds(orm.em.fork(), signal)),
+    everyInterval('card revocation', config.revocationIntervalSeconds * 1000, (signal) => revokeLapsedCards(orm.em.fork(), signal)),
   ];
 }
 

@@ -9,7 +9,7 @@ import { ParticipantFieldsResolver } from './participant/participant-fields.reso
 import { ParticipantResolver, resolveParticipantReference } from './participant/participant.resolver';
 import { StatisticsResolver } from './participant/statistics.resolver';
 import { WalletStatisticsResolver } from './wallet/wallet-statistics.resolver';
-import { InternalResolver } from './wallet/internal.resolver';
+import { InternalResolver } from './internal-api/internal-api.resolver';
 import { LedgerEntryResolver, WalletViewResolver } from './wallet/wallet.resolver';
 
 /** Resolvers for federation `_entities` lookups: through the per-request loader, with the same access rule as the queries. */

@@ -13,8 +13,8 @@ export function sql<T = Row>(em: EntityManager, text: string, params: unknown[] 
   return em.execute<T[]>(text, params as never[]);
 }
 
-/** Table name in this subgraph's schema. */
-export const S = 'participants';
+/** This subgraph's PostgreSQL schema: qualifies every table name in raw SQL. */
+export const SCHEMA = 'participants';
 
 /** now() at millisecond precision, for created_at columns used as keyset cursors (cursors carry milliseconds). */
 export const NOW_MS = "date_trunc('milliseconds', now())";

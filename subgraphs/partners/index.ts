@@ -1,3 +1,5 @@
+import { startTelemetry } from '../../common/telemetry';
+startTelemetry('partners', { instrument: true }); // before any other import: it patches http and pg as they load
 import 'reflect-metadata';
 import { main, runSubgraph } from '../../common/subgraph-main';
 import { loadConfig } from './config';

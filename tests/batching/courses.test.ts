@@ -40,7 +40,7 @@ describe('courses subgraph batching', () => {
       `SELECT DISTINCT institution_id FROM courses.course WHERE curation_status = 'APPROVED' ORDER BY institution_id LIMIT 20`,
     );
     expect(rows.length).toBe(20);
-    const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on TrainingInstitution { courses(first: 3) { totalCount edges { node { id title offerings { price { amount } } } } } } } }`;
+    const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on TrainingInstitution { courses(first: 3) { totalCount edges { node { id title offerings(first: 5) { edges { node { price { amount } } } } } } } } } }`;
     const reps = (n: number) => rows.slice(0, n).map((r) => ({ __typename: 'TrainingInstitution', id: r.institution_id }));
     const few = await countQueries(courses, query, { reps: reps(2) }, ANONYMOUS);
     const many = await countQueries(courses, query, { reps: reps(20) }, ANONYMOUS);

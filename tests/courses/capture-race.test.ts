@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { CoursesServices } from '../../subgraphs/courses/context';
-import type { ParticipantsPort, WalletResult } from '../../subgraphs/courses/purchase/wallet.client';
+import type { ParticipantsPort, WalletResult } from '../../subgraphs/courses/shared/participants.client';
 import { db } from '../support/client';
 import { createCourse, createPartner, insertPendingPurchase, offer } from './fixtures';
 

@@ -177,6 +177,34 @@ describe('offerings', () => {
   });
 });
 
+describe('Course.offerings', () => {
+  it('pages each course’s active offerings cheapest first, for many courses at once', async () => {
+    const [p1, p2, p3, p4] = await Promise.all([createPartner(), createPartner(), createPartner(), createPartner()]);
+    const [a, b] = [await createCourse(), await createCourse()];
+    await offer(a, p1, 300_000);
+    await offer(a, p2, 100_000);
+    await offer(a, p3, 200_000);
+    await offer(a, p4, 50_000, false); // withdrawn: not listed
+    await offer(b, p1, 400_000);
+    const PAGE = `offerings(first: 2, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { platform { id } price { amount } } } }`;
+    const query = `query($a: ID!, $b: ID!, $after: String) { a: course(id: $a) { ${PAGE} } b: course(id: $b) { ${PAGE} } }`;
+    const first = await courses(query, { a, b, after: null }, ANONYMOUS);
+    expect(first.errors).toBeUndefined();
+    const listed = (page: any) => page.edges.map((e: any) => [e.node.platform.id, e.node.price.amount]);
+    expect(first.data!.a.offerings).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true, hasPreviousPage: false } });
+    expect(listed(first.data!.a.offerings)).toEqual([
+      [p2, 100_000],
+      [p3, 200_000],
+    ]);
+    expect(listed(first.data!.b.offerings)).toEqual([[p1, 400_000]]);
+    const second = await courses(query, { a, b, after: first.data!.a.offerings.pageInfo.endCursor }, ANONYMOUS);
+    expect(listed(second.data!.a.offerings)).toEqual([[p1, 300_000]]);
+    expect(second.data!.a.offerings.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    const crafted = Buffer.from(JSON.stringify(['cheap', a])).toString('base64url');
+    expect((await courses(query, { a, b, after: crafted }, ANONYMOUS)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('partnerCourses (PartnerCatalog)', () => {
   const CATALOG = `query($first: Int!, $after: String) { partnerCourses(first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }

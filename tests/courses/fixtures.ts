@@ -3,10 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Identity } from '../../common/identity';
 import { luhnCheckDigit } from '../../common/luhn';
+import { ADMIN, unique } from '../support/catalog';
 import { db, subgraphQuery } from '../support/client';
 
+export { ADMIN, codes, createCourse, createInstitution, offer, sharedInstitution, unique, type CourseOptions } from '../support/catalog';
+
 /** Identities the gateway would sign for. */
-export const ADMIN: Identity = { role: 'admin', subject: 'test-admin', purpose: 'automated test' };
 export const ANONYMOUS: Identity = { role: 'anonymous' };
 export const partner = (partnerId: string): Identity => ({ role: 'partner', partnerId, subject: `client-${partnerId.slice(0, 8)}` });
 export const participant = (participantId: string): Identity => ({ role: 'participant', subject: participantId });
@@ -19,10 +21,6 @@ export function cardNumber(): string {
   const payload = `5${Array.from({ length: 14 }, () => Math.floor(Math.random() * 10)).join('')}`;
   return `${payload}${luhnCheckDigit(payload)}`;
 }
-
-let counter = 0;
-export const unique = (prefix: string) =>
-  `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
 /*
  * Courses and offerings name records of the partners subgraph, which the courses subgraph checks before
@@ -51,67 +49,6 @@ export async function terminatePartner(partnerId: string): Promise<void> {
     { input: { partnerId, reason: 'courses test' } },
   );
   if (res.data?.partnerTerminate.partner?.status !== 'TERMINATED') throw new Error(`partnerTerminate failed: ${JSON.stringify(res)}`);
-}
-
-/** A registered training institution; returns its id. */
-export async function createInstitution(): Promise<string> {
-  const res = await partners(
-    `mutation($input: TrainingInstitutionRegisterInput!) { trainingInstitutionRegister(input: $input) { trainingInstitution { id } userErrors { code } } }`,
-    {
-      input: { name: unique('Lembaga Uji'), city: 'Jakarta' },
-    },
-  );
-  if (!res.data?.trainingInstitutionRegister.trainingInstitution)
-    throw new Error(`trainingInstitutionRegister failed: ${JSON.stringify(res)}`);
-  return res.data.trainingInstitutionRegister.trainingInstitution.id as string;
-}
-
-let institution: Promise<string> | undefined;
-/** One institution for the courses of a test file that do not need their own. */
-export const sharedInstitution = () => (institution ??= createInstitution());
-
-export interface CourseOptions {
-  institutionId?: string;
-  category?: string;
-  mode?: string;
-  sessionCount?: number;
-  minimumDurationMinutes?: number;
-  approve?: boolean;
-}
-
-/** Submits (and by default approves) a course through the admin mutations; returns its id. */
-export async function createCourse(options: CourseOptions = {}): Promise<string> {
-  const submitted = await courses(
-    `mutation($input: CourseSubmitInput!) { courseSubmit(input: $input) { course { id } userErrors { code } } }`,
-    {
-      input: {
-        institutionId: options.institutionId ?? (await sharedInstitution()),
-        title: unique('Pelatihan Uji'),
-        description: 'Kursus untuk pengujian otomatis.',
-        category: options.category ?? 'TECHNOLOGY',
-        mode: options.mode ?? 'WEBINAR',
-        sessionCount: options.sessionCount ?? 3,
-        minimumDurationMinutes: options.minimumDurationMinutes ?? 0,
-      },
-    },
-  );
-  if (!submitted.data?.courseSubmit.course) throw new Error(`courseSubmit failed: ${JSON.stringify(submitted)}`);
-  const id = submitted.data.courseSubmit.course.id as string;
-  if (options.approve !== false) {
-    const curated = await courses(`mutation($input: CourseCurateInput!) { courseCurate(input: $input) { userErrors { code } } }`, {
-      input: { courseId: id, decision: 'APPROVED', note: 'ok' },
-    });
-    if (curated.data!.courseCurate.userErrors.length) throw new Error('approval refused');
-  }
-  return id;
-}
-
-/** Lists a course on a platform at a price (admin); the platform must exist (see createPartner). */
-export async function offer(courseId: string, partnerId: string, price: number): Promise<void> {
-  const res = await courses(`mutation($input: OfferingSetInput!) { offeringSet(input: $input) { userErrors { code } } }`, {
-    input: { courseId, partnerId, price },
-  });
-  if (res.data!.offeringSet.userErrors.length) throw new Error(JSON.stringify(res.data!.offeringSet.userErrors));
 }
 
 export interface SaleOptions {
@@ -194,8 +131,6 @@ export async function insertPendingPurchase(options: {
   );
   return { id, invoiceCode, card };
 }
-
-export const codes = (payload: { userErrors: Array<{ code: string }> }) => payload.userErrors.map((e) => e.code);
 
 /** Starts a courses process of its own (same database, participants and partners), optionally with a crash-test fault. */
 export async function startCourses(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {

@@ -7,13 +7,11 @@ const codeOf = (res: { errors?: ReadonlyArray<{ extensions?: Record<string, unkn
 /* Malformed ids and crafted cursors are refused as input; they never reach PostgreSQL as an INTERNAL_SERVER_ERROR. */
 describe('malformed input', () => {
   it('refuses malformed ids in the admin purchase and enrollment filters as BAD_USER_INPUT', async () => {
-    expect(codeOf(await courses(`{ purchases(first: 5, filter: { partnerId: "x" }) { totalCount } }`))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await courses(`{ purchases(first: 5, partnerId: "x") { totalCount } }`))).toBe('BAD_USER_INPUT');
     for (const field of ['partnerId', 'participantId', 'courseId']) {
-      expect(codeOf(await courses(`{ enrollments(first: 5, filter: { ${field}: "x" }) { totalCount } }`))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await courses(`{ enrollments(first: 5, ${field}: "x") { totalCount } }`))).toBe('BAD_USER_INPUT');
     }
-    expect(
-      (await courses(`{ enrollments(first: 5, filter: { courseId: "${randomUUID()}" }) { totalCount } }`)).data!.enrollments.totalCount,
-    ).toBe(0);
+    expect((await courses(`{ enrollments(first: 5, courseId: "${randomUUID()}") { totalCount } }`)).data!.enrollments.totalCount).toBe(0);
   });
 
   it('resolves the valid Course and Enrollment references of an _entities batch and null for a malformed id', async () => {

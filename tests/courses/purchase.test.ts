@@ -277,12 +277,13 @@ describe('admin purchase list', () => {
     const courseId = await createCourse();
     const older = await insertSale({ partnerId: a, courseId, enrolledAt: new Date(Date.now() - 60_000) });
     const newer = await insertSale({ partnerId: a, courseId });
-    const query = `query($filter: PurchaseFilter) { purchases(first: 10, filter: $filter) { totalCount edges { node { id status platform { id } } } } }`;
-    const all = (await courses(query, { filter: { partnerId: a } })).data!.purchases;
+    const query = `query($partnerId: ID, $status: PurchaseStatus, $invoiceCode: String) {
+      purchases(first: 10, partnerId: $partnerId, status: $status, invoiceCode: $invoiceCode) { totalCount edges { node { id status platform { id } } } } }`;
+    const all = (await courses(query, { partnerId: a })).data!.purchases;
     expect(all.edges.map((e: any) => e.node.id)).toEqual([newer.purchaseId, older.purchaseId]);
-    const one = (await courses(query, { filter: { partnerId: a, status: 'AUTHORIZED', invoiceCode: older.invoiceCode } })).data!.purchases;
+    const one = (await courses(query, { partnerId: a, status: 'AUTHORIZED', invoiceCode: older.invoiceCode })).data!.purchases;
     expect(one).toEqual({ totalCount: 1, edges: [{ node: { id: older.purchaseId, status: 'AUTHORIZED', platform: { id: a } } }] });
-    expect((await courses(query, { filter: { partnerId: a } }, partner(a))).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await courses(query, { partnerId: a }, partner(a))).errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 });
 

@@ -22,7 +22,7 @@ describe('malformed ids', () => {
 
   it('refuses a malformed cohort id in participants(filter), cohortApply and cohortSelect with BAD_USER_INPUT', async () => {
     const person = await registerPerson();
-    const list = await subgraphQuery('participants', `{ participants(first: 5, filter: { cohortId: "nope" }) { totalCount } }`, {}, ADMIN);
+    const list = await subgraphQuery('participants', `{ participants(first: 5, cohortId: "nope") { totalCount } }`, {}, ADMIN);
     expect(list.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const applied = await subgraphQuery(
       'participants',

@@ -82,3 +82,54 @@ describe('crafted ledger cursors', () => {
     expect(fine.data?.me.wallet.ledger.totalCount).toBe(1);
   });
 });
+
+describe('PageInfo', () => {
+  const PAGE_INFO = 'totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor }';
+  type PageShape = { totalCount: number; pageInfo: Record<string, unknown>; edges: { cursor: string }[] };
+
+  /** The first page of two items, then the page after it, for one paged field. */
+  async function twoPages(participantId: string, field: 'inbox' | 'ledger'): Promise<[PageShape, PageShape]> {
+    const query =
+      field === 'inbox'
+        ? `query($after: String) { me { inbox(first: 2, after: $after) { ${PAGE_INFO} } } }`
+        : `query($after: String) { me { wallet { ledger(first: 2, after: $after) { ${PAGE_INFO} } } } }`;
+    const pages: PageShape[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 2; i++) {
+      const res = await subgraphQuery('participants', query, { after }, asParticipant(participantId));
+      expect(res.errors).toBeUndefined();
+      pages.push(field === 'inbox' ? res.data.me.inbox : res.data.me.wallet.ledger);
+      after = pages[i].pageInfo.endCursor as string;
+    }
+    return pages as [PageShape, PageShape];
+  }
+
+  // inbox is paged by `paginate`, the ledger by the batched connectionLoader: both fill PageInfo the same way.
+  it('gives each page its start and end cursors, and says a page asked for after a cursor has one before it', async () => {
+    const { participantId, cardNumber } = await personWithCard();
+    await orm.em.fork().transactional(async (tx) => {
+      for (let i = 0; i < 3; i++) {
+        await inbox.deliverInboxMessage(tx as never, { participantId, referenceId: randomUUID(), subject: `s${i}`, body: 'b' });
+        const referenceId = randomUUID();
+        await wallet.placeHold(tx as never, { referenceId, cardNumber, amount: 1000, expiresAt: new Date(Date.now() + 600_000) });
+        await wallet.captureHold(tx as never, referenceId);
+      }
+    });
+    for (const field of ['inbox', 'ledger'] as const) {
+      const [first, second] = await twoPages(participantId, field);
+      expect([field, first.pageInfo]).toEqual([
+        field,
+        { hasNextPage: true, hasPreviousPage: false, startCursor: first.edges[0].cursor, endCursor: first.edges[1].cursor },
+      ]);
+      expect([field, second.pageInfo]).toEqual([
+        field,
+        {
+          hasNextPage: 2 + second.edges.length < second.totalCount,
+          hasPreviousPage: true,
+          startCursor: second.edges[0].cursor,
+          endCursor: second.edges.at(-1)!.cursor,
+        },
+      ]);
+    }
+  });
+});

@@ -108,7 +108,7 @@ describe('reading participants', () => {
     await registerPerson();
     const page1 = await subgraphQuery(
       'participants',
-      `{ participants(first: 1, filter: { provinceCode: "31" }) { totalCount edges { cursor node { id provinceCode } } pageInfo { hasNextPage endCursor } } }`,
+      `{ participants(first: 1, provinceCode: "31") { totalCount edges { cursor node { id provinceCode } } pageInfo { hasNextPage endCursor } } }`,
       {},
       ADMIN,
     );
@@ -117,14 +117,14 @@ describe('reading participants', () => {
     expect(conn.pageInfo.hasNextPage).toBe(true);
     const page2 = await subgraphQuery(
       'participants',
-      `query($after: String) { participants(first: 1, after: $after, filter: { provinceCode: "31" }) { edges { node { id } } } }`,
+      `query($after: String) { participants(first: 1, after: $after, provinceCode: "31") { edges { node { id } } } }`,
       { after: conn.pageInfo.endCursor },
       ADMIN,
     );
     expect(page2.data?.participants.edges[0].node.id).not.toBe(conn.edges[0].node.id);
     const papua = await subgraphQuery(
       'participants',
-      `{ participants(first: 100, filter: { provinceCode: "96" }) { totalCount edges { node { provinceCode } } } }`,
+      `{ participants(first: 100, provinceCode: "96") { totalCount edges { node { provinceCode } } } }`,
       {},
       ADMIN,
     );

@@ -1,4 +1,4 @@
-import { activePartner, allPassing, apply, move, q, recordEvaluation, signMou, uniqueSlug } from './helpers';
+import { activePartner, allPassing, apply, move, q, recordEvaluation, reviewsDue, signMou, uniqueSlug } from './helpers';
 
 const codes = (res: { data?: Record<string, any> }) => res.data!.partnerEvaluationRecord.userErrors.map((e: { code: string }) => e.code);
 
@@ -77,8 +77,7 @@ describe('partner evaluations', () => {
     await move('partnerSuspend', suspended);
     const terminated = await activePartner(uniqueSlug('term'), '2030-01-01T00:00:00.000Z');
     await move('partnerTerminate', terminated);
-    const REVIEWS = `query($asOf: DateTime) { partnerReviewsDue(asOf: $asOf) { id status mou { nextReviewAt } } }`;
-    const ids = async (asOf: string) => ((await q(REVIEWS, { asOf })).data!.partnerReviewsDue as Array<{ id: string }>).map((p) => p.id);
+    const ids = async (asOf: string) => (await reviewsDue(asOf)).map((p) => p.id as string);
     const inJanuary = await ids('2030-01-31T00:00:00.000Z');
     expect(inJanuary).toEqual(expect.arrayContaining([suspended, due]));
     expect(inJanuary.indexOf(suspended)).toBeLessThan(inJanuary.indexOf(due));

@@ -73,3 +73,20 @@ export async function activePartner(slug = uniqueSlug(), nextReviewAt?: string, 
 }
 
 export const codeOf = (res: { errors?: Array<{ extensions?: { code?: string } }> }) => res.errors?.[0]?.extensions?.code;
+
+/** Every platform partnerReviewsDue lists at `asOf`, paging through the whole list (most overdue first). */
+export async function reviewsDue(asOf: string, selection = 'id'): Promise<Array<Record<string, any>>> {
+  const all: Array<Record<string, any>> = [];
+  let after: string | null = null;
+  for (;;) {
+    const res = await q(
+      `query($asOf: DateTime, $after: String) { partnerReviewsDue(first: 100, after: $after, asOf: $asOf) { edges { node { ${selection} } } pageInfo { hasNextPage endCursor } } }`,
+      { asOf, after },
+    );
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    const page = res.data!.partnerReviewsDue;
+    all.push(...page.edges.map((e: { node: Record<string, any> }) => e.node));
+    if (!page.pageInfo.hasNextPage) return all;
+    after = page.pageInfo.endCursor;
+  }
+}

@@ -3,7 +3,7 @@ import type { seedPartners as SeedPartners } from '../../seed/partners';
 import type { createPartnersOrm as CreateOrm } from '../../subgraphs/partners/orm';
 import { INSTITUTIONS, PLATFORMS, institutionIdOf, partnerIdOf } from '../../seed/catalog';
 import { db } from '../support/client';
-import { ANONYMOUS, q } from './helpers';
+import { ANONYMOUS, q, reviewsDue } from './helpers';
 
 const { seedPartners } = require('../../dist/seed/partners') as { seedPartners: typeof SeedPartners };
 const { createPartnersOrm } = require('../../dist/subgraphs/partners/orm') as { createPartnersOrm: typeof CreateOrm };
@@ -57,9 +57,9 @@ describe('seedPartners', () => {
     expect(p.evaluations[0].provincesReached).toBeGreaterThanOrEqual(26);
     expect(p.conflictOfInterest).toBe(true);
 
-    const due = await q(`{ partnerReviewsDue(asOf: "2026-06-01T00:00:00Z") { slug mou { nextReviewAt } } }`);
+    const due = await reviewsDue('2026-06-01T00:00:00Z', 'slug mou { nextReviewAt }');
     const seeded = new Set(PLATFORMS.map((x) => x.slug));
-    const dueSeeded = due.data!.partnerReviewsDue.map((x: { slug: string }) => x.slug).filter((slug: string) => seeded.has(slug));
+    const dueSeeded = due.map((x) => x.slug as string).filter((slug) => seeded.has(slug));
     expect(dueSeeded.sort()).toEqual(['kemnaker', 'pijar-mahir']);
 
     const pending = await q(`{ partnerBySlug(slug: "vokraf") { status mou { number } conflictOfInterest } }`, {}, ANONYMOUS);

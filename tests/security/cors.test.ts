@@ -9,7 +9,7 @@ import { raw, startGateway } from './support';
 const { loadGatewayConfig } = require('../../dist/gateway/config') as typeof import('../../gateway/config');
 const { WEB_DEV_ORIGIN } = require('../../dist/common/topology') as typeof import('../../common/topology');
 
-const QUERY = JSON.stringify({ query: '{ cohorts { id } }' });
+const QUERY = JSON.stringify({ query: '{ cohorts(first: 1) { totalCount } }' });
 const preflight = (origin: string, url = gatewayUrl()) =>
   raw(url, {
     method: 'OPTIONS',

@@ -32,7 +32,9 @@ async function attempt(url: string, statement: string): Promise<string | null> {
 describe('database roles', () => {
   it('serves every subgraph as its own role: no superuser, owner of nothing, no right to create roles or databases', async () => {
     // One request that reaches every subgraph, so each has a connection open.
-    const res = await gatewayQuery(`{ cohorts { id } partners(first: 1) { totalCount } courses(first: 1) { totalCount } }`);
+    const res = await gatewayQuery(
+      `{ cohorts(first: 1) { totalCount } partners(first: 1) { totalCount } courses(first: 1) { totalCount } }`,
+    );
     expect(res.errors).toBeUndefined();
     const { rows } = await db().query(
       `SELECT DISTINCT a.application_name, a.usename, r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolbypassrls,
@@ -97,6 +99,18 @@ describe('database roles', () => {
          VALUES (gen_random_uuid(), gen_random_uuid(), 'admin', '{nik}', now())`,
       ),
     ).toBeNull();
+  });
+
+  it('stops any statement of a serving role after 9 s, under the gateway’s 10 s wait, so none runs on without its caller', async () => {
+    for (const name of SUBGRAPHS) {
+      const client = new Client({ connectionString: urlOf(name) });
+      await client.connect();
+      try {
+        expect((await client.query('SHOW statement_timeout')).rows[0].statement_timeout).toBe('9s');
+      } finally {
+        await client.end();
+      }
+    }
   });
 
   it('gives each serving role its own schema only, and no right to change any schema', async () => {

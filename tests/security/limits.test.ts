@@ -30,7 +30,7 @@ describe('operation limits', () => {
   });
 
   it('refuses 100 aliases of one field', async () => {
-    const aliases = Array.from({ length: 100 }, (_, i) => `a${i}: cohorts { id name }`).join(' ');
+    const aliases = Array.from({ length: 100 }, (_, i) => `a${i}: cohorts(first: 1) { totalCount }`).join(' ');
     const res = await post(`{ ${aliases} }`);
     expect(res.status).toBe(400);
     expect(codeOf(res)).toBe('QUERY_TOO_COMPLEX');

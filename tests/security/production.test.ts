@@ -2,7 +2,7 @@ import { gatewayUrl } from '../support/client';
 import { post, startGateway } from './support';
 
 const INTROSPECTION = `{ __schema { queryType { name } types { name } } }`;
-const TYPO = `{ cohorts { idd nmae } }`;
+const TYPO = `{ cohort(id: "x") { idd nmae } }`;
 
 describe('production configuration', () => {
   let production: Awaited<ReturnType<typeof startGateway>>;

@@ -29,7 +29,7 @@ export const post = (query: string, variables: Record<string, unknown> = {}, hea
  * A second gateway in this process, with its own configuration (production mode, small quotas),
  * in front of the same subgraphs the test stack started.
  */
-export async function startGateway(env: Record<string, string> = {}) {
+export async function startGateway(env: Record<string, string> = {}, options: Parameters<typeof createGatewayServer>[1] = {}) {
   const urls = JSON.parse(process.env.TEST_SUBGRAPH_URLS!) as Record<string, string>;
   const config = loadGatewayConfig({
     ...process.env,
@@ -44,7 +44,7 @@ export async function startGateway(env: Record<string, string> = {}) {
     GATEWAY_ANONYMOUS_FIELDS_PER_MINUTE: '100000000',
     ...env,
   });
-  const { server, close } = createGatewayServer(config);
+  const { server, close } = createGatewayServer(config, options);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, close };
 }

@@ -4,12 +4,22 @@ import { Client } from 'pg';
 import type { startDatabase as StartDatabase } from '../../common/database';
 import type { startStack as StartStack } from '../../scripts/stack';
 
+const stamp = require('../../tools/build-stamp.cjs') as { sourceHash(): string; builtHash(): string | null; build(): number };
+
+/** The stack runs dist/: after an edit without `npm run build`, build now instead of testing the old code. */
+function buildIfStale(): void {
+  if (stamp.builtHash() === stamp.sourceHash()) return;
+  process.stderr.write('\n[global setup] dist/ was not built from the current sources: running `npm run build` first\n');
+  if (stamp.build() !== 0) throw new Error('The build failed (see tsc above): the tests did not run against a stale dist/');
+}
+
 /**
  * Starts a real PostgreSQL (DATABASE_URL, or an embedded server kept apart from the development one),
  * rebuilds the three subgraph schemas with the demo seed, and starts every subgraph and the gateway as real processes from
  * dist/ (`npm test` builds first). TEST_PORT_BASE moves the ports (gateway there, subgraphs after it).
  */
 export default async function globalSetup(): Promise<void> {
+  buildIfStale();
   const { startDatabase } = require('../../dist/common/database') as { startDatabase: typeof StartDatabase };
   const { startStack } = require('../../dist/scripts/stack') as { startStack: typeof StartStack };
   const db = await startDatabase(

@@ -3,11 +3,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { db, gatewayQuery, gatewayUrl, tokenFor, type GraphQLResponse } from './client';
 
+export { codes, createCourse, createInstitution, offer, offeredCourse, sharedInstitution } from './catalog';
+
 /*
- * Fixtures for partner integration tests, all through the gateway (the public endpoint): partners and their
- * credentials, courses with offerings, participants holding an ACTIVE card with a known balance, the OTP
+ * Fixtures for partner integration tests, through the gateway (the public endpoint): partners and their
+ * credentials, participants holding an ACTIVE card with a known balance, the OTP
  * from the participant's inbox, and signed partner requests exactly as the contract describes them.
  * Direct SQL is used only to move time (a cohort's closing, an enrolment date) and to read invariants.
+ * Courses with offerings come from ./catalog.ts, shared with the courses tests.
  */
 
 export interface PartnerCredential {
@@ -203,81 +206,6 @@ export async function partnerWithCredential(): Promise<PartnerCredential> {
   return issueCredential(await createActivePartner());
 }
 
-// ---------------------------------------------------------------------------------------------- courses
-
-/** A training institution registered by the programme office; returns its id. */
-export async function createInstitution(name = `Lembaga Uji ${suffix()}`): Promise<string> {
-  const p = ok(
-    'trainingInstitutionRegister',
-    (
-      await asAdmin(
-        `mutation($input: TrainingInstitutionRegisterInput!) { trainingInstitutionRegister(input: $input) { trainingInstitution { id } userErrors { code message } } }`,
-        { input: { name, city: 'Jakarta' } },
-      )
-    ).trainingInstitutionRegister,
-  );
-  return p.trainingInstitution.id;
-}
-
-let institution: Promise<string> | undefined;
-/** One institution shared by the courses of a test file. */
-export const sharedInstitution = () => (institution ??= createInstitution());
-
-export interface CourseFixture {
-  sessionCount?: number;
-  minimumDurationMinutes?: number;
-  title?: string;
-}
-
-/** A course submitted and approved by the programme office; returns its id. */
-export async function createCourse(options: CourseFixture = {}): Promise<string> {
-  const submitted = ok(
-    'courseSubmit',
-    (
-      await asAdmin(`mutation($input: CourseSubmitInput!) { courseSubmit(input: $input) { course { id } userErrors { code message } } }`, {
-        input: {
-          institutionId: await sharedInstitution(),
-          title: options.title ?? `Pelatihan Uji ${suffix()}`,
-          description: 'Kursus untuk pengujian integrasi mitra.',
-          category: 'TECHNOLOGY',
-          mode: 'WEBINAR',
-          sessionCount: options.sessionCount ?? 2,
-          minimumDurationMinutes: options.minimumDurationMinutes ?? 0,
-        },
-      })
-    ).courseSubmit,
-  );
-  const courseId = submitted.course.id as string;
-  ok(
-    'courseCurate',
-    (
-      await asAdmin(`mutation($input: CourseCurateInput!) { courseCurate(input: $input) { userErrors { code message } } }`, {
-        input: { courseId, decision: 'APPROVED', note: 'ok' },
-      })
-    ).courseCurate,
-  );
-  return courseId;
-}
-
-/** Lists a course on a platform at a price (programme office). */
-export async function offer(courseId: string, partnerId: string, price: number, active = true): Promise<void> {
-  ok(
-    'offeringSet',
-    (
-      await asAdmin(`mutation($input: OfferingSetInput!) { offeringSet(input: $input) { userErrors { code message } } }`, {
-        input: { courseId, partnerId, price, active },
-      })
-    ).offeringSet,
-  );
-}
-
-/** A course sold by this platform at this price. */
-export async function offeredCourse(partnerId: string, price: number, options: CourseFixture = {}): Promise<string> {
-  const courseId = await createCourse(options);
-  await offer(courseId, partnerId, price);
-  return courseId;
-}
-
 // ----------------------------------------------------------------------------------------- participants
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -446,9 +374,6 @@ export async function walletState(cardNumber: string): Promise<{ balance: number
   const row = rows[0];
   return { balance: Number(row.balance), available: Number(row.balance) - Number(row.held), ledger: Number(row.ledger) };
 }
-
-/** The userError codes of a payload. */
-export const codes = (payload: { userErrors: Array<{ code: string }> }) => payload.userErrors.map((e) => e.code);
 
 let invoiceSerial = 0;
 /** A platform invoice code unique within the run. */

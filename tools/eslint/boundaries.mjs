@@ -2,7 +2,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 
 /**
  * The architecture's import rule, checked on resolved paths (so `../../courses/x` is caught however deep it
- * starts): a subgraph never imports another subgraph, the gateway, or the scripts; `common/` imports no
+ * starts): the web client imports nothing outside web/; a subgraph never imports another subgraph, the gateway, or the scripts; `common/` imports no
  * subgraph and not the gateway; the gateway imports no subgraph.
  */
 const root = resolve(import.meta.dirname, '../..');
@@ -19,6 +19,7 @@ function allowed(from, to) {
   if (from.startsWith('subgraphs/')) return to === 'common';
   if (from === 'common') return false;
   if (from === 'gateway') return to === 'common';
+  if (from === 'web') return false; // the browser client talks to the graph over HTTP only
   return true; // scripts, seed, bench and tests assemble the whole system
 }
 

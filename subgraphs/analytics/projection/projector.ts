@@ -1,3 +1,4 @@
+import type { Job } from '../../../common/jobs';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { internalClient } from '../../../common/internal-client';
 import { log } from '../../../common/logger';
@@ -65,20 +66,26 @@ export async function projectOnce(
 }
 
 /** The background projector: one loop per source, reading at once while there is a backlog, else every pollIntervalMs. */
-export function projectorJob(orm: MikroORM, config: AnalyticsConfig): () => void {
+export function projectorJob(orm: MikroORM, config: AnalyticsConfig): Job {
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();
+  // The page being projected, per source: a stop waits for it (its cursor commits with it, or not at all).
+  const inFlight = new Set<Promise<unknown>>();
   for (const source of SOURCES) {
     const call = internalClient(config.sourceUrls[source], 'analytics', 30_000);
     const read = async (after: string) => (await call<{ feed: FeedPage }>(feedQuery(source), { after, limit: config.batchSize })).feed;
     const loop = async () => {
       let again = false;
+      const page = projectOnce(orm.em.fork(), source, read);
+      inFlight.add(page);
       try {
-        const { caughtUp } = await projectOnce(orm.em.fork(), source, read);
+        const { caughtUp } = await page;
         again = !caughtUp;
       } catch (error) {
         // A source that is down or restarting: try again next interval; the cursor has not moved.
         log.warn(`analytics: projecting ${source} failed`, { error: String(error) });
+      } finally {
+        inFlight.delete(page);
       }
       if (stopped) return;
       const timer = setTimeout(
@@ -92,8 +99,11 @@ export function projectorJob(orm: MikroORM, config: AnalyticsConfig): () => void
     };
     void loop();
   }
-  return () => {
-    stopped = true;
-    timers.forEach(clearTimeout);
+  return {
+    stop: async () => {
+      stopped = true;
+      timers.forEach(clearTimeout);
+      await Promise.allSettled([...inFlight]);
+    },
   };
 }

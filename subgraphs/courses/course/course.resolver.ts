@@ -3,8 +3,8 @@ import { isAdmin, requireRole } from '../../../common/auth';
 import { forbidden, UserError } from '../../../common/errors';
 import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import type { CoursesContext } from '../context';
-import { Offering } from '../offering/offering.entity';
-import { institutionRef, TrainingInstitutionRef } from '../shared/refs';
+import { OfferingConnection } from '../offering/offering.resolver';
+import { institutionRef, TrainingInstitutionRef } from '../shared/entity-stubs';
 import { canSeeCourse } from '../shared/visibility';
 import { Course } from './course.entity';
 import { CourseCategory, CourseMode, CurationStatus } from './course.enums';
@@ -44,6 +44,7 @@ class CoursesArgs extends PageArgs {
 @Resolver(() => Course)
 export class CourseResolver {
   @Query(() => CourseConnection, {
+    nullable: true,
     description: 'The course catalogue, oldest first. Public: APPROVED courses; admins may list other curation statuses.',
   })
   courses(@Args() { first, after, category, mode, curationStatus }: CoursesArgs, @Ctx() { em, identity }: CoursesContext) {
@@ -62,7 +63,10 @@ export class CourseResolver {
     return course && canSeeCourse(identity, course) ? course : null;
   }
 
-  @Mutation(() => CoursePayload, { description: 'Submits a course of a registered training institution for curation. Admin only.' })
+  @Mutation(() => CoursePayload, {
+    nullable: true,
+    description: 'Submits a course of a registered training institution for curation. Admin only.',
+  })
   courseSubmit(
     @Arg('input', () => CourseSubmitInput, { description: 'The course.' }) input: CourseSubmitInput,
     @Ctx() { em, identity, services }: CoursesContext,
@@ -71,7 +75,7 @@ export class CourseResolver {
     return submitCourse(em, services.partners, input);
   }
 
-  @Mutation(() => CoursePayload, { description: 'Approves or rejects a SUBMITTED course. Admin only.' })
+  @Mutation(() => CoursePayload, { nullable: true, description: 'Approves or rejects a SUBMITTED course. Admin only.' })
   courseCurate(
     @Arg('input', () => CourseCurateInput, { description: 'The decision.' }) input: CourseCurateInput,
     @Ctx() { em, identity }: CoursesContext,
@@ -80,20 +84,23 @@ export class CourseResolver {
     return curateCourse(em, input, identity.subject ?? 'admin');
   }
 
-  @FieldResolver(() => TrainingInstitutionRef, { description: 'The training institution that owns and delivers the course.' })
+  @FieldResolver(() => TrainingInstitutionRef, {
+    nullable: true,
+    description: 'The training institution that owns and delivers the course.',
+  })
   provider(@Root() course: Course) {
     return institutionRef(course.institutionId);
   }
 
-  @FieldResolver(() => [Offering], { description: 'The platforms currently selling the course, cheapest first.' })
-  offerings(@Root() course: Course, @Ctx() { loaders }: CoursesContext) {
-    return loaders.courseOfferings.load(course.id);
+  @FieldResolver(() => OfferingConnection, { description: 'The platforms currently selling the course, cheapest first.' })
+  offerings(@Root() course: Course, @Args() { first, after }: PageArgs, @Ctx() { loaders }: CoursesContext) {
+    return loaders.courseOfferings.load({ parentId: course.id, first, after });
   }
 }
 
 @Resolver(() => TrainingInstitutionRef)
 export class InstitutionCoursesResolver {
-  @FieldResolver(() => CourseConnection, { description: 'The institution’s APPROVED courses, oldest first.' })
+  @FieldResolver(() => CourseConnection, { nullable: true, description: 'The institution’s APPROVED courses, oldest first.' })
   courses(@Root() institution: TrainingInstitutionRef, @Args() { first, after }: PageArgs, @Ctx() { loaders }: CoursesContext) {
     return loaders.institutionCourses.load({ parentId: institution.id, first, after });
   }

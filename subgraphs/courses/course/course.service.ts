@@ -2,7 +2,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { badInput, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
 import type { PartnersPort } from '../shared/partners.client';
-import { institutionRefusal } from '../shared/references';
+import { institutionRefusal } from '../shared/reference-checks';
 import { Course } from './course.entity';
 import { CurationDecision, CurationStatus } from './course.enums';
 import type { CourseCurateInput, CourseSubmitInput } from './course.inputs';

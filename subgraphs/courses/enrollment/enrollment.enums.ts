@@ -22,3 +22,29 @@ registerEnumType(EnrollmentStatus, {
     CANCELLED: { description: 'Voided; the amount was refunded to the balance once.' },
   },
 });
+
+/** What enrollmentVoid can refuse with. */
+export const ENROLLMENT_VOID_ERRORS = {
+  NOT_FOUND: 'This platform has no enrollment with this invoice code.',
+  ALREADY_CANCELLED: 'The enrollment was already voided; its refund happened once.',
+  NOT_CANCELLABLE: 'Only an enrollment with no attendance and no completion can be voided.',
+} as const;
+export type EnrollmentVoidErrorCode = keyof typeof ENROLLMENT_VOID_ERRORS;
+
+/** What attendanceReport can refuse with. */
+export const ATTENDANCE_REPORT_ERRORS = {
+  NOT_FOUND: 'This platform has no enrollment with this id.',
+  INVALID_SESSION: 'The session is not between 1 and the course’s session count.',
+  INVALID_STATE: 'A cancelled or completed enrollment takes no attendance.',
+} as const;
+export type AttendanceReportErrorCode = keyof typeof ATTENDANCE_REPORT_ERRORS;
+
+/** What completionReport can refuse with. */
+export const COMPLETION_REPORT_ERRORS = {
+  NOT_FOUND: 'This platform has no enrollment with this id.',
+  INVALID_SCORE: 'The score is not between 0 and 100.',
+  INVALID_STATE: 'The enrollment is not IN_PROGRESS (nothing attended yet, cancelled, or completed with another certificate).',
+  SESSIONS_MISSING: 'Not every session was attended.',
+  COMPLETED_TOO_EARLY: 'The completion time is earlier than the course’s minimum duration after enrolment.',
+} as const;
+export type CompletionReportErrorCode = keyof typeof COMPLETION_REPORT_ERRORS;

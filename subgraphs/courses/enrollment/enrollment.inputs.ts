@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { PageArgs } from '../../../common/pagination';
 import { EnrollmentStatus } from './enrollment.enums';
 
 @InputType({ description: 'Voids the enrollment of an invoice (no attendance yet) and refunds its amount.' })
@@ -37,8 +38,9 @@ export class CompletionReportInput {
   certificateNumber: string;
 }
 
-@InputType({ description: 'Filters of the admin enrollment list; all optional, combined with AND.' })
-export class EnrollmentFilter {
+/** `enrollments`: a page, filtered by flat optional arguments (combined with AND), like every list. */
+@ArgsType()
+export class EnrollmentsArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: 'Only this platform’s enrollments.' })
   partnerId?: string;
 

@@ -1,16 +1,16 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { isAdmin, isSelf, requirePartner, requireRole } from '../../../common/auth';
-import { badInput, forbidden, UserError } from '../../../common/errors';
+import { badInput, forbidden, payloadUserError, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
 import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
 import type { CoursesContext } from '../context';
 import { Course } from '../course/course.entity';
-import { participantRef, ParticipantRef, partnerRef, PartnerRef } from '../shared/refs';
+import { participantRef, ParticipantRef, partnerRef, PartnerRef } from '../shared/entity-stubs';
 import { canSeeSale } from '../shared/visibility';
 import { Enrollment } from './enrollment.entity';
-import { EnrollmentStatus } from './enrollment.enums';
-import { AttendanceReportInput, CompletionReportInput, EnrollmentFilter, EnrollmentVoidInput } from './enrollment.inputs';
+import { ATTENDANCE_REPORT_ERRORS, COMPLETION_REPORT_ERRORS, ENROLLMENT_VOID_ERRORS, EnrollmentStatus } from './enrollment.enums';
+import { AttendanceReportInput, CompletionReportInput, EnrollmentsArgs, EnrollmentVoidInput } from './enrollment.inputs';
 import { reportAttendance, reportCompletion, voidEnrollment } from './enrollment.service';
 
 @ObjectType({ description: 'The certificate of a completed course.' })
@@ -25,15 +25,43 @@ export class Certificate {
 @ObjectType({ description: 'A page of enrollments.' })
 class EnrollmentConnection extends Connection(Enrollment, 'Enrollment', 'enrollment') {}
 
-@ObjectType({ description: 'Result of an enrollment mutation.' })
-class EnrollmentPayload {
+const EnrollmentVoidUserError = payloadUserError('EnrollmentVoid', ENROLLMENT_VOID_ERRORS);
+const AttendanceReportUserError = payloadUserError('AttendanceReport', ATTENDANCE_REPORT_ERRORS);
+const CompletionReportUserError = payloadUserError('CompletionReport', COMPLETION_REPORT_ERRORS);
+
+@ObjectType({ description: 'Result of enrollmentVoid.' })
+class EnrollmentVoidPayload {
   @Field(() => Enrollment, {
     nullable: true,
-    description: 'The enrollment after the change (as it stands when refused; null when not found).',
+    description: 'The enrollment, CANCELLED with its refund (as it stands when refused; null when not found).',
   })
   enrollment: Enrollment | null;
 
-  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' })
+  @Field(() => [EnrollmentVoidUserError], { description: 'Why the void was refused; empty on success.' })
+  userErrors: UserError[];
+}
+
+@ObjectType({ description: 'Result of attendanceReport.' })
+class AttendanceReportPayload {
+  @Field(() => Enrollment, {
+    nullable: true,
+    description: 'The enrollment with the session counted (as it stands when refused; null when not found).',
+  })
+  enrollment: Enrollment | null;
+
+  @Field(() => [AttendanceReportUserError], { description: 'Why the attendance was refused; empty on success.' })
+  userErrors: UserError[];
+}
+
+@ObjectType({ description: 'Result of completionReport.' })
+class CompletionReportPayload {
+  @Field(() => Enrollment, {
+    nullable: true,
+    description: 'The enrollment, COMPLETED with its certificate (as it stands when refused; null when not found).',
+  })
+  enrollment: Enrollment | null;
+
+  @Field(() => [CompletionReportUserError], { description: 'Why the completion was refused; empty on success.' })
   userErrors: UserError[];
 }
 
@@ -43,15 +71,9 @@ class PartnerEnrollmentsArgs extends PageArgs {
   status?: EnrollmentStatus | null;
 }
 
-@ArgsType()
-class EnrollmentsArgs extends PageArgs {
-  @Field(() => EnrollmentFilter, { nullable: true, description: 'Which enrollments.' })
-  filter?: EnrollmentFilter | null;
-}
-
 @Resolver(() => Enrollment)
 export class EnrollmentResolver {
-  @Query(() => EnrollmentConnection, { description: 'The calling platform’s enrollments, newest first. Partners only.' })
+  @Query(() => EnrollmentConnection, { nullable: true, description: 'The calling platform’s enrollments, newest first. Partners only.' })
   partnerEnrollments(@Args() { first, after, status }: PartnerEnrollmentsArgs, @Ctx() { em, identity }: CoursesContext) {
     const partnerId = requirePartner(identity);
     return paginate(
@@ -62,12 +84,12 @@ export class EnrollmentResolver {
     );
   }
 
-  @Query(() => EnrollmentConnection, { description: 'Every enrollment, newest first, filtered. Admin only.' })
-  enrollments(@Args() { first, after, filter }: EnrollmentsArgs, @Ctx() { em, identity }: CoursesContext) {
+  @Query(() => EnrollmentConnection, { nullable: true, description: 'Every enrollment, newest first, filtered. Admin only.' })
+  enrollments(@Args() { first, after, ...filter }: EnrollmentsArgs, @Ctx() { em, identity }: CoursesContext) {
     requireRole(identity, 'admin');
     for (const field of ['partnerId', 'participantId', 'courseId'] as const) {
       const value = filter?.[field];
-      if (value && !isUuid(value)) throw badInput(`\`${field}\` is not a valid id`, `filter.${field}`);
+      if (value && !isUuid(value)) throw badInput(`\`${field}\` is not a valid id`, field);
     }
     const where = {
       ...(filter?.partnerId ? { partnerId: filter.partnerId } : {}),
@@ -90,7 +112,8 @@ export class EnrollmentResolver {
     return enrollment && canSeeSale(identity, enrollment) ? enrollment : null;
   }
 
-  @Mutation(() => EnrollmentPayload, {
+  @Mutation(() => EnrollmentVoidPayload, {
+    nullable: true,
     description:
       'Voids the enrollment of an invoice that has no attendance yet and refunds the amount to the balance, once. Partners only.',
   })
@@ -101,7 +124,10 @@ export class EnrollmentResolver {
     return voidEnrollment(em, services, requirePartner(identity), input.invoiceCode, input.reason);
   }
 
-  @Mutation(() => EnrollmentPayload, { description: 'Records one attended session (the same session again is a no-op). Partners only.' })
+  @Mutation(() => AttendanceReportPayload, {
+    nullable: true,
+    description: 'Records one attended session (the same session again is a no-op). Partners only.',
+  })
   attendanceReport(
     @Arg('input', () => AttendanceReportInput, { description: 'Enrollment, session and time.' }) input: AttendanceReportInput,
     @Ctx() { em, identity }: CoursesContext,
@@ -109,7 +135,8 @@ export class EnrollmentResolver {
     return reportAttendance(em, requirePartner(identity), input);
   }
 
-  @Mutation(() => EnrollmentPayload, {
+  @Mutation(() => CompletionReportPayload, {
+    nullable: true,
     description: 'Completes an enrollment whose sessions were all attended, with score and certificate. Partners only.',
   })
   completionReport(
@@ -129,12 +156,13 @@ export class EnrollmentResolver {
     return (await loaders.course.load(enrollment.course.id))!;
   }
 
-  @FieldResolver(() => PartnerRef, { description: 'The platform where the course was bought.' })
+  @FieldResolver(() => PartnerRef, { nullable: true, description: 'The platform where the course was bought.' })
   platform(@Root() enrollment: Enrollment) {
     return partnerRef(enrollment.partnerId);
   }
 
   @FieldResolver(() => ParticipantRef, {
+    nullable: true,
     description: 'The participant (a reference: the participants subgraph decides which of their fields the caller may read).',
   })
   participant(@Root() enrollment: Enrollment) {
@@ -156,6 +184,7 @@ export class EnrollmentResolver {
 @Resolver(() => ParticipantRef)
 export class ParticipantEnrollmentsResolver {
   @FieldResolver(() => [Enrollment], {
+    nullable: true,
     description: 'The participant’s enrollments, newest first, with certificates. The participant themself or admins.',
   })
   enrollments(@Root() participant: ParticipantRef, @Ctx() { loaders, identity }: CoursesContext) {

@@ -1,11 +1,18 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { badInput, graphqlError, UserError } from '../../../common/errors';
-import { isUuid } from '../../../common/ids';
+import { randomBytes } from 'node:crypto';
+import { badInput, graphqlError, refuser, UserError } from '../../../common/errors';
+import { isUuid, newId } from '../../../common/ids';
 import { log } from '../../../common/logger';
 import type { CoursesServices } from '../context';
 import { Course } from '../course/course.entity';
+import type { Purchase } from '../purchase/purchase.entity';
 import { Attendance, Enrollment } from './enrollment.entity';
-import { EnrollmentStatus } from './enrollment.enums';
+import {
+  EnrollmentStatus,
+  type AttendanceReportErrorCode,
+  type CompletionReportErrorCode,
+  type EnrollmentVoidErrorCode,
+} from './enrollment.enums';
 import type { AttendanceReportInput, CompletionReportInput } from './enrollment.inputs';
 
 export interface EnrollmentResult {
@@ -13,13 +20,40 @@ export interface EnrollmentResult {
   userErrors: UserError[];
 }
 
+/**
+ * The enrollment an authorized purchase creates: the only writer of new enrollment rows. Called by
+ * finishCapture inside its transaction, holding the purchase row lock, so it runs once per purchase.
+ */
+export async function enrollPurchase(tx: EntityManager, purchase: Purchase, now: Date): Promise<void> {
+  await tx.execute(
+    `insert into courses.enrollment (id, purchase_id, partner_id, participant_id, course_id, invoice_code, transaction_code, amount, status, enrolled_at, attended_sessions, completion_recorded, created_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, 'ENROLLED', ?, 0, false, ?)`,
+    [
+      newId(),
+      purchase.id,
+      purchase.partnerId,
+      purchase.participantId,
+      purchase.course.id,
+      purchase.invoiceCode,
+      transactionCode(now),
+      purchase.amount,
+      now,
+      now,
+    ],
+  );
+}
+
+/** Programme transaction code: date and 64 random bits, unique by constraint. */
+function transactionCode(now: Date): string {
+  return `PRJ-${now.toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(8).toString('hex').toUpperCase()}`;
+}
+
 /** Clock difference tolerated between a platform and the programme for reported times. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-const refuse = (code: string, message: string, field?: string, enrollment: Enrollment | null = null): EnrollmentResult => ({
-  enrollment,
-  userErrors: [UserError.of(code, message, field ? ['input', field] : undefined)],
-});
+const refuseVoid = refuser<EnrollmentResult, EnrollmentVoidErrorCode>({ enrollment: null });
+const refuseAttendance = refuser<EnrollmentResult, AttendanceReportErrorCode>({ enrollment: null });
+const refuseCompletion = refuser<EnrollmentResult, CompletionReportErrorCode>({ enrollment: null });
 
 /**
  * enrollmentVoid. Under a row lock the enrollment moves ENROLLED → CANCELLING; the refund (idempotent by
@@ -41,10 +75,12 @@ export async function voidEnrollment(
       { partnerId, invoiceCode: invoiceCode.trim() },
       { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
     );
-    if (!enrollment) return { result: refuse('NOT_FOUND', 'No enrollment has this invoice code', 'invoiceCode') };
+    if (!enrollment) return { result: refuseVoid('NOT_FOUND', 'No enrollment has this invoice code', { field: 'invoiceCode' }) };
     switch (enrollment.status) {
       case EnrollmentStatus.CANCELLED:
-        return { result: refuse('ALREADY_CANCELLED', 'The enrollment was already voided and refunded', 'invoiceCode', enrollment) };
+        return {
+          result: refuseVoid('ALREADY_CANCELLED', 'The enrollment was already voided and refunded', { field: 'invoiceCode', enrollment }),
+        };
       case EnrollmentStatus.CANCELLING:
         return { id: enrollment.id };
       default:
@@ -54,12 +90,10 @@ export async function voidEnrollment(
           return { id: enrollment.id };
         }
         return {
-          result: refuse(
-            'NOT_CANCELLABLE',
-            'Only an enrollment with no attendance and no completion can be voided',
-            'invoiceCode',
+          result: refuseVoid('NOT_CANCELLABLE', 'Only an enrollment with no attendance and no completion can be voided', {
+            field: 'invoiceCode',
             enrollment,
-          ),
+          }),
         };
     }
   });
@@ -100,21 +134,24 @@ export async function finishRefund(
 export async function reportAttendance(em: EntityManager, partnerId: string, input: AttendanceReportInput): Promise<EnrollmentResult> {
   if (Number.isNaN(input.attendedAt.getTime()) || input.attendedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
     throw badInput('`attendedAt` is in the future', 'attendedAt');
-  if (!isUuid(input.enrollmentId)) return refuse('NOT_FOUND', 'No such enrollment', 'enrollmentId');
+  if (!isUuid(input.enrollmentId)) return refuseAttendance('NOT_FOUND', 'No such enrollment', { field: 'enrollmentId' });
   return em.transactional(async (tx) => {
     const enrollment = await tx.findOne(
       Enrollment,
       { id: input.enrollmentId, partnerId },
       { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
     );
-    if (!enrollment) return refuse('NOT_FOUND', 'No such enrollment', 'enrollmentId');
+    if (!enrollment) return refuseAttendance('NOT_FOUND', 'No such enrollment', { field: 'enrollmentId' });
     const course = await tx.findOneOrFail(Course, { id: enrollment.course.id });
     if (!Number.isInteger(input.session) || input.session < 1 || input.session > course.sessionCount) {
-      return refuse('INVALID_SESSION', `The session must be 1 to ${course.sessionCount}`, 'session', enrollment);
+      return refuseAttendance('INVALID_SESSION', `The session must be 1 to ${course.sessionCount}`, { field: 'session', enrollment });
     }
     if (await tx.count(Attendance, { enrollment: enrollment.id, session: input.session })) return { enrollment, userErrors: [] };
     if (enrollment.status !== EnrollmentStatus.ENROLLED && enrollment.status !== EnrollmentStatus.IN_PROGRESS) {
-      return refuse('INVALID_STATE', `A ${enrollment.status} enrollment takes no attendance`, 'enrollmentId', enrollment);
+      return refuseAttendance('INVALID_STATE', `A ${enrollment.status} enrollment takes no attendance`, {
+        field: 'enrollmentId',
+        enrollment,
+      });
     }
     if (input.attendedAt.getTime() < enrollment.enrolledAt.getTime() - CLOCK_SKEW_MS)
       throw badInput('`attendedAt` is before the enrolment', 'attendedAt');
@@ -137,16 +174,16 @@ export async function reportCompletion(
     throw badInput('`certificateNumber` must be 1 to 100 characters', 'certificateNumber');
   if (Number.isNaN(input.completedAt.getTime()) || input.completedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
     throw badInput('`completedAt` is in the future', 'completedAt');
-  if (!isUuid(input.enrollmentId)) return refuse('NOT_FOUND', 'No such enrollment', 'enrollmentId');
+  if (!isUuid(input.enrollmentId)) return refuseCompletion('NOT_FOUND', 'No such enrollment', { field: 'enrollmentId' });
   const result = await em.transactional(async (tx): Promise<EnrollmentResult> => {
     const enrollment = await tx.findOne(
       Enrollment,
       { id: input.enrollmentId, partnerId },
       { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
     );
-    if (!enrollment) return refuse('NOT_FOUND', 'No such enrollment', 'enrollmentId');
+    if (!enrollment) return refuseCompletion('NOT_FOUND', 'No such enrollment', { field: 'enrollmentId' });
     if (!Number.isInteger(input.score) || input.score < 0 || input.score > 100)
-      return refuse('INVALID_SCORE', 'The score must be 0 to 100', 'score', enrollment);
+      return refuseCompletion('INVALID_SCORE', 'The score must be 0 to 100', { field: 'score', enrollment });
     if (
       enrollment.status === EnrollmentStatus.COMPLETED &&
       enrollment.certificateNumber === certificateNumber &&
@@ -156,25 +193,24 @@ export async function reportCompletion(
     }
     // An ENROLLED enrollment is one with no session attended yet: the contract calls that SESSIONS_MISSING.
     if (enrollment.status !== EnrollmentStatus.IN_PROGRESS && enrollment.status !== EnrollmentStatus.ENROLLED) {
-      return refuse('INVALID_STATE', `A ${enrollment.status} enrollment cannot be completed`, 'enrollmentId', enrollment);
+      return refuseCompletion('INVALID_STATE', `A ${enrollment.status} enrollment cannot be completed`, {
+        field: 'enrollmentId',
+        enrollment,
+      });
     }
     const course = await tx.findOneOrFail(Course, { id: enrollment.course.id });
     if (enrollment.attendedSessions < course.sessionCount) {
-      return refuse(
-        'SESSIONS_MISSING',
-        `${enrollment.attendedSessions} of ${course.sessionCount} sessions were attended`,
-        'enrollmentId',
+      return refuseCompletion('SESSIONS_MISSING', `${enrollment.attendedSessions} of ${course.sessionCount} sessions were attended`, {
+        field: 'enrollmentId',
         enrollment,
-      );
+      });
     }
     const earliest = enrollment.enrolledAt.getTime() + course.minimumDurationMinutes * 60_000;
     if (input.completedAt.getTime() < earliest) {
-      return refuse(
-        'COMPLETED_TOO_EARLY',
-        `The course cannot be completed before ${new Date(earliest).toISOString()}`,
-        'completedAt',
+      return refuseCompletion('COMPLETED_TOO_EARLY', `The course cannot be completed before ${new Date(earliest).toISOString()}`, {
+        field: 'completedAt',
         enrollment,
-      );
+      });
     }
     Object.assign(enrollment, {
       status: EnrollmentStatus.COMPLETED,

@@ -1,15 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { childrenLoader } from '../../../common/loaders';
 import { connectionLoader } from '../../../common/batched-connection';
 import { Offering } from './offering.entity';
 
-/** Active offerings of many courses, cheapest first, in one query. */
+/** `Course.offerings`: active offerings of many courses, one page each, cheapest first, in two queries. */
 export const courseOfferingsLoader = (em: EntityManager) =>
-  childrenLoader(em, Offering, {
-    parentKey: 'course',
-    parentOf: (row) => row.course.id,
-    where: { active: true },
-    orderBy: { price: 'asc', id: 'asc' },
+  connectionLoader(em, {
+    entity: Offering,
+    table: 'courses.offering',
+    parentColumn: 'course_id',
+    sortColumn: 'price',
+    sortProperty: 'price',
+    sortKind: 'integer',
+    direction: 'asc',
+    where: 't.active',
   });
 
 /** `Partner.offerings`: active offerings of APPROVED courses for many platforms, one page each, in two queries. */

@@ -6,13 +6,13 @@ import { Money } from '../../../common/scalars';
 import type { CoursesContext } from '../context';
 import { Course } from '../course/course.entity';
 import { CourseCategory, CourseMode, CurationStatus } from '../course/course.enums';
-import { institutionRef, partnerRef, PartnerRef, TrainingInstitutionRef } from '../shared/refs';
+import { institutionRef, partnerRef, PartnerRef, TrainingInstitutionRef } from '../shared/entity-stubs';
 import { Offering } from './offering.entity';
 import { OfferingSetInput } from './offering.inputs';
 import { setOffering } from './offering.service';
 
 @ObjectType({ description: 'A page of offerings.' })
-class OfferingConnection extends Connection(Offering, 'Offering', 'offering') {}
+export class OfferingConnection extends Connection(Offering, 'Offering', 'offering') {}
 
 @ObjectType({ description: 'Result of offeringSet.' })
 class OfferingPayload {
@@ -49,7 +49,7 @@ export class CatalogCourse {
   @Field(() => Money, { description: 'This platform’s price (the `amount` purchaseStart expects).' })
   price: Money;
 
-  @Field(() => TrainingInstitutionRef, { description: 'The training institution that delivers the course.' })
+  @Field(() => TrainingInstitutionRef, { nullable: true, description: 'The training institution that delivers the course.' })
   provider: TrainingInstitutionRef;
 
   @Field(() => Course, { description: 'The full course record.' })
@@ -66,7 +66,7 @@ export class OfferingResolver {
     return (await loaders.course.load(offering.course.id))!;
   }
 
-  @FieldResolver(() => PartnerRef, { description: 'The platform selling it.' })
+  @FieldResolver(() => PartnerRef, { nullable: true, description: 'The platform selling it.' })
   platform(@Root() offering: Offering) {
     return partnerRef(offering.partnerId);
   }
@@ -77,6 +77,7 @@ export class OfferingResolver {
   }
 
   @Mutation(() => OfferingPayload, {
+    nullable: true,
     description:
       'Lists an APPROVED course on a platform that exists and is not TERMINATED, at a price (1 to Rp3,500,000), or changes it. One offering per (course, platform). Admin only.',
   })
@@ -89,6 +90,7 @@ export class OfferingResolver {
   }
 
   @Query(() => CatalogCourseConnection, {
+    nullable: true,
     description: 'The courses the calling platform sells, at its price, in listing order. Partners only.',
   })
   async partnerCourses(@Args() { first, after }: PageArgs, @Ctx() { em, identity, loaders }: CoursesContext) {
@@ -124,6 +126,7 @@ export class OfferingResolver {
 @Resolver(() => PartnerRef)
 export class PartnerOfferingsResolver {
   @FieldResolver(() => OfferingConnection, {
+    nullable: true,
     description: 'Courses the platform currently sells (APPROVED, active), oldest listing first. Public.',
   })
   offerings(@Root() partner: PartnerRef, @Args() { first, after }: PageArgs, @Ctx() { loaders }: CoursesContext) {

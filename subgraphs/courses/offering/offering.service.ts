@@ -4,7 +4,7 @@ import { isUuid, newId } from '../../../common/ids';
 import { Course } from '../course/course.entity';
 import { CurationStatus } from '../course/course.enums';
 import type { PartnersPort } from '../shared/partners.client';
-import { partnerRefusal } from '../shared/references';
+import { partnerRefusal } from '../shared/reference-checks';
 import { MAX_PRICE, Offering } from './offering.entity';
 import type { OfferingSetInput } from './offering.inputs';
 

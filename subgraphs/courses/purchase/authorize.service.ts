@@ -1,13 +1,13 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { randomBytes } from 'node:crypto';
-import { graphqlError, UserError } from '../../../common/errors';
-import { isUuid, newId } from '../../../common/ids';
+import { graphqlError, refuser, UserError } from '../../../common/errors';
+import { isUuid } from '../../../common/ids';
 import { log } from '../../../common/logger';
 import type { CoursesServices } from '../context';
 import { Enrollment } from '../enrollment/enrollment.entity';
+import { enrollPurchase } from '../enrollment/enrollment.service';
 import { otpMatches } from './otp';
 import { Purchase } from './purchase.entity';
-import { PurchaseStatus } from './purchase.enums';
+import { PurchaseStatus, type PurchaseAuthorizeErrorCode } from './purchase.enums';
 import { hasActiveEnrollment, stateOf } from './purchase.service';
 import { decideAuthorize, reissuesOtp } from './rules';
 
@@ -16,10 +16,7 @@ export interface AuthorizeResult {
   userErrors: UserError[];
 }
 
-const refuse = (code: string, message: string, field?: string): AuthorizeResult => ({
-  enrollment: null,
-  userErrors: [UserError.of(code, message, field ? ['input', field] : undefined)],
-});
+const refuse = refuser<AuthorizeResult, PurchaseAuthorizeErrorCode>({ enrollment: null });
 
 /**
  * purchaseAuthorize. Under a row lock: check the OTP and move the purchase to CAPTURING (a short
@@ -34,11 +31,11 @@ export async function authorizePurchase(
   purchaseId: string,
   otp: string,
 ): Promise<AuthorizeResult> {
-  if (!isUuid(purchaseId)) return refuse('NOT_FOUND', 'No such purchase', 'purchaseId');
+  if (!isUuid(purchaseId)) return refuse('NOT_FOUND', 'No such purchase', { field: 'purchaseId' });
   const { config } = services;
   const step = await em.transactional(async (tx): Promise<{ result?: AuthorizeResult; release?: boolean; finish?: boolean }> => {
     const purchase = await tx.findOne(Purchase, { id: purchaseId, partnerId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-    if (!purchase) return { result: refuse('NOT_FOUND', 'No such purchase', 'purchaseId') };
+    if (!purchase) return { result: refuse('NOT_FOUND', 'No such purchase', { field: 'purchaseId' }) };
     const now = new Date();
     const correct = otpMatches(config.otpSecret, purchase.id, purchase.otpGeneration, otp, purchase.otpHash);
     const state = stateOf(purchase);
@@ -51,15 +48,17 @@ export async function authorizePurchase(
         const message = reissuesOtp(state, now)
           ? 'The OTP has expired; call purchaseStart again with the same invoice code for a new one'
           : 'The OTP has expired and the hold on the balance has (almost) run out; start again with a new invoice code';
-        return { result: refuse('OTP_EXPIRED', message, 'otp') };
+        return { result: refuse('OTP_EXPIRED', message, { field: 'otp' }) };
       }
       case 'INVALID':
         if (purchase.status === PurchaseStatus.AWAITING_OTP) purchase.otpAttempts = outcome.attempts;
-        return { result: refuse('INVALID_OTP', 'The OTP is not correct', 'otp') };
+        return { result: refuse('INVALID_OTP', 'The OTP is not correct', { field: 'otp' }) };
       case 'LOCK':
         Object.assign(purchase, { otpAttempts: outcome.attempts, status: PurchaseStatus.LOCKED, updatedAt: now });
         return {
-          result: refuse('OTP_LOCKED', 'Too many wrong OTPs: the purchase is locked; start again with a new invoice code', 'otp'),
+          result: refuse('OTP_LOCKED', 'Too many wrong OTPs: the purchase is locked; start again with a new invoice code', {
+            field: 'otp',
+          }),
           release: true,
         };
       case 'ACCEPT': {
@@ -133,22 +132,7 @@ export async function finishCapture(
       purchase.id,
     ]);
     if (row?.status !== PurchaseStatus.CAPTURING) return;
-    await tx.execute(
-      `insert into courses.enrollment (id, purchase_id, partner_id, participant_id, course_id, invoice_code, transaction_code, amount, status, enrolled_at, attended_sessions, completion_recorded, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, 'ENROLLED', ?, 0, false, ?)`,
-      [
-        newId(),
-        purchase.id,
-        purchase.partnerId,
-        purchase.participantId,
-        purchase.course.id,
-        purchase.invoiceCode,
-        transactionCode(now),
-        purchase.amount,
-        now,
-        now,
-      ],
-    );
+    await enrollPurchase(tx, purchase, now);
     await tx.execute(`update courses.purchase set status = 'AUTHORIZED', authorized_at = ?, updated_at = ? where id = ?`, [
       now,
       now,
@@ -160,11 +144,6 @@ export async function finishCapture(
 
 async function enrollmentOf(em: EntityManager, purchaseId: string): Promise<Enrollment> {
   return em.findOneOrFail(Enrollment, { purchase: purchaseId }, { refresh: true });
-}
-
-/** Programme transaction code: date and 64 random bits, unique by constraint. */
-function transactionCode(now: Date): string {
-  return `PRJ-${now.toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(8).toString('hex').toUpperCase()}`;
 }
 
 /** Releases the hold of a LOCKED or EXPIRED purchase; the reconciler retries when this fails. */

@@ -1,4 +1,4 @@
-import type { ParticipantsPort } from './wallet.client';
+import type { ParticipantsPort } from '../shared/participants.client';
 
 export interface OtpMessage {
   purchaseId: string;

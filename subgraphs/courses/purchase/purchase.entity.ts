@@ -19,6 +19,8 @@ export class Purchase {
     | 'id'
     | 'status'
     | 'otpHash'
+    | 'otpSeed'
+    | 'otpDeliveredAt'
     | 'otpGeneration'
     | 'otpExpiresAt'
     | 'otpAttempts'
@@ -66,6 +68,17 @@ export class Purchase {
   /** How many OTPs were issued; the delivery of each is idempotent by (purchase, generation). */
   @Property({ type: 'integer' })
   otpGeneration: number = 0;
+
+  /**
+   * Seed of the current OTP (see deriveOtp) while its delivery is unconfirmed: a retry or the reconciler sends
+   * the same code again under the same delivery reference. Null once delivered (and for no OTP).
+   */
+  @Property({ type: 'text', nullable: true })
+  otpSeed: string | null = null;
+
+  /** When the delivery channel confirmed the current OTP; null while it is unconfirmed. */
+  @Property({ type: 'timestamptz', nullable: true })
+  otpDeliveredAt: Date | null = null;
 
   @Field(() => Date, { nullable: true, description: 'Until when the OTP sent to the participant is valid.' })
   @Property({ type: 'timestamptz', nullable: true })

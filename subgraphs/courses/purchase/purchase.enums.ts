@@ -24,3 +24,28 @@ registerEnumType(PurchaseStatus, {
     LOCKED: { description: 'Too many wrong OTPs; the hold was released. Start again with a new invoice code.' },
   },
 });
+
+/** What purchaseStart can refuse with. */
+export const PURCHASE_START_ERRORS = {
+  INVALID_CARD_NUMBER: 'The card number is not 16 digits with a valid check digit.',
+  UNKNOWN_CARD: 'No Kartu Prakerja has this number.',
+  NOT_ELIGIBLE: 'The card cannot buy courses now: not active, or its purchase deadline has passed.',
+  COURSE_NOT_FOUND: 'No approved course has this id.',
+  COURSE_NOT_OFFERED: 'This platform does not sell the course.',
+  PRICE_MISMATCH: 'The amount is not this platform’s price for the course.',
+  INSUFFICIENT_BALANCE: 'The available balance does not cover the price.',
+  ALREADY_ENROLLED: 'The participant already holds an active enrollment in this course, on any platform.',
+  INVOICE_CONFLICT: 'This invoice code was already used for another card, course or amount.',
+} as const;
+export type PurchaseStartErrorCode = keyof typeof PURCHASE_START_ERRORS;
+
+/** What purchaseAuthorize can refuse with. */
+export const PURCHASE_AUTHORIZE_ERRORS = {
+  NOT_FOUND: 'This platform has no purchase with this id.',
+  INVALID_OTP: 'The OTP is not correct; the attempt was counted.',
+  OTP_EXPIRED: 'The OTP has expired; purchaseStart again with the same invoice code sends a new one while the hold lasts.',
+  OTP_LOCKED: 'Too many wrong OTPs: the purchase is locked and its hold released; start again with a new invoice code.',
+  INSUFFICIENT_BALANCE: 'The hold on the balance lapsed before it could be debited; start again with a new invoice code.',
+  ALREADY_ENROLLED: 'The participant was enrolled in this course meanwhile (another purchase); this one ended and its hold was released.',
+} as const;
+export type PurchaseAuthorizeErrorCode = keyof typeof PURCHASE_AUTHORIZE_ERRORS;

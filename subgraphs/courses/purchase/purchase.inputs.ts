@@ -1,4 +1,5 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { PageArgs } from '../../../common/pagination';
 import { SafeInt } from '../../../common/scalars';
 import { PurchaseStatus } from './purchase.enums';
 
@@ -26,8 +27,9 @@ export class PurchaseAuthorizeInput {
   otp: string;
 }
 
-@InputType({ description: 'Filters of the admin purchase list; all optional, combined with AND.' })
-export class PurchaseFilter {
+/** `purchases`: a page, filtered by flat optional arguments (combined with AND), like every list. */
+@ArgsType()
+export class PurchasesArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: 'Only this platform’s purchases.' })
   partnerId?: string;
 

@@ -1,27 +1,33 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requirePartner, requireRole } from '../../../common/auth';
-import { badInput, UserError } from '../../../common/errors';
+import { badInput, payloadUserError, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
-import { Connection, PageArgs, paginate } from '../../../common/pagination';
+import { Connection, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
 import type { CoursesContext } from '../context';
 import { Course } from '../course/course.entity';
 import { Enrollment } from '../enrollment/enrollment.entity';
-import { partnerRef, PartnerRef } from '../shared/refs';
+import { partnerRef, PartnerRef } from '../shared/entity-stubs';
 import { authorizePurchase } from './authorize.service';
 import { Purchase } from './purchase.entity';
-import { PurchaseAuthorizeInput, PurchaseFilter, PurchaseStartInput } from './purchase.inputs';
+import { PURCHASE_AUTHORIZE_ERRORS, PURCHASE_START_ERRORS } from './purchase.enums';
+import { PurchaseAuthorizeInput, PurchasesArgs, PurchaseStartInput } from './purchase.inputs';
 import { startPurchase } from './purchase.service';
 
 @ObjectType({ description: 'A page of purchases.' })
 class PurchaseConnection extends Connection(Purchase, 'Purchase', 'purchase') {}
+
+const PurchaseStartUserError = payloadUserError('PurchaseStart', PURCHASE_START_ERRORS);
+const PurchaseAuthorizeUserError = payloadUserError('PurchaseAuthorize', PURCHASE_AUTHORIZE_ERRORS);
 
 @ObjectType({ description: 'Result of purchaseStart.' })
 class PurchaseStartPayload {
   @Field(() => Purchase, { nullable: true, description: 'The purchase awaiting its OTP (the same one on a retry); null when refused.' })
   purchase: Purchase | null;
 
-  @Field(() => [UserError], { description: 'Why the purchase was refused; empty on success. A refusal leaves no hold on the balance.' })
+  @Field(() => [PurchaseStartUserError], {
+    description: 'Why the purchase was refused; empty on success. A refusal leaves no hold on the balance.',
+  })
   userErrors: UserError[];
 }
 
@@ -30,19 +36,14 @@ class PurchaseAuthorizePayload {
   @Field(() => Enrollment, { nullable: true, description: 'The enrollment created (the same one on every retry); null when refused.' })
   enrollment: Enrollment | null;
 
-  @Field(() => [UserError], { description: 'Why the OTP was refused; empty on success.' })
+  @Field(() => [PurchaseAuthorizeUserError], { description: 'Why the OTP was refused; empty on success.' })
   userErrors: UserError[];
-}
-
-@ArgsType()
-class PurchasesArgs extends PageArgs {
-  @Field(() => PurchaseFilter, { nullable: true, description: 'Which purchases.' })
-  filter?: PurchaseFilter | null;
 }
 
 @Resolver(() => Purchase)
 export class PurchaseResolver {
   @Mutation(() => PurchaseStartPayload, {
+    nullable: true,
     description:
       'Step one of a purchase: checks card, course, price and balance, holds the price on the balance (10 minutes by default) and sends a 6-digit OTP (valid 5 minutes by default) to the participant. Idempotent by invoice code. Partners only.',
   })
@@ -54,6 +55,7 @@ export class PurchaseResolver {
   }
 
   @Mutation(() => PurchaseAuthorizePayload, {
+    nullable: true,
     description:
       'Step two: checks the OTP (3 wrong tries lock the purchase, by default), debits the balance exactly once and creates the enrollment. Retries return the same enrollment. Partners only.',
   })
@@ -75,10 +77,10 @@ export class PurchaseResolver {
     return em.findOne(Purchase, { partnerId: requirePartner(identity), invoiceCode: invoiceCode.trim() });
   }
 
-  @Query(() => PurchaseConnection, { description: 'Every purchase, newest first, filtered. Admin only.' })
-  purchases(@Args() { first, after, filter }: PurchasesArgs, @Ctx() { em, identity }: CoursesContext) {
+  @Query(() => PurchaseConnection, { nullable: true, description: 'Every purchase, newest first, filtered. Admin only.' })
+  purchases(@Args() { first, after, ...filter }: PurchasesArgs, @Ctx() { em, identity }: CoursesContext) {
     requireRole(identity, 'admin');
-    if (filter?.partnerId && !isUuid(filter.partnerId)) throw badInput('`partnerId` is not a valid id', 'filter.partnerId');
+    if (filter?.partnerId && !isUuid(filter.partnerId)) throw badInput('`partnerId` is not a valid id', 'partnerId');
     const where = {
       ...(filter?.partnerId ? { partnerId: filter.partnerId } : {}),
       ...(filter?.status ? { status: filter.status } : {}),
@@ -97,7 +99,7 @@ export class PurchaseResolver {
     return (await loaders.course.load(purchase.course.id))!;
   }
 
-  @FieldResolver(() => PartnerRef, { description: 'The platform where the purchase was made.' })
+  @FieldResolver(() => PartnerRef, { nullable: true, description: 'The platform where the purchase was made.' })
   platform(@Root() purchase: Purchase) {
     return partnerRef(purchase.partnerId);
   }

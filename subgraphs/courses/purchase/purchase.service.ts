@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, graphqlError, UserError } from '../../../common/errors';
+import { badInput, graphqlError, refuser, UserError } from '../../../common/errors';
 import { isUuid, newId } from '../../../common/ids';
 import { log } from '../../../common/logger';
 import { isValidCardNumber } from '../../../common/luhn';
@@ -9,23 +9,21 @@ import { CurationStatus } from '../course/course.enums';
 import { Enrollment } from '../enrollment/enrollment.entity';
 import { EnrollmentStatus } from '../enrollment/enrollment.enums';
 import { Offering } from '../offering/offering.entity';
-import { generateOtp, hashOtp } from './otp';
+import { deriveOtp, hashOtp, newOtpSeed } from './otp';
 import { Purchase } from './purchase.entity';
+import type { PurchaseStartErrorCode } from './purchase.enums';
 import type { PurchaseStartInput } from './purchase.inputs';
-import { decideRetry, otpExpiry, type PurchaseState } from './rules';
+import { decideRetry, otpExpiry, resendsOtp, type PurchaseState } from './rules';
 
 export interface PurchaseResult {
   purchase: Purchase | null;
   userErrors: UserError[];
 }
 
-const refuse = (code: string, message: string, field?: string): PurchaseResult => ({
-  purchase: null,
-  userErrors: [UserError.of(code, message, field ? ['input', field] : undefined)],
-});
+const refuse = refuser<PurchaseResult, PurchaseStartErrorCode>({ purchase: null });
 
 /** Hold-placement refusals of the participants subgraph, as purchaseStart codes. */
-const HOLD_REFUSALS: Record<string, [string, string]> = {
+const HOLD_REFUSALS: Record<string, [PurchaseStartErrorCode, string]> = {
   UNKNOWN_CARD: ['UNKNOWN_CARD', 'No Kartu Prakerja has this number'],
   NOT_ACTIVE: ['NOT_ELIGIBLE', 'The card cannot buy courses (not active)'],
   PURCHASE_DEADLINE_PASSED: ['NOT_ELIGIBLE', 'The card’s purchase deadline has passed'],
@@ -41,6 +39,7 @@ export const stateOf = (p: Purchase): PurchaseState => ({
   otpExpiresAt: p.otpExpiresAt,
   otpAttempts: p.otpAttempts,
   holdExpiresAt: p.holdExpiresAt,
+  otpAwaitingDelivery: p.otpSeed !== null,
 });
 
 /**
@@ -58,28 +57,29 @@ export async function startPurchase(
   const invoiceCode = input.invoiceCode.trim();
   if (!invoiceCode || invoiceCode.length > 100) throw badInput('`invoiceCode` must be 1 to 100 characters', 'invoiceCode');
   if (!isValidCardNumber(input.cardNumber))
-    return refuse('INVALID_CARD_NUMBER', 'A card number is 16 digits with a valid check digit', 'cardNumber');
+    return refuse('INVALID_CARD_NUMBER', 'A card number is 16 digits with a valid check digit', { field: 'cardNumber' });
   const request = { cardNumber: input.cardNumber, courseId: input.courseId, amount: input.amount };
 
   const existing = await em.findOne(Purchase, { partnerId, invoiceCode });
   if (existing) return retryStart(em, services, existing, request);
 
-  if (!isUuid(input.courseId)) return refuse('COURSE_NOT_FOUND', 'No such course', 'courseId');
+  if (!isUuid(input.courseId)) return refuse('COURSE_NOT_FOUND', 'No such course', { field: 'courseId' });
   const course = await em.findOne(Course, { id: input.courseId });
-  if (!course || course.curationStatus !== CurationStatus.APPROVED) return refuse('COURSE_NOT_FOUND', 'No such course', 'courseId');
+  if (!course || course.curationStatus !== CurationStatus.APPROVED)
+    return refuse('COURSE_NOT_FOUND', 'No such course', { field: 'courseId' });
   const offering = await em.findOne(Offering, { course: course.id, partnerId, active: true });
-  if (!offering) return refuse('COURSE_NOT_OFFERED', 'This platform does not sell the course', 'courseId');
+  if (!offering) return refuse('COURSE_NOT_OFFERED', 'This platform does not sell the course', { field: 'courseId' });
   if (offering.price !== input.amount)
-    return refuse('PRICE_MISMATCH', `The amount must equal this platform’s price, ${offering.price}`, 'amount');
+    return refuse('PRICE_MISMATCH', `The amount must equal this platform’s price, ${offering.price}`, { field: 'amount' });
 
   const card = await services.participants.walletCard(input.cardNumber);
-  if (!card) return refuse('UNKNOWN_CARD', 'No Kartu Prakerja has this number', 'cardNumber');
+  if (!card) return refuse('UNKNOWN_CARD', 'No Kartu Prakerja has this number', { field: 'cardNumber' });
   const now = new Date();
-  if (card.status !== 'ACTIVE') return refuse('NOT_ELIGIBLE', `The card cannot buy courses (${card.status})`, 'cardNumber');
+  if (card.status !== 'ACTIVE') return refuse('NOT_ELIGIBLE', `The card cannot buy courses (${card.status})`, { field: 'cardNumber' });
   if (card.purchaseDeadline && card.purchaseDeadline <= now)
-    return refuse('NOT_ELIGIBLE', 'The card’s purchase deadline has passed', 'cardNumber');
+    return refuse('NOT_ELIGIBLE', 'The card’s purchase deadline has passed', { field: 'cardNumber' });
   if (await hasActiveEnrollment(em, card.participantId, course.id)) {
-    return refuse('ALREADY_ENROLLED', 'The participant already holds an active enrollment in this course', 'courseId');
+    return refuse('ALREADY_ENROLLED', 'The participant already holds an active enrollment in this course', { field: 'courseId' });
   }
 
   const id = newId();
@@ -105,10 +105,13 @@ async function retryStart(
 ) {
   const decision = decideRetry(stateOf(existing), request, new Date());
   if (decision === 'CONFLICT')
-    return refuse('INVOICE_CONFLICT', 'This invoice code was already used for another card, course or amount', 'invoiceCode');
+    return refuse('INVOICE_CONFLICT', 'This invoice code was already used for another card, course or amount', { field: 'invoiceCode' });
   if (decision === 'RETURN') return { purchase: existing, userErrors: [] };
   const course = await em.findOneOrFail(Course, { id: existing.course.id });
-  return holdAndSendOtp(em, services, existing, course.title, false);
+  if (decision === 'ISSUE_OTP') return holdAndSendOtp(em, services, existing, course.title, false);
+  // Stored, never confirmed delivered: the same code again (the hold was placed before the OTP was issued).
+  await deliverOtp(em, services, existing, course.title);
+  return { purchase: await em.findOneOrFail(Purchase, { id: existing.id }, { refresh: true }), userErrors: [] };
 }
 
 export async function hasActiveEnrollment(em: EntityManager, participantId: string, courseId: string): Promise<boolean> {
@@ -146,7 +149,7 @@ async function holdAndSendOtp(
     if (created) await undoStart(em, services, purchase);
     const [code, message] = HOLD_REFUSALS[refusal.code] ?? [];
     if (!code) throw graphqlError('INTERNAL_SERVER_ERROR', `The wallet refused the hold (${refusal.code})`);
-    return refuse(code, message, code === 'INSUFFICIENT_BALANCE' ? 'amount' : 'cardNumber');
+    return refuse(code, message, { field: code === 'INSUFFICIENT_BALANCE' ? 'amount' : 'cardNumber' });
   }
   await issueOtp(em, services, purchase, courseTitle);
   return { purchase: await em.findOneOrFail(Purchase, { id: purchase.id }, { refresh: true }), userErrors: [] };
@@ -169,20 +172,24 @@ async function undoStart(em: EntityManager, services: CoursesServices, purchase:
 }
 
 /**
- * Issues a new OTP unless a valid one exists. The conditional update on the generation makes concurrent
- * retries issue (and send) one OTP; a failed delivery withdraws it so that the next retry issues another.
+ * Issues a new OTP unless a valid one exists, then delivers it. The conditional update on the generation makes
+ * concurrent retries issue one OTP. It is stored with its seed and no delivery time: until the delivery is
+ * confirmed, a retry or the reconciler sends the same code again (deliverOtp), so neither a crash nor a
+ * failed call nor a database outage between storing and sending leaves a valid OTP nobody received.
  */
 async function issueOtp(em: EntityManager, services: CoursesServices, purchase: Purchase, courseTitle: string): Promise<void> {
   const now = new Date();
   const generation = purchase.otpGeneration + 1;
-  const otp = generateOtp();
+  const seed = newOtpSeed();
+  const otp = deriveOtp(services.config.otpSecret, purchase.id, generation, seed);
   const expiresAt = otpExpiry(now, services.config.otpMinutes, purchase.holdExpiresAt);
   const updated = await em.execute<Array<{ id: string }>>(
-    `update courses.purchase set otp_generation = ?, otp_hash = ?, otp_expires_at = ?, updated_at = ?
+    `update courses.purchase set otp_generation = ?, otp_hash = ?, otp_seed = ?, otp_delivered_at = null, otp_expires_at = ?, updated_at = ?
      where id = ? and status = 'AWAITING_OTP' and otp_generation = ? and (otp_hash is null or otp_expires_at <= ?) returning id`,
     [
       generation,
       hashOtp(services.config.otpSecret, purchase.id, generation, otp),
+      seed,
       expiresAt,
       now,
       purchase.id,
@@ -191,23 +198,47 @@ async function issueOtp(em: EntityManager, services: CoursesServices, purchase: 
     ],
   );
   if (!updated.length) return; // a concurrent twin issued it
+  if (services.config.faultAfterOtpStored) {
+    log.error('COURSES_FAULT_AFTER_OTP_STORED: exiting before the OTP is sent (crash test)', { purchaseId: purchase.id });
+    process.exit(1);
+  }
+  await deliverOtp(em, services, { ...purchase, otpGeneration: generation, otpSeed: seed, otpExpiresAt: expiresAt }, courseTitle);
+}
+
+type Delivery = Pick<Purchase, 'id' | 'participantId' | 'amount' | 'invoiceCode' | 'otpGeneration' | 'otpSeed' | 'otpExpiresAt'>;
+
+/**
+ * Sends the purchase's current OTP, derived again from its seed, and records that it arrived. The delivery is
+ * idempotent by (purchase, generation), so sending again after an unknown outcome never gives the participant
+ * a second, different code. Until the record is written the OTP counts as undelivered.
+ */
+async function deliverOtp(em: EntityManager, services: CoursesServices, p: Delivery, courseTitle: string): Promise<void> {
+  if (!p.otpSeed || !p.otpExpiresAt) return;
   try {
     await services.notifier.sendOtp({
-      purchaseId: purchase.id,
-      generation,
-      participantId: purchase.participantId,
-      otp,
+      purchaseId: p.id,
+      generation: p.otpGeneration,
+      participantId: p.participantId,
+      otp: deriveOtp(services.config.otpSecret, p.id, p.otpGeneration, p.otpSeed),
       courseTitle,
-      amount: purchase.amount,
-      partnerInvoiceCode: purchase.invoiceCode,
-      expiresAt,
+      amount: p.amount,
+      partnerInvoiceCode: p.invoiceCode,
+      expiresAt: p.otpExpiresAt,
     });
   } catch (error) {
-    await em.execute(
-      `update courses.purchase set otp_hash = null, otp_expires_at = null where id = ? and otp_generation = ? and status = 'AWAITING_OTP'`,
-      [purchase.id, generation],
-    );
-    log.error('OTP delivery failed', { purchaseId: purchase.id, error: String(error) });
+    log.error('OTP delivery failed; a retry or the reconciler sends it again', { purchaseId: p.id, error: String(error) });
     throw graphqlError('INTERNAL_SERVER_ERROR', 'The OTP could not be delivered; retry purchaseStart with the same invoice code');
   }
+  await em.execute(
+    `update courses.purchase set otp_delivered_at = ?, otp_seed = null where id = ? and otp_generation = ? and otp_seed = ?`,
+    [new Date(), p.id, p.otpGeneration, p.otpSeed],
+  );
+}
+
+/** The reconciler's step: delivers a purchase's stored, unconfirmed OTP while it is still valid. */
+export async function redeliverOtp(em: EntityManager, services: CoursesServices, purchaseId: string): Promise<void> {
+  const purchase = await em.findOne(Purchase, { id: purchaseId }, { refresh: true });
+  if (!purchase || !resendsOtp(stateOf(purchase), new Date())) return;
+  const course = await em.findOneOrFail(Course, { id: purchase.course.id });
+  await deliverOtp(em, services, purchase, course.title);
 }

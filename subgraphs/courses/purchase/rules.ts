@@ -20,29 +20,38 @@ export interface PurchaseState {
   otpExpiresAt: Date | null;
   otpAttempts: number;
   holdExpiresAt: Date;
+  /** The current OTP was stored but its delivery never confirmed (a crash or a failed call in between). */
+  otpAwaitingDelivery: boolean;
 }
 
 /** Least time a re-issued OTP must have before the hold expires to be worth sending. */
 export const REISSUE_MARGIN_MS = 30_000;
 
-export type RetryDecision = 'CONFLICT' | 'RETURN' | 'ISSUE_OTP';
+export type RetryDecision = 'CONFLICT' | 'RETURN' | 'ISSUE_OTP' | 'RESEND_OTP';
 
 /**
  * purchaseStart on an invoice code the partner already used: the same card, course and amount is a retry
- * (answer the same purchase; send a new OTP only when none is valid any more and the hold still has time);
- * anything else is INVOICE_CONFLICT.
+ * (answer the same purchase; send a new OTP only when none is valid any more and the hold still has time;
+ * send the valid one again when its delivery was never confirmed); anything else is INVOICE_CONFLICT.
  */
 export function decideRetry(existing: PurchaseState, request: StartRequest, now: Date): RetryDecision {
   if (existing.cardNumber !== request.cardNumber || existing.courseId !== request.courseId || existing.amount !== request.amount)
     return 'CONFLICT';
-  return reissuesOtp(existing, now) ? 'ISSUE_OTP' : 'RETURN';
+  if (reissuesOtp(existing, now)) return 'ISSUE_OTP';
+  return resendsOtp(existing, now) ? 'RESEND_OTP' : 'RETURN';
 }
+
+const otpValid = (s: PurchaseState, now: Date) => s.otpHash !== null && s.otpExpiresAt !== null && s.otpExpiresAt > now;
 
 /** Whether a retry of purchaseStart would send a new OTP: still awaiting one, none valid, and the hold has time left. */
 export function reissuesOtp(existing: PurchaseState, now: Date): boolean {
   if (existing.status !== PurchaseStatus.AWAITING_OTP) return false;
-  const otpValid = existing.otpHash !== null && existing.otpExpiresAt !== null && existing.otpExpiresAt > now;
-  return !otpValid && existing.holdExpiresAt.getTime() - now.getTime() > REISSUE_MARGIN_MS;
+  return !otpValid(existing, now) && existing.holdExpiresAt.getTime() - now.getTime() > REISSUE_MARGIN_MS;
+}
+
+/** Whether the valid OTP must be sent again (same code, same delivery reference): it was stored, never confirmed delivered. */
+export function resendsOtp(existing: PurchaseState, now: Date): boolean {
+  return existing.status === PurchaseStatus.AWAITING_OTP && existing.otpAwaitingDelivery && otpValid(existing, now);
 }
 
 /** An OTP never outlives the hold it confirms. */

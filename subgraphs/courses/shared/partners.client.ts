@@ -1,4 +1,12 @@
 import { internalClient } from '../../../common/internal-client';
+import { PARTNERS_OPERATIONS as OPS } from './partners.operations';
+import type {
+  InstitutionExistsQuery,
+  InstitutionExistsQueryVariables,
+  PartnerStatus,
+  PartnerStatusQuery,
+  PartnerStatusQueryVariables,
+} from './partners.operations.generated';
 
 /*
  * What the courses subgraph asks the partners subgraph: whether the platform and the training institution an
@@ -6,8 +14,8 @@ import { internalClient } from '../../../common/internal-client';
  * service logic can be exercised without it. Reads only, through the partners subgraph's public queries.
  */
 
-/** A platform's lifecycle status, as the partners subgraph names it (the courses subgraph does not import its enum). */
-export type PartnerStatus = 'APPLIED' | 'UNDER_EVALUATION' | 'MOU_SIGNED' | 'ACTIVE' | 'SUSPENDED' | 'TERMINATED';
+/** A platform's lifecycle status, generated from the partners subgraph's SDL (the courses subgraph does not import its enum). */
+export type { PartnerStatus };
 
 export interface PartnersPort {
   /** The platform's status; null when there is no such platform. */
@@ -25,17 +33,12 @@ export class PartnersClient implements PartnersPort {
   }
 
   async partnerStatus(partnerId: string): Promise<PartnerStatus | null> {
-    const data = await this.call<{ partner: { status: PartnerStatus } | null }>('query($id: ID!) { partner(id: $id) { status } }', {
-      id: partnerId,
-    });
+    const data = await this.call<PartnerStatusQuery, PartnerStatusQueryVariables>(OPS.PartnerStatus, { id: partnerId });
     return data.partner?.status ?? null;
   }
 
   async institutionExists(institutionId: string): Promise<boolean> {
-    const data = await this.call<{ trainingInstitution: { id: string } | null }>(
-      'query($id: ID!) { trainingInstitution(id: $id) { id } }',
-      { id: institutionId },
-    );
+    const data = await this.call<InstitutionExistsQuery, InstitutionExistsQueryVariables>(OPS.InstitutionExists, { id: institutionId });
     return data.trainingInstitution !== null;
   }
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isAdmin, isSelf } from '../../../common/auth';
 import { forbidden, graphqlError } from '../../../common/errors';
 import type { Identity } from '../../../common/identity';
-import { json, S, sql } from '../sql';
+import { json, SCHEMA, sql } from '../sql';
 
 /**
  * Decides each read of a personal field and remembers the ones that must be recorded: the participant
@@ -52,7 +52,7 @@ export class PersonalDataRecorder {
     const { role, subject, purpose, operation, partnerId } = this.identity;
     await sql(
       em,
-      `INSERT INTO ${S}.personal_data_access (id, participant_id, accessor_role, accessor_subject, accessor_partner_id, fields, purpose, operation, accessed_at)
+      `INSERT INTO ${SCHEMA}.personal_data_access (id, participant_id, accessor_role, accessor_subject, accessor_partner_id, fields, purpose, operation, accessed_at)
        SELECT gen_random_uuid(), (r->>'participantId')::uuid, ?, ?, ?, ARRAY(SELECT jsonb_array_elements_text(r->'fields')), ?, ?, ?
        FROM jsonb_array_elements(?::jsonb) AS r`,
       [role, subject ?? null, partnerId ?? null, purpose ?? null, operation ?? null, now, json(rows)],

@@ -13,6 +13,7 @@ class PersonalDataAccessConnection extends Connection(PersonalDataAccess, 'Perso
 @Resolver(() => Participant)
 export class AccessLogResolver {
   @FieldResolver(() => PersonalDataAccessConnection, {
+    nullable: true,
     description:
       'Every read of this participant’s personal data by someone else (UU PDP), newest first. Readable only by the participant; nobody can change or delete it.',
   })

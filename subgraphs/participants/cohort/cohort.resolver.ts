@@ -1,7 +1,8 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { isAdmin, requireRole } from '../../../common/auth';
 import { badInput, unauthenticated, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
+import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
 import type { ParticipantsContext } from '../context';
 import { EligibilityReason, reasonsOf } from '../eligibility/eligibility.types';
@@ -49,11 +50,15 @@ class CohortSelectPayload {
   userErrors: UserError[];
 }
 
+@ObjectType({ description: 'A page of cohorts.' })
+class CohortConnection extends Connection(Cohort, 'Cohort', 'cohort') {}
+
 @Resolver(() => Cohort)
 export class CohortResolver {
-  @Query(() => [Cohort], { description: 'Every cohort, newest first. Public.' })
-  cohorts(@Ctx() { em }: ParticipantsContext) {
-    return em.find(Cohort, {}, { orderBy: { opensAt: 'desc' } });
+  @Query(() => CohortConnection, { nullable: true, description: 'Every cohort, newest (latest opening) first. Public.' })
+  cohorts(@Args() { first, after }: PageArgs, @Ctx() { em }: ParticipantsContext) {
+    // opens_at may be written by SQL (microseconds); the table holds a few cohorts a year.
+    return paginate(em, Cohort, {}, { first, after, sortBy: 'opensAt', direction: 'desc', microseconds: true });
   }
 
   @Query(() => Cohort, { nullable: true, description: 'One cohort by id. Public.' })
@@ -89,7 +94,7 @@ export class CohortResolver {
     return loaders.applicationCount.load(cohort.id);
   }
 
-  @Mutation(() => CohortOpenPayload, { description: 'Opens a cohort (gelombang). Programme office only.' })
+  @Mutation(() => CohortOpenPayload, { nullable: true, description: 'Opens a cohort (gelombang). Programme office only.' })
   cohortOpen(
     @Arg('input', () => CohortOpenInput, { description: 'The cohort.' }) input: CohortOpenInput,
     @Ctx() { identity, em, config }: ParticipantsContext,
@@ -106,6 +111,7 @@ export class CohortResolver {
   }
 
   @Mutation(() => CohortApplyPayload, {
+    nullable: true,
     description:
       'Applies the calling participant to an open cohort. Idempotent: a second call returns the same application with ALREADY_APPLIED. Participants only.',
   })
@@ -121,6 +127,7 @@ export class CohortResolver {
   }
 
   @Mutation(() => CohortSelectPayload, {
+    nullable: true,
     description:
       'Runs the draw of a closed cohort, once, with the seed committed when it opened (then revealed): re-checks eligibility, applies the family card cap, issues cards and credits balances. Programme office only.',
   })

@@ -1,10 +1,10 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { badInput, UserError } from '../../../common/errors';
+import { badInput, refuser, UserError } from '../../../common/errors';
 import { newId } from '../../../common/ids';
 import type { EligibilityCode } from '../eligibility/eligibility.rules';
 import { ELIGIBILITY_MESSAGES } from '../eligibility/eligibility.rules';
 import { eligibilityFor, PERSON_FACTS_SQL, toPersonFacts } from '../eligibility/eligibility.service';
-import { json, NOW_MS, type Row, S, sql, transactional } from '../sql';
+import { json, NOW_MS, type Row, SCHEMA, sql, transactional } from '../sql';
 import { Application, ApplicationStatus, Cohort } from './cohort.entity';
 import { cutoffKey, newCardNumber, newSeed, planSelection, seedCommitment, type Applicant } from './selection';
 
@@ -67,7 +67,7 @@ export async function applyToCohort(em: EntityManager, participantId: string, co
   const id = newId();
   const inserted = await sql(
     em,
-    `INSERT INTO ${S}.application (id, cohort_id, participant_id, status, reasons, created_at) VALUES (?, ?, ?, 'APPLIED', '{}', ${NOW_MS})
+    `INSERT INTO ${SCHEMA}.application (id, cohort_id, participant_id, status, reasons, created_at) VALUES (?, ?, ?, 'APPLIED', '{}', ${NOW_MS})
      ON CONFLICT (cohort_id, participant_id) DO NOTHING RETURNING id`,
     [id, cohortId, participantId],
   );
@@ -85,13 +85,7 @@ export interface SelectionResult {
   userErrors: UserError[];
 }
 
-const refused = (code: string, message: string, cohort: Cohort | null = null): SelectionResult => ({
-  cohort,
-  selectedCount: 0,
-  notSelectedCount: 0,
-  ineligibleCount: 0,
-  userErrors: [UserError.of(code, message)],
-});
+const refuse = refuser<SelectionResult>({ cohort: null, selectedCount: 0, notSelectedCount: 0, ineligibleCount: 0 });
 
 export interface SelectOptions {
   now?: Date;
@@ -115,9 +109,9 @@ export function selectCohort(em: EntityManager, cohortId: string, options: Selec
     // one selection at a time programme-wide, taken before any read so every selection sees the last one's cards.
     await sql(tx, `SELECT pg_advisory_xact_lock(hashtext('participants:selection'))`);
     const cohort = await tx.findOne(Cohort, { id: cohortId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!cohort) return refused('COHORT_NOT_FOUND', 'No such cohort');
-    if (cohort.selectedAt) return refused('ALREADY_SELECTED', 'The selection of this cohort already ran', cohort);
-    if (now < cohort.closesAt) return refused('COHORT_NOT_CLOSED', 'Applications are still open', cohort);
+    if (!cohort) return refuse('COHORT_NOT_FOUND', 'No such cohort');
+    if (cohort.selectedAt) return refuse('ALREADY_SELECTED', 'The selection of this cohort already ran', { cohort });
+    if (now < cohort.closesAt) return refuse('COHORT_NOT_CLOSED', 'Applications are still open', { cohort });
     // The seed committed at opening; a cohort opened before seeds were committed draws with a fresh one.
     const seed = cohort.selectionSeed ?? newSeed();
 
@@ -125,7 +119,7 @@ export function selectCohort(em: EntityManager, cohortId: string, options: Selec
       await sql<Row>(
         tx,
         `SELECT a.id AS application_id, ${PERSON_FACTS_SQL}
-         FROM ${S}.application a JOIN ${S}.participant p ON p.id = a.participant_id
+         FROM ${SCHEMA}.application a JOIN ${SCHEMA}.participant p ON p.id = a.participant_id
          WHERE a.cohort_id = ? AND a.status = 'APPLIED'`,
         [cohortId],
       )
@@ -133,7 +127,7 @@ export function selectCohort(em: EntityManager, cohortId: string, options: Selec
     const familyCards = [...new Set(applicants.map((a) => a.familyCardNumber))];
     const counts = await sql<{ kk: string; n: string }>(
       tx,
-      `SELECT p.family_card_number AS kk, count(*) AS n FROM ${S}.card c JOIN ${S}.participant p ON p.id = c.participant_id
+      `SELECT p.family_card_number AS kk, count(*) AS n FROM ${SCHEMA}.card c JOIN ${SCHEMA}.participant p ON p.id = c.participant_id
        WHERE p.family_card_number IN (SELECT value FROM jsonb_array_elements_text(?::jsonb)) GROUP BY 1`,
       [json(familyCards)],
     );
@@ -153,17 +147,17 @@ export function selectCohort(em: EntityManager, cohortId: string, options: Selec
     if (cards.length) {
       await sql(
         tx,
-        `INSERT INTO ${S}.card (id, number, participant_id, cohort_id, status, purchase_deadline, created_at)
+        `INSERT INTO ${SCHEMA}.card (id, number, participant_id, cohort_id, status, purchase_deadline, created_at)
          SELECT x.id, x.number, x.participant_id, ?, 'ACTIVE', ?, ? FROM ${cardRows}`,
         [cohortId, deadline, now, json(cards)],
       );
-      await sql(tx, `INSERT INTO ${S}.wallet (id, card_id, balance, held) SELECT x.id, x.id, ?, 0 FROM ${cardRows}`, [
+      await sql(tx, `INSERT INTO ${SCHEMA}.wallet (id, card_id, balance, held) SELECT x.id, x.id, ?, 0 FROM ${cardRows}`, [
         cohort.trainingBalance,
         json(cards),
       ]);
       await sql(
         tx,
-        `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at)
+        `INSERT INTO ${SCHEMA}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at)
          SELECT gen_random_uuid(), x.id, 'CREDIT_COHORT', ?, x.id::text, ? FROM ${cardRows}`,
         [cohort.trainingBalance, now, json(cards)],
       );
@@ -171,7 +165,7 @@ export function selectCohort(em: EntityManager, cohortId: string, options: Selec
     if (decisions.length) {
       await sql(
         tx,
-        `UPDATE ${S}.application a SET status = x.status::${S}.application_status,
+        `UPDATE ${SCHEMA}.application a SET status = x.status::${SCHEMA}.application_status,
                 reasons = ARRAY(SELECT jsonb_array_elements_text(x.reasons))
          FROM jsonb_to_recordset(?::jsonb) AS x(id uuid, status text, reasons jsonb) WHERE a.id = x.id`,
         [json(decisions.map((d) => ({ id: d.applicationId, status: d.status, reasons: d.reasons })))],

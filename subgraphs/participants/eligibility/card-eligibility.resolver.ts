@@ -18,6 +18,7 @@ const result = (reasons: EligibilityReason[], available: number | null = null, d
 @Resolver()
 export class CardEligibilityResolver {
   @Query(() => CardEligibility, {
+    nullable: true,
     description:
       "Whether a Kartu Prakerja can buy a course now, with its available balance and deadline. Partners and the programme office; no personal data. Each check of a known card is recorded in its holder's personal-data access history.",
   })

@@ -1,15 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { json, type Row, S, sql } from '../sql';
+import { json, type Row, SCHEMA, sql } from '../sql';
 import { uuidKeyed } from '../../../common/loaders';
 import { eligibilityReasons, type EligibilityCode, type EligibilityFacts } from './eligibility.rules';
 
 /** A person's own eligibility facts, as the field and the selection both read them (one definition, so they agree). */
 export type PersonFacts = Omit<EligibilityFacts, 'familyCardSelectedOthers'> & { participantId: string; familyCardNumber: string };
 
-/** SQL that yields PersonFacts columns for participant alias `p` (add `FROM ${S}.participant p …`). */
+/** SQL that yields PersonFacts columns for participant alias `p` (add `FROM ${SCHEMA}.participant p …`). */
 export const PERSON_FACTS_SQL = `p.id AS participant_id, p.citizen, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.education_status,
-       p.occupation, p.family_card_number, EXISTS (SELECT 1 FROM ${S}.card c WHERE c.participant_id = p.id) AS ever_selected`;
+       p.occupation, p.family_card_number, EXISTS (SELECT 1 FROM ${SCHEMA}.card c WHERE c.participant_id = p.id) AS ever_selected`;
 
 export const toPersonFacts = (r: Row): PersonFacts => ({
   participantId: r.participant_id,
@@ -35,13 +35,13 @@ export async function eligibilityFor(
   const people = (
     await sql<Row>(
       em,
-      `SELECT ${PERSON_FACTS_SQL} FROM ${S}.participant p WHERE p.id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`,
+      `SELECT ${PERSON_FACTS_SQL} FROM ${SCHEMA}.participant p WHERE p.id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`,
       [json(participantIds)],
     )
   ).map(toPersonFacts);
   const selectedByCard = await sql<{ kk: string; id: string }>(
     em,
-    `SELECT p.family_card_number AS kk, p.id FROM ${S}.card c JOIN ${S}.participant p ON p.id = c.participant_id
+    `SELECT p.family_card_number AS kk, p.id FROM ${SCHEMA}.card c JOIN ${SCHEMA}.participant p ON p.id = c.participant_id
      WHERE p.family_card_number IN (SELECT value FROM jsonb_array_elements_text(?::jsonb))`,
     [json([...new Set(people.map((p) => p.familyCardNumber))])],
   );

@@ -4,6 +4,7 @@ import { Migration20261128034539 } from './Migration20261128034539';
 import { Migration20261128055331 } from './Migration20261128055331';
 import { Migration20261128064500 } from './Migration20261128064500';
 import { Migration20261202200021 } from './Migration20261202200021';
+import { Migration20261202202206 } from './Migration20261202202206';
 import { Migration20261202210000 } from './Migration20261202210000';
 
 /** This subgraph's migrations in order; `npm run migration:create -- participants` appends to it. */
@@ -13,5 +14,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261128055331', class: Migration20261128055331 },
   { name: 'Migration20261128064500', class: Migration20261128064500 },
   { name: 'Migration20261202200021', class: Migration20261202200021 },
+  { name: 'Migration20261202202206', class: Migration20261202202206 },
   { name: 'Migration20261202210000', class: Migration20261202210000 },
 ];

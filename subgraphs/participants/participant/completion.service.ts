@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
-import { S, sql } from '../sql';
+import { SCHEMA, sql } from '../sql';
 
 /** The first completion makes the incentive due and is kept; later completions change nothing. */
 export async function recordCompletion(
@@ -11,12 +11,12 @@ export async function recordCompletion(
   if (!isUuid(input.participantId)) throw badInput('participantId is not an id', 'participantId');
   const [row] = await sql<{ id: string }>(
     em,
-    `UPDATE ${S}.participant SET first_completed_at = ?, incentive_status = 'DUE', incentive_enrollment_id = ?
+    `UPDATE ${SCHEMA}.participant SET first_completed_at = ?, incentive_status = 'DUE', incentive_enrollment_id = ?
      WHERE id = ?::uuid AND first_completed_at IS NULL RETURNING id`,
     [input.completedAt, input.enrollmentId, input.participantId],
   );
   if (row) return true;
-  const [exists] = await sql(em, `SELECT 1 FROM ${S}.participant WHERE id = ?::uuid`, [input.participantId]);
+  const [exists] = await sql(em, `SELECT 1 FROM ${SCHEMA}.participant WHERE id = ?::uuid`, [input.participantId]);
   if (!exists) throw notFound('No such participant');
   return true;
 }

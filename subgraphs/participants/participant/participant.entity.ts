@@ -15,6 +15,8 @@ import { EducationStatus, Gender, IncentiveStatus, Occupation } from './particip
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'participant' })
 @Index({ properties: ['provinceCode', 'createdAt'] })
+// The office's list pages by (createdAt, id): without it every page sorted the whole table.
+@Index({ properties: ['createdAt', 'id'] })
 export class Participant {
   [OptionalProps]?: 'id' | 'createdAt' | 'incentiveStatus' | 'firstCompletedAt' | 'incentiveEnrollmentId';
 

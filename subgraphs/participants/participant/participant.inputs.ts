@@ -1,4 +1,5 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { PageArgs } from '../../../common/pagination';
 import { EducationStatus, Occupation } from './participant.enums';
 
 @InputType({ description: 'What a person declares to register. The NIK must be valid and agree with the birth date.' })
@@ -34,8 +35,9 @@ export class ParticipantRegisterInput {
   occupation: Occupation;
 }
 
-@InputType({ description: 'Filters of the participant list.' })
-export class ParticipantFilter {
+/** `participants`: a page, filtered by flat optional arguments (combined with AND), like every list. */
+@ArgsType()
+export class ParticipantsArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Only participants whose NIK was issued in this province (two-digit code).' })
   provinceCode?: string | null;
 

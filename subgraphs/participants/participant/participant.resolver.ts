@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireRole } from '../../../common/auth';
 import { badInput, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
@@ -7,7 +7,7 @@ import type { ParticipantsContext } from '../context';
 import { maskDigits } from '../nik/nik';
 import { canSeePersonal, canSeeRecord } from './participant.access';
 import { Participant } from './participant.entity';
-import { ParticipantFilter, ParticipantRegisterInput } from './participant.inputs';
+import { ParticipantsArgs, ParticipantRegisterInput } from './participant.inputs';
 import { registerParticipant } from './participant.service';
 
 @ObjectType({ description: 'A page of participants.' })
@@ -20,21 +20,9 @@ class ParticipantRegisterPayload {
 
   @Field(() => [UserError], {
     description:
-      'Why the registration was refused: INVALID_NIK, BIRTH_DATE_MISMATCH, NIK_ALREADY_REGISTERED, INVALID_FAMILY_CARD, INVALID_EMAIL, INVALID_PHONE, INVALID_NAME, INVALID_ADDRESS.',
+      'Why the registration was refused: INVALID_NIK, BIRTH_DATE_MISMATCH, NIK_ALREADY_REGISTERED, ALREADY_REGISTERED, INVALID_FAMILY_CARD, INVALID_EMAIL, INVALID_PHONE, INVALID_NAME, INVALID_ADDRESS.',
   })
   userErrors: UserError[];
-}
-
-@ArgsType()
-class ParticipantsArgs {
-  @Field(() => Int, { description: 'Page size; capped at 100.' })
-  first: number;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the item after which the page starts.' })
-  after?: string | null;
-
-  @Field(() => ParticipantFilter, { nullable: true, description: 'Optional filters.' })
-  filter?: ParticipantFilter | null;
 }
 
 /** A personal field: the participant's own, or the programme office's (recorded); FORBIDDEN for everyone else. */
@@ -67,25 +55,27 @@ export class ParticipantResolver {
     return loaders.participant.load(id);
   }
 
-  @Query(() => ParticipantConnection, { description: 'Registered participants, oldest first. Programme office only.' })
-  participants(@Args() { first, after, filter }: ParticipantsArgs, @Ctx() { identity, em }: ParticipantsContext) {
+  @Query(() => ParticipantConnection, { nullable: true, description: 'Registered participants, oldest first. Programme office only.' })
+  participants(@Args() { first, after, ...filter }: ParticipantsArgs, @Ctx() { identity, em }: ParticipantsContext) {
     requireRole(identity, 'admin');
     const where: Record<string, unknown> = {};
     if (filter?.provinceCode) where.provinceCode = filter.provinceCode;
-    if (filter?.cohortId && !isUuid(filter.cohortId)) throw badInput('cohortId is not an id', 'filter.cohortId');
+    if (filter?.cohortId && !isUuid(filter.cohortId)) throw badInput('cohortId is not an id', 'cohortId');
     if (filter?.cohortId) where.applications = { cohort: filter.cohortId };
     return paginate(em, Participant, where, { first, after, sortBy: 'createdAt', direction: 'asc' });
   }
 
   @Mutation(() => ParticipantRegisterPayload, {
+    nullable: true,
     description:
-      'Registers a person (public: anyone may register). Validates the NIK against real region codes and the birth date, the family card, e-mail and phone.',
+      "Registers a person (public: anyone may register). Validates the NIK against real region codes and the birth date, the family card, e-mail and phone. Called with a participant token whose subject has no record yet (someone who just signed up at the identity provider), the record takes the token's subject as its id, so the same token then reads it through `me`; a second registration answers ALREADY_REGISTERED.",
   })
   participantRegister(
     @Arg('input', () => ParticipantRegisterInput, { description: 'What the person declares.' }) input: ParticipantRegisterInput,
-    @Ctx() { em }: ParticipantsContext,
+    @Ctx() { em, identity }: ParticipantsContext,
   ) {
-    return registerParticipant(em, input);
+    const self = identity.role === 'participant' && identity.subject && isUuid(identity.subject) ? identity.subject : undefined;
+    return registerParticipant(em, input, new Date(), self);
   }
 
   @FieldResolver(() => String, {

@@ -14,8 +14,20 @@ export interface RegisterResult {
   userErrors: UserError[];
 }
 
-/** Validates everything in memory, then one INSERT; the unique index on nik is the duplicate check (no scan). */
-export async function registerParticipant(em: EntityManager, input: ParticipantRegisterInput, now = new Date()): Promise<RegisterResult> {
+/**
+ * Validates everything in memory, then one INSERT; the unique index on nik is the duplicate check (no scan).
+ * `id` is the signed-in person's token subject when they register themselves (the web client's sign-up), so
+ * that their token names their record from then on; without it the id is new.
+ */
+export async function registerParticipant(
+  em: EntityManager,
+  input: ParticipantRegisterInput,
+  now = new Date(),
+  id?: string,
+): Promise<RegisterResult> {
+  if (id && (await em.count(Participant, { id }))) {
+    return { participant: null, userErrors: [UserError.of('ALREADY_REGISTERED', 'You are already registered', ['input'])] };
+  }
   const errors: UserError[] = [];
   const nik = input.nik.trim();
   const parsed = parseNik(nik, now);
@@ -40,6 +52,7 @@ export async function registerParticipant(em: EntityManager, input: ParticipantR
   if (errors.length || !parsed.ok) return { participant: null, userErrors: errors };
 
   const participant = Object.assign(new Participant(), {
+    ...(id ? { id } : {}),
     nik,
     familyCardNumber: kk,
     fullName,
@@ -60,6 +73,10 @@ export async function registerParticipant(em: EntityManager, input: ParticipantR
     await em.insert(participant);
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
+      // The same person registering twice at once: the primary key, not the NIK, is what clashed.
+      if (id && (await em.fork().count(Participant, { id }))) {
+        return { participant: null, userErrors: [UserError.of('ALREADY_REGISTERED', 'You are already registered', ['input'])] };
+      }
       return {
         participant: null,
         userErrors: [UserError.of('NIK_ALREADY_REGISTERED', 'This NIK is already registered', ['input', 'nik'])],

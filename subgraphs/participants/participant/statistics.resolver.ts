@@ -2,7 +2,7 @@ import { Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { requireRole } from '../../../common/auth';
 import type { ParticipantsContext } from '../context';
 import { ELIGIBILITY_CODES, FAMILY_CARD_CAP, MAX_AGE, MIN_AGE } from '../eligibility/eligibility.rules';
-import { S, sql } from '../sql';
+import { SCHEMA, sql } from '../sql';
 import { EXCLUDED_OCCUPATIONS, Gender } from './participant.enums';
 
 @ObjectType({ description: 'Participants registered in one province.' })
@@ -62,15 +62,15 @@ const excluded = [...EXCLUDED_OCCUPATIONS].map((o) => `'${o}'`).join(', ');
 const STATISTICS_SQL = `
 WITH today AS (SELECT (now() AT TIME ZONE 'UTC')::date AS d),
 selected_by_card AS (
-  SELECT p.family_card_number AS kk, count(*) AS n FROM ${S}.card c JOIN ${S}.participant p ON p.id = c.participant_id GROUP BY 1),
+  SELECT p.family_card_number AS kk, count(*) AS n FROM ${SCHEMA}.card c JOIN ${SCHEMA}.participant p ON p.id = c.participant_id GROUP BY 1),
 facts AS (
   SELECT NOT p.citizen AS not_citizen,
          p.birth_date > (SELECT d FROM today) - interval '${MIN_AGE} years' OR p.birth_date <= (SELECT d FROM today) - interval '${MAX_AGE + 1} years' AS age,
          p.education_status = 'IN_FORMAL_EDUCATION' AS education,
          p.occupation IN (${excluded}) AS occupation,
-         EXISTS (SELECT 1 FROM ${S}.card c WHERE c.participant_id = p.id) AS selected,
+         EXISTS (SELECT 1 FROM ${SCHEMA}.card c WHERE c.participant_id = p.id) AS selected,
          coalesce(s.n, 0) AS kk_selected
-  FROM ${S}.participant p LEFT JOIN selected_by_card s ON s.kk = p.family_card_number),
+  FROM ${SCHEMA}.participant p LEFT JOIN selected_by_card s ON s.kk = p.family_card_number),
 flags AS (SELECT *, kk_selected - (CASE WHEN selected THEN 1 ELSE 0 END) >= ${FAMILY_CARD_CAP} AS family FROM facts)
 SELECT count(*) AS total,
        count(*) FILTER (WHERE selected) AS selected_count,
@@ -86,6 +86,7 @@ FROM flags`;
 @Resolver()
 export class StatisticsResolver {
   @Query(() => ParticipantStatistics, {
+    nullable: true,
     description: 'Counts by province, sex and eligibility reason. Analysts and the programme office; no personal data.',
     deprecationReason:
       'Scans the operational tables on every call and shows small counts unsuppressed: use analyticsTable (PARTICIPANTS, SELECTED by PROVINCE, SEX…), which reads the analytics read model with disclosure control. Eligibility reasons have no replacement there yet.',
@@ -96,9 +97,9 @@ export class StatisticsResolver {
       sql<Record<string, string>>(em, STATISTICS_SQL),
       sql<{ province_code: string; province_name: string; n: string }>(
         em,
-        `SELECT province_code, province_name, count(*) AS n FROM ${S}.participant GROUP BY 1, 2 ORDER BY 3 DESC, 1`,
+        `SELECT province_code, province_name, count(*) AS n FROM ${SCHEMA}.participant GROUP BY 1, 2 ORDER BY 3 DESC, 1`,
       ),
-      sql<{ gender: Gender; n: string }>(em, `SELECT gender, count(*) AS n FROM ${S}.participant GROUP BY 1 ORDER BY 1`),
+      sql<{ gender: Gender; n: string }>(em, `SELECT gender, count(*) AS n FROM ${SCHEMA}.participant GROUP BY 1 ORDER BY 1`),
     ]);
     return {
       total: Number(totals.total),

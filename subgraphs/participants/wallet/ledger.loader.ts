@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { connectionLoader } from '../../../common/batched-connection';
-import { S } from '../sql';
+import { SCHEMA } from '../sql';
 import { LedgerEntry } from './wallet.entity';
 
 /** Ledger pages of many wallets, newest first, with the same keyset as `paginate` (created_at, id). */
 export const ledgerPageLoader = (em: EntityManager) =>
   connectionLoader(em, {
     entity: LedgerEntry,
-    table: `${S}.ledger_entry`,
+    table: `${SCHEMA}.ledger_entry`,
     parentColumn: 'wallet_id',
     sortColumn: 'created_at',
     sortProperty: 'createdAt',

@@ -5,7 +5,7 @@ import { isUuid } from '../../../common/ids';
 import { Money, toSafeInt } from '../../../common/scalars';
 import { CardStatus } from '../card/card.entity';
 import type { ParticipantsContext } from '../context';
-import { S, sql } from '../sql';
+import { SCHEMA, sql } from '../sql';
 import { LedgerKind } from './wallet.entity';
 import { heldNowSql } from './wallet.service';
 
@@ -55,6 +55,7 @@ class MoneyStatistics {
 @Resolver()
 export class WalletStatisticsResolver {
   @Query(() => MoneyStatistics, {
+    nullable: true,
     description: 'Training money credited, spent, refunded and returned, optionally for one cohort. Analysts and the programme office.',
     deprecationReason:
       'Scans the ledger on every call: use analyticsTable (CREDITED, SPEND, REFUNDS, FORFEITED_BALANCE, OUTSTANDING_BALANCE, ACTIVE_CARDS, INCENTIVES_DUE, by COHORT…), which reads the analytics read model with disclosure control.',
@@ -65,25 +66,25 @@ export class WalletStatisticsResolver {
   ): Promise<MoneyStatistics> {
     requireRole(identity, 'analyst', 'admin');
     if (cohortId && !isUuid(cohortId)) throw badInput('cohortId is not a cohort id', 'cohortId');
-    const cards = `SELECT id, participant_id, status FROM ${S}.card WHERE (?::uuid IS NULL OR cohort_id = ?::uuid)`;
+    const cards = `SELECT id, participant_id, status FROM ${SCHEMA}.card WHERE (?::uuid IS NULL OR cohort_id = ?::uuid)`;
     const args = [cohortId, cohortId];
     const [ledger, [wallets], statuses, [incentives]] = await Promise.all([
       sql<{ kind: LedgerKind; entries: string; total: string }>(
         em,
-        `SELECT l.kind, count(*) AS entries, sum(l.amount) AS total FROM ${S}.ledger_entry l JOIN (${cards}) c ON c.id = l.wallet_id GROUP BY 1`,
+        `SELECT l.kind, count(*) AS entries, sum(l.amount) AS total FROM ${SCHEMA}.ledger_entry l JOIN (${cards}) c ON c.id = l.wallet_id GROUP BY 1`,
         args,
       ),
       sql<{ balance: string | null; held: string | null }>(
         em,
         `SELECT sum(w.balance) AS balance,
                 sum(${heldNowSql('w')}) AS held
-         FROM ${S}.wallet w JOIN (${cards}) c ON c.id = w.card_id`,
+         FROM ${SCHEMA}.wallet w JOIN (${cards}) c ON c.id = w.card_id`,
         args,
       ),
       sql<{ status: CardStatus; n: string }>(em, `SELECT status, count(*) AS n FROM (${cards}) c GROUP BY 1`, args),
       sql<{ n: string }>(
         em,
-        `SELECT count(*) AS n FROM ${S}.participant p JOIN (${cards}) c ON c.participant_id = p.id WHERE p.incentive_status = 'DUE'`,
+        `SELECT count(*) AS n FROM ${SCHEMA}.participant p JOIN (${cards}) c ON c.participant_id = p.id WHERE p.incentive_status = 'DUE'`,
         args,
       ),
     ]);

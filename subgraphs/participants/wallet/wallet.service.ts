@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, UserError } from '../../../common/errors';
+import { badInput, refuser, UserError } from '../../../common/errors';
 import { toSafeInt } from '../../../common/scalars';
 import { CardStatus } from '../card/card.entity';
-import { json, NOW_MS, Refusal, type Row, S, sql, toDate, transactional } from '../sql';
+import { json, NOW_MS, Refusal, type Row, SCHEMA, sql, toDate, transactional } from '../sql';
 import { WalletHold, WalletHoldStatus } from './wallet.entity';
 
 /**
@@ -15,10 +15,7 @@ export interface HoldPayload {
   userErrors: UserError[];
 }
 
-const refuse = (code: string, message: string, hold: WalletHold | null = null): HoldPayload => ({
-  hold,
-  userErrors: [UserError.of(code, message)],
-});
+const refuse = refuser<HoldPayload>({ hold: null });
 
 interface HoldRow {
   reference_id: string;
@@ -41,7 +38,7 @@ const toHold = (row: HoldRow): WalletHold =>
   });
 
 const HOLD_SELECT = `SELECT h.reference_id, h.wallet_id, c.participant_id, h.amount, h.status, h.expires_at, h.expires_at <= now() AS expired
-  FROM ${S}.wallet_hold h JOIN ${S}.card c ON c.id = h.wallet_id`;
+  FROM ${SCHEMA}.wallet_hold h JOIN ${SCHEMA}.card c ON c.id = h.wallet_id`;
 
 async function findHold(tx: EntityManager, referenceId: string): Promise<HoldRow | undefined> {
   const [row] = await sql<HoldRow>(tx, `${HOLD_SELECT} WHERE h.reference_id = ?`, [referenceId]);
@@ -49,7 +46,7 @@ async function findHold(tx: EntityManager, referenceId: string): Promise<HoldRow
 }
 
 async function lockWallet(tx: EntityManager, walletId: string): Promise<void> {
-  await sql(tx, `SELECT id FROM ${S}.wallet WHERE id = ? FOR UPDATE`, [walletId]);
+  await sql(tx, `SELECT id FROM ${SCHEMA}.wallet WHERE id = ? FOR UPDATE`, [walletId]);
 }
 
 /** Turns the wallet's ACTIVE holds past their expiry into EXPIRED and stops counting them. Caller holds the wallet lock. */
@@ -57,9 +54,9 @@ export async function expireWalletHolds(tx: EntityManager, walletId: string): Pr
   await sql(
     tx,
     `WITH expired AS (
-       UPDATE ${S}.wallet_hold SET status = 'EXPIRED'
+       UPDATE ${SCHEMA}.wallet_hold SET status = 'EXPIRED'
        WHERE wallet_id = ? AND status = 'ACTIVE' AND expires_at <= now() RETURNING amount)
-     UPDATE ${S}.wallet SET held = held - (SELECT coalesce(sum(amount), 0) FROM expired)
+     UPDATE ${SCHEMA}.wallet SET held = held - (SELECT coalesce(sum(amount), 0) FROM expired)
      WHERE id = ? AND EXISTS (SELECT 1 FROM expired)`,
     [walletId, walletId],
   );
@@ -81,7 +78,7 @@ export async function placeHold(em: EntityManager, input: HoldPlaceInput): Promi
   if (!input.referenceId.trim()) throw badInput('referenceId is required', 'referenceId');
   if (Number.isNaN(input.expiresAt.getTime())) throw badInput('expiresAt is not a date', 'expiresAt');
   return transactional(em, async (tx) => {
-    const [card] = await sql<{ id: string }>(tx, `SELECT id FROM ${S}.card WHERE number = ?`, [input.cardNumber]);
+    const [card] = await sql<{ id: string }>(tx, `SELECT id FROM ${SCHEMA}.card WHERE number = ?`, [input.cardNumber]);
     if (!card) return refuse('UNKNOWN_CARD', 'No card has this number');
     await lockWallet(tx, card.id);
     const existing = await findHold(tx, input.referenceId);
@@ -100,7 +97,7 @@ export async function placeHold(em: EntityManager, input: HoldPlaceInput): Promi
       tx,
       `SELECT status, purchase_deadline, first_purchase_at, purchase_deadline <= now() AS past,
               ?::timestamptz > now() AND ?::timestamptz <= now() + interval '${MAX_HOLD_MINUTES} minutes' AS expiry_ok
-       FROM ${S}.card WHERE id = ?`,
+       FROM ${SCHEMA}.card WHERE id = ?`,
       [input.expiresAt, input.expiresAt, card.id],
     );
     if (!fresh.expiry_ok) throw badInput(`expiresAt must be in the future and at most ${MAX_HOLD_MINUTES} minutes ahead`, 'expiresAt');
@@ -108,7 +105,7 @@ export async function placeHold(em: EntityManager, input: HoldPlaceInput): Promi
     if (fresh.past && !fresh.first_purchase_at)
       return refuse('PURCHASE_DEADLINE_PASSED', 'The first course had to be bought before the purchase deadline');
     await expireWalletHolds(tx, card.id);
-    const reserved = await sql(tx, `UPDATE ${S}.wallet SET held = held + ? WHERE id = ? AND balance - held >= ? RETURNING id`, [
+    const reserved = await sql(tx, `UPDATE ${SCHEMA}.wallet SET held = held + ? WHERE id = ? AND balance - held >= ? RETURNING id`, [
       input.amount,
       card.id,
       input.amount,
@@ -116,7 +113,7 @@ export async function placeHold(em: EntityManager, input: HoldPlaceInput): Promi
     if (!reserved.length) return refuse('INSUFFICIENT_BALANCE', 'The available balance does not cover the amount');
     const inserted = await sql(
       tx,
-      `INSERT INTO ${S}.wallet_hold (id, reference_id, wallet_id, amount, status, expires_at, created_at)
+      `INSERT INTO ${SCHEMA}.wallet_hold (id, reference_id, wallet_id, amount, status, expires_at, created_at)
        VALUES (gen_random_uuid(), ?, ?, ?, 'ACTIVE', ?, ${NOW_MS}) ON CONFLICT (reference_id) DO NOTHING RETURNING id`,
       [input.referenceId, card.id, input.amount, input.expiresAt],
     );
@@ -141,19 +138,23 @@ export function captureHold(em: EntityManager, referenceId: string): Promise<Hol
     if (!hold) return refuse('HOLD_NOT_FOUND', 'No hold has this referenceId');
     if (hold.status === WalletHoldStatus.CAPTURED || hold.status === WalletHoldStatus.REFUNDED)
       return { hold: toHold(hold), userErrors: [] };
-    if (hold.status !== WalletHoldStatus.ACTIVE) return refuse('HOLD_EXPIRED', `The hold is ${hold.status}`, toHold(hold));
+    if (hold.status !== WalletHoldStatus.ACTIVE) return refuse('HOLD_EXPIRED', `The hold is ${hold.status}`, { hold: toHold(hold) });
     if (hold.expired) {
       await expireWalletHolds(tx, hold.wallet_id);
-      return refuse('HOLD_EXPIRED', 'The hold expired', toHold((await findHold(tx, referenceId))!));
+      return refuse('HOLD_EXPIRED', 'The hold expired', { hold: toHold((await findHold(tx, referenceId))!) });
     }
-    await sql(tx, `UPDATE ${S}.wallet_hold SET status = 'CAPTURED' WHERE reference_id = ?`, [referenceId]);
+    await sql(tx, `UPDATE ${SCHEMA}.wallet_hold SET status = 'CAPTURED' WHERE reference_id = ?`, [referenceId]);
     await sql(
       tx,
-      `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at) VALUES (gen_random_uuid(), ?, 'DEBIT_PURCHASE', ?, ?, ${NOW_MS})`,
+      `INSERT INTO ${SCHEMA}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at) VALUES (gen_random_uuid(), ?, 'DEBIT_PURCHASE', ?, ?, ${NOW_MS})`,
       [hold.wallet_id, -toSafeInt(hold.amount), referenceId],
     );
-    await sql(tx, `UPDATE ${S}.wallet SET balance = balance - ?, held = held - ? WHERE id = ?`, [hold.amount, hold.amount, hold.wallet_id]);
-    await sql(tx, `UPDATE ${S}.card SET first_purchase_at = coalesce(first_purchase_at, now()) WHERE id = ?`, [hold.wallet_id]);
+    await sql(tx, `UPDATE ${SCHEMA}.wallet SET balance = balance - ?, held = held - ? WHERE id = ?`, [
+      hold.amount,
+      hold.amount,
+      hold.wallet_id,
+    ]);
+    await sql(tx, `UPDATE ${SCHEMA}.card SET first_purchase_at = coalesce(first_purchase_at, now()) WHERE id = ?`, [hold.wallet_id]);
     return { hold: toHold((await findHold(tx, referenceId))!), userErrors: [] };
   });
 }
@@ -164,10 +165,10 @@ export function releaseHold(em: EntityManager, referenceId: string): Promise<Hol
     const hold = await lockedHold(tx, referenceId);
     if (!hold) return refuse('HOLD_NOT_FOUND', 'No hold has this referenceId');
     if (hold.status === WalletHoldStatus.CAPTURED || hold.status === WalletHoldStatus.REFUNDED)
-      return refuse('HOLD_CAPTURED', 'The hold was already captured', toHold(hold));
+      return refuse('HOLD_CAPTURED', 'The hold was already captured', { hold: toHold(hold) });
     if (hold.status !== WalletHoldStatus.ACTIVE) return { hold: toHold(hold), userErrors: [] };
-    await sql(tx, `UPDATE ${S}.wallet_hold SET status = 'RELEASED' WHERE reference_id = ?`, [referenceId]);
-    await sql(tx, `UPDATE ${S}.wallet SET held = held - ? WHERE id = ?`, [hold.amount, hold.wallet_id]);
+    await sql(tx, `UPDATE ${SCHEMA}.wallet_hold SET status = 'RELEASED' WHERE reference_id = ?`, [referenceId]);
+    await sql(tx, `UPDATE ${SCHEMA}.wallet SET held = held - ? WHERE id = ?`, [hold.amount, hold.wallet_id]);
     return { hold: toHold((await findHold(tx, referenceId))!), userErrors: [] };
   });
 }
@@ -178,14 +179,15 @@ export function refundHold(em: EntityManager, referenceId: string): Promise<Hold
     const hold = await lockedHold(tx, referenceId);
     if (!hold) return refuse('HOLD_NOT_FOUND', 'No hold has this referenceId');
     if (hold.status === WalletHoldStatus.REFUNDED) return { hold: toHold(hold), userErrors: [] };
-    if (hold.status !== WalletHoldStatus.CAPTURED) return refuse('NOT_CAPTURED', `The hold is ${hold.status}, not CAPTURED`, toHold(hold));
-    await sql(tx, `UPDATE ${S}.wallet_hold SET status = 'REFUNDED' WHERE reference_id = ?`, [referenceId]);
+    if (hold.status !== WalletHoldStatus.CAPTURED)
+      return refuse('NOT_CAPTURED', `The hold is ${hold.status}, not CAPTURED`, { hold: toHold(hold) });
+    await sql(tx, `UPDATE ${SCHEMA}.wallet_hold SET status = 'REFUNDED' WHERE reference_id = ?`, [referenceId]);
     await sql(
       tx,
-      `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at) VALUES (gen_random_uuid(), ?, 'CREDIT_REFUND', ?, ?, ${NOW_MS})`,
+      `INSERT INTO ${SCHEMA}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at) VALUES (gen_random_uuid(), ?, 'CREDIT_REFUND', ?, ?, ${NOW_MS})`,
       [hold.wallet_id, toSafeInt(hold.amount), referenceId],
     );
-    await sql(tx, `UPDATE ${S}.wallet SET balance = balance + ? WHERE id = ?`, [hold.amount, hold.wallet_id]);
+    await sql(tx, `UPDATE ${SCHEMA}.wallet SET balance = balance + ? WHERE id = ?`, [hold.amount, hold.wallet_id]);
     return { hold: toHold((await findHold(tx, referenceId))!), userErrors: [] };
   });
 }
@@ -207,7 +209,7 @@ export interface CardState {
  * definition that balances, checkout checks, revocation and statistics share (expired holds are swept lazily).
  */
 export const heldNowSql = (w: string) =>
-  `(SELECT coalesce(sum(h.amount), 0) FROM ${S}.wallet_hold h WHERE h.wallet_id = ${w}.id AND h.status = 'ACTIVE' AND h.expires_at > now())`;
+  `(SELECT coalesce(sum(h.amount), 0) FROM ${SCHEMA}.wallet_hold h WHERE h.wallet_id = ${w}.id AND h.status = 'ACTIVE' AND h.expires_at > now())`;
 
 /** A card with its balances; available excludes ACTIVE holds that have not expired yet. */
 export async function cardState(em: EntityManager, cardNumber: string): Promise<CardState | null> {
@@ -215,7 +217,7 @@ export async function cardState(em: EntityManager, cardNumber: string): Promise<
     em,
     `SELECT c.participant_id, c.number, c.status, c.purchase_deadline, c.purchase_deadline <= now() AS deadline_passed, c.first_purchase_at, w.balance,
             w.balance - ${heldNowSql('w')} AS available
-     FROM ${S}.card c JOIN ${S}.wallet w ON w.id = c.id WHERE c.number = ?`,
+     FROM ${SCHEMA}.card c JOIN ${SCHEMA}.wallet w ON w.id = c.id WHERE c.number = ?`,
     [cardNumber],
   );
   if (!row) return null;
@@ -231,35 +233,41 @@ export async function cardState(em: EntityManager, cardNumber: string): Promise<
   };
 }
 
-/** Periodic sweep: expires every ACTIVE hold past its expiry, one wallet per short transaction (same lock order as requests). */
-export async function sweepExpiredHolds(em: EntityManager, batch = 500): Promise<number> {
+/**
+ * Periodic sweep: expires every ACTIVE hold past its expiry, one wallet per short transaction (same lock order
+ * as requests). An aborted `signal` (shutdown) stops it between wallets.
+ */
+export async function sweepExpiredHolds(em: EntityManager, signal?: AbortSignal, batch = 500): Promise<number> {
   const wallets = await sql<{ wallet_id: string }>(
     em,
-    `SELECT DISTINCT wallet_id FROM ${S}.wallet_hold WHERE status = 'ACTIVE' AND expires_at <= now() LIMIT ?`,
+    `SELECT DISTINCT wallet_id FROM ${SCHEMA}.wallet_hold WHERE status = 'ACTIVE' AND expires_at <= now() LIMIT ?`,
     [batch],
   );
+  let done = 0;
   for (const { wallet_id } of wallets) {
+    if (signal?.aborted) break;
+    done++;
     await em.transactional(async (tx) => {
       await lockWallet(tx as EntityManager, wallet_id);
       await expireWalletHolds(tx as EntityManager, wallet_id);
     });
   }
-  return wallets.length;
+  return done;
 }
 
 /**
  * Revokes ACTIVE cards past their purchase deadline with no captured purchase and no purchase in flight
  * (an ACTIVE, unexpired hold): their holds expire and the remaining balance goes back through a
- * DEBIT_REVOCATION entry. Set-based, in batches.
+ * DEBIT_REVOCATION entry. Set-based, in batches; an aborted `signal` (shutdown) stops it between batches.
  */
-export async function revokeLapsedCards(em: EntityManager, batch = 500): Promise<number> {
+export async function revokeLapsedCards(em: EntityManager, signal?: AbortSignal, batch = 500): Promise<number> {
   let total = 0;
-  for (;;) {
+  while (!signal?.aborted) {
     const revoked = await em.transactional(async (txm) => {
       const tx = txm as EntityManager;
       const rows = await sql<{ id: string }>(
         tx,
-        `SELECT w.id FROM ${S}.wallet w JOIN ${S}.card c ON c.id = w.id
+        `SELECT w.id FROM ${SCHEMA}.wallet w JOIN ${SCHEMA}.card c ON c.id = w.id
          WHERE c.status = 'ACTIVE' AND c.purchase_deadline <= now() AND c.first_purchase_at IS NULL
            -- A purchase started before the deadline may still complete (its OTP is pending); the next run revokes if it does not.
            AND ${heldNowSql('w')} = 0
@@ -269,18 +277,19 @@ export async function revokeLapsedCards(em: EntityManager, batch = 500): Promise
       if (!rows.length) return 0;
       const ids = json(rows.map((r) => r.id));
       const inIds = `(SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`;
-      await sql(tx, `UPDATE ${S}.wallet_hold SET status = 'EXPIRED' WHERE status = 'ACTIVE' AND wallet_id IN ${inIds}`, [ids]);
+      await sql(tx, `UPDATE ${SCHEMA}.wallet_hold SET status = 'EXPIRED' WHERE status = 'ACTIVE' AND wallet_id IN ${inIds}`, [ids]);
       await sql(
         tx,
-        `INSERT INTO ${S}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at)
-         SELECT gen_random_uuid(), id, 'DEBIT_REVOCATION', -balance, id::text, ${NOW_MS} FROM ${S}.wallet WHERE balance > 0 AND id IN ${inIds}`,
+        `INSERT INTO ${SCHEMA}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at)
+         SELECT gen_random_uuid(), id, 'DEBIT_REVOCATION', -balance, id::text, ${NOW_MS} FROM ${SCHEMA}.wallet WHERE balance > 0 AND id IN ${inIds}`,
         [ids],
       );
-      await sql(tx, `UPDATE ${S}.wallet SET balance = 0, held = 0 WHERE id IN ${inIds}`, [ids]);
-      await sql(tx, `UPDATE ${S}.card SET status = 'REVOKED', revoked_at = now() WHERE id IN ${inIds}`, [ids]);
+      await sql(tx, `UPDATE ${SCHEMA}.wallet SET balance = 0, held = 0 WHERE id IN ${inIds}`, [ids]);
+      await sql(tx, `UPDATE ${SCHEMA}.card SET status = 'REVOKED', revoked_at = now() WHERE id IN ${inIds}`, [ids]);
       return rows.length;
     });
     total += revoked;
-    if (revoked < batch) return total;
+    if (revoked < batch) break;
   }
+  return total;
 }

@@ -56,6 +56,7 @@ export class PartnerCredentialResolver {
   }
 
   @Mutation(() => PartnerCredentialKeyIssuePayload, {
+    nullable: true,
     description:
       'Issues a new client id and signing key to a MOU_SIGNED, ACTIVE or SUSPENDED platform. The key is in this payload only. Admin only.',
   })
@@ -68,6 +69,7 @@ export class PartnerCredentialResolver {
   }
 
   @Mutation(() => PartnerCredentialKeyIssuePayload, {
+    nullable: true,
     description:
       'Adds a new signing key under the same client id. Old and new keys both verify until the old one is revoked with `partnerCredentialRevoke(keyId)`. The new key is in this payload only. Admin only.',
   })
@@ -80,6 +82,7 @@ export class PartnerCredentialResolver {
   }
 
   @Mutation(() => PartnerCredentialRevokePayload, {
+    nullable: true,
     description:
       'Revokes a whole credential (credentialId) or a single key (keyId). The gateway caches verifications for up to GATEWAY_PARTNER_CACHE_SECONDS (at most 60 seconds), so a revoked key may still be accepted for that long. Admin only.',
   })
@@ -112,6 +115,7 @@ export class PartnerCredentialResolver {
 @Resolver(() => Partner)
 export class PartnerCredentialsFieldResolver {
   @FieldResolver(() => [PartnerCredential], {
+    nullable: true,
     description: 'Credentials issued to the platform, oldest first; never shows keys. Admin only.',
   })
   credentials(@Root() partner: Partner, @Ctx() { identity, loaders }: PartnersContext) {

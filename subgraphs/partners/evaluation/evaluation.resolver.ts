@@ -1,9 +1,11 @@
-import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireRole } from '../../../common/auth';
 import { UserError } from '../../../common/errors';
+import { PageArgs, paginate } from '../../../common/pagination';
 import type { PartnersContext } from '../context';
 import { Partner, PartnerStatus } from '../partner/partner.entity';
 import { requireStaffOrOwnPartner } from '../partner/partner.access';
+import { PartnerConnection } from '../partner/partner.resolver';
 import { Evaluation } from './evaluation.entity';
 import { PartnerEvaluationRecordInput } from './evaluation.inputs';
 import { recordEvaluation } from './evaluation.service';
@@ -20,15 +22,25 @@ class PartnerEvaluationPayload {
   userErrors: UserError[];
 }
 
+@ArgsType()
+class PartnerReviewsDueArgs extends PageArgs {
+  @Field(() => Date, { nullable: true, description: 'The moment to check against; now when omitted.' })
+  asOf?: Date | null;
+}
+
 @Resolver(() => Partner)
 export class EvaluationResolver {
-  @FieldResolver(() => [Evaluation], { description: 'Evaluations of the platform, newest first. Admin, analyst, or the platform itself.' })
+  @FieldResolver(() => [Evaluation], {
+    nullable: true,
+    description: 'Evaluations of the platform, newest first. Admin, analyst, or the platform itself.',
+  })
   evaluations(@Root() partner: Partner, @Ctx() { identity, loaders }: PartnersContext) {
     requireStaffOrOwnPartner(identity, partner.id, 'admin', 'analyst');
     return loaders.evaluationsByPartner.load(partner.id);
   }
 
   @Mutation(() => PartnerEvaluationPayload, {
+    nullable: true,
     description:
       'Records an evaluation against the four Permenko 3/2020 criteria: admission (UNDER_EVALUATION) or periodic review (ACTIVE, SUSPENDED). Every criterion exactly once; NATIONAL_REACH must pass exactly when provincesReached ≥ 26. A passing review of an ACTIVE platform moves its next review date forward. Admin only.',
   })
@@ -41,19 +53,17 @@ export class EvaluationResolver {
     return recordEvaluation(em, input, identity.subject ?? 'admin', config.reviewIntervalMonths);
   }
 
-  @Query(() => [Partner], {
+  @Query(() => PartnerConnection, {
+    nullable: true,
     description: 'ACTIVE and SUSPENDED platforms whose periodic review is due by `asOf`, most overdue first. Admin only.',
   })
-  partnerReviewsDue(
-    @Arg('asOf', () => Date, { nullable: true, description: 'The moment to check against; now when omitted.' })
-    asOf: Date | null | undefined,
-    @Ctx() { em, identity }: PartnersContext,
-  ) {
+  partnerReviewsDue(@Args() { first, after, asOf }: PartnerReviewsDueArgs, @Ctx() { em, identity }: PartnersContext) {
     requireRole(identity, 'admin');
-    return em.find(
+    return paginate(
+      em,
       Partner,
       { status: { $in: [PartnerStatus.ACTIVE, PartnerStatus.SUSPENDED] }, nextReviewAt: { $lte: asOf ?? new Date() } },
-      { orderBy: { nextReviewAt: 'asc', id: 'asc' } },
+      { first, after, sortBy: 'nextReviewAt', direction: 'asc' },
     );
   }
 }

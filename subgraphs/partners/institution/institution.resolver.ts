@@ -25,7 +25,7 @@ class TrainingInstitutionPayload {
 
 @Resolver(() => TrainingInstitution)
 export class TrainingInstitutionResolver {
-  @Query(() => TrainingInstitutionConnection, { description: 'Training institutions, oldest registration first. Public.' })
+  @Query(() => TrainingInstitutionConnection, { nullable: true, description: 'Training institutions, oldest registration first. Public.' })
   trainingInstitutions(@Args() { first, after }: PageArgs, @Ctx() { em }: PartnersContext) {
     return paginate(em, TrainingInstitution, {}, { first, after, sortBy: 'createdAt', direction: 'asc' });
   }
@@ -40,7 +40,7 @@ export class TrainingInstitutionResolver {
     return loaders.partnersByInstitution.load(institution.id);
   }
 
-  @Mutation(() => TrainingInstitutionPayload, { description: 'Registers a training institution. Admin only.' })
+  @Mutation(() => TrainingInstitutionPayload, { nullable: true, description: 'Registers a training institution. Admin only.' })
   trainingInstitutionRegister(
     @Arg('input', () => TrainingInstitutionRegisterInput, { description: 'Name and city.' }) input: TrainingInstitutionRegisterInput,
     @Ctx() { em, identity }: PartnersContext,
@@ -50,6 +50,7 @@ export class TrainingInstitutionResolver {
   }
 
   @Mutation(() => TrainingInstitutionPayload, {
+    nullable: true,
     description:
       'Records that an institution belongs to the same group as a platform (userError ALREADY_AFFILIATED when it is already recorded). Admin only.',
   })

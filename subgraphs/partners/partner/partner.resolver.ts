@@ -1,24 +1,59 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  type ClassType,
+} from 'type-graphql';
 import { requirePartner, requireRole } from '../../../common/auth';
-import { UserError } from '../../../common/errors';
+import { payloadUserError, UserError } from '../../../common/errors';
 import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import type { PartnersContext } from '../context';
 import { requirePassingEvaluation } from '../evaluation/evaluation.service';
 import { MoU, Partner, PartnerStatus, PartnerStatusChange } from './partner.entity';
 import { PartnerApplyInput, PartnerMouSignInput, PartnerTransitionInput } from './partner.inputs';
-import { applyPartner, signMou, transitionPartner } from './partner.service';
+import {
+  applyPartner,
+  PARTNER_APPLY_ERRORS,
+  PARTNER_MOU_SIGN_ERRORS,
+  PARTNER_TRANSITION_ERRORS,
+  signMou,
+  transitionPartner,
+} from './partner.service';
 
 @ObjectType({ description: 'A page of partner platforms.' })
-class PartnerConnection extends Connection(Partner, 'Partner', 'partner platform') {}
+export class PartnerConnection extends Connection(Partner, 'Partner', 'partner platform') {}
 
-@ObjectType({ description: 'Result of a partner lifecycle mutation.' })
-class PartnerPayload {
-  @Field(() => Partner, { nullable: true, description: 'The platform after the change (unchanged when refused).' })
-  partner: Partner | null;
+const PartnerTransitionUserError = payloadUserError('PartnerTransition', PARTNER_TRANSITION_ERRORS);
 
-  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' })
-  userErrors: UserError[];
+/** The payload of one lifecycle mutation: the platform and that mutation's refusals. */
+function partnerPayload(mutation: string, userError: ClassType) {
+  @ObjectType(`${mutation.charAt(0).toUpperCase()}${mutation.slice(1)}Payload`, { description: `Result of ${mutation}.` })
+  class PartnerPayload {
+    @Field(() => Partner, { nullable: true, description: 'The platform after the change (unchanged when refused; null when not found).' })
+    partner: Partner | null;
+
+    @Field(() => [userError], { description: 'Why the change was refused; empty on success.' })
+    userErrors: UserError[];
+  }
+  return PartnerPayload;
 }
+
+const PartnerApplyPayload = partnerPayload('partnerApply', payloadUserError('PartnerApply', PARTNER_APPLY_ERRORS));
+const PartnerEvaluationStartPayload = partnerPayload('partnerEvaluationStart', PartnerTransitionUserError);
+const PartnerMouSignPayload = partnerPayload('partnerMouSign', payloadUserError('PartnerMouSign', PARTNER_MOU_SIGN_ERRORS));
+const PartnerActivatePayload = partnerPayload('partnerActivate', PartnerTransitionUserError);
+const PartnerSuspendPayload = partnerPayload('partnerSuspend', PartnerTransitionUserError);
+const PartnerReinstatePayload = partnerPayload('partnerReinstate', PartnerTransitionUserError);
+const PartnerTerminatePayload = partnerPayload('partnerTerminate', PartnerTransitionUserError);
 
 @ArgsType()
 class PartnersArgs extends PageArgs {
@@ -30,7 +65,7 @@ const transitionArg = () => Arg('input', () => PartnerTransitionInput, { descrip
 
 @Resolver(() => Partner)
 export class PartnerResolver {
-  @Query(() => PartnerConnection, { description: 'Partner platforms, oldest application first. Public.' })
+  @Query(() => PartnerConnection, { nullable: true, description: 'Partner platforms, oldest application first. Public.' })
   partners(@Args() { first, after, status }: PartnersArgs, @Ctx() { em }: PartnersContext) {
     return paginate(em, Partner, status ? { status } : {}, { first, after, sortBy: 'createdAt', direction: 'asc' });
   }
@@ -60,13 +95,14 @@ export class PartnerResolver {
     return Object.assign(new MoU(), { number: partner.mouNumber, signedAt: partner.mouSignedAt, nextReviewAt: partner.nextReviewAt });
   }
 
-  @FieldResolver(() => [PartnerStatusChange], { description: 'Every lifecycle transition, oldest first. Admin only.' })
+  @FieldResolver(() => [PartnerStatusChange], { nullable: true, description: 'Every lifecycle transition, oldest first. Admin only.' })
   statusHistory(@Root() partner: Partner, @Ctx() { identity, loaders }: PartnersContext) {
     requireRole(identity, 'admin');
     return loaders.statusHistoryByPartner.load(partner.id);
   }
 
-  @Mutation(() => PartnerPayload, {
+  @Mutation(() => PartnerApplyPayload, {
+    nullable: true,
     description: "Records a platform's application: a new platform in APPLIED. Admin only (the programme office registers applications).",
   })
   partnerApply(
@@ -77,14 +113,16 @@ export class PartnerResolver {
     return applyPartner(em, { ...input, note: input.note ?? '' }, actorOf(identity));
   }
 
-  @Mutation(() => PartnerPayload, {
+  @Mutation(() => PartnerEvaluationStartPayload, {
+    nullable: true,
     description: 'APPLIED → UNDER_EVALUATION: starts the evaluation against the Permenko 3/2020 criteria. Admin only.',
   })
   partnerEvaluationStart(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
     return this.move(ctx, input, PartnerStatus.UNDER_EVALUATION);
   }
 
-  @Mutation(() => PartnerPayload, {
+  @Mutation(() => PartnerMouSignPayload, {
+    nullable: true,
     description:
       'UNDER_EVALUATION → MOU_SIGNED: records the signed MoU (number, date, first review). Refused with EVALUATION_NOT_PASSED unless the latest evaluation passed. Admin only.',
   })
@@ -96,22 +134,28 @@ export class PartnerResolver {
     return signMou(em, input, actorOf(identity), config.reviewIntervalMonths, requirePassingEvaluation);
   }
 
-  @Mutation(() => PartnerPayload, { description: 'MOU_SIGNED → ACTIVE: integration done, the platform may sell. Admin only.' })
+  @Mutation(() => PartnerActivatePayload, {
+    nullable: true,
+    description: 'MOU_SIGNED → ACTIVE: integration done, the platform may sell. Admin only.',
+  })
   partnerActivate(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
     return this.move(ctx, input, PartnerStatus.ACTIVE, PartnerStatus.MOU_SIGNED);
   }
 
-  @Mutation(() => PartnerPayload, { description: 'Suspends an ACTIVE platform: it can no longer sell. Admin only.' })
+  @Mutation(() => PartnerSuspendPayload, { nullable: true, description: 'Suspends an ACTIVE platform: it can no longer sell. Admin only.' })
   partnerSuspend(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
     return this.move(ctx, input, PartnerStatus.SUSPENDED);
   }
 
-  @Mutation(() => PartnerPayload, { description: 'SUSPENDED → ACTIVE: the platform may sell again. Admin only.' })
+  @Mutation(() => PartnerReinstatePayload, { nullable: true, description: 'SUSPENDED → ACTIVE: the platform may sell again. Admin only.' })
   partnerReinstate(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
     return this.move(ctx, input, PartnerStatus.ACTIVE, PartnerStatus.SUSPENDED);
   }
 
-  @Mutation(() => PartnerPayload, { description: 'Ends the cooperation for good, from any status but TERMINATED. Admin only.' })
+  @Mutation(() => PartnerTerminatePayload, {
+    nullable: true,
+    description: 'Ends the cooperation for good, from any status but TERMINATED. Admin only.',
+  })
   partnerTerminate(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
     return this.move(ctx, input, PartnerStatus.TERMINATED);
   }

@@ -13,6 +13,30 @@ const TRANSITIONS: Record<PartnerStatus, PartnerStatus[]> = {
   TERMINATED: [],
 };
 
+/** What every lifecycle transition can refuse with. */
+export const PARTNER_TRANSITION_ERRORS = {
+  REASON_REQUIRED: 'A reason is required: it is recorded in the status history.',
+  NOT_FOUND: 'No platform has this id.',
+  INVALID_TRANSITION: 'The platform’s current status does not lead to this one.',
+} as const;
+
+/** What partnerApply can refuse with. */
+export const PARTNER_APPLY_ERRORS = {
+  INVALID_SLUG: 'The slug is not lowercase letters, digits and single dashes (at most 64).',
+  NAME_REQUIRED: 'A name is required.',
+  INVALID_WEBSITE: 'The website is not an http(s) URL.',
+  SLUG_TAKEN: 'Another platform already has this slug.',
+} as const;
+
+/** What partnerMouSign can refuse with: a transition's refusals, the MoU's own, and the evaluation rule. */
+export const PARTNER_MOU_SIGN_ERRORS = {
+  ...PARTNER_TRANSITION_ERRORS,
+  MOU_NUMBER_REQUIRED: 'An MoU number is required.',
+  INVALID_REVIEW_DATE: 'The next review must come after the signing.',
+  MOU_NUMBER_TAKEN: 'This MoU number is already recorded for a platform.',
+  EVALUATION_NOT_PASSED: 'The latest evaluation did not pass every criterion, or there is none.',
+} as const;
+
 export interface TransitionResult {
   partner: Partner | null;
   userErrors: UserError[];

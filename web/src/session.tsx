@@ -1,0 +1,31 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { User, UserManager } from 'oidc-client-ts';
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import type { WebConfig } from './config';
+
+export interface Session {
+  config: WebConfig;
+  manager: UserManager;
+  user: User | null;
+  /** Runs a persisted document as the signed-in person (or anonymously). */
+  run<T, V>(document: TypedDocumentNode<T, V>, variables: V): Promise<T>;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+export const useSession = () => useContext(SessionContext)!;
+
+/** Loads a query's data with loading and error states; `reload` runs it again. */
+export function useQuery<T, V>(document: TypedDocumentNode<T, V>, variables: V) {
+  const { run } = useSession();
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  const key = JSON.stringify(variables);
+  const reload = useCallback(() => {
+    setState((s) => ({ ...s, loading: true, error: undefined }));
+    run(document, JSON.parse(key) as V).then(
+      (data) => setState({ data, loading: false }),
+      (error: unknown) => setState({ error, loading: false }),
+    );
+  }, [run, document, key]);
+  useEffect(reload, [reload]);
+  return { ...state, reload };
+}
