@@ -27,5 +27,5 @@ COPY --from=build /app/dist dist
 COPY schema schema
 # The image's own `node` user (uid 1000): nothing runs as root, and the files stay root's, read-only to it.
 USER node
-EXPOSE 4000 4001 4002 4003
+EXPOSE 4000 4001 4002 4003 4004
 CMD ["node", "dist/gateway/index.js"]

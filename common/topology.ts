@@ -5,6 +5,7 @@ export const SUBGRAPHS = [
   { name: 'participants', defaultPort: 4001 },
   { name: 'partners', defaultPort: 4002 },
   { name: 'courses', defaultPort: 4003 },
+  { name: 'analytics', defaultPort: 4004 },
 ] as const;
 
 /** Where the browser client is served in development: the one origin the gateway allows by default outside production. */

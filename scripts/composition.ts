@@ -3,6 +3,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
 import { parse, type GraphQLSchema } from 'graphql';
 import { SUBGRAPHS, type SubgraphName } from '../common/topology';
+import { buildAnalyticsSchema } from '../subgraphs/analytics/schema';
 import { buildCoursesSchema } from '../subgraphs/courses/schema';
 import { buildParticipantsSchema } from '../subgraphs/participants/schema';
 import { buildPartnersSchema } from '../subgraphs/partners/schema';
@@ -11,6 +12,7 @@ const BUILDERS: Record<SubgraphName, () => Promise<GraphQLSchema>> = {
   participants: buildParticipantsSchema,
   partners: buildPartnersSchema,
   courses: buildCoursesSchema,
+  analytics: buildAnalyticsSchema,
 };
 
 export interface Composition {

@@ -8,15 +8,15 @@ import { DEMO_PASSWORD } from './dev-oidc/accounts';
 
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations and demo data on an empty
- * database, then the three subgraphs and the gateway, each its own process. Ctrl-C stops everything.
+ * database, then the four subgraphs and the gateway, each its own process. Ctrl-C stops everything.
  */
 async function main(): Promise<void> {
   helpOnRequest(`
 usage: npm start
 
 Starts PostgreSQL (embedded, data in .data/postgres, unless DATABASE_URL is set), migrates and seeds an empty
-database, then the three subgraphs and the gateway at http://localhost:$GATEWAY_PORT/graphql (port 4000; the
-subgraphs take the next three ports). Ctrl-C stops everything gracefully. The variables are in README.md.
+database, then the four subgraphs and the gateway at http://localhost:$GATEWAY_PORT/graphql (port 4000; the
+subgraphs take the next four ports). Ctrl-C stops everything gracefully. The variables are in README.md.
 `);
   const started = Date.now();
   const gatewayPort = envReader().int('GATEWAY_PORT', 4000, 1, 65535);

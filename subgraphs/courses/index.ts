@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { main, runSubgraph } from '../../common/subgraph-main';
 import { loadConfig } from './config';
 import { createLoaders, type CoursesServices } from './context';
-import { createCoursesOrm } from './orm';
+import { appendOnlyTables, createCoursesOrm } from './orm';
 import { InboxNotifier } from './purchase/notifier';
 import { reconcilerJob } from './purchase/reconciler';
 import { ParticipantsClient } from './shared/participants.client';
@@ -20,6 +20,7 @@ export function startCourses(config = loadConfig()) {
     name: 'courses',
     port: config.port,
     database: config.database,
+    appendOnlyTables,
     createOrm: createCoursesOrm,
     buildSchema: buildCoursesSchema,
     context: (base) => ({ ...base, loaders: createLoaders(base.em), services }),

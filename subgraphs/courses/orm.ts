@@ -9,6 +9,9 @@ import { Purchase } from './purchase/purchase.entity';
 
 export const entities = [Course, Offering, Purchase, Enrollment, Attendance];
 
+/** Append-only tables: the serving role may only add rows to them. */
+export const appendOnlyTables = ['outbox_event'] as const;
+
 /** MikroORM bound to the `courses` schema, with this subgraph's migrations. */
 export const createCoursesOrm = (databaseUrl: string) =>
   createOrm({ schema: 'courses', databaseUrl, entities, migrations, migrationsPath: resolve(projectRoot, 'subgraphs/courses/migrations') });

@@ -1,3 +1,4 @@
+import { outboxFeedResolver } from '../../common/outbox-feed';
 import { buildFederatedSchema } from '../../common/federation';
 import type { CoursesContext } from './context';
 import { CourseResolver, InstitutionCoursesResolver } from './course/course.resolver';
@@ -32,6 +33,7 @@ export const buildCoursesSchema = () =>
   buildFederatedSchema(
     {
       resolvers: [
+        outboxFeedResolver('courses'),
         CourseResolver,
         InstitutionCoursesResolver,
         OfferingResolver,

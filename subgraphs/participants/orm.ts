@@ -12,7 +12,7 @@ import { LedgerEntry, Wallet, WalletHoldRow } from './wallet/wallet.entity';
 export const entities = [Participant, Cohort, Application, Card, Wallet, LedgerEntry, WalletHoldRow, InboxMessage, PersonalDataAccess];
 
 /** Append-only tables (their triggers refuse UPDATE, DELETE, TRUNCATE; the serving role has no such privilege either). */
-export const appendOnlyTables = ['ledger_entry', 'personal_data_access'] as const;
+export const appendOnlyTables = ['ledger_entry', 'personal_data_access', 'outbox_event'] as const;
 
 /** MikroORM bound to the `participants` schema, with this subgraph's migrations. */
 export const createParticipantsOrm = (databaseUrl: string) =>

@@ -1,3 +1,4 @@
+import { outboxFeedResolver } from '../../common/outbox-feed';
 import { buildFederatedSchema } from '../../common/federation';
 import { AccessLogResolver, PersonalDataAccessResolver } from './access-log/access-log.resolver';
 import { CardResolver } from './card/card.resolver';
@@ -20,6 +21,7 @@ export const buildParticipantsSchema = () =>
   buildFederatedSchema(
     {
       resolvers: [
+        outboxFeedResolver('participants'),
         ParticipantResolver,
         ParticipantFieldsResolver,
         AccessLogResolver,

@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { main, runSubgraph } from '../../common/subgraph-main';
 import { loadConfig } from './config';
 import { createLoaders } from './context';
-import { createPartnersOrm } from './orm';
+import { appendOnlyTables, createPartnersOrm } from './orm';
 import { buildPartnersSchema } from './schema';
 
 /** Starts the partners subgraph: platforms, evaluations, MoUs, training institutions, credentials. */
@@ -13,6 +13,7 @@ export function startPartners(config = loadConfig()) {
     name: 'partners',
     port: config.port,
     database: config.database,
+    appendOnlyTables,
     createOrm: createPartnersOrm,
     buildSchema: buildPartnersSchema,
     context: (base) => ({ ...base, loaders: createLoaders(base.em), config }),

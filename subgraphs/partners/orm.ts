@@ -17,6 +17,9 @@ export const entities = [
   PartnerCredentialKey,
 ];
 
+/** Append-only tables: the serving role may only add rows to them. */
+export const appendOnlyTables = ['outbox_event'] as const;
+
 /** MikroORM bound to the `partners` schema, with this subgraph's migrations. */
 export const createPartnersOrm = (databaseUrl: string) =>
   createOrm({

@@ -1,3 +1,4 @@
+import { outboxFeedResolver } from '../../common/outbox-feed';
 import { buildFederatedSchema } from '../../common/federation';
 import type { PartnersContext } from './context';
 import { PartnerCredentialResolver, PartnerCredentialsFieldResolver } from './credential/credential.resolver';
@@ -15,6 +16,7 @@ export const buildPartnersSchema = () =>
   buildFederatedSchema(
     {
       resolvers: [
+        outboxFeedResolver('partners'),
         PartnerResolver,
         EvaluationResolver,
         TrainingInstitutionResolver,

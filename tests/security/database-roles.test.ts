@@ -9,7 +9,8 @@ import { db, gatewayQuery } from '../support/client';
  * DELETE, TRUNCATE, ALTER). Migrations run as the schema's owner.
  */
 
-const SUBGRAPHS = ['participants', 'partners', 'courses'] as const;
+// The analytics subgraph has connections open at all times (its projector polls the feeds).
+const SUBGRAPHS = ['participants', 'partners', 'courses', 'analytics'] as const;
 const urlOf = (name: string) => process.env[`${name.toUpperCase()}_DATABASE_URL`]!;
 
 /** Runs `statement` as the role of `url` in a transaction that is rolled back; the error's message, or null when it ran. */
@@ -82,6 +83,12 @@ describe('database roles', () => {
       expect(await attempt(url, `TRUNCATE participants.${table}`)).toMatch(/permission denied for table/);
       expect(await attempt(url, `ALTER TABLE participants.${table} DISABLE TRIGGER ALL`)).toMatch(/must be owner/);
     }
+    // Each source's outbox too: the analytics read model is only as true as the events it was built from.
+    for (const source of ['participants', 'partners', 'courses']) {
+      expect(await attempt(urlOf(source), `DELETE FROM ${source}.outbox_event`)).toMatch(/permission denied for table/);
+      expect(await attempt(urlOf(source), `UPDATE ${source}.outbox_event SET type = type`)).toMatch(/permission denied for table/);
+      expect(await attempt(urlOf(source), `TRUNCATE ${source}.outbox_event`)).toMatch(/permission denied for table/);
+    }
     // The way round the triggers that a superuser has: refused.
     expect(await attempt(url, `SET session_replication_role = replica`)).toMatch(/permission denied to set parameter/);
     // It still writes what it must: a record row can be added.
@@ -107,7 +114,12 @@ describe('database roles', () => {
   });
 
   it('gives each serving role its own schema only, and no right to change any schema', async () => {
-    const probes = { participants: 'participants.participant', partners: 'partners.partner', courses: 'courses.course' };
+    const probes = {
+      participants: 'participants.participant',
+      partners: 'partners.partner',
+      courses: 'courses.course',
+      analytics: 'analytics.participant_dim',
+    };
     for (const name of SUBGRAPHS) {
       for (const [other, table] of Object.entries(probes)) {
         const refused = await attempt(urlOf(name), `SELECT 1 FROM ${table} LIMIT 1`);

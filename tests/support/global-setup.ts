@@ -28,7 +28,7 @@ export default async function globalSetup(): Promise<void> {
   );
   const client = new Client({ connectionString: db.url });
   await client.connect();
-  await client.query('DROP SCHEMA IF EXISTS participants, partners, courses CASCADE');
+  await client.query('DROP SCHEMA IF EXISTS participants, partners, courses, analytics CASCADE');
   await client.end();
   // The demo data is part of what is tested: every test runs beside it, as the real system would.
   // (In a child process: ORM metadata loaded here would clash with the test realm's.)

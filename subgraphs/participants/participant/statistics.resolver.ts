@@ -88,6 +88,8 @@ export class StatisticsResolver {
   @Query(() => ParticipantStatistics, {
     nullable: true,
     description: 'Counts by province, sex and eligibility reason. Analysts and the programme office; no personal data.',
+    deprecationReason:
+      'Scans the operational tables on every call and shows small counts unsuppressed: use analyticsTable (PARTICIPANTS, SELECTED by PROVINCE, SEX…), which reads the analytics read model with disclosure control. Eligibility reasons have no replacement there yet.',
   })
   async participantStatistics(@Ctx() { identity, em }: ParticipantsContext): Promise<ParticipantStatistics> {
     requireRole(identity, 'analyst', 'admin');

@@ -57,6 +57,8 @@ export class WalletStatisticsResolver {
   @Query(() => MoneyStatistics, {
     nullable: true,
     description: 'Training money credited, spent, refunded and returned, optionally for one cohort. Analysts and the programme office.',
+    deprecationReason:
+      'Scans the ledger on every call: use analyticsTable (CREDITED, SPEND, REFUNDS, FORFEITED_BALANCE, OUTSTANDING_BALANCE, ACTIVE_CARDS, INCENTIVES_DUE, by COHORT…), which reads the analytics read model with disclosure control.',
   })
   async moneyStatistics(
     @Arg('cohortId', () => ID, { nullable: true, description: 'Only the cards of this cohort.' }) cohortId: string | null,

@@ -1,0 +1,119 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Arg, Ctx, Directive, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { requireRole } from './auth';
+import type { SubgraphContext } from './context';
+import { badInput, forbidden } from './errors';
+
+/**
+ * The outbox feed: events in commit-safe order. A bigserial id alone is not: transaction B may take id 11
+ * and commit before A (id 10) commits, so a reader that saw 11 and moved its cursor past it would skip 10
+ * forever. Each event carries the id of the transaction that wrote it, and the feed serves only events of
+ * transactions older than the reader's snapshot xmin (every one of them has finished: committed or rolled
+ * back), in (transaction id, id) order. A transaction that commits later always has a larger transaction id
+ * than the horizon at the time of the read, so nothing behind the cursor can appear afterwards.
+ */
+
+/** A position in a source's feed: the last event read, as `<transaction id>:<event id>`; `0:0` is the start. */
+export interface FeedPosition {
+  xact: string;
+  id: string;
+}
+
+const POSITION = /^(\d{1,20}):(\d{1,20})$/;
+
+export function parsePosition(text: string): FeedPosition {
+  const match = POSITION.exec(text);
+  if (!match) throw badInput('after must be a feed position `<transaction id>:<event id>`, for example 0:0', 'after');
+  return { xact: match[1], id: match[2] };
+}
+
+export const formatPosition = (p: FeedPosition) => `${p.xact}:${p.id}`;
+
+export interface FeedEvent {
+  id: string;
+  type: string;
+  version: number;
+  occurredAt: Date;
+  position: string;
+  payload: string;
+}
+
+export const MAX_FEED_PAGE = 5_000;
+
+/** Up to `limit` finished events after `after`, oldest transaction first. */
+export async function readOutboxFeed(em: EntityManager, schema: string, after: FeedPosition, limit: number) {
+  const rows = await em.execute<
+    Array<{ id: string; event_id: string; xact_id: string; type: string; version: number; occurred_at: string; payload: string }>
+  >(
+    // Ordered by the columns, not by the text output columns of the same names (which would sort 10000 before 9999).
+    `SELECT e.id::text AS id, e.event_id, e.xact_id::text AS xact_id, e.type, e.version, e.occurred_at, e.payload::text AS payload
+       FROM "${schema}".outbox_event e
+      WHERE (e.xact_id, e.id) > (?::xid8, ?::bigint) AND e.xact_id < pg_snapshot_xmin(pg_current_snapshot())
+      ORDER BY e.xact_id, e.id
+      LIMIT ?`,
+    [after.xact, after.id, limit],
+  );
+  const events: FeedEvent[] = rows.map((r) => ({
+    id: r.event_id,
+    type: r.type,
+    version: r.version,
+    occurredAt: new Date(r.occurred_at),
+    position: formatPosition({ xact: r.xact_id, id: r.id }),
+    payload: r.payload,
+  }));
+  return { events, caughtUp: events.length < limit };
+}
+
+/**
+ * The feed as an internal query `<source>OutboxFeed`, for the analytics subgraph only: `@inaccessible` (not in
+ * the supergraph's API) and answered to the signed `analytics` service alone. Each source gets its own type
+ * names, so the three subgraphs compose without sharing a type.
+ */
+export function outboxFeedResolver(source: string) {
+  const prefix = source[0].toUpperCase() + source.slice(1);
+
+  @ObjectType(`${prefix}OutboxEvent`, { description: `A domain event of the ${source} subgraph (docs/events.md).` })
+  class OutboxEvent implements FeedEvent {
+    @Field({ description: 'Unique event id (a uuid): a broker deduplicates on it.' })
+    id: string;
+    @Field({ description: 'Event type, `<entity>.<what happened>`, for example `participant.registered`.' })
+    type: string;
+    @Field(() => Int, { description: 'Version of the payload schema of this type.' })
+    version: number;
+    @Field({ description: 'When the change happened (its transaction time).' })
+    occurredAt: Date;
+    @Field({ description: 'Position in the feed, `<transaction id>:<event id>`: pass the last one read as `after`.' })
+    position: string;
+    @Field({ description: 'The payload, a JSON object: pseudonymous ids and coarse attributes only.' })
+    payload: string;
+  }
+
+  @ObjectType(`${prefix}OutboxFeedPage`, { description: `A page of the ${source} subgraph's event feed.` })
+  class OutboxFeedPage {
+    @Field(() => [OutboxEvent], { description: 'Events after the position asked for, in feed order.' })
+    events: OutboxEvent[];
+    @Field({ description: 'Whether this page reached the end of what is readable now.' })
+    caughtUp: boolean;
+  }
+
+  @Resolver()
+  class OutboxFeedResolver {
+    @Query(() => OutboxFeedPage, {
+      name: `${source}OutboxFeed`,
+      description: `The ${source} subgraph's domain events, for the analytics subgraph only.`,
+    })
+    @Directive('@inaccessible')
+    async feed(
+      @Arg('after', { defaultValue: '0:0', description: 'Position of the last event already read (`0:0`: from the start).' }) after: string,
+      @Arg('limit', () => Int, { defaultValue: 1000, description: `Most events to return (1 to ${MAX_FEED_PAGE}).` }) limit: number,
+      @Ctx() { identity, em }: SubgraphContext,
+    ): Promise<OutboxFeedPage> {
+      requireRole(identity, 'service');
+      if (identity.subject !== 'analytics') throw forbidden('Only the analytics service reads the event feed');
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FEED_PAGE)
+        throw badInput(`limit must be between 1 and ${MAX_FEED_PAGE}`, 'limit');
+      return readOutboxFeed(em, source, parsePosition(after), limit);
+    }
+  }
+  return OutboxFeedResolver;
+}

@@ -1,0 +1,61 @@
+/*
+ * The transactional outbox every source subgraph keeps in its own schema (docs/events.md). Events are written
+ * by AFTER triggers on the domain tables, so each one commits or rolls back with the change it describes, in
+ * the same transaction, whichever code path made the change (resolver, background job, seed, a later
+ * refactor). Used by the subgraphs' migrations: the SQL here must stay as it is once released; change the
+ * outbox with a new migration.
+ */
+
+/** Creates `<schema>.outbox_event` (append-only) and `<schema>.outbox_emit(type, payload, occurred_at)`. */
+export function outboxTableSql(schema: string): string[] {
+  const s = `"${schema}"`;
+  return [
+    `create table ${s}."outbox_event" (
+      "id" bigint generated always as identity primary key,
+      "event_id" uuid not null default gen_random_uuid() unique,
+      "xact_id" xid8 not null default pg_current_xact_id(),
+      "type" text not null,
+      "version" int not null default 1,
+      "occurred_at" timestamptz not null default now(),
+      "payload" jsonb not null)`,
+    // The feed reads in (transaction id, id) order: see outboxFeedSql.
+    `create index "outbox_event_xact_id_id_index" on ${s}."outbox_event" ("xact_id", "id")`,
+    `create function ${s}."outbox_event_append_only"() returns trigger language plpgsql as $$
+      begin
+        raise exception 'outbox_event is append-only: % refused', tg_op using errcode = 'insufficient_privilege';
+      end $$`,
+    `create trigger "outbox_event_no_update_delete" before update or delete on ${s}."outbox_event"
+      for each row execute function ${s}."outbox_event_append_only"()`,
+    `create trigger "outbox_event_no_truncate" before truncate on ${s}."outbox_event"
+      for each statement execute function ${s}."outbox_event_append_only"()`,
+    `create function ${s}."outbox_emit"(p_type text, p_payload jsonb, p_occurred_at timestamptz default now()) returns void
+      language sql as $$
+        insert into ${s}."outbox_event" ("type", "payload", "occurred_at") values (p_type, p_payload, coalesce(p_occurred_at, now()))
+      $$`,
+  ];
+}
+
+/** Drops what outboxTableSql created (a migration's down). */
+export function outboxDropSql(schema: string): string[] {
+  return [
+    `drop table if exists "${schema}"."outbox_event" cascade`,
+    `drop function if exists "${schema}"."outbox_event_append_only"()`,
+    `drop function if exists "${schema}"."outbox_emit"(text, jsonb, timestamptz)`,
+  ];
+}
+
+/**
+ * An AFTER INSERT OR UPDATE trigger on `table` that emits events built by `body` (plpgsql statements that
+ * may use NEW, OLD and TG_OP, and call `emit(type, payload, occurred_at)`).
+ */
+export function outboxTriggerSql(schema: string, table: string, body: string): string[] {
+  const fn = `"${schema}"."outbox_${table}"`;
+  return [
+    `create function ${fn}() returns trigger language plpgsql as $$
+      begin
+        ${body.replaceAll('emit(', `perform "${schema}"."outbox_emit"(`)}
+        return null;
+      end $$`,
+    `create trigger "outbox_${table}" after insert or update on "${schema}"."${table}" for each row execute function ${fn}()`,
+  ];
+}

@@ -1,0 +1,26 @@
+import { envReader } from '../../common/config';
+import { subgraphDatabaseOf } from '../../common/database-roles';
+import { subgraphPort, subgraphUrl } from '../../common/topology';
+
+/** The analytics subgraph's event sources: each serves `<source>OutboxFeed` to the signed analytics service. */
+export const SOURCES = ['participants', 'partners', 'courses'] as const;
+export type SourceName = (typeof SOURCES)[number];
+
+/** The analytics subgraph's configuration, read and validated once at start-up. */
+export function loadConfig(env = process.env) {
+  const read = envReader(env);
+  return {
+    port: subgraphPort('analytics', env),
+    /** Its serving role (`ANALYTICS_DATABASE_URL`) and its schema owner for migrations (`ANALYTICS_MIGRATION_DATABASE_URL`). */
+    database: subgraphDatabaseOf('analytics', env),
+    /** Where each source's feed is read (the subgraphs' own URLs, never the gateway). */
+    sourceUrls: Object.fromEntries(SOURCES.map((s) => [s, subgraphUrl(s, env)])) as Record<SourceName, string>,
+    /** Pause between polls of a source that is caught up; a source with a backlog is read again at once. */
+    pollIntervalMs: read.int('ANALYTICS_POLL_INTERVAL_MS', 500, 10, 60_000),
+    /** Events read and projected per transaction. */
+    batchSize: read.int('ANALYTICS_BATCH_SIZE', 1000, 1, 5000),
+    /** Disclosure control: a cell counting fewer distinct participants than this is suppressed. */
+    minCellParticipants: read.int('ANALYTICS_MIN_CELL_PARTICIPANTS', 10, 2, 1000),
+  };
+}
+export type AnalyticsConfig = ReturnType<typeof loadConfig>;

@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261202220000 } from './Migration20261202220000';
+
+/** This subgraph's migrations in order; `npm run migration:create -- analytics` appends to it. */
+export const migrations: MigrationObject[] = [{ name: 'Migration20261202220000', class: Migration20261202220000 }];

@@ -1,0 +1,109 @@
+import type { Job } from '../../../common/jobs';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { internalClient } from '../../../common/internal-client';
+import { log } from '../../../common/logger';
+import { SOURCES, type AnalyticsConfig, type SourceName } from '../config';
+import { projectEvents } from './handlers';
+
+interface FeedEvent {
+  id: string;
+  type: string;
+  occurredAt: string;
+  position: string;
+  payload: string;
+}
+interface FeedPage {
+  events: FeedEvent[];
+  caughtUp: boolean;
+}
+
+const feedQuery = (source: SourceName) =>
+  `query Feed($after: String!, $limit: Int!) { feed: ${source}OutboxFeed(after: $after, limit: $limit) { caughtUp events { id type occurredAt position payload } } }`;
+
+/**
+ * Reads one page of a source's feed after the stored cursor and projects it, moving the cursor in the same
+ * transaction. The cursor row is locked and compared first: if another replica (or a previous run) moved it
+ * since it was read, this page is dropped and read again, so no event is applied twice and none is skipped.
+ * Returns the number of events projected, and whether the source had nothing more to read.
+ */
+export async function projectOnce(
+  em: EntityManager,
+  source: SourceName,
+  read: (after: string) => Promise<FeedPage>,
+): Promise<{ projected: number; caughtUp: boolean }> {
+  const [cursor] = await em.execute<Array<{ position: string }>>(`SELECT position FROM analytics.feed_cursor WHERE source = ?`, [source]);
+  const pollStartedAt = new Date();
+  const page = await read(cursor.position);
+  return em.transactional(async (tx) => {
+    const [locked] = await tx.execute<Array<{ position: string }>>(
+      `SELECT position FROM analytics.feed_cursor WHERE source = ? FOR UPDATE`,
+      [source],
+    );
+    if (locked.position !== cursor.position) return { projected: 0, caughtUp: false };
+    await projectEvents(
+      tx as EntityManager,
+      page.events.map((e) => ({ type: e.type, payload: JSON.parse(e.payload) })),
+    );
+    if (page.events.length)
+      await tx.execute(
+        `INSERT INTO analytics.event_rollup (source, type, day, events)
+         SELECT ?, e.type, (e.at AT TIME ZONE 'Asia/Jakarta')::date, count(*)
+           FROM jsonb_to_recordset(?::jsonb) AS e(type text, at timestamptz) GROUP BY 2, 3
+         ON CONFLICT (source, type, day) DO UPDATE SET events = analytics.event_rollup.events + excluded.events`,
+        [source, JSON.stringify(page.events.map((e) => ({ type: e.type, at: e.occurredAt })))],
+      );
+    const last = page.events.at(-1);
+    // greatest(): a replica whose poll started earlier but commits later must not move caught_up_at back.
+    await tx.execute(
+      `UPDATE analytics.feed_cursor
+          SET position = ?, events_projected = events_projected + ?, last_event_at = coalesce(?::timestamptz, last_event_at),
+              caught_up_at = CASE WHEN ? THEN greatest(caught_up_at, ?::timestamptz) ELSE caught_up_at END
+        WHERE source = ?`,
+      [last?.position ?? cursor.position, page.events.length, last?.occurredAt ?? null, page.caughtUp, pollStartedAt.toISOString(), source],
+    );
+    return { projected: page.events.length, caughtUp: page.caughtUp };
+  });
+}
+
+/** The background projector: one loop per source, reading at once while there is a backlog, else every pollIntervalMs. */
+export function projectorJob(orm: MikroORM, config: AnalyticsConfig): Job {
+  let stopped = false;
+  const timers = new Set<NodeJS.Timeout>();
+  // The page being projected, per source: a stop waits for it (its cursor commits with it, or not at all).
+  const inFlight = new Set<Promise<unknown>>();
+  for (const source of SOURCES) {
+    const call = internalClient(config.sourceUrls[source], 'analytics', 30_000);
+    const read = async (after: string) => (await call<{ feed: FeedPage }>(feedQuery(source), { after, limit: config.batchSize })).feed;
+    const loop = async () => {
+      let again = false;
+      const page = projectOnce(orm.em.fork(), source, read);
+      inFlight.add(page);
+      try {
+        const { caughtUp } = await page;
+        again = !caughtUp;
+      } catch (error) {
+        // A source that is down or restarting: try again next interval; the cursor has not moved.
+        log.warn(`analytics: projecting ${source} failed`, { error: String(error) });
+      } finally {
+        inFlight.delete(page);
+      }
+      if (stopped) return;
+      const timer = setTimeout(
+        () => {
+          timers.delete(timer);
+          void loop();
+        },
+        again ? 0 : config.pollIntervalMs,
+      );
+      timers.add(timer);
+    };
+    void loop();
+  }
+  return {
+    stop: async () => {
+      stopped = true;
+      timers.forEach(clearTimeout);
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,276 @@
+/*
+ * The semantic layer: what an analyst may ask for, defined once over the read model. Each measure belongs to
+ * one fact ("base"); each base says which dimensions it can be split by and with which SQL. A measure also
+ * says which participants it counts, for disclosure control (a cell counting fewer than k is suppressed).
+ */
+
+export const MEASURES = [
+  'PARTICIPANTS',
+  'INCENTIVES_DUE',
+  'APPLICATIONS',
+  'SELECTED',
+  'CARDS_ISSUED',
+  'ACTIVE_CARDS',
+  'REVOKED_CARDS',
+  'PURCHASES',
+  'PURCHASERS',
+  'SPEND',
+  'REFUNDS',
+  'VOIDS',
+  'COMPLETIONS',
+  'COMPLETERS',
+  'COMPLETION_RATE',
+  'MEDIAN_DAYS_TO_COMPLETE',
+  'AVERAGE_SCORE',
+  'FORFEITED_BALANCE',
+  'CREDITED',
+  'OUTSTANDING_BALANCE',
+] as const;
+export type Measure = (typeof MEASURES)[number];
+
+export const DIMENSIONS = [
+  'COHORT',
+  'PROVINCE',
+  'REGENCY',
+  'AGE_BAND',
+  'SEX',
+  'EDUCATION',
+  'PLATFORM',
+  'INSTITUTION',
+  'CATEGORY',
+  'MODE',
+  'DAY',
+  'WEEK',
+  'MONTH',
+] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+type Base = 'participants' | 'applications' | 'cards' | 'purchases' | 'ledger';
+
+export interface MeasureDefinition {
+  base: Base;
+  description: string;
+  /** SQL of the value over the base's rows. */
+  value: string;
+  /** SQL counting the distinct participants behind the value (disclosure control). */
+  participants: string;
+  /** Whether the values of a table's cells add up to its total (then secondary suppression applies). */
+  additive: boolean;
+}
+
+const distinctWhere = (condition: string) => `count(DISTINCT pid) FILTER (WHERE ${condition})`;
+
+export const MEASURE_DEFINITIONS: Record<Measure, MeasureDefinition> = {
+  PARTICIPANTS: {
+    base: 'participants',
+    description: 'Registered participants.',
+    value: 'count(*)',
+    participants: 'count(DISTINCT pid)',
+    additive: true,
+  },
+  INCENTIVES_DUE: {
+    base: 'participants',
+    description: 'Participants whose post-training incentive is due (first course completed).',
+    value: `count(*) FILTER (WHERE incentive_status = 'DUE')`,
+    participants: distinctWhere(`incentive_status = 'DUE'`),
+    additive: true,
+  },
+  APPLICATIONS: {
+    base: 'applications',
+    description: 'Applications to a cohort.',
+    value: 'count(*)',
+    participants: 'count(DISTINCT pid)',
+    additive: true,
+  },
+  SELECTED: {
+    base: 'applications',
+    description: 'Applications selected in the draw.',
+    value: `count(*) FILTER (WHERE status = 'SELECTED')`,
+    participants: distinctWhere(`status = 'SELECTED'`),
+    additive: true,
+  },
+  CARDS_ISSUED: { base: 'cards', description: 'Cards issued.', value: 'count(*)', participants: 'count(DISTINCT pid)', additive: true },
+  ACTIVE_CARDS: {
+    base: 'cards',
+    description: 'Cards active now.',
+    value: `count(*) FILTER (WHERE status = 'ACTIVE')`,
+    participants: distinctWhere(`status = 'ACTIVE'`),
+    additive: true,
+  },
+  REVOKED_CARDS: {
+    base: 'cards',
+    description: 'Cards revoked (no purchase before the deadline).',
+    value: `count(*) FILTER (WHERE status = 'REVOKED')`,
+    participants: distinctWhere(`status = 'REVOKED'`),
+    additive: true,
+  },
+  PURCHASES: {
+    base: 'purchases',
+    description: 'Authorized (captured) purchases.',
+    value: 'count(*)',
+    participants: 'count(DISTINCT pid)',
+    additive: true,
+  },
+  PURCHASERS: {
+    base: 'purchases',
+    description: 'Participants with at least one authorized purchase.',
+    value: 'count(DISTINCT pid)',
+    participants: 'count(DISTINCT pid)',
+    additive: true,
+  },
+  SPEND: {
+    base: 'purchases',
+    description: 'Spend in rupiah: captured purchases minus refunds.',
+    value: 'coalesce(sum(amount), 0) - coalesce(sum(refunded_amount), 0)',
+    participants: 'count(DISTINCT pid)',
+    additive: true,
+  },
+  REFUNDS: {
+    base: 'purchases',
+    description: 'Refunded rupiah (voided enrollments).',
+    value: 'coalesce(sum(refunded_amount), 0)',
+    participants: distinctWhere('refunded_amount > 0'),
+    additive: true,
+  },
+  VOIDS: {
+    base: 'purchases',
+    description: 'Enrollments voided.',
+    value: `count(*) FILTER (WHERE enrollment_status = 'CANCELLED')`,
+    participants: distinctWhere(`enrollment_status = 'CANCELLED'`),
+    additive: true,
+  },
+  COMPLETIONS: {
+    base: 'purchases',
+    description: 'Enrollments completed.',
+    value: `count(*) FILTER (WHERE enrollment_status = 'COMPLETED')`,
+    participants: distinctWhere(`enrollment_status = 'COMPLETED'`),
+    additive: true,
+  },
+  COMPLETERS: {
+    base: 'purchases',
+    description: 'Participants with at least one completed enrollment.',
+    value: `count(DISTINCT pid) FILTER (WHERE enrollment_status = 'COMPLETED')`,
+    participants: distinctWhere(`enrollment_status = 'COMPLETED'`),
+    additive: true,
+  },
+  COMPLETION_RATE: {
+    base: 'purchases',
+    description: 'Completed enrollments over purchases not voided (0 to 1).',
+    value: `(count(*) FILTER (WHERE enrollment_status = 'COMPLETED'))::float8 / nullif(count(*) FILTER (WHERE enrollment_status IS DISTINCT FROM 'CANCELLED'), 0)`,
+    // A rate gives its numerator back beside its denominator: it rests on the fewer of completers and buyers.
+    participants: `least(${distinctWhere(`enrollment_status = 'COMPLETED'`)}, ${distinctWhere(`enrollment_status IS DISTINCT FROM 'CANCELLED'`)})`,
+    additive: false,
+  },
+  MEDIAN_DAYS_TO_COMPLETE: {
+    base: 'purchases',
+    description: 'Median days from enrollment to completion.',
+    value: `percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - enrolled_at) / 86400) FILTER (WHERE enrollment_status = 'COMPLETED')`,
+    participants: distinctWhere(`enrollment_status = 'COMPLETED'`),
+    additive: false,
+  },
+  AVERAGE_SCORE: {
+    base: 'purchases',
+    description: 'Average completion score (0 to 100).',
+    value: `avg(score) FILTER (WHERE enrollment_status = 'COMPLETED')`,
+    participants: distinctWhere(`enrollment_status = 'COMPLETED'`),
+    additive: false,
+  },
+  CREDITED: {
+    base: 'ledger',
+    description: 'Rupiah credited to cards when their cohort was selected.',
+    value: `coalesce(sum(amount) FILTER (WHERE kind = 'CREDIT_COHORT'), 0)`,
+    participants: distinctWhere(`kind = 'CREDIT_COHORT'`),
+    additive: true,
+  },
+  OUTSTANDING_BALANCE: {
+    base: 'ledger',
+    description: 'Rupiah still on the cards: the sum of every ledger entry (credits, purchases, refunds, revocations).',
+    value: 'coalesce(sum(amount), 0)',
+    participants: 'count(DISTINCT pid)',
+    additive: true,
+  },
+  FORFEITED_BALANCE: {
+    base: 'ledger',
+    description: 'Rupiah returned to the treasury from cards revoked after the purchase deadline.',
+    value: `-coalesce(sum(amount) FILTER (WHERE kind = 'DEBIT_REVOCATION'), 0)`,
+    participants: distinctWhere(`kind = 'DEBIT_REVOCATION'`),
+    additive: true,
+  },
+};
+
+/** Age on 1 January of the current year, in the bands the programme reports. */
+const AGE_BAND = `CASE WHEN birth_year IS NULL THEN 'UNKNOWN'
+  WHEN extract(year FROM now()) - birth_year < 18 THEN 'UNDER_18'
+  WHEN extract(year FROM now()) - birth_year < 25 THEN 'AGE_18_24'
+  WHEN extract(year FROM now()) - birth_year < 35 THEN 'AGE_25_34'
+  WHEN extract(year FROM now()) - birth_year < 45 THEN 'AGE_35_44'
+  WHEN extract(year FROM now()) - birth_year < 55 THEN 'AGE_45_54'
+  ELSE 'AGE_55_PLUS' END`;
+
+/** Time dimensions are calendar days, weeks and months in Western Indonesia Time (the programme's clock). */
+const period = (unit: string) => `to_char(date_trunc('${unit}', at AT TIME ZONE 'Asia/Jakarta'), 'YYYY-MM-DD')`;
+
+const PERSON_DIMENSIONS: Partial<Record<Dimension, string>> = {
+  PROVINCE: `coalesce(province_code, 'UNKNOWN')`,
+  REGENCY: `coalesce(regency_code, 'UNKNOWN')`,
+  AGE_BAND,
+  SEX: `coalesce(sex, 'UNKNOWN')`,
+  EDUCATION: `coalesce(education, 'UNKNOWN')`,
+  DAY: period('day'),
+  WEEK: period('week'),
+  MONTH: period('month'),
+};
+
+/** The participant's latest card decides their cohort for facts that do not name one. */
+const COHORT_OF_PARTICIPANT = `(SELECT c.cohort_id::text FROM analytics.card_fact c WHERE c.participant_id = f.participant_id ORDER BY c.issued_at DESC LIMIT 1)`;
+
+const PERSON_COLUMNS = `p.province_code, p.regency_code, p.birth_year, p.sex, p.education, p.incentive_status`;
+
+export interface BaseDefinition {
+  /** A subquery with one row per fact: `pid` (the participant), `at` (the fact's time) and the columns the measures use. */
+  rows: string;
+  dimensions: Partial<Record<Dimension, string>>;
+}
+
+export const BASES: Record<Base, BaseDefinition> = {
+  participants: {
+    rows: `SELECT p.participant_id AS pid, p.registered_at AS at, ${PERSON_COLUMNS} FROM analytics.participant_dim p`,
+    dimensions: PERSON_DIMENSIONS,
+  },
+  applications: {
+    rows: `SELECT f.participant_id AS pid, f.applied_at AS at, f.status, f.cohort_id::text AS cohort, ${PERSON_COLUMNS}
+             FROM analytics.application_fact f LEFT JOIN analytics.participant_dim p ON p.participant_id = f.participant_id`,
+    dimensions: { ...PERSON_DIMENSIONS, COHORT: 'cohort' },
+  },
+  cards: {
+    rows: `SELECT f.participant_id AS pid, f.issued_at AS at, f.status, f.cohort_id::text AS cohort, ${PERSON_COLUMNS}
+             FROM analytics.card_fact f LEFT JOIN analytics.participant_dim p ON p.participant_id = f.participant_id`,
+    dimensions: { ...PERSON_DIMENSIONS, COHORT: 'cohort' },
+  },
+  purchases: {
+    rows: `SELECT f.participant_id AS pid, f.authorized_at AS at, f.amount, e.refunded_amount, e.status AS enrollment_status,
+                  e.enrolled_at, e.completed_at, e.score, f.partner_id::text AS platform, co.institution_id::text AS institution,
+                  co.category, co.mode, ${COHORT_OF_PARTICIPANT} AS cohort, ${PERSON_COLUMNS}
+             FROM analytics.purchase_fact f
+             LEFT JOIN analytics.enrollment_fact e ON e.purchase_id = f.purchase_id
+             LEFT JOIN analytics.course_dim co ON co.course_id = f.course_id
+             LEFT JOIN analytics.participant_dim p ON p.participant_id = f.participant_id
+            WHERE f.status = 'AUTHORIZED'`,
+    dimensions: {
+      ...PERSON_DIMENSIONS,
+      COHORT: `coalesce(cohort, 'UNKNOWN')`,
+      PLATFORM: 'platform',
+      INSTITUTION: `coalesce(institution, 'UNKNOWN')`,
+      CATEGORY: `coalesce(category, 'UNKNOWN')`,
+      MODE: `coalesce(mode, 'UNKNOWN')`,
+    },
+  },
+  ledger: {
+    rows: `SELECT cf.participant_id AS pid, f.recorded_at AS at, f.kind, f.amount, cf.cohort_id::text AS cohort, ${PERSON_COLUMNS}
+             FROM analytics.ledger_fact f
+             JOIN analytics.wallet_dim w ON w.wallet_id = f.wallet_id
+             JOIN analytics.card_fact cf ON cf.card_id = w.card_id
+             LEFT JOIN analytics.participant_dim p ON p.participant_id = cf.participant_id`,
+    dimensions: { ...PERSON_DIMENSIONS, COHORT: 'cohort' },
+  },
+};

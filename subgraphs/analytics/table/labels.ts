@@ -1,0 +1,25 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Dimension } from './catalog';
+
+/** Names of the programme's public entities (cohorts, platforms, institutions): never of a person. */
+const LABEL_SQL: Partial<Record<Dimension, string>> = {
+  COHORT: `SELECT cohort_id::text AS id, name FROM analytics.cohort_dim WHERE cohort_id::text IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+  PLATFORM: `SELECT partner_id::text AS id, name FROM analytics.partner_dim WHERE partner_id::text IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+  INSTITUTION: `SELECT institution_id::text AS id, name FROM analytics.institution_dim WHERE institution_id::text IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+};
+
+/** Dimensions whose values are ids with a readable name. */
+export const LABELLED: ReadonlySet<Dimension> = new Set(Object.keys(LABEL_SQL) as Dimension[]);
+
+/** For each dimension of a table, its values' labels (an empty map for dimensions whose values are codes). */
+export async function labelsOf(em: EntityManager, dimensions: Dimension[], keys: string[][]): Promise<Map<string, string>[]> {
+  return Promise.all(
+    dimensions.map(async (dimension, i) => {
+      const sql = LABEL_SQL[dimension];
+      if (!sql) return new Map<string, string>();
+      const values = [...new Set(keys.map((k) => k[i]))];
+      const rows = values.length ? await em.execute<Array<{ id: string; name: string }>>(sql, [JSON.stringify(values)]) : [];
+      return new Map(rows.map((r) => [r.id, r.name]));
+    }),
+  );
+}
