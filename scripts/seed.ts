@@ -1,26 +1,76 @@
 import { startDatabase } from '../common/database';
 import { envReader } from '../common/config';
 import { helpOnRequest } from './cli';
-import { seedDatabase } from './seeding';
+import type { YearShape } from '../seed/bulk/plan';
+import { seedDatabase, type SeedOptions } from './seeding';
 import { portInUse } from './stack';
 
 const USAGE = `
-usage: npm run seed [-- --reset]
+usage: npm run seed [-- --reset] [--participants N [--cohorts 12] [--apply-share 0.6] [--selected-share 0.2]
+                    [--purchase-share 0.85] [--second-purchase-share 0.25] [--void-share 0.05] [--completion-share 0.6]]
 
 Migrates the three schemas and seeds the demo data into those that are empty, on DATABASE_URL or the embedded
 PostgreSQL (.data/postgres). --reset drops the three schemas first and rebuilds everything: stop npm start first.
+
+--participants N replaces the demo's 3,000 participants with a programme year for N people, loaded through
+COPY with a progress bar on stderr: cohorts drawn by the real selection, cards, wallets and their ledgers,
+purchases of the demo catalogue with attendance, completions and refunded voids. The shares say how many of
+the step before go on (applicants and selected are shares of all participants). Use it with --reset.
 `;
+
+const SHARES: Record<string, keyof YearShape> = {
+  '--apply-share': 'applyShare',
+  '--selected-share': 'selectedShare',
+  '--purchase-share': 'purchaseShare',
+  '--second-purchase-share': 'secondPurchaseShare',
+  '--void-share': 'voidShare',
+  '--completion-share': 'completionShare',
+};
+
+/** `--participants N` and the year's knobs; undefined without --participants. Refuses what is not a number in range. */
+export function bulkOptions(argv: string[]): SeedOptions['bulk'] {
+  const value = (flag: string): string | undefined => {
+    const at = argv.indexOf(flag);
+    if (at < 0) return undefined;
+    if (at + 1 >= argv.length) throw new Error(`${flag} needs a value`);
+    return argv[at + 1];
+  };
+  const whole = (flag: string, min: number, max: number): number | undefined => {
+    const raw = value(flag);
+    if (raw === undefined) return undefined;
+    const n = Number(raw.replaceAll('_', ''));
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${flag} must be a whole number from ${min} to ${max}`);
+    return n;
+  };
+  const participants = whole('--participants', 1, 20_000_000);
+  const shape: Partial<YearShape> = {};
+  const cohorts = whole('--cohorts', 1, 100);
+  if (cohorts !== undefined) shape.cohorts = cohorts;
+  for (const [flag, key] of Object.entries(SHARES)) {
+    const raw = value(flag);
+    if (raw === undefined) continue;
+    const share = Number(raw);
+    if (!Number.isFinite(share) || share < 0 || share > 1) throw new Error(`${flag} must be a share from 0 to 1`);
+    shape[key] = share;
+  }
+  if (participants === undefined) {
+    if (Object.keys(shape).length) throw new Error('the year knobs need --participants N');
+    return undefined;
+  }
+  return { participants, shape };
+}
 
 /** `npm run seed [-- --reset]`: seeds empty schemas; `--reset` drops all three schemas and rebuilds the demo data. */
 async function main(): Promise<void> {
   helpOnRequest(USAGE);
   const reset = process.argv.includes('--reset');
+  const bulk = bulkOptions(process.argv.slice(2));
   const gatewayPort = envReader().int('GATEWAY_PORT', 4000, 1, 65535);
   const taken = reset ? await portInUse(gatewayPort) : undefined;
   if (taken) throw new Error(`port ${taken} is in use: npm start is running? Stop it before --reset, which drops the schemas under it.`);
   const db = await startDatabase();
   try {
-    const seeded = await seedDatabase(db.url, { reset });
+    const seeded = await seedDatabase(db.url, { reset, bulk });
     console.log(seeded.length ? `done: ${seeded.join(', ')}` : 'every schema already has data (use --reset to rebuild)');
   } finally {
     await db.stop();

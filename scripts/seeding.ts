@@ -7,6 +7,8 @@ import { SUBGRAPHS, type SubgraphName } from '../common/topology';
 import { seedCourses } from '../seed/courses';
 import { seedParticipants } from '../seed/participants';
 import { seedPartners } from '../seed/partners';
+import { DEFAULT_SHAPE, type YearShape } from '../seed/bulk/plan';
+import { seedBulkYear } from '../seed/bulk/year';
 import { APPEND_ONLY_TABLES, ORM_FACTORIES } from './subgraph-orms';
 
 /** Each subgraph's seed, run with that subgraph's own ORM (its own schema only), and the table that tells it is empty. */
@@ -23,6 +25,11 @@ export interface SeedOptions {
   /** Drop every subgraph schema first and rebuild from the migrations. */
   reset?: boolean;
   log?: (message: string) => void;
+  /**
+   * Instead of the demo's 3,000 participants, a programme year for this many, loaded through COPY (the
+   * demo partners and catalogue stay: the year's purchases buy their offerings).
+   */
+  bulk?: { participants: number; shape?: Partial<YearShape> };
 }
 
 /**
@@ -35,6 +42,7 @@ export async function seedDatabase(adminUrl: string, options: SeedOptions = {}):
   if (options.reset) await dropSchemas(adminUrl, names);
   const databases = await provisionSubgraphRoles(adminUrl, names);
   const seeded: SubgraphName[] = [];
+  let bulkYear = false;
   for (const name of names) {
     const { url, migrationUrl } = databases[name];
     const orm = await ORM_FACTORIES[name](migrationUrl!);
@@ -44,6 +52,11 @@ export async function seedDatabase(adminUrl: string, options: SeedOptions = {}):
         .getConnection()
         .execute<Array<{ empty: boolean }>>(`SELECT NOT EXISTS (SELECT 1 FROM ${SEEDS[name].probe}) AS empty`);
       if (!empty) continue;
+      // The bulk year writes the participants schema (and the courses purchases) once the catalogue exists.
+      if (name === 'participants' && options.bulk) {
+        bulkYear = true;
+        continue;
+      }
       const started = Date.now();
       await SEEDS[name].run(orm);
       seeded.push(name);
@@ -51,6 +64,24 @@ export async function seedDatabase(adminUrl: string, options: SeedOptions = {}):
     } finally {
       await orm.close();
     }
+  }
+  if (bulkYear && options.bulk) {
+    const result = await seedBulkYear(
+      { participants: databases.participants.migrationUrl!, courses: databases.courses.migrationUrl! },
+      options.bulk.participants,
+      { ...DEFAULT_SHAPE, ...options.bulk.shape },
+    );
+    seeded.unshift('participants');
+    log(
+      `seeded a year in ${(result.milliseconds / 1000).toFixed(1)} s: ${[
+        `${result.participants} participants`,
+        `${result.applications} applications`,
+        `${result.cards} cards and wallets`,
+        `${result.ledgerEntries} ledger entries`,
+        `${result.purchases} purchases and enrollments`,
+        `${result.attendance} attendance records`,
+      ].join(', ')}`,
+    );
   }
   return seeded;
 }

@@ -24,6 +24,8 @@ export interface RunningStack {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
   env: Record<string, string>;
+  /** Process id of each subgraph and of the gateway, for benchmarks that read their CPU time from /proc. */
+  pids: Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -95,7 +97,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await stop();
     throw error;
   }
-  return { gatewayUrl: `http://127.0.0.1:${options.gatewayPort}/graphql`, subgraphUrls, env, stop };
+  const pids: Record<string, number> = {};
+  SUBGRAPHS.forEach(({ name }, i) => (pids[name] = children[i].pid!));
+  if (gateway) pids.gateway = gateway.pid!;
+  return { gatewayUrl: `http://127.0.0.1:${options.gatewayPort}/graphql`, subgraphUrls, env, pids, stop };
 }
 
 async function waitHealthy(url: string, child: ChildProcess, name: string, timeoutMs = 60_000): Promise<void> {

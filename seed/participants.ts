@@ -9,7 +9,7 @@ import { EXCLUDED_OCCUPATIONS, Occupation } from '../subgraphs/participants/part
 import { json, SCHEMA, sql } from '../subgraphs/participants/sql';
 import { seededRandom } from './catalog';
 
-const FIRST_MALE = [
+export const FIRST_MALE = [
   'Budi',
   'Agus',
   'Andi',
@@ -31,7 +31,7 @@ const FIRST_MALE = [
   'Putra',
   'Bayu',
 ];
-const FIRST_FEMALE = [
+export const FIRST_FEMALE = [
   'Siti',
   'Dewi',
   'Sri',
@@ -53,7 +53,7 @@ const FIRST_FEMALE = [
   'Tika',
   'Rahma',
 ];
-const LAST = [
+export const LAST = [
   'Santoso',
   'Wijaya',
   'Saputra',
@@ -80,7 +80,7 @@ const LAST = [
   'Halim',
   'Syahputra',
 ];
-const STREETS = [
+export const STREETS = [
   'Jl. Merdeka',
   'Jl. Sudirman',
   'Jl. Diponegoro',
@@ -90,7 +90,7 @@ const STREETS = [
   'Jl. Kartini',
   'Jl. Pemuda',
 ];
-const ORDINARY = [
+export const ORDINARY = [
   Occupation.UNEMPLOYED,
   Occupation.LAID_OFF,
   Occupation.PRIVATE_EMPLOYEE,
@@ -101,7 +101,7 @@ const ORDINARY = [
   Occupation.INFORMAL_WORKER,
   Occupation.OTHER,
 ];
-const EXCLUDED = [...EXCLUDED_OCCUPATIONS];
+export const EXCLUDED = [...EXCLUDED_OCCUPATIONS];
 
 // Fixed demo seeds, committed like real ones (a real cohort's seed is random: see openCohort).
 export const GELOMBANG_1_SEED = 'gelombang-1-2020-04-11';
@@ -280,7 +280,7 @@ const POPULATION: Record<string, number> = {
 };
 
 /** The i-th participant's province: each province once first, then drawn in proportion to its population. */
-function weightedProvinces(provinces: Array<[string, string]>, rng: () => number): (i: number) => [string, string] {
+export function weightedProvinces(provinces: Array<[string, string]>, rng: () => number): (i: number) => [string, string] {
   const total = provinces.reduce((sum, [code]) => sum + (POPULATION[code] ?? 1), 0);
   return (i) => {
     if (i < provinces.length) return provinces[i];

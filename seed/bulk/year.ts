@@ -1,0 +1,111 @@
+import { Client } from 'pg';
+import { seededRandom } from '../catalog';
+import { attendanceCount, readOfferings, writeCoursesYear } from './courses-load';
+import { copyRows } from './copy';
+import { deferIndexes } from './deferred-indexes';
+import { emptyPeople, PARTICIPANT_COLUMNS, participantRows } from './people';
+import { ledgerEntryCount, writeParticipantsYear } from './participants-load';
+import { DEFAULT_SHAPE, planYear, type YearPlan, type YearShape } from './plan';
+import { progressBar } from './progress';
+
+/** The tables each load fills, whose indexes and constraints are built once at the end instead of per row. */
+const PARTICIPANTS_TABLES = ['application', 'card', 'wallet', 'wallet_hold', 'ledger_entry'];
+const COURSES_TABLES = ['purchase', 'enrollment', 'attendance'];
+
+const rowsAfterParticipants = (plan: YearPlan): number =>
+  plan.applications.length + 2 * plan.cards.length + 3 * plan.purchases.length + ledgerEntryCount(plan) + attendanceCount(plan);
+
+export interface BulkYearResult {
+  participants: number;
+  applications: number;
+  cards: number;
+  purchases: number;
+  ledgerEntries: number;
+  attendance: number;
+  milliseconds: number;
+}
+
+/**
+ * A year of the programme for `count` participants, written through COPY: the participants schema as its
+ * owner (`participantsOwnerUrl`), the purchases, enrollments and attendance in the courses schema as that
+ * schema's owner (after the demo catalogue, whose offerings they buy). Each schema is written in one
+ * transaction, so a failure leaves it empty; the two load at the same time on two connections.
+ */
+export async function seedBulkYear(
+  owners: { participants: string; courses: string },
+  count: number,
+  shape: YearShape = DEFAULT_SHAPE,
+): Promise<BulkYearResult> {
+  const started = Date.now();
+  const now = new Date();
+  const rng = seededRandom(20260101);
+  const participants = await loadClient(owners.participants);
+  const courses = await loadClient(owners.courses);
+  try {
+    const offerings = await readOfferings(courses);
+    const people = emptyPeople(count);
+    const progress = progressBar('bulk seed', count);
+    let startCourses: (plan: YearPlan) => void = () => undefined;
+    let failBeforePlan: (error: unknown) => void = () => undefined;
+    const planned = new Promise<YearPlan>((resolve, reject) => {
+      startCourses = resolve;
+      failBeforePlan = reject;
+    });
+    await participants.query('BEGIN');
+    await courses.query('BEGIN');
+    const participantsDone = (async () => {
+      progress.phase('participants');
+      const restoreParticipant = await deferIndexes(participants, 'participants', ['participant']);
+      await copyRows(participants, 'participants.participant', PARTICIPANT_COLUMNS, participantRows(people, rng, now), progress);
+      // Sent before the plan, which keeps this process busy for a while: PostgreSQL builds the indexes meanwhile.
+      const participantIndexes = participants.query(restoreParticipant);
+      const plan = planYear(people, offerings, shape, rng, now);
+      progress.setTotal(count + rowsAfterParticipants(plan));
+      startCourses(plan);
+      await participantIndexes;
+      const restoreRest = await deferIndexes(participants, 'participants', PARTICIPANTS_TABLES);
+      await writeParticipantsYear(participants, plan, progress);
+      progress.phase('indexes');
+      await participants.query(restoreRest);
+      return plan;
+    })();
+    // The courses schema loads as soon as the plan exists, beside the rest of the participants schema.
+    const coursesDone = planned.then(async (plan) => {
+      const restore = await deferIndexes(courses, 'courses', COURSES_TABLES);
+      await writeCoursesYear(courses, plan, progress);
+      progress.phase('indexes');
+      await courses.query(restore);
+    });
+    participantsDone.catch(failBeforePlan); // the courses side must not wait for a plan that never comes
+    const [year] = await Promise.all([participantsDone, coursesDone]);
+    await participants.query('COMMIT');
+    await courses.query('COMMIT');
+    progress.done();
+    await participants.query(`ANALYZE ${['participant', ...PARTICIPANTS_TABLES].map((t) => `participants.${t}`).join(', ')}`);
+    await courses.query(`ANALYZE ${COURSES_TABLES.map((t) => `courses.${t}`).join(', ')}`);
+    return {
+      participants: count,
+      applications: year.applications.length,
+      cards: year.cards.length,
+      purchases: year.purchases.length,
+      ledgerEntries: ledgerEntryCount(year),
+      attendance: attendanceCount(year),
+      milliseconds: Date.now() - started,
+    };
+  } catch (error) {
+    await participants.query('ROLLBACK').catch(() => undefined);
+    await courses.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await participants.end();
+    await courses.end();
+  }
+}
+
+/** An owner's connection set for loading: no wait for WAL flush per commit, room to sort when indexes are built. */
+async function loadClient(url: string): Promise<Client> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query(`SET synchronous_commit = off; SET maintenance_work_mem = '256MB'; SET statement_timeout = 0`);
+  return client;
+}
