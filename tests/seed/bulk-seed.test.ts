@@ -19,7 +19,7 @@ const url = new URL(process.env.TEST_DATABASE_URL!);
 const bulkDb = `${url.pathname.slice(1)}_bulk`;
 const bulkUrl = Object.assign(new URL(url.toString()), { pathname: `/${bulkDb}` }).toString();
 // Its own stack, on ports no other test takes (they use +20…+99 beside the suite's gateway).
-const gatewayPort = Number(process.env.TEST_PORT_BASE ?? 4100) + 120;
+const gatewayPort = Number(process.env.TEST_PORT_BASE ?? 4100) + 150; // clear of the stack, the other tests and NATS on 4222
 
 async function admin(statement: string) {
   const client = new Client({ connectionString: Object.assign(new URL(url.toString()), { pathname: '/postgres' }).toString() });
