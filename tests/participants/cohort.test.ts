@@ -276,15 +276,45 @@ describe('cohorts', () => {
 });
 
 describe('the cohorts list', () => {
+  it('filters by the derived status: OPEN lists only cohorts taking applications now, a fresh one included', async () => {
+    const fresh = await openCohort(5);
+    const closed = await openCohort(5);
+    await closeCohort(closed);
+    const statuses = async (status: string) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 1000; page++) {
+        const res = await subgraphQuery(
+          'participants',
+          `query($after: String, $status: CohortStatus) { cohorts(first: 100, after: $after, status: $status) { edges { node { id status } } pageInfo { hasNextPage endCursor } } }`,
+          { after, status },
+          { role: 'anonymous' },
+        );
+        expect(res.errors).toBeUndefined();
+        for (const { node } of res.data!.cohorts.edges) {
+          expect(node.status).toBe(status);
+          ids.push(node.id);
+        }
+        if (!res.data!.cohorts.pageInfo.hasNextPage) return ids;
+        after = res.data!.cohorts.pageInfo.endCursor;
+      }
+      return ids;
+    };
+    const open = await statuses('OPEN');
+    expect(open).toContain(fresh);
+    expect(open).not.toContain(closed);
+    expect(await statuses('CLOSED')).toContain(closed);
+  });
+
   it('is paged, newest opening first, each cohort exactly once (anonymous callers too)', async () => {
     await openCohort(5);
     await openCohort(5);
     const seen: string[] = [];
     let after: string | null = null;
-    for (let page = 0; page < 500; page++) {
+    for (let page = 0; page < 1000; page++) {
       const res = await subgraphQuery(
         'participants',
-        `query($after: String) { cohorts(first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        `query($after: String) { cohorts(first: 50, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
         { after },
         { role: 'anonymous' },
       );

@@ -119,7 +119,7 @@ export const CardNumberQuery = graphql(`
 
 export const OpenCohortsQuery = graphql(`
   query WebCohorts {
-    cohorts(first: 20) {
+    cohorts(first: 20, status: OPEN) {
       edges {
         node {
           id

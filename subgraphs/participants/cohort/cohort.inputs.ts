@@ -1,4 +1,6 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { PageArgs } from '../../../common/pagination';
+import { CohortStatus } from './cohort.entity';
 import { SafeInt } from '../../../common/scalars';
 
 @InputType({ description: 'A new cohort (gelombang).' })
@@ -35,4 +37,10 @@ export class CohortApplyInput {
 export class CohortSelectInput {
   @Field(() => ID, { description: 'The closed cohort. The draw uses the seed committed when it opened: no one chooses it now.' })
   cohortId: string;
+}
+
+@ArgsType()
+export class CohortsArgs extends PageArgs {
+  @Field(() => CohortStatus, { nullable: true, description: 'Only cohorts in this status (OPEN: those taking applications).' })
+  status?: CohortStatus | null;
 }

@@ -2,12 +2,13 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Qu
 import { isAdmin, requireRole } from '../../../common/auth';
 import { badInput, unauthenticated, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
-import { Connection, PageArgs, paginate } from '../../../common/pagination';
+import { Connection, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
+import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { ParticipantsContext } from '../context';
 import { EligibilityReason, reasonsOf } from '../eligibility/eligibility.types';
 import { Application, ApplicationStatus, Cohort, CohortStatus } from './cohort.entity';
-import { CohortApplyInput, CohortOpenInput, CohortSelectInput } from './cohort.inputs';
+import { CohortApplyInput, CohortOpenInput, CohortSelectInput, CohortsArgs } from './cohort.inputs';
 import { applyToCohort, isOpen, openCohort, selectCohort } from './cohort.service';
 import { drawKey } from './selection';
 
@@ -53,12 +54,35 @@ class CohortSelectPayload {
 @ObjectType({ description: 'A page of cohorts.' })
 class CohortConnection extends Connection(Cohort, 'Cohort', 'cohort') {}
 
+/** The rows whose derived status (the `status` field below) is `status` at `now`. */
+function whereStatus(status: CohortStatus, now: Date): FilterQuery<Cohort> {
+  switch (status) {
+    case CohortStatus.SELECTED:
+      return { selectedAt: { $ne: null } };
+    case CohortStatus.OPEN:
+      return { selectedAt: null, opensAt: { $lte: now }, closesAt: { $gt: now } };
+    case CohortStatus.UPCOMING:
+      return { selectedAt: null, opensAt: { $gt: now } };
+    case CohortStatus.CLOSED:
+      return { selectedAt: null, closesAt: { $lte: now } };
+  }
+}
+
 @Resolver(() => Cohort)
 export class CohortResolver {
-  @Query(() => CohortConnection, { nullable: true, description: 'Every cohort, newest (latest opening) first. Public.' })
-  cohorts(@Args() { first, after }: PageArgs, @Ctx() { em }: ParticipantsContext) {
+  @Query(() => CohortConnection, {
+    nullable: true,
+    description: 'Every cohort, newest (latest opening) first, optionally by status. Public.',
+  })
+  cohorts(@Args() { first, after, status }: CohortsArgs, @Ctx() { em }: ParticipantsContext) {
     // opens_at may be written by SQL (microseconds); the table holds a few cohorts a year.
-    return paginate(em, Cohort, {}, { first, after, sortBy: 'opensAt', direction: 'desc', microseconds: true });
+    return paginate(em, Cohort, status ? whereStatus(status, new Date()) : {}, {
+      first,
+      after,
+      sortBy: 'opensAt',
+      direction: 'desc',
+      microseconds: true,
+    });
   }
 
   @Query(() => Cohort, { nullable: true, description: 'One cohort by id. Public.' })

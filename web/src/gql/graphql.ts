@@ -220,7 +220,7 @@ export type WebCatalogueQuery = { courses: { totalCount: number, pageInfo: { has
 
 export const WebDashboardDocument = {"__meta__":{"hash":"sha256:756ed3675d5f142af64fb8d5bdd92431b498d13e21e664b7a7215f2798e81fda"}} as unknown as DocumentNode<WebDashboardQuery, WebDashboardQueryVariables>;
 export const WebCardNumberDocument = {"__meta__":{"hash":"sha256:f9dc6c3c4aa1b70fc1f6d89add8cbd8227ce15546981669e1ba7c79cf72937b9"}} as unknown as DocumentNode<WebCardNumberQuery, WebCardNumberQueryVariables>;
-export const WebCohortsDocument = {"__meta__":{"hash":"sha256:548ad8bff69501f6b49c65c3517f1e866b7c5ceba22088a46ed50c8f4e228402"}} as unknown as DocumentNode<WebCohortsQuery, WebCohortsQueryVariables>;
+export const WebCohortsDocument = {"__meta__":{"hash":"sha256:3c6437279118bac854c66470ba55aeddc5207e410ea3daf727eb276acb37dce7"}} as unknown as DocumentNode<WebCohortsQuery, WebCohortsQueryVariables>;
 export const WebRegisterDocument = {"__meta__":{"hash":"sha256:2f389d6c847c3ea1c05a150ef107cc49f0a93169c31b8a92ebffae572db0ccfc"}} as unknown as DocumentNode<WebRegisterMutation, WebRegisterMutationVariables>;
 export const WebApplyDocument = {"__meta__":{"hash":"sha256:70a2fcc4205f9661876855ef478f14fd82082db19fe89300b1a0dd9f31f3681a"}} as unknown as DocumentNode<WebApplyMutation, WebApplyMutationVariables>;
 export const WebCatalogueDocument = {"__meta__":{"hash":"sha256:08846b8eb37d7682e870b50e4d81e55a9b0d872b26955e95ab4a8f2a32cbdfc0"}} as unknown as DocumentNode<WebCatalogueQuery, WebCatalogueQueryVariables>;
