@@ -1,6 +1,7 @@
 import { outboxFeedResolver } from '../../common/outbox-feed';
 import { buildFederatedSchema } from '../../common/federation';
 import type { CoursesContext } from './context';
+import { CertificateResolver } from './certificate/certificate.resolver';
 import { CourseResolver, InstitutionCoursesResolver } from './course/course.resolver';
 import { EnrollmentResolver, ParticipantEnrollmentsResolver } from './enrollment/enrollment.resolver';
 import { OfferingResolver, PartnerOfferingsResolver } from './offering/offering.resolver';
@@ -35,6 +36,7 @@ export const buildCoursesSchema = () =>
       resolvers: [
         outboxFeedResolver('courses'),
         CourseResolver,
+        CertificateResolver,
         InstitutionCoursesResolver,
         OfferingResolver,
         PartnerOfferingsResolver,

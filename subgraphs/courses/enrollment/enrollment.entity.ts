@@ -14,6 +14,8 @@ import { EnrollmentStatus } from './enrollment.enums';
 @Unique({ name: 'enrollment_partner_invoice_unique', properties: ['partnerId', 'invoiceCode'] })
 @Index({ name: 'enrollment_partner_enrolled_idx', properties: ['partnerId', 'enrolledAt', 'id'] })
 @Index({ name: 'enrollment_participant_course_idx', properties: ['participantId', 'course'] })
+// Anyone may check a certificate number (certificateVerification): one index probe, whatever the number of enrollments.
+@Index({ name: 'enrollment_certificate_number_idx', properties: ['certificateNumber'] })
 @Check({ name: 'enrollment_score_check', expression: 'score is null or score between 0 and 100' })
 @Check({ name: 'enrollment_attended_check', expression: 'attended_sessions >= 0' })
 export class Enrollment {
