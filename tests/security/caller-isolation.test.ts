@@ -1,4 +1,6 @@
-import { gatewayQuery, tokenFor, type GraphQLResponse } from '../support/client';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gatewayQuery, gatewayUrl, tokenFor, type GraphQLResponse } from '../support/client';
 import {
   cardholders,
   invoice,
@@ -21,6 +23,11 @@ import {
 jest.setTimeout(180_000);
 
 const ROUNDS = 6;
+/** The web client's persisted documents (hash → text), generated at build. */
+const WEB_DOCUMENTS = JSON.parse(readFileSync(resolve(__dirname, '../../web/src/gql/persisted-documents.json'), 'utf8')) as Record<
+  string,
+  string
+>;
 const PRICE = 250_000;
 const PURPOSE = { 'x-purpose': 'automated isolation test' };
 
@@ -113,6 +120,29 @@ describe('the same document from many callers at once', () => {
     }
     expect(JSON.stringify(alone.get('admin')!.data ?? null)).not.toContain(holders[0].participantId);
     expect(alone.get('anonymous')!.data?.me ?? null).toBeNull();
+    expect(wrongPerRound).toEqual(noneWrong);
+  });
+
+  it('participants: the web client’s persisted dashboard (one hash) answers each their own record', async () => {
+    const [hash] = Object.entries(WEB_DOCUMENTS).find(([, text]) => text.startsWith('query WebDashboard'))!;
+    const body = JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: hash.replace(/^sha256:/, '') } } });
+    const byHash = (name: string, token: string): Caller => ({
+      name,
+      send: async () => {
+        const res = await fetch(gatewayUrl(), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body,
+        });
+        return { status: res.status, ...((await res.json()) as object) } as GraphQLResponse;
+      },
+    });
+    const { alone, wrongPerRound } = await sameDocumentAtOnce(holders.map((h, i) => byHash(h.participantId, tokens[i])));
+    for (const holder of holders) {
+      const me = alone.get(holder.participantId)!.data!.me;
+      expect(me).toMatchObject({ id: holder.participantId, fullName: holder.fullName });
+      expect(me.card.numberMasked.slice(-4)).toBe(holder.cardNumber.slice(-4));
+    }
     expect(wrongPerRound).toEqual(noneWrong);
   });
 
