@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { isAdmin, requireRole } from '../../../common/auth';
-import { forbidden, UserError } from '../../../common/errors';
+import { forbidden, payloadUserError, UserError } from '../../../common/errors';
 import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import type { CoursesContext } from '../context';
 import { OfferingConnection } from '../offering/offering.resolver';
@@ -14,15 +14,39 @@ import { curateCourse, submitCourse } from './course.service';
 @ObjectType({ description: 'A page of courses.' })
 export class CourseConnection extends Connection(Course, 'Course', 'course') {}
 
-@ObjectType({ description: 'Result of a course mutation.' })
-class CoursePayload {
-  @Field(() => Course, { nullable: true, description: 'The course after the change (unchanged when refused).' })
+/** What courseSubmit can refuse with. */
+const COURSE_SUBMIT_ERRORS = {
+  INSTITUTION_NOT_FOUND: 'The partners subgraph knows no training institution with this id.',
+} as const;
+
+/** What courseCurate can refuse with. */
+const COURSE_CURATE_ERRORS = {
+  NOTE_REQUIRED: 'A rejection needs a note saying why.',
+  NOT_FOUND: 'There is no course with this id.',
+  ALREADY_CURATED: 'The course is no longer SUBMITTED: it was already approved or rejected.',
+} as const;
+
+const CourseSubmitUserError = payloadUserError('CourseSubmit', COURSE_SUBMIT_ERRORS);
+const CourseCurateUserError = payloadUserError('CourseCurate', COURSE_CURATE_ERRORS);
+
+@ObjectType({ description: 'Result of courseSubmit.' })
+class CourseSubmitPayload {
+  @Field(() => Course, { nullable: true, description: 'The submitted course, SUBMITTED for curation (null when refused).' })
   course: Course | null;
 
-  @Field(() => [UserError], {
-    description:
-      'Why the change was refused; empty on success. courseSubmit: INSTITUTION_NOT_FOUND (no such training institution). courseCurate: NOTE_REQUIRED, NOT_FOUND, ALREADY_CURATED.',
+  @Field(() => [CourseSubmitUserError], { description: 'Why the submission was refused; empty on success.' })
+  userErrors: UserError[];
+}
+
+@ObjectType({ description: 'Result of courseCurate.' })
+class CourseCuratePayload {
+  @Field(() => Course, {
+    nullable: true,
+    description: 'The course after the decision (as it stands when already curated; null when not found or refused).',
   })
+  course: Course | null;
+
+  @Field(() => [CourseCurateUserError], { description: 'Why the decision was refused; empty on success.' })
   userErrors: UserError[];
 }
 
@@ -63,7 +87,7 @@ export class CourseResolver {
     return course && canSeeCourse(identity, course) ? course : null;
   }
 
-  @Mutation(() => CoursePayload, {
+  @Mutation(() => CourseSubmitPayload, {
     nullable: true,
     description: 'Submits a course of a registered training institution for curation. Admin only.',
   })
@@ -75,7 +99,7 @@ export class CourseResolver {
     return submitCourse(em, services.partners, input);
   }
 
-  @Mutation(() => CoursePayload, { nullable: true, description: 'Approves or rejects a SUBMITTED course. Admin only.' })
+  @Mutation(() => CourseCuratePayload, { nullable: true, description: 'Approves or rejects a SUBMITTED course. Admin only.' })
   courseCurate(
     @Arg('input', () => CourseCurateInput, { description: 'The decision.' }) input: CourseCurateInput,
     @Ctx() { em, identity }: CoursesContext,

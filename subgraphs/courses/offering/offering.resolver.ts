@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requirePartner, requireRole } from '../../../common/auth';
-import { UserError } from '../../../common/errors';
+import { payloadUserError, UserError } from '../../../common/errors';
 import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
 import type { CoursesContext } from '../context';
@@ -14,15 +14,23 @@ import { setOffering } from './offering.service';
 @ObjectType({ description: 'A page of offerings.' })
 export class OfferingConnection extends Connection(Offering, 'Offering', 'offering') {}
 
+/** What offeringSet can refuse with. */
+const OFFERING_SET_ERRORS = {
+  INVALID_PRICE: 'The price is not a whole rupiah amount within the allowed range.',
+  COURSE_NOT_FOUND: 'There is no course with this id.',
+  COURSE_NOT_APPROVED: 'Only APPROVED courses can be sold.',
+  PARTNER_NOT_FOUND: 'The partners subgraph knows no platform with this id.',
+  PARTNER_TERMINATED: 'The platform was terminated and can no longer sell; withdrawing with `active: false` is still allowed.',
+} as const;
+
+const OfferingSetUserError = payloadUserError('OfferingSet', OFFERING_SET_ERRORS);
+
 @ObjectType({ description: 'Result of offeringSet.' })
 class OfferingPayload {
   @Field(() => Offering, { nullable: true, description: 'The offering after the change (null when refused).' })
   offering: Offering | null;
 
-  @Field(() => [UserError], {
-    description:
-      'Why the change was refused; empty on success: INVALID_PRICE, COURSE_NOT_FOUND, COURSE_NOT_APPROVED, PARTNER_NOT_FOUND (no such platform), PARTNER_TERMINATED (the platform was terminated; withdrawing with `active: false` is still allowed).',
-  })
+  @Field(() => [OfferingSetUserError], { description: 'Why the change was refused; empty on success.' })
   userErrors: UserError[];
 }
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { isAdmin, requireRole } from '../../../common/auth';
-import { badInput, unauthenticated, UserError } from '../../../common/errors';
+import { badInput, payloadUserError, unauthenticated, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
 import { Connection, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
@@ -12,12 +12,37 @@ import { CohortApplyInput, CohortOpenInput, CohortSelectInput, CohortsArgs } fro
 import { applyToCohort, isOpen, openCohort, selectCohort } from './cohort.service';
 import { drawKey } from './selection';
 
+/** What cohortOpen can refuse with. */
+const COHORT_OPEN_ERRORS = {
+  COHORT_NAME_TAKEN: 'A cohort with this name exists.',
+} as const;
+
+/** What cohortApply can refuse with. */
+const COHORT_APPLY_ERRORS = {
+  COHORT_NOT_FOUND: 'There is no cohort with this id.',
+  COHORT_NOT_OPEN: 'The cohort is not accepting applications (not yet open, or closed).',
+  ALREADY_APPLIED: 'The participant already applied to this cohort; the payload carries that application.',
+  PARTICIPANT_NOT_FOUND: 'The caller has no registration; register before applying.',
+  NOT_ELIGIBLE: 'A programme rule excludes the participant; `reasons` lists every one.',
+} as const;
+
+/** What cohortSelect can refuse with. */
+const COHORT_SELECT_ERRORS = {
+  COHORT_NOT_FOUND: 'There is no cohort with this id.',
+  COHORT_NOT_CLOSED: 'Applications are still open; the draw runs after the cohort closes.',
+  ALREADY_SELECTED: 'The selection of this cohort already ran.',
+} as const;
+
+const CohortOpenUserError = payloadUserError('CohortOpen', COHORT_OPEN_ERRORS);
+const CohortApplyUserError = payloadUserError('CohortApply', COHORT_APPLY_ERRORS);
+const CohortSelectUserError = payloadUserError('CohortSelect', COHORT_SELECT_ERRORS);
+
 @ObjectType({ description: 'Result of opening a cohort.' })
 class CohortOpenPayload {
   @Field(() => Cohort, { nullable: true, description: 'The new cohort; null when refused.' })
   cohort: Cohort | null;
 
-  @Field(() => [UserError], { description: 'Why it was refused: COHORT_NAME_TAKEN.' })
+  @Field(() => [CohortOpenUserError], { description: 'Why it was refused; empty on success.' })
   userErrors: UserError[];
 }
 
@@ -29,7 +54,7 @@ class CohortApplyPayload {
   @Field(() => [EligibilityReason], { description: 'With NOT_ELIGIBLE: every rule that excludes the participant.' })
   reasons: EligibilityReason[];
 
-  @Field(() => [UserError], { description: 'Why it was refused: COHORT_NOT_FOUND, COHORT_NOT_OPEN, ALREADY_APPLIED, NOT_ELIGIBLE.' })
+  @Field(() => [CohortApplyUserError], { description: 'Why it was refused; empty on success.' })
   userErrors: UserError[];
 }
 
@@ -47,7 +72,7 @@ class CohortSelectPayload {
   @Field(() => Int, { description: 'Applicants no longer eligible at selection time.' })
   ineligibleCount: number;
 
-  @Field(() => [UserError], { description: 'Why it was refused: COHORT_NOT_FOUND, COHORT_NOT_CLOSED, ALREADY_SELECTED.' })
+  @Field(() => [CohortSelectUserError], { description: 'Why it was refused; empty on success.' })
   userErrors: UserError[];
 }
 

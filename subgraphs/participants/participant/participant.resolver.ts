@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireRole } from '../../../common/auth';
-import { badInput, UserError } from '../../../common/errors';
+import { badInput, payloadUserError, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
 import { Connection, paginate } from '../../../common/pagination';
 import type { ParticipantsContext } from '../context';
@@ -13,14 +13,28 @@ import { registerParticipant } from './participant.service';
 @ObjectType({ description: 'A page of participants.' })
 class ParticipantConnection extends Connection(Participant, 'Participant', 'participant') {}
 
+/** What participantRegister can refuse with (the field checks are reported together). */
+const PARTICIPANT_REGISTER_ERRORS = {
+  INVALID_NIK: 'The NIK is not a valid Indonesian national identity number.',
+  BIRTH_DATE_MISMATCH: 'The birth date does not match the one the NIK encodes.',
+  NIK_ALREADY_REGISTERED: 'Another participant registered this NIK.',
+  ALREADY_REGISTERED: 'The caller is already registered.',
+  INVALID_FAMILY_CARD: 'The family card number (Kartu Keluarga) is not valid.',
+  INVALID_EMAIL: 'Not an e-mail address.',
+  INVALID_PHONE: 'Not an Indonesian mobile number.',
+  INVALID_NAME: 'A full name of at most 200 characters is required.',
+  INVALID_ADDRESS: 'An address of at most 500 characters is required.',
+} as const;
+
+const ParticipantRegisterUserError = payloadUserError('ParticipantRegister', PARTICIPANT_REGISTER_ERRORS);
+
 @ObjectType({ description: 'Result of a registration.' })
 class ParticipantRegisterPayload {
   @Field(() => Participant, { nullable: true, description: 'The new participant; null when refused.' })
   participant: Participant | null;
 
-  @Field(() => [UserError], {
-    description:
-      'Why the registration was refused: INVALID_NIK, BIRTH_DATE_MISMATCH, NIK_ALREADY_REGISTERED, ALREADY_REGISTERED, INVALID_FAMILY_CARD, INVALID_EMAIL, INVALID_PHONE, INVALID_NAME, INVALID_ADDRESS.',
+  @Field(() => [ParticipantRegisterUserError], {
+    description: 'Why the registration was refused, one error per field at fault; empty on success.',
   })
   userErrors: UserError[];
 }

@@ -1,36 +1,69 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireRole } from '../../../common/auth';
-import { forbidden, UserError } from '../../../common/errors';
+import { forbidden, payloadUserError, UserError } from '../../../common/errors';
 import type { PartnersContext } from '../context';
 import { Partner, PartnerStatus } from '../partner/partner.entity';
 import { PartnerCredential, PartnerCredentialKey } from './credential.entity';
 import { PartnerCredentialIssueInput, PartnerCredentialRevokeInput, PartnerCredentialRotateInput } from './credential.inputs';
 import { issueCredential, revokeCredential, rotateCredential, verificationFor } from './credential.service';
 
-@ObjectType({ description: 'Result of issuing or rotating a credential. The signing key appears here once and can never be read again.' })
-class PartnerCredentialKeyIssuePayload {
-  @Field(() => PartnerCredential, { nullable: true, description: 'The credential (same client id after a rotation).' })
-  credential: PartnerCredential | null;
+/** What partnerCredentialIssue can refuse with. */
+const PARTNER_CREDENTIAL_ISSUE_ERRORS = {
+  NOT_FOUND: 'There is no platform with this id.',
+  NOT_ADMITTED: 'Only a MOU_SIGNED, ACTIVE or SUSPENDED platform can hold credentials.',
+} as const;
 
-  @Field(() => PartnerCredentialKey, { nullable: true, description: 'The new key’s metadata; its id is what revokes it later.' })
-  key: PartnerCredentialKey | null;
+/** What partnerCredentialRotate can refuse with. */
+const PARTNER_CREDENTIAL_ROTATE_ERRORS = {
+  NOT_FOUND: 'There is no credential with this id.',
+  REVOKED: 'The credential is revoked; issue a new one instead.',
+} as const;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'The new signing key (32 random bytes, hex). Hand it to the platform now: it is stored encrypted and never shown again.',
-  })
-  signingKey: string | null;
+/** What partnerCredentialRevoke can refuse with. */
+const PARTNER_CREDENTIAL_REVOKE_ERRORS = {
+  NOT_FOUND: 'There is no credential (or key) with this id.',
+  ALREADY_REVOKED: 'The credential (or key) is already revoked.',
+} as const;
 
-  @Field(() => [UserError], { description: 'Why the request was refused; empty on success.' })
-  userErrors: UserError[];
+/** The payload of a mutation that hands out a new signing key, with the user errors of that mutation. */
+function keyIssuePayload(mutation: string, UserErrorType: ReturnType<typeof payloadUserError>) {
+  const name = `${mutation.charAt(0).toUpperCase()}${mutation.slice(1)}Payload`;
+  @ObjectType(name, { description: `Result of ${mutation}. The signing key appears here once and can never be read again.` })
+  class KeyIssuePayload {
+    @Field(() => PartnerCredential, { nullable: true, description: 'The credential (same client id after a rotation).' })
+    credential: PartnerCredential | null;
+
+    @Field(() => PartnerCredentialKey, { nullable: true, description: 'The new key’s metadata; its id is what revokes it later.' })
+    key: PartnerCredentialKey | null;
+
+    @Field(() => String, {
+      nullable: true,
+      description: 'The new signing key (32 random bytes, hex). Hand it to the platform now: it is stored encrypted and never shown again.',
+    })
+    signingKey: string | null;
+
+    @Field(() => [UserErrorType], { description: 'Why the request was refused; empty on success.' })
+    userErrors: UserError[];
+  }
+  return KeyIssuePayload;
 }
+
+const PartnerCredentialIssuePayload = keyIssuePayload(
+  'partnerCredentialIssue',
+  payloadUserError('PartnerCredentialIssue', PARTNER_CREDENTIAL_ISSUE_ERRORS),
+);
+const PartnerCredentialRotatePayload = keyIssuePayload(
+  'partnerCredentialRotate',
+  payloadUserError('PartnerCredentialRotate', PARTNER_CREDENTIAL_ROTATE_ERRORS),
+);
+const PartnerCredentialRevokeUserError = payloadUserError('PartnerCredentialRevoke', PARTNER_CREDENTIAL_REVOKE_ERRORS);
 
 @ObjectType({ description: 'Result of revoking a credential or one of its keys.' })
 class PartnerCredentialRevokePayload {
   @Field(() => PartnerCredential, { nullable: true, description: 'The credential after the revocation.' })
   credential: PartnerCredential | null;
 
-  @Field(() => [UserError], { description: 'Why the request was refused; empty on success.' })
+  @Field(() => [PartnerCredentialRevokeUserError], { description: 'Why the request was refused; empty on success.' })
   userErrors: UserError[];
 }
 
@@ -55,7 +88,7 @@ export class PartnerCredentialResolver {
     return loaders.keysByCredential.load(credential.id);
   }
 
-  @Mutation(() => PartnerCredentialKeyIssuePayload, {
+  @Mutation(() => PartnerCredentialIssuePayload, {
     nullable: true,
     description:
       'Issues a new client id and signing key to a MOU_SIGNED, ACTIVE or SUSPENDED platform. The key is in this payload only. Admin only.',
@@ -68,7 +101,7 @@ export class PartnerCredentialResolver {
     return issueCredential(em, config.credentialKey, input.partnerId);
   }
 
-  @Mutation(() => PartnerCredentialKeyIssuePayload, {
+  @Mutation(() => PartnerCredentialRotatePayload, {
     nullable: true,
     description:
       'Adds a new signing key under the same client id. Old and new keys both verify until the old one is revoked with `partnerCredentialRevoke(keyId)`. The new key is in this payload only. Admin only.',

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireRole } from '../../../common/auth';
-import { UserError } from '../../../common/errors';
+import { payloadUserError, UserError } from '../../../common/errors';
 import { PageArgs, paginate } from '../../../common/pagination';
 import type { PartnersContext } from '../context';
 import { Partner, PartnerStatus } from '../partner/partner.entity';
@@ -10,6 +10,18 @@ import { Evaluation } from './evaluation.entity';
 import { PartnerEvaluationRecordInput } from './evaluation.inputs';
 import { recordEvaluation } from './evaluation.service';
 
+/** What partnerEvaluationRecord can refuse with (the input checks are reported together). */
+const PARTNER_EVALUATION_RECORD_ERRORS = {
+  INVALID_PROVINCES_REACHED: 'provincesReached is not between 0 and the number of provinces.',
+  CRITERION_MISSING: 'A criterion has no verdict.',
+  CRITERION_DUPLICATED: 'A criterion has more than one verdict.',
+  NATIONAL_REACH_MISMATCH: 'The NATIONAL_REACH verdict contradicts provincesReached.',
+  NOT_FOUND: 'There is no platform with this id.',
+  NOT_EVALUABLE: 'The platform is in a status that takes no evaluation.',
+} as const;
+
+const PartnerEvaluationRecordUserError = payloadUserError('PartnerEvaluationRecord', PARTNER_EVALUATION_RECORD_ERRORS);
+
 @ObjectType({ description: 'Result of recording an evaluation.' })
 class PartnerEvaluationPayload {
   @Field(() => Evaluation, { nullable: true, description: 'The recorded evaluation; null when refused.' })
@@ -18,7 +30,7 @@ class PartnerEvaluationPayload {
   @Field(() => Partner, { nullable: true, description: 'The platform after the evaluation (its next review date may have moved).' })
   partner: Partner | null;
 
-  @Field(() => [UserError], { description: 'Why the evaluation was refused; empty on success.' })
+  @Field(() => [PartnerEvaluationRecordUserError], { description: 'Why the evaluation was refused; empty on success.' })
   userErrors: UserError[];
 }
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireRole } from '../../../common/auth';
-import { UserError } from '../../../common/errors';
+import { payloadUserError, UserError } from '../../../common/errors';
 import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import type { PartnersContext } from '../context';
 import { Partner } from '../partner/partner.entity';
@@ -11,15 +11,43 @@ import { addAffiliation, registerInstitution } from './institution.service';
 @ObjectType({ description: 'A page of training institutions.' })
 class TrainingInstitutionConnection extends Connection(TrainingInstitution, 'TrainingInstitution', 'training institution') {}
 
-@ObjectType({ description: 'Result of a training institution mutation.' })
-class TrainingInstitutionPayload {
+/** What trainingInstitutionRegister can refuse with (both checks are reported together). */
+const TRAINING_INSTITUTION_REGISTER_ERRORS = {
+  NAME_REQUIRED: 'A name is required.',
+  CITY_REQUIRED: 'A city is required.',
+} as const;
+
+/** What trainingInstitutionAffiliationAdd can refuse with. */
+const TRAINING_INSTITUTION_AFFILIATION_ADD_ERRORS = {
+  RELATIONSHIP_REQUIRED: 'Describe the relationship between the institution and the platform.',
+  NOT_FOUND: 'There is no institution, or no platform, with this id (`field` says which).',
+  ALREADY_AFFILIATED: 'The institution is already affiliated with this platform.',
+} as const;
+
+const TrainingInstitutionRegisterUserError = payloadUserError('TrainingInstitutionRegister', TRAINING_INSTITUTION_REGISTER_ERRORS);
+const TrainingInstitutionAffiliationAddUserError = payloadUserError(
+  'TrainingInstitutionAffiliationAdd',
+  TRAINING_INSTITUTION_AFFILIATION_ADD_ERRORS,
+);
+
+@ObjectType({ description: 'Result of trainingInstitutionRegister.' })
+class TrainingInstitutionRegisterPayload {
+  @Field(() => TrainingInstitution, { nullable: true, description: 'The new institution; null when refused.' })
+  trainingInstitution: TrainingInstitution | null;
+
+  @Field(() => [TrainingInstitutionRegisterUserError], { description: 'Why the registration was refused; empty on success.' })
+  userErrors: UserError[];
+}
+
+@ObjectType({ description: 'Result of trainingInstitutionAffiliationAdd.' })
+class TrainingInstitutionAffiliationAddPayload {
   @Field(() => TrainingInstitution, {
     nullable: true,
     description: 'The institution after the change; null when refused before one was found.',
   })
   trainingInstitution: TrainingInstitution | null;
 
-  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' })
+  @Field(() => [TrainingInstitutionAffiliationAddUserError], { description: 'Why the affiliation was refused; empty on success.' })
   userErrors: UserError[];
 }
 
@@ -40,7 +68,7 @@ export class TrainingInstitutionResolver {
     return loaders.partnersByInstitution.load(institution.id);
   }
 
-  @Mutation(() => TrainingInstitutionPayload, { nullable: true, description: 'Registers a training institution. Admin only.' })
+  @Mutation(() => TrainingInstitutionRegisterPayload, { nullable: true, description: 'Registers a training institution. Admin only.' })
   trainingInstitutionRegister(
     @Arg('input', () => TrainingInstitutionRegisterInput, { description: 'Name and city.' }) input: TrainingInstitutionRegisterInput,
     @Ctx() { em, identity }: PartnersContext,
@@ -49,7 +77,7 @@ export class TrainingInstitutionResolver {
     return registerInstitution(em, input);
   }
 
-  @Mutation(() => TrainingInstitutionPayload, {
+  @Mutation(() => TrainingInstitutionAffiliationAddPayload, {
     nullable: true,
     description:
       'Records that an institution belongs to the same group as a platform (userError ALREADY_AFFILIATED when it is already recorded). Admin only.',

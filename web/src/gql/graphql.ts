@@ -24,6 +24,19 @@ export type CardStatus =
   /** Revoked (no course bought within the purchase window); the balance went back to the state. */
   | 'REVOKED';
 
+/** Why cohortApply refused the request. */
+export type CohortApplyErrorCode =
+  /** The participant already applied to this cohort; the payload carries that application. */
+  | 'ALREADY_APPLIED'
+  /** There is no cohort with this id. */
+  | 'COHORT_NOT_FOUND'
+  /** The cohort is not accepting applications (not yet open, or closed). */
+  | 'COHORT_NOT_OPEN'
+  /** A programme rule excludes the participant; `reasons` lists every one. */
+  | 'NOT_ELIGIBLE'
+  /** The caller has no registration; register before applying. */
+  | 'PARTICIPANT_NOT_FOUND';
+
 /** Apply to a cohort. */
 export type CohortApplyInput = {
   /** The open cohort. */
@@ -155,6 +168,27 @@ export type Occupation =
   /** Village official (perangkat desa). Excluded. */
   | 'VILLAGE_OFFICIAL';
 
+/** Why participantRegister refused the request. */
+export type ParticipantRegisterErrorCode =
+  /** The caller is already registered. */
+  | 'ALREADY_REGISTERED'
+  /** The birth date does not match the one the NIK encodes. */
+  | 'BIRTH_DATE_MISMATCH'
+  /** An address of at most 500 characters is required. */
+  | 'INVALID_ADDRESS'
+  /** Not an e-mail address. */
+  | 'INVALID_EMAIL'
+  /** The family card number (Kartu Keluarga) is not valid. */
+  | 'INVALID_FAMILY_CARD'
+  /** A full name of at most 200 characters is required. */
+  | 'INVALID_NAME'
+  /** The NIK is not a valid Indonesian national identity number. */
+  | 'INVALID_NIK'
+  /** Not an Indonesian mobile number. */
+  | 'INVALID_PHONE'
+  /** Another participant registered this NIK. */
+  | 'NIK_ALREADY_REGISTERED';
+
 /** What a person declares to register. The NIK must be valid and agree with the birth date. */
 export type ParticipantRegisterInput = {
   /** Home address. */
@@ -199,14 +233,14 @@ export type WebRegisterMutationVariables = Exact<{
 }>;
 
 
-export type WebRegisterMutation = { participantRegister: { participant: { id: string } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } | null };
+export type WebRegisterMutation = { participantRegister: { participant: { id: string } | null, userErrors: Array<{ code: ParticipantRegisterErrorCode, message: string, field: Array<string> | null }> } | null };
 
 export type WebApplyMutationVariables = Exact<{
   input: CohortApplyInput;
 }>;
 
 
-export type WebApplyMutation = { cohortApply: { application: { id: string, status: ApplicationStatus, drawKey: string | null } | null, reasons: Array<{ code: string, message: string }>, userErrors: Array<{ code: string, message: string }> } | null };
+export type WebApplyMutation = { cohortApply: { application: { id: string, status: ApplicationStatus, drawKey: string | null } | null, reasons: Array<{ code: string, message: string }>, userErrors: Array<{ code: CohortApplyErrorCode, message: string }> } | null };
 
 export type WebCatalogueQueryVariables = Exact<{
   first: number;
