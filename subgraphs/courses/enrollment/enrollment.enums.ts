@@ -43,8 +43,8 @@ export type AttendanceReportErrorCode = keyof typeof ATTENDANCE_REPORT_ERRORS;
 export const COMPLETION_REPORT_ERRORS = {
   NOT_FOUND: 'This platform has no enrollment with this id.',
   INVALID_SCORE: 'The score is not between 0 and 100.',
-  INVALID_STATE: 'The enrollment is not IN_PROGRESS (nothing attended yet, cancelled, or completed with another certificate).',
-  SESSIONS_MISSING: 'Not every session was attended.',
+  INVALID_STATE: 'The enrollment is cancelled, or completed with another certificate.',
+  SESSIONS_MISSING: 'Not every session was attended (none attended yet included).',
   COMPLETED_TOO_EARLY: 'The completion time is earlier than the course’s minimum duration after enrolment.',
 } as const;
 export type CompletionReportErrorCode = keyof typeof COMPLETION_REPORT_ERRORS;
