@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
-import { startDatabase } from '../common/database';
+import { benchDatabase } from './database';
 import { issueDevToken } from '../common/dev-token';
 import { seedDatabase } from '../scripts/seeding';
 import { startStack } from '../scripts/stack';
@@ -129,10 +129,7 @@ async function timed(run: () => Promise<unknown>): Promise<{ p50: number; p99: n
 }
 
 async function main(): Promise<void> {
-  const db = await startDatabase(
-    { ...process.env, EMBEDDED_PG_PORT: '4997', EMBEDDED_PG_DIRNAME: 'postgres-bench-analytics' },
-    () => undefined,
-  );
+  const db = await benchDatabase('postgres-bench-analytics', 4997);
   await seedDatabase(db.url, { reset: true, log: () => undefined });
   const stack = await startStack({ databaseUrl: db.url, gatewayPort: PORT_BASE, output: 'ignore', env: { PRAKERJA_LOG_LEVEL: 'silent' } });
   const admin = new Client({ connectionString: db.url });

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { startDatabase } from '../common/database';
+import { benchDatabase } from './database';
 import { seededRandom } from '../seed/catalog';
 import { copyRows } from '../seed/bulk/copy';
 import { emptyPeople, PARTICIPANT_COLUMNS, participantRows } from '../seed/bulk/people';
@@ -17,7 +17,6 @@ import { allDistricts, allProvinces } from '../subgraphs/participants/nik/region
  */
 const ROWS = Number(process.env.BENCH_ROWS ?? 200_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const PG_PORT = process.env.BENCH_EMBEDDED_PG_PORT ?? '5098';
 
 const GENERATE_SERIES = `
 INSERT INTO bench_bulk.bare (${PARTICIPANT_COLUMNS.join(', ')})
@@ -35,7 +34,7 @@ CROSS JOIN LATERAL (SELECT d.code AS d, d.province_name, date '1966-01-01' + (ha
                     FROM bench_bulk.district d WHERE d.n = (hashint4(g) & 2147483647) % $3::int) x`;
 
 async function main(): Promise<void> {
-  const db = await startDatabase({ ...process.env, EMBEDDED_PG_PORT: PG_PORT, EMBEDDED_PG_DIRNAME: 'postgres-bench' }, () => undefined);
+  const db = await benchDatabase('postgres-bench', 5098);
   const client = new Client({ connectionString: db.url });
   await client.connect();
   try {

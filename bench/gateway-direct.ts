@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { Client } from 'pg';
 import { readSecret } from '../common/config';
-import { startDatabase } from '../common/database';
+import { benchDatabase } from './database';
 import { issueDevToken } from '../common/dev-token';
 import { signInternalRequest, type Identity } from '../common/identity';
 import { startStack } from '../scripts/stack';
@@ -22,7 +22,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 4960);
-const PG_PORT = process.env.BENCH_EMBEDDED_PG_PORT ?? '4997';
 
 const CHECK = `query CheckEligibility($cardNumber: String!) { eligibility(cardNumber: $cardNumber) { eligible reasons { code message } availableBalance { amount currency } purchaseDeadline } }`;
 
@@ -34,10 +33,7 @@ interface Round {
 }
 
 async function main(): Promise<void> {
-  const db = await startDatabase(
-    { ...process.env, EMBEDDED_PG_PORT: PG_PORT, EMBEDDED_PG_DIRNAME: 'postgres-bench-direct' },
-    () => undefined,
-  );
+  const db = await benchDatabase('postgres-bench-direct', 4997);
   const stack = await startStack({
     databaseUrl: db.url,
     gatewayPort: PORT_BASE,

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { envReader } from '../common/config';
-import { startDatabase } from '../common/database';
+import { benchDatabase } from './database';
 import { startStack, stopChild } from '../scripts/stack';
 import { seedBenchData } from './data';
 import type { Engine } from './engines';
@@ -32,14 +32,7 @@ type Workload = keyof typeof WORKLOADS;
 
 async function main(): Promise<void> {
   const log = (m: string) => console.log(m);
-  const db = await startDatabase(
-    {
-      ...process.env,
-      EMBEDDED_PG_PORT: String(read.int('BENCH_EMBEDDED_PG_PORT', 4999, 1024, 65535)),
-      EMBEDDED_PG_DIRNAME: 'postgres-bench',
-    },
-    log,
-  );
+  const db = await benchDatabase('postgres-bench', 4999, log);
   const stack = await startStack({
     databaseUrl: db.url,
     gatewayPort: PORT_BASE,

@@ -1,5 +1,5 @@
 import { envReader } from '../common/config';
-import { startDatabase } from '../common/database';
+import { benchDatabase } from './database';
 import { loadGatewayConfig } from '../gateway/config';
 import { createGatewayServer } from '../gateway/server';
 import { startStack } from '../scripts/stack';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc (npm run bench:soak)');
   const outstanding = trackAbortListeners();
-  const db = await startDatabase({ ...process.env, EMBEDDED_PG_PORT: '4997', EMBEDDED_PG_DIRNAME: 'postgres-bench' }, () => undefined);
+  const db = await benchDatabase('postgres-bench', 4997);
   const stack = await startStack({
     databaseUrl: db.url,
     gatewayPort: PORT,

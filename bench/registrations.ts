@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Agent, request } from 'node:http';
-import { startDatabase } from '../common/database';
+import { benchDatabase } from './database';
 import { startStack } from '../scripts/stack';
 import { allDistricts } from '../subgraphs/participants/nik/regions';
 import { Client, Pool } from 'pg';
@@ -20,7 +20,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 // Ports from the environment, so a bench can run beside a development stack or another bench.
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 4950);
-const PG_PORT = process.env.BENCH_EMBEDDED_PG_PORT ?? '4998';
 
 const REGISTER = `mutation Register($input: ParticipantRegisterInput!) { participantRegister(input: $input) { participant { id } userErrors { code } } }`;
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -82,7 +81,7 @@ async function measured(
 }
 
 async function main(): Promise<void> {
-  const db = await startDatabase({ ...process.env, EMBEDDED_PG_PORT: PG_PORT, EMBEDDED_PG_DIRNAME: 'postgres-bench' }, () => undefined);
+  const db = await benchDatabase('postgres-bench', 4998);
   const stack = await startStack({
     databaseUrl: db.url,
     gatewayPort: PORT_BASE,

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { envReader } from '../common/config';
-import { startDatabase } from '../common/database';
+import { benchDatabase } from './database';
 import { startStack, type RunningStack } from '../scripts/stack';
 import { seedBenchData } from './data';
 import { ONE_ADDRESS_FOR_MANY, quantile, runLoad, type RunResult } from './load';
@@ -22,14 +22,7 @@ const QUERY =
 
 async function main(): Promise<void> {
   const log = (m: string) => console.log(m);
-  const db = await startDatabase(
-    {
-      ...process.env,
-      EMBEDDED_PG_PORT: String(read.int('BENCH_EMBEDDED_PG_PORT', 4999, 1024, 65535)),
-      EMBEDDED_PG_DIRNAME: 'postgres-bench',
-    },
-    log,
-  );
+  const db = await benchDatabase('postgres-bench', 4999, log);
   let exportedBytes = 0;
   const sink = createServer((req, res) => {
     req.on('data', (chunk: Buffer) => (exportedBytes += chunk.length));
