@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Gauge } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import { registry } from './metrics';
 
 /** What knex's pool (tarn) tells about itself. */
@@ -16,9 +16,19 @@ interface TarnPool {
  */
 export function registerPoolMetrics(orm: MikroORM): void {
   // The last ORM of the process is the one measured (a test may start a subgraph twice in one process).
-  for (const name of ['prakerja_db_pool_connections', 'prakerja_db_pool_waiting', 'prakerja_db_pool_max'])
+  for (const name of ['prakerja_db_pool_connections', 'prakerja_db_pool_waiting', 'prakerja_db_pool_max', 'prakerja_db_statements_total'])
     registry.removeSingleMetric(name);
   const pool = () => (orm.em.getConnection().getKnex().client as { pool?: TarnPool }).pool;
+  // Every round trip to PostgreSQL (BEGIN and COMMIT included): what a request costs the database, by count.
+  const statements = new Counter({
+    name: 'prakerja_db_statements_total',
+    help: 'Statements this process sent to PostgreSQL (transaction control included).',
+    registers: [registry],
+  });
+  orm.em
+    .getConnection()
+    .getKnex()
+    .on('query', () => statements.inc());
   new Gauge({
     name: 'prakerja_db_pool_connections',
     help: 'Database connections of this process, by state (in_use, idle).',

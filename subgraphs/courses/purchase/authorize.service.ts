@@ -8,7 +8,7 @@ import { enrollPurchase } from '../enrollment/enrollment.service';
 import { otpMatches } from './otp';
 import { Purchase } from './purchase.entity';
 import { PurchaseStatus, type PurchaseAuthorizeErrorCode } from './purchase.enums';
-import { hasActiveEnrollment, stateOf } from './purchase.service';
+import { stateOf } from './purchase.service';
 import { decideAuthorize, reissuesOtp } from './rules';
 
 export interface AuthorizeResult {
@@ -33,58 +33,67 @@ export async function authorizePurchase(
 ): Promise<AuthorizeResult> {
   if (!isUuid(purchaseId)) return refuse('NOT_FOUND', 'No such purchase', { field: 'purchaseId' });
   const { config } = services;
-  const step = await em.transactional(async (tx): Promise<{ result?: AuthorizeResult; release?: boolean; finish?: boolean }> => {
-    const purchase = await tx.findOne(Purchase, { id: purchaseId, partnerId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-    if (!purchase) return { result: refuse('NOT_FOUND', 'No such purchase', { field: 'purchaseId' }) };
-    const now = new Date();
-    const correct = otpMatches(config.otpSecret, purchase.id, purchase.otpGeneration, otp, purchase.otpHash);
-    const state = stateOf(purchase);
-    const outcome = decideAuthorize(state, correct, now, config.otpMaxAttempts);
-    switch (outcome.kind) {
-      case 'LOCKED':
-        return { result: refuse('OTP_LOCKED', 'Too many wrong OTPs: the purchase is locked; start again with a new invoice code') };
-      case 'EXPIRED': {
-        // Point the partner at the retry only when purchaseStart would really issue a new OTP.
-        const message = reissuesOtp(state, now)
-          ? 'The OTP has expired; call purchaseStart again with the same invoice code for a new one'
-          : 'The OTP has expired and the hold on the balance has (almost) run out; start again with a new invoice code';
-        return { result: refuse('OTP_EXPIRED', message, { field: 'otp' }) };
-      }
-      case 'INVALID':
-        if (purchase.status === PurchaseStatus.AWAITING_OTP) purchase.otpAttempts = outcome.attempts;
-        return { result: refuse('INVALID_OTP', 'The OTP is not correct', { field: 'otp' }) };
-      case 'LOCK':
-        Object.assign(purchase, { otpAttempts: outcome.attempts, status: PurchaseStatus.LOCKED, updatedAt: now });
-        return {
-          result: refuse('OTP_LOCKED', 'Too many wrong OTPs: the purchase is locked; start again with a new invoice code', {
-            field: 'otp',
-          }),
-          release: true,
-        };
-      case 'ACCEPT': {
-        // Serialise authorizations of one participant in one course, so two platforms cannot both enroll them.
-        await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`enroll:${purchase.participantId}:${purchase.course.id}`]);
-        const twin = await tx.count(Purchase, {
-          participantId: purchase.participantId,
-          course: purchase.course.id,
-          status: PurchaseStatus.CAPTURING,
-          id: { $ne: purchase.id },
-        });
-        if (twin || (await hasActiveEnrollment(tx, purchase.participantId, purchase.course.id))) {
-          // This purchase can never be authorized: end it and free the participant's money now, not at hold expiry.
-          Object.assign(purchase, { status: PurchaseStatus.EXPIRED, updatedAt: now });
-          return { result: refuse('ALREADY_ENROLLED', 'The participant already holds an active enrollment in this course'), release: true };
+  const step = await em.transactional(
+    async (tx): Promise<{ result?: AuthorizeResult; release?: boolean; finish?: boolean; capturing?: Purchase }> => {
+      const purchase = await tx.findOne(Purchase, { id: purchaseId, partnerId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (!purchase) return { result: refuse('NOT_FOUND', 'No such purchase', { field: 'purchaseId' }) };
+      const now = new Date();
+      const correct = otpMatches(config.otpSecret, purchase.id, purchase.otpGeneration, otp, purchase.otpHash);
+      const state = stateOf(purchase);
+      const outcome = decideAuthorize(state, correct, now, config.otpMaxAttempts);
+      switch (outcome.kind) {
+        case 'LOCKED':
+          return { result: refuse('OTP_LOCKED', 'Too many wrong OTPs: the purchase is locked; start again with a new invoice code') };
+        case 'EXPIRED': {
+          // Point the partner at the retry only when purchaseStart would really issue a new OTP.
+          const message = reissuesOtp(state, now)
+            ? 'The OTP has expired; call purchaseStart again with the same invoice code for a new one'
+            : 'The OTP has expired and the hold on the balance has (almost) run out; start again with a new invoice code';
+          return { result: refuse('OTP_EXPIRED', message, { field: 'otp' }) };
         }
-        Object.assign(purchase, { status: PurchaseStatus.CAPTURING, updatedAt: now });
-        return { finish: true };
+        case 'INVALID':
+          if (purchase.status === PurchaseStatus.AWAITING_OTP) purchase.otpAttempts = outcome.attempts;
+          return { result: refuse('INVALID_OTP', 'The OTP is not correct', { field: 'otp' }) };
+        case 'LOCK':
+          Object.assign(purchase, { otpAttempts: outcome.attempts, status: PurchaseStatus.LOCKED, updatedAt: now });
+          return {
+            result: refuse('OTP_LOCKED', 'Too many wrong OTPs: the purchase is locked; start again with a new invoice code', {
+              field: 'otp',
+            }),
+            release: true,
+          };
+        case 'ACCEPT': {
+          // Serialise authorizations of one participant in one course, so two platforms cannot both enroll them.
+          await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`enroll:${purchase.participantId}:${purchase.course.id}`]);
+          if (await enrolledOrCapturing(tx, purchase)) {
+            // This purchase can never be authorized: end it and free the participant's money now, not at hold expiry.
+            Object.assign(purchase, { status: PurchaseStatus.EXPIRED, updatedAt: now });
+            return {
+              result: refuse('ALREADY_ENROLLED', 'The participant already holds an active enrollment in this course'),
+              release: true,
+            };
+          }
+          Object.assign(purchase, { status: PurchaseStatus.CAPTURING, updatedAt: now });
+          return { finish: true, capturing: purchase };
+        }
+        case 'FINISH':
+          return { finish: true };
       }
-      case 'FINISH':
-        return { finish: true };
-    }
-  });
+    },
+  );
   if (step.release) await releaseHold(em, services, purchaseId);
   if (!step.finish) return step.result!;
-  return finishCapture(em, services, purchaseId, true);
+  return finishCapture(em, services, purchaseId, true, step.capturing);
+}
+
+/** Whether another purchase of this participant in this course is being captured, or an enrollment is active: one query. */
+async function enrolledOrCapturing(tx: EntityManager, purchase: Purchase): Promise<boolean> {
+  const [row] = await tx.execute<Array<{ taken: boolean }>>(
+    `select exists (select 1 from courses.purchase where participant_id = ? and course_id = ? and status = 'CAPTURING' and id <> ?)
+         or exists (select 1 from courses.enrollment where participant_id = ? and course_id = ? and status <> 'CANCELLED') as taken`,
+    [purchase.participantId, purchase.course.id, purchase.id, purchase.participantId, purchase.course.id],
+  );
+  return row.taken;
 }
 
 /**
@@ -96,8 +105,10 @@ export async function finishCapture(
   services: CoursesServices,
   purchaseId: string,
   fromRequest: boolean,
+  /** The purchase this request just moved to CAPTURING under its lock: no need to read it again. */
+  capturing?: Purchase,
 ): Promise<AuthorizeResult> {
-  const purchase = await em.findOneOrFail(Purchase, { id: purchaseId }, { refresh: true });
+  const purchase = capturing ?? (await em.findOneOrFail(Purchase, { id: purchaseId }, { refresh: true }));
   if (purchase.status === PurchaseStatus.AUTHORIZED) return { enrollment: await enrollmentOf(em, purchaseId), userErrors: [] };
   if (purchase.status !== PurchaseStatus.CAPTURING)
     return refuse('INSUFFICIENT_BALANCE', 'The hold on the balance is gone; start again with a new invoice code');
@@ -123,23 +134,9 @@ export async function finishCapture(
     process.exit(86);
   }
 
-  const now = new Date();
-  await em.transactional(async (tx) => {
-    // One writer per purchase: finishers queue on the purchase row and only the one that still sees CAPTURING
-    // writes. (`on conflict (purchase_id)` was not enough: two racing inserts can collide first on the
-    // (partner, invoice) unique index, which is not the arbiter, and one of them fails.)
-    const [row] = await tx.execute<Array<{ status: PurchaseStatus }>>(`select status from courses.purchase where id = ? for update`, [
-      purchase.id,
-    ]);
-    if (row?.status !== PurchaseStatus.CAPTURING) return;
-    await enrollPurchase(tx, purchase, now);
-    await tx.execute(`update courses.purchase set status = 'AUTHORIZED', authorized_at = ?, updated_at = ? where id = ?`, [
-      now,
-      now,
-      purchase.id,
-    ]);
-  });
-  return { enrollment: await enrollmentOf(em, purchaseId), userErrors: [] };
+  // Only the finisher that still sees CAPTURING writes (see enrollPurchase); the others read its enrollment.
+  const enrolled = await enrollPurchase(em, purchase, new Date());
+  return { enrollment: enrolled ?? (await enrollmentOf(em, purchaseId)), userErrors: [] };
 }
 
 async function enrollmentOf(em: EntityManager, purchaseId: string): Promise<Enrollment> {

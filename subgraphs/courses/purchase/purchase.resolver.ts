@@ -1,3 +1,4 @@
+import { wrap } from '@mikro-orm/postgresql';
 import { Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requirePartner, requireRole } from '../../../common/auth';
 import { badInput, payloadUserError, UserError } from '../../../common/errors';
@@ -96,6 +97,8 @@ export class PurchaseResolver {
 
   @FieldResolver(() => Course, { description: 'The course bought.' })
   async course(@Root() purchase: Purchase, @Ctx() { loaders }: CoursesContext) {
+    // purchaseStart has the course loaded already (with the offering); other purchases batch through the loader.
+    if (wrap(purchase.course).isInitialized()) return purchase.course;
     return (await loaders.course.load(purchase.course.id))!;
   }
 

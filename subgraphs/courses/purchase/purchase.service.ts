@@ -64,10 +64,11 @@ export async function startPurchase(
   if (existing) return retryStart(em, services, existing, request);
 
   if (!isUuid(input.courseId)) return refuse('COURSE_NOT_FOUND', 'No such course', { field: 'courseId' });
-  const course = await em.findOne(Course, { id: input.courseId });
+  // The offering with its course in one query; only a refusal asks again which of the two is missing.
+  const offering = await em.findOne(Offering, { course: input.courseId, partnerId, active: true }, { populate: ['course'] });
+  const course = offering?.course ?? (await em.findOne(Course, { id: input.courseId }));
   if (!course || course.curationStatus !== CurationStatus.APPROVED)
     return refuse('COURSE_NOT_FOUND', 'No such course', { field: 'courseId' });
-  const offering = await em.findOne(Offering, { course: course.id, partnerId, active: true });
   if (!offering) return refuse('COURSE_NOT_OFFERED', 'This platform does not sell the course', { field: 'courseId' });
   if (offering.price !== input.amount)
     return refuse('PRICE_MISMATCH', `The amount must equal this platform’s price, ${offering.price}`, { field: 'amount' });
@@ -84,16 +85,16 @@ export async function startPurchase(
 
   const id = newId();
   const holdExpiresAt = new Date(now.getTime() + services.config.holdMinutes * 60_000);
-  const inserted = await em.execute<Array<{ id: string }>>(
+  const inserted = await em.execute<Array<Record<string, unknown>>>(
     `insert into courses.purchase (id, partner_id, invoice_code, card_number, participant_id, course_id, amount, status, otp_generation, otp_attempts, hold_expires_at, hold_released, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, 'AWAITING_OTP', 0, 0, ?, false, ?, ?)
-     on conflict (partner_id, invoice_code) do nothing returning id`,
+     on conflict (partner_id, invoice_code) do nothing returning *`,
     [id, partnerId, invoiceCode, input.cardNumber, card.participantId, course.id, input.amount, holdExpiresAt, now, now],
   );
-  const purchase = await em.findOneOrFail(Purchase, { partnerId, invoiceCode }, { refresh: true });
   // A concurrent start with the same invoice code won the insert: this call is its twin (or a conflict).
-  if (!inserted.length) return retryStart(em, services, purchase, request);
-  return holdAndSendOtp(em, services, purchase, course.title, true);
+  if (!inserted.length)
+    return retryStart(em, services, await em.findOneOrFail(Purchase, { partnerId, invoiceCode }, { refresh: true }), request);
+  return holdAndSendOtp(em, services, em.map(Purchase, inserted[0]), course.title, true);
 }
 
 /** purchaseStart again under an invoice code already used by this platform. */
@@ -110,8 +111,8 @@ async function retryStart(
   const course = await em.findOneOrFail(Course, { id: existing.course.id });
   if (decision === 'ISSUE_OTP') return holdAndSendOtp(em, services, existing, course.title, false);
   // Stored, never confirmed delivered: the same code again (the hold was placed before the OTP was issued).
-  await deliverOtp(em, services, existing, course.title);
-  return { purchase: await em.findOneOrFail(Purchase, { id: existing.id }, { refresh: true }), userErrors: [] };
+  const delivered = await deliverOtp(em, services, existing, course.title);
+  return { purchase: delivered ?? (await em.findOneOrFail(Purchase, { id: existing.id }, { refresh: true })), userErrors: [] };
 }
 
 export async function hasActiveEnrollment(em: EntityManager, participantId: string, courseId: string): Promise<boolean> {
@@ -151,8 +152,9 @@ async function holdAndSendOtp(
     if (!code) throw graphqlError('INTERNAL_SERVER_ERROR', `The wallet refused the hold (${refusal.code})`);
     return refuse(code, message, { field: code === 'INSUFFICIENT_BALANCE' ? 'amount' : 'cardNumber' });
   }
-  await issueOtp(em, services, purchase, courseTitle);
-  return { purchase: await em.findOneOrFail(Purchase, { id: purchase.id }, { refresh: true }), userErrors: [] };
+  // The row as the delivery left it, or as a concurrent twin did when this call issued nothing.
+  const issued = await issueOtp(em, services, purchase, courseTitle);
+  return { purchase: issued ?? (await em.findOneOrFail(Purchase, { id: purchase.id }, { refresh: true })), userErrors: [] };
 }
 
 /**
@@ -177,7 +179,12 @@ async function undoStart(em: EntityManager, services: CoursesServices, purchase:
  * confirmed, a retry or the reconciler sends the same code again (deliverOtp), so neither a crash nor a
  * failed call nor a database outage between storing and sending leaves a valid OTP nobody received.
  */
-async function issueOtp(em: EntityManager, services: CoursesServices, purchase: Purchase, courseTitle: string): Promise<void> {
+async function issueOtp(
+  em: EntityManager,
+  services: CoursesServices,
+  purchase: Purchase,
+  courseTitle: string,
+): Promise<Purchase | undefined> {
   const now = new Date();
   const generation = purchase.otpGeneration + 1;
   const seed = newOtpSeed();
@@ -197,12 +204,12 @@ async function issueOtp(em: EntityManager, services: CoursesServices, purchase: 
       now,
     ],
   );
-  if (!updated.length) return; // a concurrent twin issued it
+  if (!updated.length) return undefined; // a concurrent twin issued it
   if (services.config.faultAfterOtpStored) {
     log.error('COURSES_FAULT_AFTER_OTP_STORED: exiting before the OTP is sent (crash test)', { purchaseId: purchase.id });
     process.exit(1);
   }
-  await deliverOtp(em, services, { ...purchase, otpGeneration: generation, otpSeed: seed, otpExpiresAt: expiresAt }, courseTitle);
+  return deliverOtp(em, services, { ...purchase, otpGeneration: generation, otpSeed: seed, otpExpiresAt: expiresAt }, courseTitle);
 }
 
 type Delivery = Pick<Purchase, 'id' | 'participantId' | 'amount' | 'invoiceCode' | 'otpGeneration' | 'otpSeed' | 'otpExpiresAt'>;
@@ -212,8 +219,8 @@ type Delivery = Pick<Purchase, 'id' | 'participantId' | 'amount' | 'invoiceCode'
  * idempotent by (purchase, generation), so sending again after an unknown outcome never gives the participant
  * a second, different code. Until the record is written the OTP counts as undelivered.
  */
-async function deliverOtp(em: EntityManager, services: CoursesServices, p: Delivery, courseTitle: string): Promise<void> {
-  if (!p.otpSeed || !p.otpExpiresAt) return;
+async function deliverOtp(em: EntityManager, services: CoursesServices, p: Delivery, courseTitle: string): Promise<Purchase | undefined> {
+  if (!p.otpSeed || !p.otpExpiresAt) return undefined;
   try {
     await services.notifier.sendOtp({
       purchaseId: p.id,
@@ -229,10 +236,11 @@ async function deliverOtp(em: EntityManager, services: CoursesServices, p: Deliv
     log.error('OTP delivery failed; a retry or the reconciler sends it again', { purchaseId: p.id, error: String(error) });
     throw graphqlError('INTERNAL_SERVER_ERROR', 'The OTP could not be delivered; retry purchaseStart with the same invoice code');
   }
-  await em.execute(
-    `update courses.purchase set otp_delivered_at = ?, otp_seed = null where id = ? and otp_generation = ? and otp_seed = ?`,
+  const [row] = await em.execute<Array<Record<string, unknown>>>(
+    `update courses.purchase set otp_delivered_at = ?, otp_seed = null where id = ? and otp_generation = ? and otp_seed = ? returning *`,
     [new Date(), p.id, p.otpGeneration, p.otpSeed],
   );
+  return row ? em.map(Purchase, row) : undefined;
 }
 
 /** The reconciler's step: delivers a purchase's stored, unconfirmed OTP while it is still valid. */

@@ -78,50 +78,70 @@ export async function placeHold(em: EntityManager, input: HoldPlaceInput): Promi
   if (!input.referenceId.trim()) throw badInput('referenceId is required', 'referenceId');
   if (Number.isNaN(input.expiresAt.getTime())) throw badInput('expiresAt is not a date', 'expiresAt');
   return transactional(em, async (tx) => {
-    const [card] = await sql<{ id: string }>(tx, `SELECT id FROM ${SCHEMA}.card WHERE number = ?`, [input.cardNumber]);
+    // The wallet lock first, found by card number (a card's wallet has the card's id).
+    const [card] = await sql<{ id: string }>(
+      tx,
+      `SELECT w.id FROM ${SCHEMA}.wallet w JOIN ${SCHEMA}.card c ON c.id = w.id WHERE c.number = ? FOR UPDATE OF w`,
+      [input.cardNumber],
+    );
     if (!card) return refuse('UNKNOWN_CARD', 'No card has this number');
-    await lockWallet(tx, card.id);
-    const existing = await findHold(tx, input.referenceId);
-    if (existing) {
+    // Under the lock, in one read: the card as it is now, a hold already under this referenceId, and whether
+    // expired holds are still counted (only then is the sweep's update needed).
+    const [fresh] = await sql<PlaceState>(
+      tx,
+      `SELECT c.status, c.purchase_deadline, c.first_purchase_at, c.participant_id, c.purchase_deadline <= now() AS past,
+              ?::timestamptz > now() AND ?::timestamptz <= now() + interval '${MAX_HOLD_MINUTES} minutes' AS expiry_ok,
+              h.reference_id, h.wallet_id, h.amount, h.status AS hold_status, h.expires_at, h.expires_at <= now() AS expired,
+              EXISTS (SELECT 1 FROM ${SCHEMA}.wallet_hold x WHERE x.wallet_id = c.id AND x.status = 'ACTIVE' AND x.expires_at <= now()) AS stale_holds
+       FROM ${SCHEMA}.card c LEFT JOIN ${SCHEMA}.wallet_hold h ON h.reference_id = ? WHERE c.id = ?`,
+      [input.expiresAt, input.expiresAt, input.referenceId, card.id],
+    );
+    if (fresh.reference_id !== null) {
+      const existing: HoldRow = { ...fresh, reference_id: fresh.reference_id, status: fresh.hold_status! };
       if (existing.wallet_id === card.id && toSafeInt(existing.amount) === input.amount) return { hold: toHold(existing), userErrors: [] };
       return refuse('HOLD_CONFLICT', 'This referenceId already holds a different card or amount');
     }
     // Checked only for a new hold (a replay returns the existing one), on the database clock like every expiry.
-    const [fresh] = await sql<{
-      status: CardStatus;
-      purchase_deadline: Date;
-      first_purchase_at: Date | null;
-      past: boolean;
-      expiry_ok: boolean;
-    }>(
-      tx,
-      `SELECT status, purchase_deadline, first_purchase_at, purchase_deadline <= now() AS past,
-              ?::timestamptz > now() AND ?::timestamptz <= now() + interval '${MAX_HOLD_MINUTES} minutes' AS expiry_ok
-       FROM ${SCHEMA}.card WHERE id = ?`,
-      [input.expiresAt, input.expiresAt, card.id],
-    );
     if (!fresh.expiry_ok) throw badInput(`expiresAt must be in the future and at most ${MAX_HOLD_MINUTES} minutes ahead`, 'expiresAt');
     if (fresh.status !== CardStatus.ACTIVE) return refuse('NOT_ACTIVE', `The card is ${fresh.status}`);
     if (fresh.past && !fresh.first_purchase_at)
       return refuse('PURCHASE_DEADLINE_PASSED', 'The first course had to be bought before the purchase deadline');
-    await expireWalletHolds(tx, card.id);
-    const reserved = await sql(tx, `UPDATE ${SCHEMA}.wallet SET held = held + ? WHERE id = ? AND balance - held >= ? RETURNING id`, [
-      input.amount,
-      card.id,
-      input.amount,
-    ]);
-    if (!reserved.length) return refuse('INSUFFICIENT_BALANCE', 'The available balance does not cover the amount');
-    const inserted = await sql(
+    if (fresh.stale_holds) await expireWalletHolds(tx, card.id);
+    // Reserve and record the hold in one statement; `reserved` without `inserted` is a concurrent twin.
+    const [placed] = await sql<{ reserved: boolean; inserted: boolean }>(
       tx,
-      `INSERT INTO ${SCHEMA}.wallet_hold (id, reference_id, wallet_id, amount, status, expires_at, created_at)
-       VALUES (gen_random_uuid(), ?, ?, ?, 'ACTIVE', ?, ${NOW_MS}) ON CONFLICT (reference_id) DO NOTHING RETURNING id`,
-      [input.referenceId, card.id, input.amount, input.expiresAt],
+      `WITH reserved AS (UPDATE ${SCHEMA}.wallet SET held = held + ?::bigint WHERE id = ? AND balance - held >= ?::bigint RETURNING id),
+       inserted AS (
+         INSERT INTO ${SCHEMA}.wallet_hold (id, reference_id, wallet_id, amount, status, expires_at, created_at)
+         SELECT gen_random_uuid(), ?, id, ?::bigint, 'ACTIVE', ?::timestamptz, ${NOW_MS} FROM reserved ON CONFLICT (reference_id) DO NOTHING RETURNING id)
+       SELECT EXISTS (SELECT 1 FROM reserved) AS reserved, EXISTS (SELECT 1 FROM inserted) AS inserted`,
+      [input.amount, card.id, input.amount, input.referenceId, input.amount, input.expiresAt],
     );
+    if (!placed.reserved) return refuse('INSUFFICIENT_BALANCE', 'The available balance does not cover the amount');
     // Same referenceId placed concurrently on another card: undo the reservation.
-    if (!inserted.length) throw new Refusal(refuse('HOLD_CONFLICT', 'This referenceId already holds a different card or amount'));
-    return { hold: toHold((await findHold(tx, input.referenceId))!), userErrors: [] };
+    if (!placed.inserted) throw new Refusal(refuse('HOLD_CONFLICT', 'This referenceId already holds a different card or amount'));
+    const hold = {
+      ...fresh,
+      reference_id: input.referenceId,
+      wallet_id: card.id,
+      amount: String(input.amount),
+      expires_at: input.expiresAt,
+    };
+    return { hold: toHold({ ...hold, status: WalletHoldStatus.ACTIVE, expired: false }), userErrors: [] };
   });
 }
+
+/** placeHold's read under the wallet lock: the card, and the hold of the referenceId when there is one. */
+type PlaceState = Omit<HoldRow, 'status' | 'reference_id'> & {
+  reference_id: string | null;
+  hold_status: WalletHoldStatus | null;
+  status: CardStatus;
+  purchase_deadline: Date;
+  first_purchase_at: Date | null;
+  past: boolean;
+  expiry_ok: boolean;
+  stale_holds: boolean;
+};
 
 /** Locks the hold's wallet and re-reads the hold under the lock; undefined when no such hold. */
 async function lockedHold(tx: EntityManager, referenceId: string): Promise<HoldRow | undefined> {
@@ -143,19 +163,18 @@ export function captureHold(em: EntityManager, referenceId: string): Promise<Hol
       await expireWalletHolds(tx, hold.wallet_id);
       return refuse('HOLD_EXPIRED', 'The hold expired', { hold: toHold((await findHold(tx, referenceId))!) });
     }
-    await sql(tx, `UPDATE ${SCHEMA}.wallet_hold SET status = 'CAPTURED' WHERE reference_id = ?`, [referenceId]);
+    // The hold, its debit, the balance and the card's first purchase in one statement (one round trip).
     await sql(
       tx,
-      `INSERT INTO ${SCHEMA}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at) VALUES (gen_random_uuid(), ?, 'DEBIT_PURCHASE', ?, ?, ${NOW_MS})`,
-      [hold.wallet_id, -toSafeInt(hold.amount), referenceId],
+      `WITH captured AS (UPDATE ${SCHEMA}.wallet_hold SET status = 'CAPTURED' WHERE reference_id = ? RETURNING reference_id),
+       debit AS (
+         INSERT INTO ${SCHEMA}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at)
+         SELECT gen_random_uuid(), ?, 'DEBIT_PURCHASE', ?::bigint, reference_id, ${NOW_MS} FROM captured),
+       debited AS (UPDATE ${SCHEMA}.wallet SET balance = balance - ?::bigint, held = held - ?::bigint WHERE id = ? AND EXISTS (SELECT 1 FROM captured))
+       UPDATE ${SCHEMA}.card SET first_purchase_at = coalesce(first_purchase_at, now()) WHERE id = ? AND EXISTS (SELECT 1 FROM captured)`,
+      [referenceId, hold.wallet_id, -toSafeInt(hold.amount), hold.amount, hold.amount, hold.wallet_id, hold.wallet_id],
     );
-    await sql(tx, `UPDATE ${SCHEMA}.wallet SET balance = balance - ?, held = held - ? WHERE id = ?`, [
-      hold.amount,
-      hold.amount,
-      hold.wallet_id,
-    ]);
-    await sql(tx, `UPDATE ${SCHEMA}.card SET first_purchase_at = coalesce(first_purchase_at, now()) WHERE id = ?`, [hold.wallet_id]);
-    return { hold: toHold((await findHold(tx, referenceId))!), userErrors: [] };
+    return { hold: toHold({ ...hold, status: WalletHoldStatus.CAPTURED }), userErrors: [] };
   });
 }
 
