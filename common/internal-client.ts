@@ -1,3 +1,4 @@
+import { Agent, request } from 'node:http';
 import { readSecret } from './config';
 import { signInternalRequest, type Identity } from './identity';
 
@@ -6,25 +7,53 @@ class InternalCallError extends Error {}
 /**
  * Calls another subgraph directly (not through the gateway) as a signed service. Used for the idempotent,
  * reference-keyed writes that span two subgraphs, never for reading another subgraph's tables.
+ * Plain node:http on kept-alive sockets: on the purchase path (four calls per purchase) fetch's web streams
+ * cost more CPU than the call itself.
  */
 export function internalClient(url: string, caller: string, timeoutMs = 5_000) {
   const secret = readSecret('GATEWAY_SIGNING_SECRET');
   const identity: Identity = { role: 'service', subject: caller };
+  const target = new URL(url);
+  const agent = new Agent({ keepAlive: true });
   /** `T` and `V`: the document's result and variables, as GraphQL Code Generator types them. */
   return async function call<T, V extends object = Record<string, unknown>>(query: string, variables: V = {} as V): Promise<T> {
     const body = JSON.stringify({ query, variables });
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signInternalRequest(secret, identity, body) },
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const json = (await response.json().catch(() => ({}))) as { data?: T; errors?: Array<{ message: string }> };
-    if (!response.ok || json.errors?.length || !json.data) {
+    const { status, text } = await post(target, agent, body, signInternalRequest(secret, identity, body), timeoutMs);
+    let json: { data?: T; errors?: Array<{ message: string }> } = {};
+    try {
+      json = JSON.parse(text) as typeof json;
+    } catch {
+      // not JSON: reported below as "no data"
+    }
+    if (status !== 200 || json.errors?.length || !json.data) {
       throw new InternalCallError(
-        `internal call to ${url} failed (${response.status}): ${json.errors?.map((e) => e.message).join('; ') ?? 'no data'}`,
+        `internal call to ${url} failed (${status}): ${json.errors?.map((e) => e.message).join('; ') ?? 'no data'}`,
       );
     }
     return json.data;
   };
+}
+
+function post(target: URL, agent: Agent, body: string, headers: Record<string, string>, timeoutMs: number) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = request(
+      {
+        agent,
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }

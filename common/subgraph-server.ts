@@ -1,5 +1,6 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -54,7 +55,14 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     // process with requests in flight; shutdown is ordered by stop() below instead.
     stopOnTerminationSignals: false,
     formatError: maskUnexpected,
-    plugins: [metricsPlugin<TContext>(), ...(options.afterRequest ? [afterRequestPlugin(options.afterRequest)] : [])],
+    plugins: [
+      metricsPlugin<TContext>(),
+      ...(options.afterRequest ? [afterRequestPlugin(options.afterRequest)] : []),
+      // Apollo installs both by default: a hook on every resolved field for cache hints nothing here sets or
+      // reads, and federated traces nobody asks for (this gateway reports through OpenTelemetry).
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
     logger: { debug: () => undefined, info: () => undefined, warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
   });
   await apollo.start();
