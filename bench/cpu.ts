@@ -55,3 +55,10 @@ export function postmasterPid(dataDirectory: string): number | undefined {
     return undefined;
   }
 }
+
+/** CPU time of a process and of its children alive now (a cluster primary and its workers), in milliseconds. */
+export function treeCpuMs(pid: number): number {
+  let total = cpuMs(pid);
+  for (const ms of childrenCpuMs(pid).values()) total += ms;
+  return total;
+}

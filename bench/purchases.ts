@@ -1,17 +1,17 @@
 import 'reflect-metadata';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { resolve } from 'node:path';
 import { Client, Pool } from 'pg';
 import { projectRoot } from '../common/config';
-import { issueDevToken } from '../common/dev-token';
 import { luhnCheckDigit } from '../common/luhn';
 import { startStack } from '../scripts/stack';
-import { childrenCpuBetween, childrenCpuMs, cpuMs, postmasterPid } from './cpu';
+import { childrenCpuBetween, childrenCpuMs, postmasterPid, treeCpuMs } from './cpu';
 import { benchDatabase } from './database';
+import { issuePartnerCredential } from './rounds';
 import { seedBenchData } from './data';
-import { ONE_ADDRESS_FOR_MANY, quantile } from './load';
+import { ONE_ADDRESS_FOR_MANY, postJson, quantile } from './load';
 
 /**
  * `npm run bench:purchases`: complete purchases (the contract's StartPurchase, the OTP read from the
@@ -28,6 +28,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 4970);
+/** Instances of the gateway and of each subgraph (scripts/instances.ts); CPU is then summed over each one's workers. */
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
 /** Cards prepared, one per purchase: more than the rounds can use at 1,000 purchases per second. */
 const CARDS = Number(process.env.BENCH_CARDS ?? (ROUNDS * SECONDS + 6) * 1000);
 const BALANCE = 3_500_000;
@@ -105,6 +107,7 @@ async function main(): Promise<void> {
     databaseUrl: db.url,
     gatewayPort: PORT_BASE,
     output: 'ignore',
+    instances: INSTANCES,
     env: {
       PRAKERJA_LOG_LEVEL: 'silent',
       GATEWAY_PARTNER_FIELDS_PER_MINUTE: '100000000',
@@ -126,17 +129,7 @@ async function main(): Promise<void> {
     ).rows;
     if (!offer) throw new Error('no active offering to buy');
     const cards = await prepareCards(admin, CARDS);
-    const token = await issueDevToken({ role: 'admin', sub: 'bench-admin' });
-    const issued = await post(
-      stack.gatewayUrl,
-      JSON.stringify({
-        query: `mutation($input: PartnerCredentialIssueInput!) { partnerCredentialIssue(input: $input) { credential { clientId } signingKey userErrors { code } } }`,
-        variables: { input: { partnerId: offer.partner_id } },
-      }),
-      { authorization: `Bearer ${token}`, 'x-purpose': 'benchmark' },
-    );
-    const clientId: string = issued.data.partnerCredentialIssue.credential.clientId;
-    const signingKey: string = issued.data.partnerCredentialIssue.signingKey;
+    const { clientId, signingKey } = await issuePartnerCredential(stack.gatewayUrl, offer.partner_id);
     const dataDirectory = (await admin.query<{ data_directory: string }>('SHOW data_directory')).rows[0].data_directory;
     const postmaster = db.embedded ? postmasterPid(dataDirectory) : undefined;
     const otpReader = new Pool({ connectionString: db.url, max: 8 });
@@ -147,7 +140,7 @@ async function main(): Promise<void> {
       const body = JSON.stringify({ query, variables });
       const timestamp = String(Math.floor(Date.now() / 1000));
       const signature = createHmac('sha256', signingKey).update(`${clientId}${timestamp}POST/graphql${body}`).digest('hex');
-      return post(stack.gatewayUrl, body, { 'x-client-id': clientId, 'x-timestamp': timestamp, 'x-signature': signature }, agent);
+      return postJson(stack.gatewayUrl, body, { 'x-client-id': clientId, 'x-timestamp': timestamp, 'x-signature': signature }, agent);
     };
     let next = 0;
     const purchase = async (): Promise<boolean> => {
@@ -172,7 +165,7 @@ async function main(): Promise<void> {
         await Promise.all(PROCESSES.map(async (p) => [p, await scrape(`http://127.0.0.1:${metricsPorts[p]}/metrics`)] as const)),
       );
     const round = async (seconds: number): Promise<Round> => {
-      const cpuBefore = Object.fromEntries(PROCESSES.map((p) => [p, cpuMs(stack.pids[p])]));
+      const cpuBefore = Object.fromEntries(PROCESSES.map((p) => [p, treeCpuMs(stack.pids[p])]));
       const pgBefore = postmaster ? childrenCpuMs(postmaster) : new Map<number, number>();
       const metricsBefore = await scrapeAll();
       const latencies: number[] = [];
@@ -193,7 +186,7 @@ async function main(): Promise<void> {
       const completed = latencies.length - failed;
       const each = (n: number) => n / Math.max(1, completed);
       const cpu: Record<string, number> = {};
-      for (const p of PROCESSES) cpu[p] = each(cpuMs(stack.pids[p]) - cpuBefore[p]);
+      for (const p of PROCESSES) cpu[p] = each(treeCpuMs(stack.pids[p]) - cpuBefore[p]);
       if (postmaster) cpu.postgres = each(childrenCpuBetween(pgBefore, childrenCpuMs(postmaster)));
       const delta = (p: string, key: string) => (metricsAfter[p].get(key) ?? 0) - (metricsBefore[p].get(key) ?? 0);
       const statements: Record<string, number> = {};
@@ -218,7 +211,9 @@ async function main(): Promise<void> {
       console.log(
         `round ${r + 1}: ${x.perSecond.toFixed(0)} purchases/s (${x.completed} complete, ${x.failed} failed; p50 ${quantile(x.latencies, 0.5).toFixed(0)} ms, p99 ${quantile(x.latencies, 0.99).toFixed(0)} ms)\n` +
           `  CPU-ms per purchase: ${fmt(x.cpu)} (total ${total.toFixed(1)})\n` +
-          `  SQL statements per purchase: ${fmt(x.statements)}; participants subgraph requests per purchase: ${fmt(x.internalCalls)}`,
+          (INSTANCES === 1
+            ? `  SQL statements per purchase: ${fmt(x.statements)}; participants subgraph requests per purchase: ${fmt(x.internalCalls)}`
+            : '  (statements and calls are counted with BENCH_INSTANCES=1: a scrape reaches one worker of several)'),
       );
     }
     agent.destroy();
@@ -226,7 +221,7 @@ async function main(): Promise<void> {
     const mean = rounds.reduce((t, r) => t + r.perSecond, 0) / rounds.length;
     const cpuTotal = rounds.reduce((t, r) => t + Object.values(r.cpu).reduce((a, b) => a + b, 0), 0) / rounds.length;
     console.log(
-      `complete purchases, ${CONCURRENCY} in flight, ${ROUNDS} rounds of ${SECONDS} s: ${mean.toFixed(0)}/s (goal >= 300); ${cpuTotal.toFixed(1)} CPU-ms per purchase, i.e. ${(2000 / cpuTotal).toFixed(0)}/s on 2 idle cores`,
+      `complete purchases, ${INSTANCES} instance(s) of each process, ${CONCURRENCY} in flight, ${ROUNDS} rounds of ${SECONDS} s: ${mean.toFixed(0)}/s (goal >= 300); ${cpuTotal.toFixed(1)} CPU-ms per purchase, i.e. ${(2000 / cpuTotal).toFixed(0)}/s on 2 idle cores`,
     );
     await checkInvariants(admin);
   } finally {
@@ -262,37 +257,6 @@ async function checkInvariants(admin: Client): Promise<void> {
   const broken = Object.entries(row).filter(([k, v]) => k !== 'authorized' && Number(v) > 0);
   console.log(`invariants over ${row.authorized} authorized purchases: ${broken.length ? `BROKEN ${JSON.stringify(row)}` : 'all hold'}`);
   if (broken.length) process.exitCode = 1;
-}
-
-/** POSTs JSON and parses the answer. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function post(url: string, body: string, headers: Record<string, string>, agent?: Agent): Promise<any> {
-  const target = new URL(url);
-  return new Promise((resolvePost, reject) => {
-    const req = request(
-      {
-        agent,
-        host: target.hostname,
-        port: target.port,
-        path: target.pathname,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          try {
-            resolvePost(JSON.parse(Buffer.concat(chunks).toString()));
-          } catch (error) {
-            reject(error);
-          }
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 main().catch((error) => {

@@ -18,6 +18,11 @@ export interface StackOptions {
   output?: 'inherit' | 'ignore';
   /** Start the gateway too (false: subgraphs only). */
   gateway?: boolean;
+  /**
+   * Instances of the gateway and of each subgraph (default 1), each process's sharing its port through Node's
+   * cluster (scripts/instances.ts). `pids` are then the cluster primaries; their workers are their children.
+   */
+  instances?: number;
 }
 
 export interface RunningStack {
@@ -68,7 +73,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   try {
     const launch = (entry: string, health: string) => {
       const output = options.output ?? 'inherit';
-      const child = spawn(process.execPath, [resolve(projectRoot, 'dist', entry)], { env, stdio: ['ignore', output, 'pipe'] });
+      const instances = options.instances ?? 1;
+      const args =
+        instances > 1
+          ? [resolve(projectRoot, 'dist/scripts/instances.js'), String(instances), entry]
+          : [resolve(projectRoot, 'dist', entry)];
+      const child = spawn(process.execPath, args, { env, stdio: ['ignore', output, 'pipe'] });
       // stderr is kept (last few KB) so that a process dying at start-up says why.
       let lastErrors = '';
       child.stderr?.on('data', (chunk: Buffer) => {

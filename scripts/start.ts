@@ -12,12 +12,14 @@ import { DEMO_PASSWORD } from './dev-oidc/accounts';
  */
 async function main(): Promise<void> {
   helpOnRequest(`
-usage: npm start
+usage: npm start [-- --instances N]
 
 Starts PostgreSQL (embedded, data in .data/postgres, unless DATABASE_URL is set), migrates and seeds an empty
 database, then the four subgraphs and the gateway at http://localhost:$GATEWAY_PORT/graphql (port 4000; the
 subgraphs take the next four ports). Ctrl-C stops everything gracefully. The variables are in README.md.
+--instances N runs N instances of the gateway and of each subgraph, each set sharing its port (Node cluster).
 `);
+  const instances = instancesArgument(process.argv.slice(2));
   const started = Date.now();
   const gatewayPort = envReader().int('GATEWAY_PORT', 4000, 1, 65535);
   // Before the database and the seed: a second npm start fails here, saying why.
@@ -31,7 +33,7 @@ subgraphs take the next four ports). Ctrl-C stops everything gracefully. The var
     await seedDatabase(db.url);
     // The gateway trusts the development OpenID provider's tokens (JWKS); npm run token signs with its key too.
     const web = await prepareWebStack(db.url, gatewayPort);
-    const stack = await startStack({ databaseUrl: db.url, gatewayPort, env: web.gatewayEnv });
+    const stack = await startStack({ databaseUrl: db.url, gatewayPort, env: web.gatewayEnv, instances });
     const webProcess = web.start();
     const shutdown = async () => {
       if (stopping) return;
@@ -43,6 +45,7 @@ subgraphs take the next four ports). Ctrl-C stops everything gracefully. The var
     };
     process.on('SIGINT', () => void shutdown());
     process.on('SIGTERM', () => void shutdown());
+    if (instances > 1) console.log(`${instances} instances of the gateway and of each subgraph, sharing their ports`);
     console.log(
       `\nPrakerja Graph is up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')}`,
     );
@@ -55,6 +58,15 @@ subgraphs take the next four ports). Ctrl-C stops everything gracefully. The var
     await stopDb();
     throw error;
   }
+}
+
+/** `--instances N` (1 to 64; default 1). */
+function instancesArgument(argv: string[]): number {
+  const at = argv.indexOf('--instances');
+  if (at < 0) return 1;
+  const count = Number(argv[at + 1]);
+  if (!Number.isInteger(count) || count < 1 || count > 64) throw new Error('--instances takes a whole number from 1 to 64');
+  return count;
 }
 
 main().catch((error) => {
