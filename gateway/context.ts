@@ -1,3 +1,4 @@
+import type { ParsedBody } from './plugins/parsed-body';
 import type { Identity } from '../common/identity';
 
 /** What the HTTP front (server.ts) hands the runtime with each request, beside the request itself. */
@@ -6,4 +7,6 @@ export interface GatewayContext {
   identity?: Identity;
   /** The client's address, taken from the socket (or a trusted proxy's X-Forwarded-For), never from a header the client sets. */
   clientAddress?: string;
+  /** A JSON body the front has parsed already (plugins/parsed-body.ts); the request then carries none. */
+  parsedBody?: ParsedBody;
 }

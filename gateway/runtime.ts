@@ -8,6 +8,7 @@ import { tracingEnabled } from '../common/telemetry';
 import { useErrorHygiene } from './plugins/error-hygiene';
 import { useMetrics } from './plugins/metrics';
 import { useOperationLimits } from './plugins/operation-limits';
+import { useParsedBody } from './plugins/parsed-body';
 import { useRequestErrorCodes } from './plugins/request-error-codes';
 import { useSignedUpstream } from './plugins/sign-upstream';
 import { useTracing } from './plugins/tracing';
@@ -52,6 +53,7 @@ function runtimeOf(config: GatewayConfig, quotaStore: QuotaStore) {
     // Batched (array) bodies are refused: one operation per request, so limits and quotas cannot be split.
     batching: false,
     plugins: () => [
+      useParsedBody(),
       ...(tracingEnabled() ? [useTracing()] : []),
       useMetrics(partnerDocuments.names),
       useVaryOnOrigin(),

@@ -9,6 +9,7 @@ import { corsHeadersFor } from './cors';
 import { clientAddressOf } from './rate-limit/client-address';
 import { RedisQuotaStore } from './rate-limit/redis-store';
 import { MemoryQuotaStore, type QuotaStore } from './rate-limit/store';
+import { parsedBody } from './plugins/parsed-body';
 import { createRuntime } from './runtime';
 
 /**
@@ -53,10 +54,11 @@ export function createGatewayServer(
       if (error instanceof AccessDenied) return sendError(res, error.status, error.code, error.message, cors);
       throw error;
     }
-    const request = new Request(url, { method, headers, body: body.length ? new Uint8Array(body) : undefined });
+    const parsed = parsedBody(method, headers.get('content-type'), body);
+    const request = new Request(url, { method, headers, body: !parsed && body.length ? new Uint8Array(body) : undefined });
     // Taken here from the socket, handed over beside the identity: a header would be the client's to write.
     const clientAddress = clientAddressOf(req.socket.remoteAddress, req.headers['x-forwarded-for'], config.trustedProxies);
-    const response = await runtime.fetch(request, { identity, clientAddress });
+    const response = await runtime.fetch(request, { identity, clientAddress, parsedBody: parsed });
     const payload = Buffer.from(await response.arrayBuffer());
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(payload);
