@@ -9,11 +9,11 @@ import { seedBenchData } from './data';
 import { ONE_ADDRESS_FOR_MANY, postJson } from './load';
 
 /**
- * The partner contract's CheckEligibility, through the gateway (A) against straight to the participants
- * subgraph signed as the gateway signs (B), in interleaved rounds A B A B; each connection asks about its own
- * card. Prints requests per second, p99 and the CPU-ms per request of the gateway, the participants process
- * and PostgreSQL's backends (from /proc), and the ratio gateway/direct. Embedded PostgreSQL on
- * BENCH_EMBEDDED_PG_PORT, ports from BENCH_PORT_BASE; loopback only.
+ * Two workloads, each through the gateway (A) against straight to its subgraph signed as the gateway signs (B),
+ * in interleaved rounds A B A B: the partner contract's CheckEligibility (each connection its own card) and an
+ * anonymous catalogue page `courses(first: n)` (each connection its own n). Prints requests per second, p99,
+ * the CPU-ms per request of the gateway, the subgraph and PostgreSQL's backends (from /proc), and the ratio
+ * gateway/direct. Embedded PostgreSQL on BENCH_EMBEDDED_PG_PORT, ports from BENCH_PORT_BASE; loopback only.
  */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -39,37 +39,73 @@ async function main(): Promise<void> {
       CONCURRENCY,
     );
     const secret = readSecret('GATEWAY_SIGNING_SECRET');
-    const identity: Identity = { role: 'partner', partnerId, subject: clientId, operation: 'CheckEligibility' };
-    const viaGateway = (i: number) => ({ url: stack.gatewayUrl, headers: partnerHeaders(i) });
-    const direct = (i: number) => ({ url: stack.subgraphUrls.participants, headers: signInternalRequest(secret, identity, bodies[i]) });
-    const pids = { gateway: stack.pids.gateway, participants: stack.pids.participants };
-    const round = (target: (i: number) => { url: string; headers: Record<string, string> }, seconds = SECONDS): Promise<Round> =>
-      timedRound({
-        concurrency: CONCURRENCY,
-        seconds,
-        pids,
-        postmaster,
-        send: async (i, agent) => {
-          const { url, headers } = target(i);
-          return Boolean((await postJson(url, bodies[i], headers, agent))?.data?.eligibility);
-        },
+    interface Workload {
+      name: string;
+      subgraph: 'participants' | 'courses';
+      bodies: string[];
+      gatewayHeaders: (i: number) => Record<string, string>;
+      directIdentity: Identity;
+      answered: (json: { data?: Record<string, unknown> }) => boolean;
+    }
+    // A partner's one-field operation, and an anonymous catalogue page (each connection its own page size).
+    const catalogue = Array.from({ length: CONCURRENCY }, (_, i) =>
+      JSON.stringify({
+        query: `query Catalogue($first: Int!) { courses(first: $first) { edges { node { id title } } } }`,
+        variables: { first: 1 + (i % 20) },
+      }),
+    );
+    const workloads: Workload[] = [
+      {
+        name: 'CheckEligibility',
+        subgraph: 'participants',
+        bodies,
+        gatewayHeaders: partnerHeaders,
+        directIdentity: { role: 'partner', partnerId, subject: clientId, operation: 'CheckEligibility' },
+        answered: (json) => Boolean(json?.data?.eligibility),
+      },
+      {
+        name: 'anonymous courses(first: 1..20)',
+        subgraph: 'courses',
+        bodies: catalogue,
+        gatewayHeaders: () => ({}),
+        directIdentity: { role: 'anonymous', operation: 'Catalogue' },
+        answered: (json) => Boolean(json?.data?.courses),
+      },
+    ];
+    for (const w of workloads) {
+      const viaGateway = (i: number) => ({ url: stack.gatewayUrl, headers: w.gatewayHeaders(i) });
+      const direct = (i: number) => ({
+        url: stack.subgraphUrls[w.subgraph],
+        headers: signInternalRequest(secret, w.directIdentity, w.bodies[i]),
       });
-    await round(viaGateway, 3); // untimed warm-up of both paths
-    await round(direct, 3);
-    const a: Round[] = [];
-    const b: Round[] = [];
-    const show = showRound;
-    for (let i = 0; i < ROUNDS; i++) {
-      a.push(await round(viaGateway));
-      b.push(await round(direct));
+      const pids = { gateway: stack.pids.gateway, [w.subgraph]: stack.pids[w.subgraph] };
+      const round = (target: (i: number) => { url: string; headers: Record<string, string> }, seconds = SECONDS): Promise<Round> =>
+        timedRound({
+          concurrency: CONCURRENCY,
+          seconds,
+          pids,
+          postmaster,
+          send: async (i, agent) => {
+            const { url, headers } = target(i);
+            return w.answered(await postJson(url, w.bodies[i], headers, agent));
+          },
+        });
+      await round(viaGateway, 3); // untimed warm-up of both paths
+      await round(direct, 3);
+      const a: Round[] = [];
+      const b: Round[] = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        a.push(await round(viaGateway));
+        b.push(await round(direct));
+        console.log(
+          `${w.name} round ${i + 1}: gateway ${showRound(a[i])}\n         direct  ${showRound(b[i])}\n         ratio gateway/direct ${(a[i].perSecond / b[i].perSecond).toFixed(2)}`,
+        );
+      }
+      const mean = (rs: Round[], f: (r: Round) => number) => rs.reduce((t, r) => t + f(r), 0) / rs.length;
       console.log(
-        `round ${i + 1}: gateway ${show(a[i])}\n         direct  ${show(b[i])}\n         ratio gateway/direct ${(a[i].perSecond / b[i].perSecond).toFixed(2)}`,
+        `${w.name}, ${CONCURRENCY} in flight, ${ROUNDS} ABAB rounds of ${SECONDS} s: gateway ${mean(a, (r) => r.perSecond).toFixed(0)}/s, direct ${mean(b, (r) => r.perSecond).toFixed(0)}/s, ratio ${(mean(a, (r) => r.perSecond) / mean(b, (r) => r.perSecond)).toFixed(2)} (goal >= 0.5); gateway CPU-ms per request ${mean(a, (r) => r.cpuPerRequest.gateway).toFixed(2)}, ${w.subgraph} ${mean(a, (r) => r.cpuPerRequest[w.subgraph]).toFixed(2)} (direct: ${mean(b, (r) => r.cpuPerRequest[w.subgraph]).toFixed(2)})`,
       );
     }
-    const mean = (rs: Round[], f: (r: Round) => number) => rs.reduce((t, r) => t + f(r), 0) / rs.length;
-    console.log(
-      `CheckEligibility, ${CONCURRENCY} in flight, ${ROUNDS} ABAB rounds of ${SECONDS} s: gateway ${mean(a, (r) => r.perSecond).toFixed(0)}/s, direct ${mean(b, (r) => r.perSecond).toFixed(0)}/s, ratio ${(mean(a, (r) => r.perSecond) / mean(b, (r) => r.perSecond)).toFixed(2)} (goal >= 0.5); gateway CPU-ms per request ${mean(a, (r) => r.cpuPerRequest.gateway).toFixed(2)}, participants ${mean(a, (r) => r.cpuPerRequest.participants).toFixed(2)} (direct: ${mean(b, (r) => r.cpuPerRequest.participants).toFixed(2)})`,
-    );
   } finally {
     await admin.end();
     await stack.stop();
