@@ -21,24 +21,15 @@ export interface EnrollmentResult {
 }
 
 /**
- * The enrollment an authorized purchase creates: the only writer of new enrollment rows. One statement, so
- * one round trip and no transaction to open: it locks the purchase row, and only while the purchase is still
- * CAPTURING inserts the enrollment and marks the purchase AUTHORIZED. Finishers that queued on the lock see
- * the AUTHORIZED row and write nothing (undefined), so it runs once per purchase. (`on conflict (purchase_id)`
- * alone was not enough: two racing inserts can collide first on the (partner, invoice) unique index, which is
- * not the arbiter, and one of them fails.)
+ * The enrollment an authorized purchase creates: the only writer of new enrollment rows. An `insert` for the
+ * caller's statement (finishCapture's), taking the purchase id from `source`, the caller's CTE that has locked
+ * the purchase row while it is still CAPTURING: so it runs once per purchase, in the same round trip.
  */
-export async function enrollPurchase(em: EntityManager, purchase: Purchase, now: Date): Promise<Enrollment | undefined> {
-  const [row] = await em.execute<Array<Record<string, unknown>>>(
-    `with locked as (select id from courses.purchase where id = ? and status = 'CAPTURING' for update),
-     enrolled as (
-       insert into courses.enrollment (id, purchase_id, partner_id, participant_id, course_id, invoice_code, transaction_code, amount, status, enrolled_at, attended_sessions, completion_recorded, created_at)
-       select ?, locked.id, ?, ?, ?, ?, ?, ?, 'ENROLLED', ?, 0, false, ? from locked returning *),
-     authorized as (
-       update courses.purchase set status = 'AUTHORIZED', authorized_at = ?, updated_at = ? where id in (select purchase_id from enrolled) returning id)
-     select enrolled.* from enrolled join authorized on authorized.id = enrolled.purchase_id`,
-    [
-      purchase.id,
+export function enrollmentInsertSql(source: string, purchase: Purchase, now: Date): { sql: string; params: unknown[] } {
+  return {
+    sql: `insert into courses.enrollment (id, purchase_id, partner_id, participant_id, course_id, invoice_code, transaction_code, amount, status, enrolled_at, attended_sessions, completion_recorded, created_at)
+          select ?, ${source}.id, ?, ?, ?, ?, ?, ?, 'ENROLLED', ?, 0, false, ? from ${source} returning *`,
+    params: [
       newId(),
       purchase.partnerId,
       purchase.participantId,
@@ -48,11 +39,8 @@ export async function enrollPurchase(em: EntityManager, purchase: Purchase, now:
       purchase.amount,
       now,
       now,
-      now,
-      now,
     ],
-  );
-  return row ? em.map(Enrollment, row) : undefined;
+  };
 }
 
 /** Programme transaction code: date and 64 random bits, unique by constraint. */

@@ -4,7 +4,7 @@ import { isUuid } from '../../../common/ids';
 import { log } from '../../../common/logger';
 import type { CoursesServices } from '../context';
 import { Enrollment } from '../enrollment/enrollment.entity';
-import { enrollPurchase } from '../enrollment/enrollment.service';
+import { enrollmentInsertSql } from '../enrollment/enrollment.service';
 import { otpMatches } from './otp';
 import { Purchase } from './purchase.entity';
 import { PurchaseStatus, type PurchaseAuthorizeErrorCode } from './purchase.enums';
@@ -134,9 +134,28 @@ export async function finishCapture(
     process.exit(86);
   }
 
-  // Only the finisher that still sees CAPTURING writes (see enrollPurchase); the others read its enrollment.
-  const enrolled = await enrollPurchase(em, purchase, new Date());
+  const enrolled = await enrollAndAuthorize(em, purchase, new Date());
   return { enrollment: enrolled ?? (await enrollmentOf(em, purchaseId)), userErrors: [] };
+}
+
+/**
+ * One statement, so one round trip and no transaction to open: it locks the purchase row, and only while the
+ * purchase is still CAPTURING inserts the enrollment and marks the purchase AUTHORIZED. Finishers that queued
+ * on the lock see the AUTHORIZED row and write nothing (undefined), then read the winner's enrollment.
+ * (`on conflict (purchase_id)` alone was not enough: two racing inserts can collide first on the (partner,
+ * invoice) unique index, which is not the arbiter, and one of them fails.)
+ */
+async function enrollAndAuthorize(em: EntityManager, purchase: Purchase, now: Date): Promise<Enrollment | undefined> {
+  const insert = enrollmentInsertSql('locked', purchase, now);
+  const [row] = await em.execute<Array<Record<string, unknown>>>(
+    `with locked as (select id from courses.purchase where id = ? and status = 'CAPTURING' for update),
+     enrolled as (${insert.sql}),
+     authorized as (
+       update courses.purchase set status = 'AUTHORIZED', authorized_at = ?, updated_at = ? where id in (select purchase_id from enrolled) returning id)
+     select enrolled.* from enrolled join authorized on authorized.id = enrolled.purchase_id`,
+    [purchase.id, ...insert.params, now, now] as never[],
+  );
+  return row ? em.map(Enrollment, row) : undefined;
 }
 
 async function enrollmentOf(em: EntityManager, purchaseId: string): Promise<Enrollment> {
