@@ -14,11 +14,13 @@ export function internalClient(url: string, caller: string, timeoutMs = 5_000) {
   const secret = readSecret('GATEWAY_SIGNING_SECRET');
   const identity: Identity = { role: 'service', subject: caller };
   const target = new URL(url);
-  const agent = new Agent({ keepAlive: true });
+  // Idle sockets are closed here after 30 s, before the receiving server's 65 s keep-alive timeout could close
+  // one under a new request.
+  const agent = new Agent({ keepAlive: true, timeout: 30_000 });
   /** `T` and `V`: the document's result and variables, as GraphQL Code Generator types them. */
   return async function call<T, V extends object = Record<string, unknown>>(query: string, variables: V = {} as V): Promise<T> {
     const body = JSON.stringify({ query, variables });
-    const { status, text } = await post(target, agent, body, signInternalRequest(secret, identity, body), timeoutMs);
+    const { status, text } = await post(target, agent, body, () => signInternalRequest(secret, identity, body), timeoutMs);
     let json: { data?: T; errors?: Array<{ message: string }> } = {};
     try {
       json = JSON.parse(text) as typeof json;
@@ -34,7 +36,11 @@ export function internalClient(url: string, caller: string, timeoutMs = 5_000) {
   };
 }
 
-function post(target: URL, agent: Agent, body: string, headers: Record<string, string>, timeoutMs: number) {
+/**
+ * One POST; a kept-alive socket that the other side had closed (ECONNRESET before any answer) is retried once
+ * on a fresh one, as Node documents for reused sockets: every internal call is idempotent.
+ */
+function post(target: URL, agent: Agent, body: string, headers: () => Record<string, string>, timeoutMs: number, retried = false) {
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
     const req = request(
       {
@@ -43,7 +49,7 @@ function post(target: URL, agent: Agent, body: string, headers: Record<string, s
         port: target.port,
         path: target.pathname,
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers() },
         signal: AbortSignal.timeout(timeoutMs),
       },
       (res) => {
@@ -53,7 +59,10 @@ function post(target: URL, agent: Agent, body: string, headers: Record<string, s
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (req.reusedSocket && error.code === 'ECONNRESET' && !retried) resolve(post(target, agent, body, headers, timeoutMs, true));
+      else reject(error);
+    });
     req.end(body);
   });
 }
