@@ -22,33 +22,16 @@ export interface RunResult {
  */
 export async function runLoad(url: string, body: string, concurrency: number, seconds: number): Promise<RunResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const target = new URL(url);
-  const payload = Buffer.from(body);
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
 
   const one = () =>
-    new Promise<boolean>((resolve) => {
-      const req = request(
-        {
-          agent,
-          host: target.hostname,
-          port: target.port,
-          path: target.pathname,
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': payload.length },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve(res.statusCode === 200 && isSuccess(Buffer.concat(chunks).toString())));
-        },
-      );
-      req.on('error', () => resolve(false));
-      req.end(payload);
-    });
+    postText(url, body, {}, agent).then(
+      ({ status, text }) => status === 200 && isSuccess(text),
+      () => false,
+    );
 
   const worker = async () => {
     while (performance.now() < deadline) {
@@ -80,9 +63,13 @@ export function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-/** POSTs JSON and parses the answer (rejects when it is not JSON). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function postJson(url: string, body: string, headers: Record<string, string>, agent?: Agent): Promise<any> {
+/** POSTs a JSON body; resolves with the status and the answer's text. */
+export function postText(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  agent?: Agent,
+): Promise<{ status: number; text: string }> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -92,21 +79,21 @@ export function postJson(url: string, body: string, headers: Record<string, stri
         port: target.port,
         path: target.pathname,
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString()));
-          } catch (error) {
-            reject(error);
-          }
-        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
       },
     );
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** POSTs JSON and parses the answer (rejects when it is not JSON). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function postJson(url: string, body: string, headers: Record<string, string>, agent?: Agent): Promise<any> {
+  return JSON.parse((await postText(url, body, headers, agent)).text);
 }
