@@ -16,7 +16,7 @@ export interface IssuedKey {
 }
 
 /** Platforms that may hold credentials: from the MoU (integration) until termination. */
-const CREDENTIAL_STATUSES = [PartnerStatus.MOU_SIGNED, PartnerStatus.ACTIVE, PartnerStatus.SUSPENDED];
+export const CREDENTIAL_STATUSES = [PartnerStatus.MOU_SIGNED, PartnerStatus.ACTIVE, PartnerStatus.SUSPENDED];
 
 function addKey(em: EntityManager, encryptionKey: Buffer, credential: PartnerCredential) {
   const signingKey = newSigningKey();
