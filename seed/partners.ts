@@ -3,6 +3,7 @@ import { stableId } from '../common/ids';
 import { EvaluationCriterion, EvaluationKind, Evaluation } from '../subgraphs/partners/evaluation/evaluation.entity';
 import { InstitutionAffiliation, TrainingInstitution } from '../subgraphs/partners/institution/institution.entity';
 import { Partner, PartnerStatus, PartnerStatusChange } from '../subgraphs/partners/partner/partner.entity';
+import { WebhookEndpoint } from '../subgraphs/partners/webhook/webhook.entity';
 import { INSTITUTIONS, PLATFORMS, institutionIdOf, partnerIdOf, seededRandom, type PlatformSeed } from './catalog';
 
 const ACTOR = 'seed:pmo';
@@ -18,9 +19,13 @@ const OVERDUE_FROM_INDEX = 6;
 const reviewAt = (year: number) => `${year}-03-20T03:00:00.000Z`;
 const LAUNCHED_AT = '2020-04-11T01:00:00.000Z';
 
+/** The demo's webhook endpoint (docs/partner-guide.md §7 runs a receiver there): Tokopedia's, on this machine. */
+export const DEMO_WEBHOOK = { slug: 'tokopedia', url: 'http://127.0.0.1:4090/prakerja/webhooks' };
+
 /**
  * Seeds the partners schema: the 12 platforms of the catalog (8 ACTIVE with a full recorded history, passing
- * initial and yearly evaluations and MoU; 4 UNDER_EVALUATION), the training institutions and their group affiliations. Every id
+ * initial and yearly evaluations and MoU; 4 UNDER_EVALUATION), the training institutions and their group affiliations, and
+ * Tokopedia's demo webhook endpoint. Every id
  * and date is derived from the catalog, so runs are deterministic; rows that already exist are left alone.
  */
 export async function seedPartners(orm: MikroORM): Promise<void> {
@@ -68,6 +73,14 @@ export async function seedPartners(orm: MikroORM): Promise<void> {
         });
       }
     });
+    // Registered now: only what happens from here on is delivered (nothing of the seeded history).
+    const demoPartner = partnerIdOf(DEMO_WEBHOOK.slug);
+    if (!(await tx.findOne(WebhookEndpoint, { partner: demoPartner })))
+      tx.create(WebhookEndpoint, {
+        id: stableId('webhook-endpoint', DEMO_WEBHOOK.slug),
+        partner: tx.getReference(Partner, demoPartner),
+        url: DEMO_WEBHOOK.url,
+      });
   });
 }
 
