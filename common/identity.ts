@@ -12,6 +12,8 @@ export interface Identity {
   subject?: string;
   /** Partner platform id, for partners (signed requests) and their staff (`partnerStaff` tokens, claim `partnerId`). */
   partnerId?: string;
+  /** A partner signed with a sandbox credential: test cards only, nothing production sees (docs/partner-guide.md §8). */
+  sandbox?: boolean;
   /** Name of the client's GraphQL operation, set by the gateway: recorded with each read of personal data. */
   operation?: string;
   /** Purpose the caller declared in the `x-purpose` header, set by the gateway: recorded with each read of personal data. */

@@ -33,4 +33,14 @@ export const PARTICIPANTS_OPERATIONS = {
       participantCompletionRecord(input: $input)
     }
   `,
+  SandboxCardBalance: /* GraphQL */ `
+    query SandboxCardBalance($cardNumber: String!, $partnerId: ID!) {
+      sandboxCardBalance(cardNumber: $cardNumber, partnerId: $partnerId)
+    }
+  `,
+  SandboxCardDebit: /* GraphQL */ `
+    mutation SandboxCardDebit($input: SandboxCardDebitInput!) {
+      sandboxCardDebit(input: $input)
+    }
+  `,
 } as const;

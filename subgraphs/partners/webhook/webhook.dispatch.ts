@@ -46,7 +46,7 @@ async function lease(em: EntityManager, leaseMs: number): Promise<Due[]> {
   );
 }
 
-/** Each platform's endpoint and newest usable signing key, in one query for the whole batch. */
+/** Each platform's endpoint and newest usable signing key (a production one if it has any), in one query for the whole batch. */
 async function targets(em: EntityManager, encryptionKey: Buffer, partnerIds: string[]): Promise<Map<string, Target>> {
   const rows = await em.execute<Array<{ partner_id: string; url: string; client_id: string; key_id: string; encrypted_key: string }>>(
     `SELECT DISTINCT ON (e.partner_id) e.partner_id, e.url, c.client_id, k.id AS key_id, k.encrypted_key
@@ -54,7 +54,7 @@ async function targets(em: EntityManager, encryptionKey: Buffer, partnerIds: str
        JOIN partners.partner_credential c ON c.partner_id = e.partner_id AND c.revoked_at IS NULL
        JOIN partners.partner_credential_key k ON k.credential_id = c.id AND k.revoked_at IS NULL
       WHERE e.partner_id = ANY(?::uuid[])
-      ORDER BY e.partner_id, k.created_at DESC, k.id`,
+      ORDER BY e.partner_id, (c.environment = 'PRODUCTION') DESC, k.created_at DESC, k.id`,
     [`{${partnerIds.join(',')}}`],
   );
   return new Map(
