@@ -13,7 +13,7 @@ import { Purchase } from './purchase.entity';
 import { PURCHASE_AUTHORIZE_ERRORS, PURCHASE_START_ERRORS } from './purchase.enums';
 import { PurchaseAuthorizeInput, PurchasesArgs, PurchaseStartInput } from './purchase.inputs';
 import { startPurchase } from './purchase.service';
-import { isSandboxView, sandboxAuthorize, sandboxPurchaseByInvoice, sandboxStart } from '../sandbox/sandbox.service';
+import { isSandboxView, sandboxAuthorize, sandboxPurchaseByInvoice, sandboxStart } from '../sandbox_purchase/sandbox-purchase.service';
 
 @ObjectType({ description: 'A page of purchases.' })
 class PurchaseConnection extends Connection(Purchase, 'Purchase', 'purchase') {}

@@ -12,7 +12,7 @@ import { Offering } from '../offering/offering.entity';
 import { Purchase } from '../purchase/purchase.entity';
 import { PurchaseStatus, type PurchaseAuthorizeErrorCode, type PurchaseStartErrorCode } from '../purchase/purchase.enums';
 import type { PurchaseStartInput } from '../purchase/purchase.inputs';
-import { SandboxPurchase } from './sandbox.entity';
+import { SandboxPurchase } from './sandbox-purchase.entity';
 
 /*
  * The partner sandbox's purchase flow (docs/partner-guide.md §8): the same documents and codes as production,
