@@ -4,7 +4,7 @@ import { EvaluationCriterion, EvaluationKind, Evaluation } from '../subgraphs/pa
 import { InstitutionAffiliation, TrainingInstitution } from '../subgraphs/partners/institution/institution.entity';
 import { Partner, PartnerStatus, PartnerStatusChange } from '../subgraphs/partners/partner/partner.entity';
 import { WebhookEndpoint } from '../subgraphs/partners/webhook/webhook.entity';
-import { INSTITUTIONS, PLATFORMS, institutionIdOf, partnerIdOf, seededRandom, type PlatformSeed } from './catalog';
+import { INSTITUTIONS, PLATFORMS, SANDBOX_PLATFORM, institutionIdOf, partnerIdOf, seededRandom, type PlatformSeed } from './catalog';
 
 const ACTOR = 'seed:pmo';
 const HOUR = 3600_000;
@@ -19,13 +19,10 @@ const OVERDUE_FROM_INDEX = 6;
 const reviewAt = (year: number) => `${year}-03-20T03:00:00.000Z`;
 const LAUNCHED_AT = '2020-04-11T01:00:00.000Z';
 
-/** The demo's webhook endpoint (docs/partner-guide.md §7 runs a receiver there): Tokopedia's, on this machine. */
-export const DEMO_WEBHOOK = { slug: 'tokopedia', url: 'http://127.0.0.1:4090/prakerja/webhooks' };
-
 /**
  * Seeds the partners schema: the 12 platforms of the catalog (8 ACTIVE with a full recorded history, passing
  * initial and yearly evaluations and MoU; 4 UNDER_EVALUATION), the training institutions and their group affiliations, and
- * Tokopedia's demo webhook endpoint. Every id
+ * the sandbox platform with its webhook endpoint. Every id
  * and date is derived from the catalog, so runs are deterministic; rows that already exist are left alone.
  */
 export async function seedPartners(orm: MikroORM): Promise<void> {
@@ -73,14 +70,7 @@ export async function seedPartners(orm: MikroORM): Promise<void> {
         });
       }
     });
-    // Registered now: only what happens from here on is delivered (nothing of the seeded history).
-    const demoPartner = partnerIdOf(DEMO_WEBHOOK.slug);
-    if (!(await tx.findOne(WebhookEndpoint, { partner: demoPartner })))
-      tx.create(WebhookEndpoint, {
-        id: stableId('webhook-endpoint', DEMO_WEBHOOK.slug),
-        partner: tx.getReference(Partner, demoPartner),
-        url: DEMO_WEBHOOK.url,
-      });
+    await seedSandboxPlatform(tx);
   });
 }
 
@@ -172,4 +162,38 @@ function seedUnderEvaluation(tx: EntityManager, platform: PlatformSeed, index: n
       'Documents complete; evaluation started',
     ],
   ]);
+}
+
+/** The sandbox platform: MOU_SIGNED after a passing evaluation, with its webhook endpoint (registered now: only what happens from here on is sent). */
+async function seedSandboxPlatform(tx: EntityManager) {
+  const id = partnerIdOf(SANDBOX_PLATFORM.slug);
+  if (await tx.findOne(Partner, { id })) return;
+  const appliedAt = at('2026-10-01T02:00:00.000Z');
+  const partner = tx.create(Partner, {
+    id,
+    slug: SANDBOX_PLATFORM.slug,
+    name: SANDBOX_PLATFORM.name,
+    website: SANDBOX_PLATFORM.website,
+    status: PartnerStatus.MOU_SIGNED,
+    createdAt: appliedAt,
+    mouNumber: 'MOU-PMO-101/2026',
+    mouSignedAt: at('2026-11-02T03:00:00.000Z'),
+    nextReviewAt: at('2027-11-02T03:00:00.000Z'),
+  });
+  tx.create(Evaluation, {
+    id: stableId('evaluation', `${SANDBOX_PLATFORM.slug}/initial`),
+    partner,
+    kind: EvaluationKind.INITIAL,
+    provincesReached: 27,
+    criteria: Object.values(EvaluationCriterion).map((criterion) => ({ criterion, passed: true, note: null })),
+    passed: true,
+    evaluator: ACTOR,
+    evaluatedAt: at('2026-10-20T02:00:00.000Z'),
+  });
+  history(tx, partner, [
+    [null, PartnerStatus.APPLIED, appliedAt, 'Application under Permenko 3/2020'],
+    [PartnerStatus.APPLIED, PartnerStatus.UNDER_EVALUATION, at('2026-10-08T02:00:00.000Z'), 'Documents complete; evaluation started'],
+    [PartnerStatus.UNDER_EVALUATION, PartnerStatus.MOU_SIGNED, at('2026-11-02T03:00:00.000Z'), 'MoU signed; integrating in the sandbox'],
+  ]);
+  tx.create(WebhookEndpoint, { id: stableId('webhook-endpoint', SANDBOX_PLATFORM.slug), partner, url: SANDBOX_PLATFORM.webhookUrl });
 }

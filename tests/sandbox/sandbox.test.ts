@@ -206,3 +206,17 @@ describe('test cards', () => {
     }
   });
 });
+
+describe('the demo seed', () => {
+  const { SANDBOX_PLATFORM, partnerIdOf } = require('../../dist/seed/catalog') as typeof import('../../seed/catalog');
+
+  it('has a platform in the sandbox with offerings, test cards and a webhook endpoint', async () => {
+    const id = partnerIdOf(SANDBOX_PLATFORM.slug);
+    const seeded = await asAdmin(`query($id: ID!) { partner(id: $id) { status webhookEndpoint { url } } }`, { id });
+    expect(seeded.partner).toEqual({ status: 'MOU_SIGNED', webhookEndpoint: { url: SANDBOX_PLATFORM.webhookUrl } });
+    const credential = await sandboxCredential(id);
+    const catalog = (await partnerRequest(credential, 'PartnerCatalog', { first: 10 })).data!.partnerCourses;
+    expect(catalog.totalCount).toBeGreaterThan(0);
+    for (const number of SANDBOX_PLATFORM.testCards) expect((await eligibility(credential, number)).eligible).toBe(true);
+  });
+});
