@@ -1,4 +1,4 @@
-import { gatewayQuery } from '../support/client';
+import { db, gatewayQuery } from '../support/client';
 import {
   asAdmin,
   cardholder,
@@ -174,6 +174,23 @@ describe('webhook deliveries', () => {
     const first = log.edges.find((e: any) => e.node.id === failing.first.id).node;
     expect(first.attemptLog.at(-1)).toEqual({ statusCode: 200 });
     expect(first).toMatchObject({ lastStatusCode: 200, nextAttemptAt: null, deliveredAt: expect.any(String) });
+  });
+
+  it('tell a platform its purchase expired when the OTP lapsed unused', async () => {
+    const holder = await cardholder();
+    const started = await partnerRequest(b.credential, 'StartPurchase', {
+      input: { cardNumber: holder.cardNumber, courseId: b.courseId, invoiceCode: invoice(), amount: PRICE },
+    });
+    const purchaseId = started.data!.purchaseStart.purchase.id as string;
+    // The hold lapses (moved into the past); the reconciler expires the purchase on its next pass.
+    await db().query(`UPDATE courses.purchase SET hold_expires_at = now() - interval '1 second' WHERE id = $1`, [purchaseId]);
+    const expired = await eventually(
+      () => b.receiver.delivered().find((e) => e.type === 'purchase.expired' && e.data.purchaseId === purchaseId),
+      'purchase.expired',
+      60_000,
+    );
+    expect(expired.data).toMatchObject({ status: 'EXPIRED', courseId: b.courseId, amount: String(PRICE) });
+    expect(a.receiver.delivered().some((e) => e.data.purchaseId === purchaseId)).toBe(false);
   });
 
   it('keeps each delivery log to its own platform and the office', async () => {
