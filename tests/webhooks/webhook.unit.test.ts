@@ -13,6 +13,15 @@ describe('webhook endpoints', () => {
     expect(endpointUrlProblem('http://hooks.example.id/x', true)).not.toBeNull();
     expect(endpointUrlProblem('https://u:p@hooks.example.id/', false)).not.toBeNull();
     expect(endpointUrlProblem('hooks.example.id', false)).not.toBeNull();
+    for (const internal of [
+      'https://169.254.169.254/latest',
+      'https://10.0.0.5/',
+      'https://192.168.1.1/',
+      'https://localhost/',
+      'https://[::1]/',
+    ])
+      expect(endpointUrlProblem(internal, false)).not.toBeNull();
+    expect(endpointUrlProblem('https://127.0.0.1:8443/x', true)).toBeNull();
   });
 });
 

@@ -20,6 +20,9 @@ export const WEBHOOK_DELIVERY_REDELIVER_ERRORS = {
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+const INTERNAL = [/^127\./, /^10\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^169\.254\./, /^0\./, /^\[(::1?|f[cd].*|fe80:.*)\]$/i];
+const isInternalHost = (host: string) => host === 'localhost' || host.endsWith('.localhost') || INTERNAL.some((r) => r.test(host));
+
 /** Why a URL cannot be an endpoint, or null when it can. */
 export function endpointUrlProblem(text: string, allowLocalHttp: boolean): string | null {
   let url: URL;
@@ -30,6 +33,10 @@ export function endpointUrlProblem(text: string, allowLocalHttp: boolean): strin
   }
   if (text.length > 2048) return 'The URL is longer than 2048 characters';
   if (url.username || url.password) return 'The URL must not carry credentials';
+  // Our own network is no destination for a platform's webhooks: loopback, private and link-local addresses
+  // (cloud metadata) are refused as literals. A public name that resolves to one is a deployment matter (egress rules).
+  if (isInternalHost(url.hostname) && !(allowLocalHttp && LOCAL_HOSTS.has(url.hostname)))
+    return 'The URL must not point into the programme’s own network';
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && allowLocalHttp && LOCAL_HOSTS.has(url.hostname)) return null;
   return allowLocalHttp ? 'Use https:// (or http:// to 127.0.0.1 or localhost in development)' : 'Use https://';
