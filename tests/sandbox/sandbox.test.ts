@@ -155,6 +155,21 @@ describe('a sandbox purchase', () => {
     const status = (await partnerRequest(sandbox, 'PurchaseStatus', { invoiceCode })).data!.purchaseByInvoice;
     expect(status).toMatchObject({ id: started.purchase.id, status: 'AUTHORIZED', enrollment: { id: enrollment.id, status: 'ENROLLED' } });
     expect((await eligibility(sandbox, card.number)).availableBalance).toEqual(idr(BALANCE - PRICE));
+    const listed = (await partnerRequest(sandbox, 'PartnerEnrollments', { first: 10 })).data!.partnerEnrollments;
+    expect(listed.edges.map((e: any) => [e.node.id, e.node.status])).toContainEqual([enrollment.id, 'ENROLLED']);
+
+    // VoidPurchase: cancelled and credited back once, however often repeated.
+    const voids = await Promise.all(
+      Array.from({ length: 3 }, () => partnerRequest(sandbox, 'VoidPurchase', { input: { invoiceCode, reason: 'sandbox test' } })),
+    );
+    const codes = voids.flatMap((v) => v.data!.enrollmentVoid.userErrors.map((e: any) => e.code));
+    expect(codes.filter((c) => c !== 'ALREADY_CANCELLED')).toEqual([]);
+    expect(voids.map((v) => v.data!.enrollmentVoid.enrollment)).toContainEqual(
+      expect.objectContaining({ id: enrollment.id, status: 'CANCELLED', refund: idr(PRICE) }),
+    );
+    expect((await eligibility(sandbox, card.number)).availableBalance).toEqual(idr(BALANCE));
+    const cancelled = (await partnerRequest(sandbox, 'PartnerEnrollments', { first: 10, status: 'CANCELLED' })).data!.partnerEnrollments;
+    expect(cancelled.edges.map((e: any) => e.node.id)).toContain(enrollment.id);
 
     // Production: the same money, rows and events; nothing names the sandbox purchase; the office's lists do not show it.
     expect(await productionSnapshot()).toEqual(before);

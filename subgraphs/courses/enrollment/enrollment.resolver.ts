@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { isAdmin, isSelf, requireRole } from '../../../common/auth';
+import { isAdmin, isSelf, requirePartner, requireRole } from '../../../common/auth';
 import { badInput, forbidden, payloadUserError, UserError } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
 import { Connection, PageArgs, paginate } from '../../../common/pagination';
@@ -12,6 +12,7 @@ import { Enrollment } from './enrollment.entity';
 import { ATTENDANCE_REPORT_ERRORS, COMPLETION_REPORT_ERRORS, ENROLLMENT_VOID_ERRORS, EnrollmentStatus } from './enrollment.enums';
 import { AttendanceReportInput, CompletionReportInput, EnrollmentsArgs, EnrollmentVoidInput } from './enrollment.inputs';
 import { reportAttendance, reportCompletion, voidEnrollment } from './enrollment.service';
+import { sandboxEnrollments, sandboxVoid } from '../sandbox_purchase/sandbox-purchase.service';
 
 @ObjectType({ description: 'The certificate of a completed course.' })
 export class Certificate {
@@ -75,6 +76,7 @@ class PartnerEnrollmentsArgs extends PageArgs {
 export class EnrollmentResolver {
   @Query(() => EnrollmentConnection, { nullable: true, description: 'The calling platform’s enrollments, newest first. Partners only.' })
   partnerEnrollments(@Args() { first, after, status }: PartnerEnrollmentsArgs, @Ctx() { em, identity }: CoursesContext) {
+    if (identity.sandbox) return sandboxEnrollments(em, requirePartner(identity), { first, after }, status);
     const partnerId = productionPartner(identity);
     return paginate(
       em,
@@ -121,6 +123,7 @@ export class EnrollmentResolver {
     @Arg('input', () => EnrollmentVoidInput, { description: 'Invoice code and reason.' }) input: EnrollmentVoidInput,
     @Ctx() { em, identity, services }: CoursesContext,
   ) {
+    if (identity.sandbox) return sandboxVoid(em, services, requirePartner(identity), input.invoiceCode, input.reason);
     return voidEnrollment(em, services, productionPartner(identity), input.invoiceCode, input.reason);
   }
 

@@ -10,7 +10,8 @@ import { PurchaseStatus } from '../purchase/purchase.enums';
 @Entity({ tableName: 'sandbox_purchase' })
 @Unique({ properties: ['partnerId', 'invoiceCode'] })
 export class SandboxPurchase {
-  [OptionalProps]?: 'id' | 'status' | 'otpAttempts' | 'createdAt' | 'authorizedAt' | 'enrollmentId' | 'transactionCode';
+  [OptionalProps]?:
+    'id' | 'status' | 'otpAttempts' | 'createdAt' | 'authorizedAt' | 'enrollmentId' | 'transactionCode' | 'cancelledAt' | 'cancelReason';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -50,4 +51,11 @@ export class SandboxPurchase {
 
   @Property({ type: 'text', nullable: true })
   transactionCode: string | null = null;
+
+  /** When VoidPurchase cancelled the sandbox enrollment (and credited the test card back). */
+  @Property({ type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  cancelReason: string | null = null;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, refuser, type UserError } from '../../../common/errors';
+import { paginate, type PageArgs } from '../../../common/pagination';
 import { isUuid } from '../../../common/ids';
 import { isTestCardNumber, isValidCardNumber } from '../../../common/luhn';
 import type { CoursesServices } from '../context';
@@ -10,6 +11,7 @@ import { Enrollment } from '../enrollment/enrollment.entity';
 import { EnrollmentStatus } from '../enrollment/enrollment.enums';
 import { Offering } from '../offering/offering.entity';
 import { Purchase } from '../purchase/purchase.entity';
+import type { EnrollmentVoidErrorCode } from '../enrollment/enrollment.enums';
 import { PurchaseStatus, type PurchaseAuthorizeErrorCode, type PurchaseStartErrorCode } from '../purchase/purchase.enums';
 import type { PurchaseStartInput } from '../purchase/purchase.inputs';
 import { SandboxPurchase } from './sandbox-purchase.entity';
@@ -38,9 +40,13 @@ function enrollmentView(row: SandboxPurchase): Enrollment | null {
     invoiceCode: row.invoiceCode,
     transactionCode: row.transactionCode!,
     amount: row.amount,
-    status: EnrollmentStatus.ENROLLED,
+    status: row.cancelledAt ? EnrollmentStatus.CANCELLED : EnrollmentStatus.ENROLLED,
     enrolledAt: row.authorizedAt!,
     attendedSessions: 0,
+    completedAt: null,
+    cancelledAt: row.cancelledAt,
+    cancelReason: row.cancelReason,
+    refundedAmount: row.cancelledAt ? row.amount : null,
   });
 }
 
@@ -150,4 +156,39 @@ export async function sandboxAuthorize(em: EntityManager, services: CoursesServi
 export async function sandboxPurchaseByInvoice(em: EntityManager, partnerId: string, invoiceCode: string) {
   const row = await em.findOne(SandboxPurchase, { partnerId, invoiceCode: invoiceCode.trim() });
   return row && purchaseView(row);
+}
+
+const refuseVoid = refuser<{ enrollment: Enrollment | null; userErrors: UserError[] }, EnrollmentVoidErrorCode>({ enrollment: null });
+
+/** VoidPurchase in the sandbox: cancels the sandbox enrollment and credits the test card back, once. */
+export async function sandboxVoid(em: EntityManager, services: CoursesServices, partnerId: string, invoiceCode: string, reason: string) {
+  const row = await em.findOne(SandboxPurchase, { partnerId, invoiceCode: invoiceCode.trim(), status: PurchaseStatus.AUTHORIZED });
+  if (!row) return refuseVoid('NOT_FOUND', 'No enrollment has this invoice code', { field: 'invoiceCode' });
+  if (row.cancelledAt) return refuseVoid('ALREADY_CANCELLED', 'The enrollment is already cancelled', { enrollment: enrollmentView(row) });
+  // Credit first (idempotent by the purchase id), then record the void: a failure in between is repaired by a retry.
+  await services.participants.sandboxCardRefund(row.id);
+  await em.execute(`update courses.sandbox_purchase set cancelled_at = now(), cancel_reason = ? where id = ? and cancelled_at is null`, [
+    reason,
+    row.id,
+  ]);
+  return { enrollment: enrollmentView(await em.findOneOrFail(SandboxPurchase, { id: row.id }, { refresh: true })), userErrors: [] };
+}
+
+/** PartnerEnrollments in the sandbox: the authorized sandbox purchases as enrollments, newest first. */
+export async function sandboxEnrollments(em: EntityManager, partnerId: string, args: PageArgs, status?: EnrollmentStatus | null) {
+  const where =
+    status === EnrollmentStatus.CANCELLED
+      ? { cancelledAt: { $ne: null } }
+      : status === EnrollmentStatus.ENROLLED
+        ? { cancelledAt: null }
+        : status
+          ? { id: null } // no sandbox enrollment is in progress or completed: attendance is not simulated
+          : {};
+  const page = await paginate(em, SandboxPurchase, { partnerId, status: PurchaseStatus.AUTHORIZED, ...where } as never, {
+    first: args.first,
+    after: args.after,
+    sortBy: 'authorizedAt',
+    direction: 'desc',
+  });
+  return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: enrollmentView(e.node)! })) };
 }

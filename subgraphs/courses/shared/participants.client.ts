@@ -9,6 +9,8 @@ import type {
   SandboxCardBalanceQueryVariables,
   SandboxCardDebitMutation,
   SandboxCardDebitMutationVariables,
+  SandboxCardRefundMutation,
+  SandboxCardRefundMutationVariables,
   WalletCardQuery,
   WalletCardQueryVariables,
   WalletHoldCaptureMutation,
@@ -51,6 +53,7 @@ export interface ParticipantsPort {
   /** The sandbox: a test card's balance (null unless the platform's own), and a debit keyed by the sandbox purchase id. */
   sandboxCardBalance(cardNumber: string, partnerId: string): Promise<number | null>;
   sandboxCardDebit(input: SandboxCardDebitMutationVariables['input']): Promise<string>;
+  sandboxCardRefund(referenceId: string): Promise<boolean>;
 }
 
 const toResult = (wire: WireResult): WalletResult => ({
@@ -117,5 +120,10 @@ export class ParticipantsClient implements ParticipantsPort {
   async sandboxCardDebit(input: SandboxCardDebitMutationVariables['input']): Promise<string> {
     const data = await this.call<SandboxCardDebitMutation, SandboxCardDebitMutationVariables>(OPS.SandboxCardDebit, { input });
     return data.sandboxCardDebit;
+  }
+
+  async sandboxCardRefund(referenceId: string): Promise<boolean> {
+    const data = await this.call<SandboxCardRefundMutation, SandboxCardRefundMutationVariables>(OPS.SandboxCardRefund, { id: referenceId });
+    return data.sandboxCardRefund;
   }
 }

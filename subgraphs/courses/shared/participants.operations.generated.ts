@@ -134,3 +134,10 @@ export type SandboxCardDebitMutationVariables = Exact<{
 
 
 export type SandboxCardDebitMutation = { sandboxCardDebit: string };
+
+export type SandboxCardRefundMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SandboxCardRefundMutation = { sandboxCardRefund: boolean };

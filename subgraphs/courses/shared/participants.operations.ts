@@ -43,4 +43,9 @@ export const PARTICIPANTS_OPERATIONS = {
       sandboxCardDebit(input: $input)
     }
   `,
+  SandboxCardRefund: /* GraphQL */ `
+    mutation SandboxCardRefund($id: ID!) {
+      sandboxCardRefund(referenceId: $id)
+    }
+  `,
 } as const;

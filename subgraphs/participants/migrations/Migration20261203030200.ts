@@ -15,7 +15,8 @@ export class Migration20261203030200 extends Migration {
     this.addSql(`create index "sandbox_card_partner_id_index" on ${S}."sandbox_card" ("partner_id")`);
     // One debit per sandbox purchase (its id): the key that makes a repeated authorize debit once.
     this.addSql(`create table ${S}."sandbox_debit" ("reference_id" uuid primary key, "card_id" uuid not null
-      references ${S}."sandbox_card" ("id") on delete cascade, "amount" bigint not null check (amount > 0), "created_at" timestamptz not null)`);
+      references ${S}."sandbox_card" ("id") on delete cascade, "amount" bigint not null check (amount > 0), "created_at" timestamptz not null,
+      "refunded_at" timestamptz null)`);
   }
 
   override async down(): Promise<void> {

@@ -2,7 +2,7 @@ import { Arg, Ctx, Directive, Field, ID, InputType, Mutation, Query, Resolver } 
 import { requireRole } from '../../../common/auth';
 import { SafeInt } from '../../../common/scalars';
 import type { ParticipantsContext } from '../context';
-import { debitTestCard, testCardBalance } from './sandbox.service';
+import { debitTestCard, refundTestCard, testCardBalance } from './sandbox.service';
 
 @InputType({ description: 'Debit a sandbox purchase from its test card.' })
 @Directive('@inaccessible')
@@ -44,5 +44,17 @@ export class SandboxInternalResolver {
   ) {
     requireRole(identity, 'service');
     return debitTestCard(em, input);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Credit a sandbox purchase’s debit back once (a void). Idempotent; false when it was never debited.',
+  })
+  @Directive('@inaccessible')
+  sandboxCardRefund(
+    @Arg('referenceId', () => ID, { description: 'The sandbox purchase id.' }) referenceId: string,
+    @Ctx() { identity, em }: ParticipantsContext,
+  ) {
+    requireRole(identity, 'service');
+    return refundTestCard(em, referenceId);
   }
 }

@@ -84,3 +84,19 @@ export async function debitTestCard(
   }
   return (await ownTestCard(em, input.cardNumber, input.partnerId)) ? 'INSUFFICIENT_BALANCE' : 'UNKNOWN_CARD';
 }
+
+/** Credits a sandbox purchase's debit back once (a void): true when it is (or already was) refunded, false when never debited. */
+export async function refundTestCard(em: EntityManager, referenceId: string): Promise<boolean> {
+  if (!isUuid(referenceId)) return false;
+  // One statement: the debit is marked and the card credited together, or neither (a second call finds it marked).
+  await em.execute(
+    `WITH refund AS (UPDATE participants.sandbox_debit SET refunded_at = now() WHERE reference_id = ? AND refunded_at IS NULL RETURNING card_id, amount)
+     UPDATE participants.sandbox_card c SET balance = c.balance + r.amount FROM refund r WHERE c.id = r.card_id`,
+    [referenceId],
+  );
+  const [row] = await em.execute<Array<{ refunded: boolean }>>(
+    `SELECT refunded_at IS NOT NULL AS refunded FROM participants.sandbox_debit WHERE reference_id = ?`,
+    [referenceId],
+  );
+  return row?.refunded ?? false;
+}
