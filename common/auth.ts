@@ -19,3 +19,16 @@ export function requirePartner(identity: Identity): string {
   if (!identity.partnerId) throw unauthenticated();
   return identity.partnerId;
 }
+
+/**
+ * A platform's own settings (webhooks, test cards): the office (admin) for any platform, a platform's staff
+ * (`partnerStaff` token) for their own only. Signed partner API requests never get here: the gateway holds them
+ * to the contract's documents.
+ */
+export function requireOfficeOrOwnStaff(identity: Identity, partnerId: string): void {
+  if (identity.role === 'partnerStaff') {
+    if (identity.partnerId === partnerId) return;
+    throw forbidden("A platform's staff may only act for their own platform");
+  }
+  requireRole(identity, 'admin', 'partnerStaff');
+}

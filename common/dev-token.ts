@@ -2,8 +2,10 @@ import { SignJWT } from 'jose';
 import { envReader, readSecret } from './config';
 
 export interface TokenClaims {
-  role: 'participant' | 'analyst' | 'admin';
+  role: 'participant' | 'analyst' | 'admin' | 'partnerStaff';
   sub: string;
+  /** The platform a `partnerStaff` token acts for. */
+  partnerId?: string;
   /** Lifetime in seconds. */
   expiresIn?: number;
 }
@@ -17,7 +19,7 @@ export function jwtSettings(env = process.env) {
 /** A development token signed with the configured HS256 secret (production tokens come from the identity provider). */
 export async function issueDevToken(claims: TokenClaims, env = process.env): Promise<string> {
   const { issuer, audience } = jwtSettings(env);
-  return new SignJWT({ role: claims.role })
+  return new SignJWT({ role: claims.role, ...(claims.partnerId ? { partnerId: claims.partnerId } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuer(issuer)

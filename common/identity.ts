@@ -1,17 +1,19 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-export type Role = 'anonymous' | 'participant' | 'analyst' | 'admin' | 'partner' | 'service';
+export type Role = 'anonymous' | 'participant' | 'analyst' | 'admin' | 'partnerStaff' | 'partner' | 'service';
 
 /** Roles of people, identified by a token subject (partners are platforms, services are processes). */
-export const PERSON_ROLES: ReadonlySet<string> = new Set<Role>(['participant', 'analyst', 'admin']);
+export const PERSON_ROLES: ReadonlySet<string> = new Set<Role>(['participant', 'analyst', 'admin', 'partnerStaff']);
 
 /** Who is calling, as verified by the gateway (or, for `service`, by the calling subgraph). */
 export interface Identity {
   role: Role;
   /** Participant id for participants, user id for staff, subgraph name for services. */
   subject?: string;
-  /** Partner platform id, for partners. */
+  /** Partner platform id, for partners (signed requests) and their staff (`partnerStaff` tokens, claim `partnerId`). */
   partnerId?: string;
+  /** A partner signed with a sandbox credential: test cards only, nothing production sees (docs/partner-guide.md §8). */
+  sandbox?: boolean;
   /** Name of the client's GraphQL operation, set by the gateway: recorded with each read of personal data. */
   operation?: string;
   /** Purpose the caller declared in the `x-purpose` header, set by the gateway: recorded with each read of personal data. */

@@ -16,3 +16,11 @@ export function luhnCheckDigit(payload: string): number {
 export function isValidCardNumber(value: string): boolean {
   return /^\d{16}$/.test(value) && luhnCheckDigit(value.slice(0, 15)) === Number(value[15]);
 }
+
+/**
+ * Test card numbers (the partner sandbox) begin with this. A production number never does: those start with 1-9,
+ * and the participants card table refuses this prefix, so a test card can never be mistaken for a real one.
+ */
+export const TEST_CARD_PREFIX = '0000';
+
+export const isTestCardNumber = (value: string) => value.startsWith(TEST_CARD_PREFIX);

@@ -40,6 +40,9 @@ export interface FeedEvent {
 
 export const MAX_FEED_PAGE = 5_000;
 
+/** Services that read the feeds: analytics (its read model) and partners (webhooks to each platform). */
+const FEED_READERS: ReadonlySet<string> = new Set(['analytics', 'partners']);
+
 /** Up to `limit` finished events after `after`, oldest transaction first. */
 export async function readOutboxFeed(em: EntityManager, schema: string, after: FeedPosition, limit: number) {
   const rows = await em.execute<
@@ -100,7 +103,7 @@ export function outboxFeedResolver(source: string) {
   class OutboxFeedResolver {
     @Query(() => OutboxFeedPage, {
       name: `${source}OutboxFeed`,
-      description: `The ${source} subgraph's domain events, for the analytics subgraph only.`,
+      description: `The ${source} subgraph's domain events, for the analytics and partners subgraphs only.`,
     })
     @Directive('@inaccessible')
     async feed(
@@ -109,7 +112,7 @@ export function outboxFeedResolver(source: string) {
       @Ctx() { identity, em }: SubgraphContext,
     ): Promise<OutboxFeedPage> {
       requireRole(identity, 'service');
-      if (identity.subject !== 'analytics') throw forbidden('Only the analytics service reads the event feed');
+      if (!FEED_READERS.has(identity.subject ?? '')) throw forbidden('Only the analytics and partners services read the event feed');
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FEED_PAGE)
         throw badInput(`limit must be between 1 and ${MAX_FEED_PAGE}`, 'limit');
       return readOutboxFeed(em, source, parsePosition(after), limit);

@@ -7,11 +7,14 @@ import { gatewayUrlFromEnv, helpOnRequest } from './cli';
  * encrypted and never shows it again). It starts nothing.
  *
  *   npm run partner-credentials -- --partner tokopedia
+ *   npm run partner-credentials -- --partner belajar-bareng --sandbox   (test cards only)
  *   GATEWAY_URL=http://localhost:4000/graphql node dist/scripts/partner-credentials.js --partner skill-academy
  */
 
 const USAGE = `
-usage: npm run partner-credentials -- --partner <slug>   (for example tokopedia, skill-academy, bukalapak)
+usage: npm run partner-credentials -- --partner <slug> [--sandbox]   (for example tokopedia, skill-academy, bukalapak)
+
+--sandbox issues SANDBOX credentials (test cards only; from the MoU on), for example for belajar-bareng.
 
 Issues development credentials to a seeded partner platform through the running gateway (GATEWAY_URL, else
 http://localhost:$GATEWAY_PORT/graphql, port 4000) and prints the client id and the signing key, shown once.
@@ -81,7 +84,7 @@ async function main(): Promise<void> {
         }
       }
     `,
-    { input: { partnerId: found.partnerBySlug.id } },
+    { input: { partnerId: found.partnerBySlug.id, environment: process.argv.includes('--sandbox') ? 'SANDBOX' : 'PRODUCTION' } },
   );
   const payload = issued.partnerCredentialIssue;
   if (payload.userErrors.length || !payload.credential || !payload.signingKey)

@@ -5,7 +5,7 @@ import { provisionSubgraphRoles, userOf } from '../common/database-roles';
 import { migrate } from '../common/orm';
 import { SUBGRAPHS, type SubgraphName } from '../common/topology';
 import { seedCourses } from '../seed/courses';
-import { seedParticipants } from '../seed/participants';
+import { seedParticipants, seedSandboxCards } from '../seed/participants';
 import { seedPartners } from '../seed/partners';
 import { DEFAULT_SHAPE, type YearShape } from '../seed/bulk/plan';
 import { seedBulkYear } from '../seed/bulk/year';
@@ -15,7 +15,13 @@ import { APPEND_ONLY_TABLES, ORM_FACTORIES } from './subgraph-orms';
 const SEEDS: Record<SubgraphName, { probe: string; run(orm: MikroORM): Promise<unknown> }> = {
   partners: { probe: 'partners.partner', run: seedPartners },
   courses: { probe: 'courses.course', run: seedCourses },
-  participants: { probe: 'participants.participant', run: (orm) => seedParticipants(orm) },
+  participants: {
+    probe: 'participants.participant',
+    run: async (orm) => {
+      await seedParticipants(orm);
+      await seedSandboxCards(orm);
+    },
+  },
   // Analytics seeds nothing: its read model is projected from the other subgraphs' event feeds. Its migration
   // writes the feed cursors, so the probe always finds a row and the seed is never reported as run.
   analytics: { probe: 'analytics.feed_cursor', run: async () => undefined },

@@ -29,6 +29,19 @@ export const PLATFORMS: PlatformSeed[] = [
 
 export const partnerIdOf = (slug: string) => stableId('partner', slug);
 
+/**
+ * A platform integrating in the sandbox (MoU signed, not yet live): SANDBOX credentials, three test cards
+ * (fixed numbers, balance Rp3,500,000, OTP = last six digits), a few offerings and a webhook endpoint on this
+ * machine (docs/partner-guide.md §7, §8). Not one of PLATFORMS, whose counts the demo's figures rely on.
+ */
+export const SANDBOX_PLATFORM = {
+  slug: 'belajar-bareng',
+  name: 'BelajarBareng',
+  website: 'https://belajarbareng.example.id',
+  webhookUrl: 'http://127.0.0.1:4090/prakerja/webhooks',
+  testCards: ['0000990000000010', '0000990000000028', '0000990000000036'],
+} as const;
+
 export interface InstitutionSeed {
   key: string;
   name: string;

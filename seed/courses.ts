@@ -3,7 +3,7 @@ import { stableId } from '../common/ids';
 import { Course } from '../subgraphs/courses/course/course.entity';
 import { CourseCategory, CourseMode, CurationStatus } from '../subgraphs/courses/course/course.enums';
 import { MAX_PRICE, Offering } from '../subgraphs/courses/offering/offering.entity';
-import { INSTITUTIONS, PLATFORMS, institutionIdOf, partnerIdOf, seededRandom } from './catalog';
+import { INSTITUTIONS, PLATFORMS, SANDBOX_PLATFORM, institutionIdOf, partnerIdOf, seededRandom } from './catalog';
 
 /**
  * Seed of the courses subgraph: about 200 curated courses of the institutions in catalog.ts, sold on the
@@ -347,6 +347,17 @@ export async function seedCourses(orm: MikroORM): Promise<{ courses: number; off
           updatedAt: new Date(createdAt.getTime() + 4 * 86_400_000 + offeringRows.length * 1000),
         });
       }
+      // The sandbox platform sells the first few courses, so its PartnerCatalog has something to buy with test cards.
+      if (index < 5)
+        offeringRows.push({
+          id: stableId('offering', `${id}:${SANDBOX_PLATFORM.slug}`),
+          course: id,
+          partnerId: partnerIdOf(SANDBOX_PLATFORM.slug),
+          price: roundPrice(base),
+          active: true,
+          createdAt: new Date(createdAt.getTime() + 5 * 86_400_000),
+          updatedAt: new Date(createdAt.getTime() + 5 * 86_400_000),
+        });
       index++;
     }
   }

@@ -7,7 +7,7 @@ import { allDistricts, allProvinces } from '../subgraphs/participants/nik/region
 import { nikDateDigits } from '../subgraphs/participants/nik/nik';
 import { EXCLUDED_OCCUPATIONS, Occupation } from '../subgraphs/participants/participant/participant.enums';
 import { json, SCHEMA, sql } from '../subgraphs/participants/sql';
-import { seededRandom } from './catalog';
+import { SANDBOX_PLATFORM, partnerIdOf, seededRandom } from './catalog';
 
 export const FIRST_MALE = [
   'Budi',
@@ -291,4 +291,15 @@ export function weightedProvinces(provinces: Array<[string, string]>, rng: () =>
     }
     return provinces[provinces.length - 1];
   };
+}
+
+/** The sandbox platform's test cards (seed/catalog.ts): fixed numbers, the programme's balance, in their own table. */
+export async function seedSandboxCards(orm: MikroORM): Promise<void> {
+  const em = orm.em.fork();
+  const partnerId = partnerIdOf(SANDBOX_PLATFORM.slug);
+  for (const number of SANDBOX_PLATFORM.testCards)
+    await em.execute(
+      `INSERT INTO ${SCHEMA}.sandbox_card (id, partner_id, number, balance, created_at) VALUES (?, ?, ?, 3500000, now()) ON CONFLICT (number) DO NOTHING`,
+      [stableId('sandbox-card', number), partnerId, number],
+    );
 }

@@ -3,7 +3,8 @@ import { stableId } from '../common/ids';
 import { EvaluationCriterion, EvaluationKind, Evaluation } from '../subgraphs/partners/evaluation/evaluation.entity';
 import { InstitutionAffiliation, TrainingInstitution } from '../subgraphs/partners/institution/institution.entity';
 import { Partner, PartnerStatus, PartnerStatusChange } from '../subgraphs/partners/partner/partner.entity';
-import { INSTITUTIONS, PLATFORMS, institutionIdOf, partnerIdOf, seededRandom, type PlatformSeed } from './catalog';
+import { WebhookEndpoint } from '../subgraphs/partners/webhook/webhook.entity';
+import { INSTITUTIONS, PLATFORMS, SANDBOX_PLATFORM, institutionIdOf, partnerIdOf, seededRandom, type PlatformSeed } from './catalog';
 
 const ACTOR = 'seed:pmo';
 const HOUR = 3600_000;
@@ -20,7 +21,8 @@ const LAUNCHED_AT = '2020-04-11T01:00:00.000Z';
 
 /**
  * Seeds the partners schema: the 12 platforms of the catalog (8 ACTIVE with a full recorded history, passing
- * initial and yearly evaluations and MoU; 4 UNDER_EVALUATION), the training institutions and their group affiliations. Every id
+ * initial and yearly evaluations and MoU; 4 UNDER_EVALUATION), the training institutions and their group affiliations, and
+ * the sandbox platform with its webhook endpoint. Every id
  * and date is derived from the catalog, so runs are deterministic; rows that already exist are left alone.
  */
 export async function seedPartners(orm: MikroORM): Promise<void> {
@@ -68,6 +70,7 @@ export async function seedPartners(orm: MikroORM): Promise<void> {
         });
       }
     });
+    await seedSandboxPlatform(tx);
   });
 }
 
@@ -159,4 +162,38 @@ function seedUnderEvaluation(tx: EntityManager, platform: PlatformSeed, index: n
       'Documents complete; evaluation started',
     ],
   ]);
+}
+
+/** The sandbox platform: MOU_SIGNED after a passing evaluation, with its webhook endpoint (registered now: only what happens from here on is sent). */
+async function seedSandboxPlatform(tx: EntityManager) {
+  const id = partnerIdOf(SANDBOX_PLATFORM.slug);
+  if (await tx.findOne(Partner, { id })) return;
+  const appliedAt = at('2026-10-01T02:00:00.000Z');
+  const partner = tx.create(Partner, {
+    id,
+    slug: SANDBOX_PLATFORM.slug,
+    name: SANDBOX_PLATFORM.name,
+    website: SANDBOX_PLATFORM.website,
+    status: PartnerStatus.MOU_SIGNED,
+    createdAt: appliedAt,
+    mouNumber: 'MOU-PMO-101/2026',
+    mouSignedAt: at('2026-11-02T03:00:00.000Z'),
+    nextReviewAt: at('2027-11-02T03:00:00.000Z'),
+  });
+  tx.create(Evaluation, {
+    id: stableId('evaluation', `${SANDBOX_PLATFORM.slug}/initial`),
+    partner,
+    kind: EvaluationKind.INITIAL,
+    provincesReached: 27,
+    criteria: Object.values(EvaluationCriterion).map((criterion) => ({ criterion, passed: true, note: null })),
+    passed: true,
+    evaluator: ACTOR,
+    evaluatedAt: at('2026-10-20T02:00:00.000Z'),
+  });
+  history(tx, partner, [
+    [null, PartnerStatus.APPLIED, appliedAt, 'Application under Permenko 3/2020'],
+    [PartnerStatus.APPLIED, PartnerStatus.UNDER_EVALUATION, at('2026-10-08T02:00:00.000Z'), 'Documents complete; evaluation started'],
+    [PartnerStatus.UNDER_EVALUATION, PartnerStatus.MOU_SIGNED, at('2026-11-02T03:00:00.000Z'), 'MoU signed; integrating in the sandbox'],
+  ]);
+  tx.create(WebhookEndpoint, { id: stableId('webhook-endpoint', SANDBOX_PLATFORM.slug), partner, url: SANDBOX_PLATFORM.webhookUrl });
 }

@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { PERSON_ROLES, type Identity } from '../../common/identity';
+import { isUuid } from '../../common/ids';
 import type { GatewayConfig } from '../config';
 import { invalidToken } from './errors';
 
@@ -21,6 +22,11 @@ export function jwtVerifier(config: GatewayConfig['jwt']) {
       });
       const role = payload.role;
       if (typeof role !== 'string' || !PERSON_ROLES.has(role) || !payload.sub) throw invalidToken();
+      // A platform's staff (its console, webhook settings) act for one platform, named by the token; never as the platform's API.
+      if (role === 'partnerStaff') {
+        if (typeof payload.partnerId !== 'string' || !isUuid(payload.partnerId)) throw invalidToken();
+        return { role, subject: payload.sub, partnerId: payload.partnerId };
+      }
       return { role: role as Identity['role'], subject: payload.sub };
     } catch {
       throw invalidToken();

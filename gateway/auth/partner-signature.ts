@@ -9,14 +9,19 @@ export const PARTNER_HEADERS = { clientId: 'x-client-id', timestamp: 'x-timestam
 interface Verification {
   partnerId: string;
   partnerStatus: string;
+  environment: 'PRODUCTION' | 'SANDBOX';
   signingKeys: string[];
 }
+
+/** Sandbox credentials work from the MoU on (to integrate before going live) and while live; production ones only live. */
+const SANDBOX_STATUSES = new Set(['MOU_SIGNED', 'ACTIVE']);
 
 const CREDENTIAL_QUERY = /* GraphQL */ `
   query PartnerCredential($clientId: String!) {
     partnerCredentialVerification(clientId: $clientId) {
       partnerId
       partnerStatus
+      environment
       signingKeys
     }
   }
@@ -83,6 +88,10 @@ export function partnerVerifier(config: GatewayConfig) {
     let found = await credential(clientId, config.partnerCacheSeconds * 1000);
     if (!signedBy(found) && mayRelook(clientId)) found = await credential(clientId, 0);
     if (!found || !signedBy(found)) throw refuse();
+    if (found.environment === 'SANDBOX') {
+      if (!SANDBOX_STATUSES.has(found.partnerStatus)) throw new AccessDenied('FORBIDDEN', 'This partner may not use the sandbox');
+      return { role: 'partner', partnerId: found.partnerId, subject: clientId, sandbox: true };
+    }
     if (found.partnerStatus !== 'ACTIVE') throw new AccessDenied('FORBIDDEN', 'This partner is not active');
     return { role: 'partner', partnerId: found.partnerId, subject: clientId };
   };

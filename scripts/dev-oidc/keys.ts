@@ -17,14 +17,14 @@ export async function devSigningKey(file: string): Promise<JWK> {
  * gateway accepts (it trusts that provider's JWKS). Undefined before the provider has ever run.
  */
 export async function signWithDevProviderKey(
-  claims: { role: string; sub: string; expiresIn: number },
+  claims: { role: string; sub: string; expiresIn: number; partnerId?: string },
   settings: { keyFile: string; issuer: string },
   audience: string,
 ): Promise<string | undefined> {
   if (!existsSync(settings.keyFile)) return undefined;
   const jwk = JSON.parse(readFileSync(settings.keyFile, 'utf8')) as JWK;
   const key = await importJWK(jwk, 'RS256');
-  return new SignJWT({ role: claims.role })
+  return new SignJWT({ role: claims.role, ...(claims.partnerId ? { partnerId: claims.partnerId } : {}) })
     .setProtectedHeader({ alg: 'RS256', kid: jwk.kid })
     .setSubject(claims.sub)
     .setIssuer(settings.issuer)

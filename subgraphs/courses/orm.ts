@@ -6,8 +6,9 @@ import { Course } from './course/course.entity';
 import { Attendance, Enrollment } from './enrollment/enrollment.entity';
 import { Offering } from './offering/offering.entity';
 import { Purchase } from './purchase/purchase.entity';
+import { SandboxPurchase } from './sandbox_purchase/sandbox-purchase.entity';
 
-export const entities = [Course, Offering, Purchase, Enrollment, Attendance];
+export const entities = [Course, Offering, Purchase, Enrollment, Attendance, SandboxPurchase];
 
 /** Append-only tables: the serving role may only add rows to them. */
 export const appendOnlyTables = ['outbox_event'] as const;

@@ -10,6 +10,8 @@ import { ParticipantResolver, resolveParticipantReference } from './participant/
 import { StatisticsResolver } from './participant/statistics.resolver';
 import { WalletStatisticsResolver } from './wallet/wallet-statistics.resolver';
 import { InternalResolver } from './internal-api/internal-api.resolver';
+import { SandboxInternalResolver } from './sandbox/sandbox-internal.resolver';
+import { SandboxCardResolver } from './sandbox/sandbox.resolver';
 import { LedgerEntryResolver, WalletViewResolver } from './wallet/wallet.resolver';
 
 /** Resolvers for federation `_entities` lookups: through the per-request loader, with the same access rule as the queries. */
@@ -35,6 +37,8 @@ export const buildParticipantsSchema = () =>
         LedgerEntryResolver,
         CardEligibilityResolver,
         InternalResolver,
+        SandboxCardResolver,
+        SandboxInternalResolver,
       ],
     },
     referenceResolvers,

@@ -1,7 +1,7 @@
 import { createHash, hkdfSync } from 'node:crypto';
 import { envReader, readSecret } from '../../common/config';
 import { subgraphDatabaseOf } from '../../common/database-roles';
-import { subgraphPort } from '../../common/topology';
+import { subgraphPort, subgraphUrl } from '../../common/topology';
 
 /** The partners subgraph's configuration, read and validated once at start-up. */
 export function loadConfig(env = process.env) {
@@ -14,6 +14,21 @@ export function loadConfig(env = process.env) {
     reviewIntervalMonths: read.int('PARTNER_REVIEW_INTERVAL_MONTHS', 12, 1, 120),
     /** AES-256 key that encrypts partner signing keys at rest. */
     credentialKey: deriveCredentialKey(readSecret('CREDENTIAL_ENCRYPTION_KEY', env)),
+    /** Where the courses subgraph's event feed is read for webhooks (its own URL, never the gateway). */
+    coursesUrl: subgraphUrl('courses', env),
+    webhooks: {
+      /** Pause between polls of the feeds and of the delivery queue when there is nothing to do. */
+      pollIntervalMs: read.int('WEBHOOK_POLL_INTERVAL_MS', 1_000, 10, 60_000),
+      /** First retry after this; each further failure doubles it, up to retryMaxMs. */
+      retryBaseMs: read.int('WEBHOOK_RETRY_BASE_MS', 10_000, 10, 3_600_000),
+      retryMaxMs: read.int('WEBHOOK_RETRY_MAX_MS', 3_600_000, 10, 86_400_000),
+      /** After this many failed attempts a delivery is FAILED (redeliverable) and the platform's next one goes. */
+      maxAttempts: read.int('WEBHOOK_MAX_ATTEMPTS', 20, 1, 100),
+      /** How long an endpoint may take to answer one delivery. */
+      timeoutMs: read.int('WEBHOOK_TIMEOUT_MS', 5_000, 100, 60_000),
+      /** Plain http to 127.0.0.1/localhost: for development and tests only, never in production. */
+      allowLocalHttp: env.NODE_ENV !== 'production',
+    },
   };
 }
 export type PartnersConfig = ReturnType<typeof loadConfig>;

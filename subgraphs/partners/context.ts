@@ -5,6 +5,7 @@ import { credentialsByPartnerLoader, keysByCredentialLoader } from './credential
 import { evaluationsByPartnerLoader } from './evaluation/evaluation.loader';
 import { institutionLoader, institutionsByPartnerLoader, partnersByInstitutionLoader } from './institution/institution.loader';
 import { partnerLoader, statusHistoryByPartnerLoader } from './partner/partner.loader';
+import { attemptsByDeliveryLoader, endpointByPartnerLoader } from './webhook/webhook.loader';
 
 /** Per-request context of the partners subgraph: fresh DataLoaders for every request. */
 export function createLoaders(em: EntityManager) {
@@ -17,6 +18,8 @@ export function createLoaders(em: EntityManager) {
     partnersByInstitution: partnersByInstitutionLoader(em),
     credentialsByPartner: credentialsByPartnerLoader(em),
     keysByCredential: keysByCredentialLoader(em),
+    endpointByPartner: endpointByPartnerLoader(em),
+    attemptsByDelivery: attemptsByDeliveryLoader(em),
   };
 }
 

@@ -6,6 +6,7 @@ import { loadConfig } from './config';
 import { createLoaders } from './context';
 import { appendOnlyTables, createPartnersOrm } from './orm';
 import { buildPartnersSchema } from './schema';
+import { webhookJob } from './webhook/webhook.job';
 
 /** Starts the partners subgraph: platforms, evaluations, MoUs, training institutions, credentials. */
 export function startPartners(config = loadConfig()) {
@@ -17,6 +18,7 @@ export function startPartners(config = loadConfig()) {
     createOrm: createPartnersOrm,
     buildSchema: buildPartnersSchema,
     context: (base) => ({ ...base, loaders: createLoaders(base.em), config }),
+    jobs: (orm) => [webhookJob(orm, config)],
   });
 }
 

@@ -6,6 +6,7 @@ import { Evaluation } from './evaluation/evaluation.entity';
 import { InstitutionAffiliation, TrainingInstitution } from './institution/institution.entity';
 import { migrations } from './migrations';
 import { Partner, PartnerStatusChange } from './partner/partner.entity';
+import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook/webhook.entity';
 
 export const entities = [
   Partner,
@@ -15,10 +16,13 @@ export const entities = [
   InstitutionAffiliation,
   PartnerCredential,
   PartnerCredentialKey,
+  WebhookEndpoint,
+  WebhookDelivery,
+  WebhookAttempt,
 ];
 
 /** Append-only tables: the serving role may only add rows to them. */
-export const appendOnlyTables = ['outbox_event'] as const;
+export const appendOnlyTables = ['outbox_event', 'webhook_attempt'] as const;
 
 /** MikroORM bound to the `partners` schema, with this subgraph's migrations. */
 export const createPartnersOrm = (databaseUrl: string) =>

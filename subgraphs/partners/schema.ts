@@ -5,6 +5,7 @@ import { PartnerCredentialResolver, PartnerCredentialsFieldResolver } from './cr
 import { EvaluationResolver } from './evaluation/evaluation.resolver';
 import { PartnerInstitutionResolver, TrainingInstitutionResolver } from './institution/institution.resolver';
 import { PartnerResolver } from './partner/partner.resolver';
+import { PartnerWebhookFieldResolver, WebhookResolver } from './webhook/webhook.resolver';
 
 /** Resolvers for federation `_entities` lookups: every one goes through a per-request DataLoader. */
 const referenceResolvers = {
@@ -23,6 +24,8 @@ export const buildPartnersSchema = () =>
         PartnerInstitutionResolver,
         PartnerCredentialResolver,
         PartnerCredentialsFieldResolver,
+        WebhookResolver,
+        PartnerWebhookFieldResolver,
       ],
     },
     referenceResolvers,

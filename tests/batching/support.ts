@@ -43,6 +43,8 @@ export const inProcessEnv = (): NodeJS.ProcessEnv => ({
   COURSES_RECONCILE_INTERVAL_MS: '3600000',
   PARTICIPANTS_HOLD_SWEEP_INTERVAL_SECONDS: '86400',
   PARTICIPANTS_REVOCATION_INTERVAL_SECONDS: '86400',
+  // The partners webhook job runs once at start-up, then not again while statements are counted.
+  WEBHOOK_POLL_INTERVAL_MS: '60000',
   PRAKERJA_LOG_LEVEL: 'silent',
 });
 

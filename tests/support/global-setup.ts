@@ -51,6 +51,10 @@ export default async function globalSetup(): Promise<void> {
       // quotas would throttle the suite itself. rate-limit.test.ts starts its own gateways with small ones.
       GATEWAY_PERSON_FIELDS_PER_MINUTE: '100000000',
       GATEWAY_ANONYMOUS_FIELDS_PER_MINUTE: '100000000',
+      // Webhook retries in tenths of a second, not the production 10 s doubling: tests watch an endpoint go down and back.
+      WEBHOOK_POLL_INTERVAL_MS: '100',
+      WEBHOOK_RETRY_BASE_MS: '100',
+      WEBHOOK_RETRY_MAX_MS: '800',
     },
   });
   // The test realm reaches the database as an administrator (TEST_DATABASE_URL) and, to start subgraph

@@ -99,8 +99,8 @@ export async function partnerRequest<T = Record<string, any>>(
 
 const PARTNER_PAYLOAD = 'partner { id status } userErrors { code message }';
 
-/** A new platform taken through the whole lifecycle to ACTIVE by the programme office; returns its id. */
-export async function createActivePartner(slug = `it-${suffix()}`): Promise<string> {
+/** A new platform taken through the whole lifecycle to ACTIVE (or only to its MoU) by the programme office; returns its id. */
+export async function createActivePartner(slug = `it-${suffix()}`, until: 'MOU_SIGNED' | 'ACTIVE' = 'ACTIVE'): Promise<string> {
   const applied = await asAdmin(`mutation($input: PartnerApplyInput!) { partnerApply(input: $input) { ${PARTNER_PAYLOAD} } }`, {
     input: { slug, name: `Platform ${slug}`, website: `https://${slug}.example.id`, note: 'integration test' },
   });
@@ -142,7 +142,7 @@ export async function createActivePartner(slug = `it-${suffix()}`): Promise<stri
       })
     ).partnerMouSign,
   );
-  await transition('partnerActivate');
+  if (until === 'ACTIVE') await transition('partnerActivate');
   return partnerId;
 }
 

@@ -7,11 +7,12 @@ import { Money } from '../../../common/scalars';
 import type { CoursesContext } from '../context';
 import { Course } from '../course/course.entity';
 import { participantRef, ParticipantRef, partnerRef, PartnerRef } from '../shared/entity-stubs';
-import { canSeeSale } from '../shared/visibility';
+import { canSeeSale, productionPartner } from '../shared/visibility';
 import { Enrollment } from './enrollment.entity';
 import { ATTENDANCE_REPORT_ERRORS, COMPLETION_REPORT_ERRORS, ENROLLMENT_VOID_ERRORS, EnrollmentStatus } from './enrollment.enums';
 import { AttendanceReportInput, CompletionReportInput, EnrollmentsArgs, EnrollmentVoidInput } from './enrollment.inputs';
 import { reportAttendance, reportCompletion, voidEnrollment } from './enrollment.service';
+import { sandboxEnrollments, sandboxVoid } from '../sandbox_purchase/sandbox-purchase.service';
 
 @ObjectType({ description: 'The certificate of a completed course.' })
 export class Certificate {
@@ -75,7 +76,8 @@ class PartnerEnrollmentsArgs extends PageArgs {
 export class EnrollmentResolver {
   @Query(() => EnrollmentConnection, { nullable: true, description: 'The calling platform’s enrollments, newest first. Partners only.' })
   partnerEnrollments(@Args() { first, after, status }: PartnerEnrollmentsArgs, @Ctx() { em, identity }: CoursesContext) {
-    const partnerId = requirePartner(identity);
+    if (identity.sandbox) return sandboxEnrollments(em, requirePartner(identity), { first, after }, status);
+    const partnerId = productionPartner(identity);
     return paginate(
       em,
       Enrollment,
@@ -121,7 +123,8 @@ export class EnrollmentResolver {
     @Arg('input', () => EnrollmentVoidInput, { description: 'Invoice code and reason.' }) input: EnrollmentVoidInput,
     @Ctx() { em, identity, services }: CoursesContext,
   ) {
-    return voidEnrollment(em, services, requirePartner(identity), input.invoiceCode, input.reason);
+    if (identity.sandbox) return sandboxVoid(em, services, requirePartner(identity), input.invoiceCode, input.reason);
+    return voidEnrollment(em, services, productionPartner(identity), input.invoiceCode, input.reason);
   }
 
   @Mutation(() => AttendanceReportPayload, {
@@ -132,7 +135,7 @@ export class EnrollmentResolver {
     @Arg('input', () => AttendanceReportInput, { description: 'Enrollment, session and time.' }) input: AttendanceReportInput,
     @Ctx() { em, identity }: CoursesContext,
   ) {
-    return reportAttendance(em, requirePartner(identity), input);
+    return reportAttendance(em, productionPartner(identity), input);
   }
 
   @Mutation(() => CompletionReportPayload, {
@@ -143,7 +146,7 @@ export class EnrollmentResolver {
     @Arg('input', () => CompletionReportInput, { description: 'Enrollment, time, score, certificate.' }) input: CompletionReportInput,
     @Ctx() { em, identity, services }: CoursesContext,
   ) {
-    return reportCompletion(em, services, requirePartner(identity), input);
+    return reportCompletion(em, services, productionPartner(identity), input);
   }
 
   @FieldResolver(() => Money, { description: 'Amount debited from the participant’s balance.' })

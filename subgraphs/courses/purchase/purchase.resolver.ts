@@ -14,6 +14,7 @@ import { Purchase } from './purchase.entity';
 import { PURCHASE_AUTHORIZE_ERRORS, PURCHASE_START_ERRORS } from './purchase.enums';
 import { PurchaseAuthorizeInput, PurchasesArgs, PurchaseStartInput } from './purchase.inputs';
 import { startPurchase } from './purchase.service';
+import { isSandboxView, sandboxAuthorize, sandboxPurchaseByInvoice, sandboxStart } from '../sandbox_purchase/sandbox-purchase.service';
 
 @ObjectType({ description: 'A page of purchases.' })
 class PurchaseConnection extends Connection(Purchase, 'Purchase', 'purchase') {}
@@ -52,7 +53,8 @@ export class PurchaseResolver {
     @Arg('input', () => PurchaseStartInput, { description: 'Card, course, invoice code and amount.' }) input: PurchaseStartInput,
     @Ctx() { em, identity, services }: CoursesContext,
   ) {
-    return startPurchase(em, services, requirePartner(identity), input);
+    const partnerId = requirePartner(identity);
+    return identity.sandbox ? sandboxStart(em, services, partnerId, input) : startPurchase(em, services, partnerId, input);
   }
 
   @Mutation(() => PurchaseAuthorizePayload, {
@@ -64,7 +66,9 @@ export class PurchaseResolver {
     @Arg('input', () => PurchaseAuthorizeInput, { description: 'Purchase and OTP.' }) input: PurchaseAuthorizeInput,
     @Ctx() { em, identity, services }: CoursesContext,
   ) {
-    return authorizePurchase(em, services, requirePartner(identity), input.purchaseId, input.otp);
+    const partnerId = requirePartner(identity);
+    if (identity.sandbox) return sandboxAuthorize(em, services, partnerId, input.purchaseId, input.otp);
+    return authorizePurchase(em, services, partnerId, input.purchaseId, input.otp);
   }
 
   @Query(() => Purchase, {
@@ -75,7 +79,9 @@ export class PurchaseResolver {
     @Arg('invoiceCode', { description: 'The platform’s invoice code.' }) invoiceCode: string,
     @Ctx() { em, identity }: CoursesContext,
   ) {
-    return em.findOne(Purchase, { partnerId: requirePartner(identity), invoiceCode: invoiceCode.trim() });
+    const partnerId = requirePartner(identity);
+    if (identity.sandbox) return sandboxPurchaseByInvoice(em, partnerId, invoiceCode);
+    return em.findOne(Purchase, { partnerId, invoiceCode: invoiceCode.trim() });
   }
 
   @Query(() => PurchaseConnection, { nullable: true, description: 'Every purchase, newest first, filtered. Admin only.' })
@@ -109,6 +115,7 @@ export class PurchaseResolver {
 
   @FieldResolver(() => Enrollment, { nullable: true, description: 'The enrollment, once the purchase is AUTHORIZED.' })
   enrollment(@Root() purchase: Purchase, @Ctx() { loaders }: CoursesContext) {
+    if (isSandboxView(purchase)) return purchase.sandboxEnrollment;
     return loaders.enrollmentByPurchase.load(purchase.id);
   }
 }

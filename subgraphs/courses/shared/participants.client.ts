@@ -5,6 +5,12 @@ import type {
   InboxMessageDeliverMutationVariables,
   ParticipantCompletionRecordMutation,
   ParticipantCompletionRecordMutationVariables,
+  SandboxCardBalanceQuery,
+  SandboxCardBalanceQueryVariables,
+  SandboxCardDebitMutation,
+  SandboxCardDebitMutationVariables,
+  SandboxCardRefundMutation,
+  SandboxCardRefundMutationVariables,
   WalletCardQuery,
   WalletCardQueryVariables,
   WalletHoldCaptureMutation,
@@ -44,6 +50,10 @@ export interface ParticipantsPort {
   refund(referenceId: string): Promise<WalletResult>;
   inboxMessageDeliver(input: InboxMessageDeliverMutationVariables['input']): Promise<boolean>;
   completionRecord(input: { participantId: string; enrollmentId: string; completedAt: Date }): Promise<boolean>;
+  /** The sandbox: a test card's balance (null unless the platform's own), and a debit keyed by the sandbox purchase id. */
+  sandboxCardBalance(cardNumber: string, partnerId: string): Promise<number | null>;
+  sandboxCardDebit(input: SandboxCardDebitMutationVariables['input']): Promise<string>;
+  sandboxCardRefund(referenceId: string): Promise<boolean>;
 }
 
 const toResult = (wire: WireResult): WalletResult => ({
@@ -97,5 +107,23 @@ export class ParticipantsClient implements ParticipantsPort {
       { input: { ...input, completedAt: input.completedAt.toISOString() } },
     );
     return data.participantCompletionRecord;
+  }
+
+  async sandboxCardBalance(cardNumber: string, partnerId: string): Promise<number | null> {
+    const data = await this.call<SandboxCardBalanceQuery, SandboxCardBalanceQueryVariables>(OPS.SandboxCardBalance, {
+      cardNumber,
+      partnerId,
+    });
+    return data.sandboxCardBalance;
+  }
+
+  async sandboxCardDebit(input: SandboxCardDebitMutationVariables['input']): Promise<string> {
+    const data = await this.call<SandboxCardDebitMutation, SandboxCardDebitMutationVariables>(OPS.SandboxCardDebit, { input });
+    return data.sandboxCardDebit;
+  }
+
+  async sandboxCardRefund(referenceId: string): Promise<boolean> {
+    const data = await this.call<SandboxCardRefundMutation, SandboxCardRefundMutationVariables>(OPS.SandboxCardRefund, { id: referenceId });
+    return data.sandboxCardRefund;
   }
 }

@@ -59,6 +59,18 @@ export type ParticipantCompletionRecordInput = {
   completedAt: string;
 };
 
+/** Debit a sandbox purchase from its test card. */
+export type SandboxCardDebitInput = {
+  /** The sandbox purchase id: the idempotency key. */
+  referenceId: string;
+  /** The test card. */
+  cardNumber: string;
+  /** The sandbox platform; another platform’s test card is unknown. */
+  partnerId: string;
+  /** Rupiah to debit. */
+  amount: number;
+};
+
 export type WalletCardQueryVariables = Exact<{
   cardNumber: string;
 }>;
@@ -107,3 +119,25 @@ export type ParticipantCompletionRecordMutationVariables = Exact<{
 
 
 export type ParticipantCompletionRecordMutation = { participantCompletionRecord: boolean };
+
+export type SandboxCardBalanceQueryVariables = Exact<{
+  cardNumber: string;
+  partnerId: string;
+}>;
+
+
+export type SandboxCardBalanceQuery = { sandboxCardBalance: number | null };
+
+export type SandboxCardDebitMutationVariables = Exact<{
+  input: SandboxCardDebitInput;
+}>;
+
+
+export type SandboxCardDebitMutation = { sandboxCardDebit: string };
+
+export type SandboxCardRefundMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SandboxCardRefundMutation = { sandboxCardRefund: boolean };

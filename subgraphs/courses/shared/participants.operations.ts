@@ -33,4 +33,19 @@ export const PARTICIPANTS_OPERATIONS = {
       participantCompletionRecord(input: $input)
     }
   `,
+  SandboxCardBalance: /* GraphQL */ `
+    query SandboxCardBalance($cardNumber: String!, $partnerId: ID!) {
+      sandboxCardBalance(cardNumber: $cardNumber, partnerId: $partnerId)
+    }
+  `,
+  SandboxCardDebit: /* GraphQL */ `
+    mutation SandboxCardDebit($input: SandboxCardDebitInput!) {
+      sandboxCardDebit(input: $input)
+    }
+  `,
+  SandboxCardRefund: /* GraphQL */ `
+    mutation SandboxCardRefund($id: ID!) {
+      sandboxCardRefund(referenceId: $id)
+    }
+  `,
 } as const;

@@ -4,6 +4,7 @@ import { isValidCardNumber } from '../../../common/luhn';
 import { Money } from '../../../common/scalars';
 import { CardStatus } from '../card/card.entity';
 import type { ParticipantsContext } from '../context';
+import { isTestCardNumber, ownTestCard } from '../sandbox/sandbox.service';
 import { cardState } from '../wallet/wallet.service';
 import { CardEligibility, EligibilityReason } from './eligibility.types';
 
@@ -29,6 +30,15 @@ export class CardEligibilityResolver {
     requireRole(identity, 'partner', 'admin');
     if (!isValidCardNumber(cardNumber))
       return result([EligibilityReason.of('INVALID_CARD_NUMBER', 'A card number is 16 digits with a valid check digit')]);
+    // The sandbox and production never see each other's cards: each answers the other's as unknown, saying why.
+    if (identity.sandbox) {
+      const testCard = isTestCardNumber(cardNumber) ? await ownTestCard(em, cardNumber, identity.partnerId!) : null;
+      if (!testCard) return result([EligibilityReason.of('UNKNOWN_CARD', 'Sandbox credentials accept only your own test cards (0000…)')]);
+      const reasons = testCard.balance <= 0 ? [EligibilityReason.of('NO_BALANCE', 'No balance left to spend')] : [];
+      return result(reasons, testCard.balance, null);
+    }
+    if (isTestCardNumber(cardNumber))
+      return result([EligibilityReason.of('UNKNOWN_CARD', 'A test card (0000…) works only with sandbox credentials')]);
     const card = await cardState(em, cardNumber);
     if (!card) return result([EligibilityReason.of('UNKNOWN_CARD', 'No card has this number')]);
     personalData.recordCardLookup(card.participantId, ['availableBalance', 'cardStatus', 'purchaseDeadline']);

@@ -1,7 +1,20 @@
-import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { newId } from '../../../common/ids';
 import { Partner } from '../partner/partner.entity';
+
+export enum CredentialEnvironment {
+  PRODUCTION = 'PRODUCTION',
+  SANDBOX = 'SANDBOX',
+}
+registerEnumType(CredentialEnvironment, {
+  name: 'CredentialEnvironment',
+  description: 'Where a credential works: the real programme, or the sandbox of test cards (docs/partner-guide.md §8).',
+  valuesConfig: {
+    PRODUCTION: { description: 'Real cards and balances; the platform must be ACTIVE.' },
+    SANDBOX: { description: 'Test cards only, no real balance moves; from the MoU (MOU_SIGNED) and while ACTIVE.' },
+  },
+});
 
 /**
  * A platform's API identity (client id) for signed partner requests. Its signing keys live in
@@ -10,7 +23,7 @@ import { Partner } from '../partner/partner.entity';
 @ObjectType({ description: "A platform's client id for signed partner requests. Its signing keys are never readable." })
 @Entity({ tableName: 'partner_credential' })
 export class PartnerCredential {
-  [OptionalProps]?: 'id' | 'createdAt' | 'revokedAt';
+  [OptionalProps]?: 'id' | 'createdAt' | 'revokedAt' | 'environment';
 
   @Field(() => ID, { description: 'Opaque id of the credential.' })
   @PrimaryKey({ type: 'uuid' })
@@ -23,6 +36,10 @@ export class PartnerCredential {
   @Field({ description: 'Public client id the platform sends with each signed request.' })
   @Property({ type: 'text', unique: true })
   clientId: string;
+
+  @Field(() => CredentialEnvironment, { description: 'PRODUCTION (real cards) or SANDBOX (test cards only).' })
+  @Enum({ items: () => CredentialEnvironment, nativeEnumName: 'credential_environment' })
+  environment: CredentialEnvironment = CredentialEnvironment.PRODUCTION;
 
   @Field({ description: 'When the credential was issued.' })
   @Property({ type: 'timestamptz' })

@@ -1,9 +1,16 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { CredentialEnvironment } from './credential.entity';
 
 @InputType({ description: 'The platform to issue a credential to.' })
 export class PartnerCredentialIssueInput {
   @Field(() => ID, { description: 'The platform (MOU_SIGNED, ACTIVE or SUSPENDED).' })
   partnerId: string;
+
+  @Field(() => CredentialEnvironment, {
+    nullable: true,
+    description: 'PRODUCTION (the default) or SANDBOX: a separate client id that works with test cards only.',
+  })
+  environment?: CredentialEnvironment | null;
 }
 
 @InputType({ description: 'The credential whose signing key to rotate.' })

@@ -3,7 +3,7 @@ import { requireRole } from '../../../common/auth';
 import { forbidden, payloadUserError, UserError } from '../../../common/errors';
 import type { PartnersContext } from '../context';
 import { Partner, PartnerStatus } from '../partner/partner.entity';
-import { PartnerCredential, PartnerCredentialKey } from './credential.entity';
+import { CredentialEnvironment, PartnerCredential, PartnerCredentialKey } from './credential.entity';
 import { PartnerCredentialIssueInput, PartnerCredentialRevokeInput, PartnerCredentialRotateInput } from './credential.inputs';
 import { issueCredential, revokeCredential, rotateCredential, verificationFor } from './credential.service';
 
@@ -73,8 +73,11 @@ class PartnerCredentialVerification {
   @Field(() => ID, { description: 'The platform the client id belongs to.' })
   partnerId: string;
 
-  @Field(() => PartnerStatus, { description: 'Its current status (the gateway refuses all but ACTIVE).' })
+  @Field(() => PartnerStatus, { description: 'Its current status (the gateway refuses all but ACTIVE, and MOU_SIGNED in the sandbox).' })
   partnerStatus: PartnerStatus;
+
+  @Field(() => CredentialEnvironment, { description: 'PRODUCTION or SANDBOX: the gateway marks sandbox requests as such.' })
+  environment: CredentialEnvironment;
 
   @Field(() => [String], { description: 'Every signing key usable now: two during a rotation.' })
   signingKeys: string[];
@@ -98,7 +101,7 @@ export class PartnerCredentialResolver {
     @Ctx() { em, identity, config }: PartnersContext,
   ) {
     requireRole(identity, 'admin');
-    return issueCredential(em, config.credentialKey, input.partnerId);
+    return issueCredential(em, config.credentialKey, input.partnerId, input.environment ?? undefined);
   }
 
   @Mutation(() => PartnerCredentialRotatePayload, {

@@ -4,7 +4,7 @@ import { badInput, UserError } from '../../../common/errors';
 import { isUuid, newId } from '../../../common/ids';
 import { Partner, PartnerStatus } from '../partner/partner.entity';
 import { decryptSigningKey, encryptSigningKey, newSigningKey } from './credential.crypto';
-import { PartnerCredential, PartnerCredentialKey } from './credential.entity';
+import { CredentialEnvironment, PartnerCredential, PartnerCredentialKey } from './credential.entity';
 import type { PartnerCredentialRevokeInput } from './credential.inputs';
 
 export interface IssuedKey {
@@ -16,7 +16,7 @@ export interface IssuedKey {
 }
 
 /** Platforms that may hold credentials: from the MoU (integration) until termination. */
-const CREDENTIAL_STATUSES = [PartnerStatus.MOU_SIGNED, PartnerStatus.ACTIVE, PartnerStatus.SUSPENDED];
+export const CREDENTIAL_STATUSES = [PartnerStatus.MOU_SIGNED, PartnerStatus.ACTIVE, PartnerStatus.SUSPENDED];
 
 function addKey(em: EntityManager, encryptionKey: Buffer, credential: PartnerCredential) {
   const signingKey = newSigningKey();
@@ -25,7 +25,12 @@ function addKey(em: EntityManager, encryptionKey: Buffer, credential: PartnerCre
   return { key, signingKey };
 }
 
-export async function issueCredential(em: EntityManager, encryptionKey: Buffer, partnerId: string): Promise<IssuedKey> {
+export async function issueCredential(
+  em: EntityManager,
+  encryptionKey: Buffer,
+  partnerId: string,
+  environment = CredentialEnvironment.PRODUCTION,
+): Promise<IssuedKey> {
   const partner = isUuid(partnerId) ? await em.findOne(Partner, { id: partnerId }) : null;
   if (!partner)
     return {
@@ -42,7 +47,13 @@ export async function issueCredential(em: EntityManager, encryptionKey: Buffer, 
       userErrors: [UserError.of('NOT_ADMITTED', `A ${partner.status} partner cannot hold credentials`, ['input', 'partnerId'])],
     };
   }
-  const credential = em.create(PartnerCredential, { partner, clientId: `pk_${partner.slug}_${randomBytes(8).toString('hex')}` });
+  // A sandbox client id says so at a glance (logs, support tickets): `sk_` instead of `pk_`.
+  const prefix = environment === CredentialEnvironment.SANDBOX ? 'sk' : 'pk';
+  const credential = em.create(PartnerCredential, {
+    partner,
+    environment,
+    clientId: `${prefix}_${partner.slug}_${randomBytes(8).toString('hex')}`,
+  });
   const { key, signingKey } = addKey(em, encryptionKey, credential);
   await em.flush();
   return { credential, key, signingKey, userErrors: [] };
@@ -107,6 +118,7 @@ export async function revokeCredential(em: EntityManager, input: PartnerCredenti
 export interface Verification {
   partnerId: string;
   partnerStatus: PartnerStatus;
+  environment: CredentialEnvironment;
   signingKeys: string[];
 }
 
@@ -123,6 +135,7 @@ export async function verificationFor(em: EntityManager, encryptionKey: Buffer, 
   return {
     partnerId: credential.partner.id,
     partnerStatus: credential.partner.status,
+    environment: credential.environment,
     signingKeys: keys.map((k) => decryptSigningKey(encryptionKey, k.encryptedKey, k.id)),
   };
 }

@@ -1,0 +1,68 @@
+import { newId } from '../../../common/ids';
+
+/** A domain event as a feed serves it (common/outbox-feed.ts). */
+export interface SourceEvent {
+  id: string;
+  type: string;
+  occurredAt: string | Date;
+  payload: string;
+}
+
+/** A webhook to queue: for whom, and the exact body every attempt sends. */
+export interface QueuedWebhook {
+  id: string;
+  partnerId: string;
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  body: string;
+}
+
+type Payload = Record<string, unknown>;
+type Shape = (p: Payload) => Payload;
+
+// Only what the platform already knows or may know: never the participant id (the contract gives it none).
+const purchase: Shape = (p) => ({
+  purchaseId: p.purchaseId,
+  courseId: p.courseId,
+  amount: p.amount,
+  status: p.status,
+  startedAt: p.startedAt,
+});
+const enrollment: Shape = (p) => ({
+  enrollmentId: p.enrollmentId,
+  purchaseId: p.purchaseId,
+  courseId: p.courseId,
+  amount: p.amount,
+  status: p.status,
+  cancelledAt: p.cancelledAt,
+  refundedAmount: p.refundedAmount,
+});
+const statusChange: Shape = (p) => ({ partnerId: p.partnerId, fromStatus: p.fromStatus, toStatus: p.toStatus, changedAt: p.changedAt });
+
+/**
+ * The events a platform is told about, per source feed: its purchase whose OTP/hold expired or that was locked
+ * by wrong OTPs, its enrollment voided (by itself or by the office), and its own status changes (suspension,
+ * reinstatement, termination, activation). Webhook types are the event types (docs/events.md).
+ */
+export const WEBHOOK_EVENTS: Record<string, Record<string, Shape>> = {
+  courses: { 'purchase.expired': purchase, 'purchase.locked': purchase, 'enrollment.voided': enrollment },
+  partners: { 'partner.status_changed': statusChange },
+};
+
+/** The webhooks a page of a source's events makes, in feed order; events of no interest to a platform make none. */
+export function webhooksOf(source: string, events: SourceEvent[]): QueuedWebhook[] {
+  const shapes = WEBHOOK_EVENTS[source] ?? {};
+  const out: QueuedWebhook[] = [];
+  for (const event of events) {
+    const shape = shapes[event.type];
+    if (!shape) continue;
+    const payload = JSON.parse(event.payload) as Payload;
+    if (typeof payload.partnerId !== 'string') continue;
+    const id = newId();
+    const occurredAt = new Date(event.occurredAt).toISOString();
+    const body = JSON.stringify({ id, type: event.type, eventId: event.id, occurredAt, data: shape(payload) });
+    out.push({ id, partnerId: payload.partnerId, eventId: event.id, type: event.type, occurredAt, body });
+  }
+  return out;
+}
