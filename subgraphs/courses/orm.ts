@@ -6,7 +6,7 @@ import { Course } from './course/course.entity';
 import { Attendance, Enrollment } from './enrollment/enrollment.entity';
 import { Offering } from './offering/offering.entity';
 import { Purchase } from './purchase/purchase.entity';
-import { SandboxPurchase } from './sandbox_purchase/sandbox-purchase.entity';
+import { SandboxPurchase } from './sandbox-purchase/sandbox-purchase.entity';
 
 export const entities = [Course, Offering, Purchase, Enrollment, Attendance, SandboxPurchase];
 

@@ -12,7 +12,7 @@ import { Enrollment } from './enrollment.entity';
 import { ATTENDANCE_REPORT_ERRORS, COMPLETION_REPORT_ERRORS, ENROLLMENT_VOID_ERRORS, EnrollmentStatus } from './enrollment.enums';
 import { AttendanceReportInput, CompletionReportInput, EnrollmentsArgs, EnrollmentVoidInput } from './enrollment.inputs';
 import { reportAttendance, reportCompletion, voidEnrollment } from './enrollment.service';
-import { sandboxEnrollments, sandboxVoid } from '../sandbox_purchase/sandbox-purchase.service';
+import { sandboxEnrollments, sandboxVoid } from '../sandbox-purchase/sandbox-purchase.service';
 
 @ObjectType({ description: 'The certificate of a completed course.' })
 export class Certificate {

@@ -14,7 +14,7 @@ import { Purchase } from './purchase.entity';
 import { PURCHASE_AUTHORIZE_ERRORS, PURCHASE_START_ERRORS } from './purchase.enums';
 import { PurchaseAuthorizeInput, PurchasesArgs, PurchaseStartInput } from './purchase.inputs';
 import { startPurchase } from './purchase.service';
-import { isSandboxView, sandboxAuthorize, sandboxPurchaseByInvoice, sandboxStart } from '../sandbox_purchase/sandbox-purchase.service';
+import { isSandboxView, sandboxAuthorize, sandboxPurchaseByInvoice, sandboxStart } from '../sandbox-purchase/sandbox-purchase.service';
 
 @ObjectType({ description: 'A page of purchases.' })
 class PurchaseConnection extends Connection(Purchase, 'Purchase', 'purchase') {}
@@ -104,7 +104,8 @@ export class PurchaseResolver {
   @FieldResolver(() => Course, { description: 'The course bought.' })
   async course(@Root() purchase: Purchase, @Ctx() { loaders }: CoursesContext) {
     // purchaseStart has the course loaded already (with the offering); other purchases batch through the loader.
-    if (wrap(purchase.course).isInitialized()) return purchase.course;
+    // A sandbox purchase's view holds a plain { id }, not a managed entity, so it takes the loader too.
+    if (purchase.course instanceof Course && wrap(purchase.course).isInitialized()) return purchase.course;
     return (await loaders.course.load(purchase.course.id))!;
   }
 
