@@ -4,12 +4,24 @@ import { projectRoot } from '../../common/config';
 import { PersonalDataAccess } from './access-log/access-log.entity';
 import { Card } from './card/card.entity';
 import { Application, Cohort } from './cohort/cohort.entity';
+import { ComplaintCase } from './complaint/complaint.entity';
 import { InboxMessage } from './inbox/inbox.entity';
 import { migrations } from './migrations';
 import { Participant } from './participant/participant.entity';
 import { LedgerEntry, Wallet, WalletHoldRow } from './wallet/wallet.entity';
 
-export const entities = [Participant, Cohort, Application, Card, Wallet, LedgerEntry, WalletHoldRow, InboxMessage, PersonalDataAccess];
+export const entities = [
+  Participant,
+  Cohort,
+  Application,
+  Card,
+  Wallet,
+  LedgerEntry,
+  WalletHoldRow,
+  InboxMessage,
+  PersonalDataAccess,
+  ComplaintCase,
+];
 
 /** Append-only tables (their triggers refuse UPDATE, DELETE, TRUNCATE; the serving role has no such privilege either). */
 export const appendOnlyTables = ['ledger_entry', 'personal_data_access', 'outbox_event'] as const;
