@@ -21,6 +21,8 @@ import {
 const { createParticipantsOrm } = require('../../dist/subgraphs/participants/orm') as typeof import('../../subgraphs/participants/orm');
 const { remindPurchaseDeadlines } =
   require('../../dist/subgraphs/participants/inbox/reminder') as typeof import('../../subgraphs/participants/inbox/reminder');
+const { deliverToChannel } =
+  require('../../dist/subgraphs/participants/inbox/channel') as typeof import('../../subgraphs/participants/inbox/channel');
 const { notifyIncentivePaid } =
   require('../../dist/subgraphs/participants/inbox/inbox.service') as typeof import('../../subgraphs/participants/inbox/inbox.service');
 
@@ -200,6 +202,25 @@ describe('notifications', () => {
     const paid = (await inboxOf(holder.participantId)).messages.filter((m) => m.kind === 'INCENTIVE_PAID');
     expect(paid).toHaveLength(1);
     expect(paid[0].body).toContain('Rp600.000');
+  });
+
+  it('hands every notification to the channel, never the same one to two senders at once, and records it delivered', async () => {
+    const holders = await cardholders(4);
+    const sent: string[][] = [[], []];
+    const channel = (i: number) => ({ send: async (m: { id: string }) => void sent[i].push(m.id) });
+    // Two senders (two pools) at once, beside the subgraph's own channel job.
+    const other = await createParticipantsOrm(process.env.TEST_DATABASE_URL!);
+    try {
+      await Promise.all([deliverToChannel(orm.em.fork(), channel(0)), deliverToChannel(other.em.fork(), channel(1))]);
+    } finally {
+      await other.close();
+    }
+    expect(sent[0].filter((id) => sent[1].includes(id))).toEqual([]);
+    const { rows } = await db().query(
+      `SELECT count(*)::int AS pending FROM participants.inbox_message WHERE participant_id = ANY($1) AND channel_delivered_at IS NULL`,
+      [holders.map((h) => h.participantId)],
+    );
+    expect(rows[0].pending).toBe(0);
   });
 
   it('keeps read state per participant: many marking at once each change and see only their own', async () => {
