@@ -1,9 +1,8 @@
 import { ELIGIBILITY_MESSAGES, type EligibilityCode } from '../eligibility/eligibility.rules';
 import { InboxMessageKind } from '../inbox/inbox.entity';
-import type { Notice } from '../inbox/inbox.service';
+import { rupiah, type Notice } from '../inbox/inbox.service';
 import type { Decision } from './selection';
 
-const rupiah = (amount: number) => `Rp${amount.toLocaleString('id-ID')}`;
 const jakarta = (at: Date) => `${at.toLocaleString('id-ID', { timeZone: 'Asia/Jakarta', dateStyle: 'long', timeStyle: 'short' })} WIB`;
 
 function outcome(d: Decision): string {

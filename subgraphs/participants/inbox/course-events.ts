@@ -5,15 +5,13 @@ import { log } from '../../../common/logger';
 import { consumeFeedPage, type FeedPage } from '../../../common/outbox-feed';
 import { json, SCHEMA, sql } from '../sql';
 import { InboxMessageKind } from './inbox.entity';
-import { writeNotices, type Notice } from './inbox.service';
+import { rupiah, writeNotices, type Notice } from './inbox.service';
 
 const CURSOR_TABLE = `${SCHEMA}.notice_feed_cursor`;
 const FEED = `query Feed($after: String!, $limit: Int!) { feed: coursesOutboxFeed(after: $after, limit: $limit) { caughtUp events { id type occurredAt position payload } } }`;
 
 type Event = FeedPage['events'][number];
 type Payload = Record<string, string | number | null>;
-
-const rupiah = (amount: string | number | null) => `Rp${Number(amount ?? 0).toLocaleString('id-ID')}`;
 
 /** The notifications one courses event makes; keyed by the event id, so a redelivered event makes none. */
 function noticesOf(e: Event, p: Payload, participantOfEnrollment: Map<string, string>): Notice[] {

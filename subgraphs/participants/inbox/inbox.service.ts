@@ -60,7 +60,8 @@ export async function writeNotices(em: EntityManager, notices: Notice[]): Promis
   return rows.length;
 }
 
-const rupiah = (amount: number) => `Rp${amount.toLocaleString('id-ID')}`;
+/** Rupiah as the notifications write it, `Rp3.500.000` (amounts arrive as numbers or, from events, as decimal text). */
+export const rupiah = (amount: number | string | null) => `Rp${Number(amount ?? 0).toLocaleString('id-ID')}`;
 
 /**
  * The incentive payout's notification, keyed by the payout's reference: to be called with the `payout.paid`
