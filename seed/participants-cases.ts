@@ -18,7 +18,7 @@ export const SEED_REVOKED_CARDS = 5;
 export async function seedNoticesAndCases(em: EntityManager, now: Date): Promise<void> {
   await sql(
     em,
-    `UPDATE ${SCHEMA}.inbox_message m SET read_at = m.created_at + interval '2 hours'
+    `UPDATE ${SCHEMA}.inbox_message m SET read_at = m.created_at
       WHERE m.participant_id IN (SELECT participant_id FROM ${SCHEMA}.card ORDER BY id LIMIT (SELECT count(*) / 2 FROM ${SCHEMA}.card))`,
   );
 
