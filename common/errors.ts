@@ -3,7 +3,14 @@ import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 
 /** Codes of thrown (top-level) errors. Business refusals are `UserError`s in payloads instead. */
 export type ErrorCode =
-  'UNAUTHENTICATED' | 'FORBIDDEN' | 'PURPOSE_REQUIRED' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'PURPOSE_REQUIRED'
+  | 'PURPOSE_INVALID'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_SERVER_ERROR';
 
 export function graphqlError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra } });

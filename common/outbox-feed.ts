@@ -41,7 +41,6 @@ export interface FeedEvent {
 export const MAX_FEED_PAGE = 5_000;
 
 /** Services that read the feeds: analytics (its read model) and partners (webhooks to each platform). */
-const FEED_READERS: ReadonlySet<string> = new Set(['analytics', 'partners']);
 
 /** Up to `limit` finished events after `after`, oldest transaction first. */
 export async function readOutboxFeed(em: EntityManager, schema: string, after: FeedPosition, limit: number) {
@@ -68,11 +67,11 @@ export async function readOutboxFeed(em: EntityManager, schema: string, after: F
 }
 
 /**
- * The feed as an internal query `<source>OutboxFeed`, for the analytics subgraph only: `@inaccessible` (not in
- * the supergraph's API) and answered to the signed `analytics` service alone. Each source gets its own type
- * names, so the three subgraphs compose without sharing a type.
+ * The feed as an internal query `<source>OutboxFeed`: `@inaccessible` (not in the supergraph's API) and answered
+ * to the signed services in `readers` alone (analytics; the participants notifier and the partners webhooks read courses').
+ * Each source gets its own type names, so the three subgraphs compose without sharing a type.
  */
-export function outboxFeedResolver(source: string) {
+export function outboxFeedResolver(source: string, readers: readonly string[] = ['analytics']) {
   const prefix = source[0].toUpperCase() + source.slice(1);
 
   @ObjectType(`${prefix}OutboxEvent`, { description: `A domain event of the ${source} subgraph (docs/events.md).` })
@@ -103,7 +102,7 @@ export function outboxFeedResolver(source: string) {
   class OutboxFeedResolver {
     @Query(() => OutboxFeedPage, {
       name: `${source}OutboxFeed`,
-      description: `The ${source} subgraph's domain events, for the analytics and partners subgraphs only.`,
+      description: `The ${source} subgraph's domain events, for the internal readers of its feed only (${readers.join(', ')}).`,
     })
     @Directive('@inaccessible')
     async feed(
@@ -112,11 +111,43 @@ export function outboxFeedResolver(source: string) {
       @Ctx() { identity, em }: SubgraphContext,
     ): Promise<OutboxFeedPage> {
       requireRole(identity, 'service');
-      if (!FEED_READERS.has(identity.subject ?? '')) throw forbidden('Only the analytics and partners services read the event feed');
+      if (!identity.subject || !readers.includes(identity.subject)) throw forbidden(`Only ${readers.join(', ')} read the event feed`);
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FEED_PAGE)
         throw badInput(`limit must be between 1 and ${MAX_FEED_PAGE}`, 'limit');
       return readOutboxFeed(em, source, parsePosition(after), limit);
     }
   }
   return OutboxFeedResolver;
+}
+
+/** A page as a reader receives it over the internal call. */
+export interface FeedPage {
+  events: Array<{ id: string; type: string; occurredAt: string; position: string; payload: string }>;
+  caughtUp: boolean;
+}
+
+/**
+ * The consumer side of the projection pattern (docs/events.md): reads one page after the cursor stored in
+ * `cursorTable` (columns source, position), then in one transaction locks the cursor row, drops the page if
+ * another process moved the cursor meanwhile, applies it and moves the cursor. Each event takes effect once.
+ */
+export async function consumeFeedPage(
+  em: EntityManager,
+  cursorTable: string,
+  source: string,
+  read: (after: string) => Promise<FeedPage>,
+  apply: (tx: EntityManager, events: FeedPage['events']) => Promise<void>,
+): Promise<{ consumed: number; caughtUp: boolean }> {
+  const [cursor] = await em.execute<Array<{ position: string }>>(`SELECT position FROM ${cursorTable} WHERE source = ?`, [source]);
+  const page = await read(cursor.position);
+  return em.transactional(async (tx) => {
+    const [locked] = await tx.execute<Array<{ position: string }>>(`SELECT position FROM ${cursorTable} WHERE source = ? FOR UPDATE`, [
+      source,
+    ]);
+    if (locked.position !== cursor.position) return { consumed: 0, caughtUp: false };
+    await apply(tx as EntityManager, page.events);
+    const last = page.events.at(-1);
+    if (last) await tx.execute(`UPDATE ${cursorTable} SET position = ? WHERE source = ?`, [last.position, source]);
+    return { consumed: page.events.length, caughtUp: page.caughtUp };
+  });
 }

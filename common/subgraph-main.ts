@@ -23,8 +23,8 @@ export interface SubgraphDefinition<TContext extends SubgraphContext> {
   appendOnlyTables?: readonly string[];
   createOrm(databaseUrl: string): Promise<MikroORM>;
   buildSchema(): Promise<GraphQLSchema>;
-  /** Per-request context beyond identity and EntityManager: DataLoaders and the like. */
-  context(base: SubgraphContext, orm: MikroORM): TContext;
+  /** Per-request context beyond identity and EntityManager: DataLoaders and the like (async when it must read first). */
+  context(base: SubgraphContext, orm: MikroORM): TContext | Promise<TContext>;
   /** Once per request, after execution and before the response leaves; a failure withholds the response's data. */
   afterRequest?: (context: TContext) => Promise<void>;
   /** Background jobs (expiry, reconciliation), started with everyInterval from common/jobs. */

@@ -8,6 +8,7 @@ import { nikDateDigits } from '../subgraphs/participants/nik/nik';
 import { EXCLUDED_OCCUPATIONS, Occupation } from '../subgraphs/participants/participant/participant.enums';
 import { json, SCHEMA, sql } from '../subgraphs/participants/sql';
 import { SANDBOX_PLATFORM, partnerIdOf, seededRandom } from './catalog';
+import { seedNoticesAndCases } from './participants-cases';
 
 export const FIRST_MALE = [
   'Budi',
@@ -235,6 +236,7 @@ export async function seedParticipants(orm: MikroORM, options: { count?: number 
     rest.map((r) => r.id as string),
     new Date(now.getTime() - DAY),
   );
+  await seedNoticesAndCases(em, now);
 }
 
 /** Population in millions (BPS 2023, the 2022 Papua provinces estimated), so Java dominates as in the programme. */

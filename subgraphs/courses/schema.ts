@@ -34,7 +34,8 @@ export const buildCoursesSchema = () =>
   buildFederatedSchema(
     {
       resolvers: [
-        outboxFeedResolver('courses'),
+        // The participants notifier turns purchases, attendance and completions into notifications.
+        outboxFeedResolver('courses', ['analytics', 'participants', 'partners']),
         CourseResolver,
         CertificateResolver,
         InstitutionCoursesResolver,

@@ -1,6 +1,6 @@
 import { envReader } from '../../common/config';
 import { subgraphDatabaseOf } from '../../common/database-roles';
-import { subgraphPort } from '../../common/topology';
+import { subgraphPort, subgraphUrl } from '../../common/topology';
 
 /** The participants subgraph's configuration, read and validated once at start-up. */
 export function loadConfig(env = process.env) {
@@ -17,6 +17,18 @@ export function loadConfig(env = process.env) {
     holdSweepIntervalSeconds: read.int('PARTICIPANTS_HOLD_SWEEP_INTERVAL_SECONDS', 60, 1, 86_400),
     /** How often cards past their purchase deadline without a purchase are revoked. */
     revocationIntervalSeconds: read.int('PARTICIPANTS_REVOCATION_INTERVAL_SECONDS', 300, 1, 86_400),
+    /** The courses subgraph, whose event feed (purchases, attendance, completions) becomes notifications. */
+    coursesUrl: subgraphUrl('courses', env),
+    /** How often the courses feed is polled when it has nothing new (a backlog is read at once). */
+    notificationPollIntervalMs: read.int('PARTICIPANTS_NOTIFICATION_POLL_INTERVAL_MS', 1_000, 50, 3_600_000),
+    /** Events read per page of the courses feed. */
+    notificationBatchSize: read.int('PARTICIPANTS_NOTIFICATION_BATCH_SIZE', 500, 1, 5_000),
+    /** Days before an active card's purchase deadline at which its holder is reminded (once per card). */
+    deadlineReminderDays: read.int('PARTICIPANTS_DEADLINE_REMINDER_DAYS', 3, 1, 60),
+    /** How often the deadline reminder job looks for cards that entered the reminder window. */
+    deadlineReminderIntervalSeconds: read.int('PARTICIPANTS_DEADLINE_REMINDER_INTERVAL_SECONDS', 3_600, 1, 86_400),
+    /** How often notifications not yet confirmed by the channel are handed to it. */
+    channelIntervalSeconds: read.int('PARTICIPANTS_NOTIFICATION_CHANNEL_INTERVAL_SECONDS', 5, 1, 3_600),
   };
 }
 export type ParticipantsConfig = ReturnType<typeof loadConfig>;

@@ -5,6 +5,8 @@ import { toSafeInt } from '../../common/scalars';
 import { PersonalDataRecorder } from './access-log/access-log.recorder';
 import { Card } from './card/card.entity';
 import { Application, Cohort } from './cohort/cohort.entity';
+import { ComplaintCase } from './complaint/complaint.entity';
+import { recyclingTotals, type RecyclingTotals } from './cohort/recycling';
 import type { ParticipantsConfig } from './config';
 import { eligibilityLoader } from './eligibility/eligibility.service';
 import { Participant } from './participant/participant.entity';
@@ -22,6 +24,7 @@ export function createLoaders(em: EntityManager) {
   return {
     participant: entityByIdLoader(em, Participant),
     cohort: entityByIdLoader(em, Cohort),
+    complaintCase: entityByIdLoader(em, ComplaintCase),
     cardByParticipant: valueByKeyLoader<Card, Card | null>(
       null,
       (ids) => em.find(Card, { participant: { $in: ids } }),
@@ -58,6 +61,24 @@ export function createLoaders(em: EntityManager) {
       (row) => Number(row.n),
     ),
     ledgerPage: ledgerPageLoader(em),
+    unreadCount: valueByKeyLoader<{ participant_id: string; n: string }, number>(
+      0,
+      (ids) =>
+        sql(
+          em,
+          `SELECT participant_id, count(*) AS n FROM ${SCHEMA}.inbox_message
+            WHERE read_at IS NULL AND participant_id IN (SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb)) GROUP BY 1`,
+          [json(ids)],
+        ),
+      (row) => row.participant_id,
+      (row) => Number(row.n),
+    ),
+    recycling: valueByKeyLoader<[string, RecyclingTotals], RecyclingTotals | null>(
+      null,
+      async (ids) => [...(await recyclingTotals(em, ids))],
+      ([id]) => id,
+      ([, totals]) => totals,
+    ),
   };
 }
 

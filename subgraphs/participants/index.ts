@@ -6,20 +6,34 @@ import { everyInterval } from '../../common/jobs';
 import { main, runSubgraph } from '../../common/subgraph-main';
 import { loadConfig, type ParticipantsConfig } from './config';
 import { PersonalDataRecorder } from './access-log/access-log.recorder';
+import { caseForPurpose, caseNumberOfPurpose } from './complaint/complaint.service';
+import { InboxChannel, deliverToChannel, type NotificationChannel } from './inbox/channel';
+import { courseEventsJob } from './inbox/course-events';
+import { remindPurchaseDeadlines } from './inbox/reminder';
 import { createLoaders } from './context';
 import { appendOnlyTables, createParticipantsOrm } from './orm';
 import { buildParticipantsSchema } from './schema';
 import { revokeLapsedCards, sweepExpiredHolds } from './wallet/wallet.service';
 
-function jobs(config: ParticipantsConfig) {
+function jobs(config: ParticipantsConfig, channel: NotificationChannel) {
   return (orm: MikroORM) => [
     everyInterval('hold expiry sweep', config.holdSweepIntervalSeconds * 1000, (signal) => sweepExpiredHolds(orm.em.fork(), signal)),
     everyInterval('card revocation', config.revocationIntervalSeconds * 1000, (signal) => revokeLapsedCards(orm.em.fork(), signal)),
+    everyInterval('purchase deadline reminders', config.deadlineReminderIntervalSeconds * 1000, () =>
+      remindPurchaseDeadlines(orm.em.fork(), config.deadlineReminderDays),
+    ),
+    everyInterval('notification channel', config.channelIntervalSeconds * 1000, (signal) =>
+      deliverToChannel(orm.em.fork(), channel, signal),
+    ),
+    courseEventsJob(orm, config.coursesUrl, config.notificationPollIntervalMs, config.notificationBatchSize),
   ];
 }
 
-/** Starts the participants subgraph: registration and NIK checks, eligibility, cohorts and selection, cards, wallets, inbox. */
-export function startParticipants(config = loadConfig()) {
+/**
+ * Starts the participants subgraph: registration and NIK checks, eligibility, cohorts and selection, cards, wallets,
+ * inbox and notifications (handed on through `channel`; the in-app inbox alone by default), complaints.
+ */
+export function startParticipants(config = loadConfig(), channel: NotificationChannel = new InboxChannel()) {
   return runSubgraph({
     name: 'participants',
     port: config.port,
@@ -27,10 +41,15 @@ export function startParticipants(config = loadConfig()) {
     appendOnlyTables,
     createOrm: createParticipantsOrm,
     buildSchema: buildParticipantsSchema,
-    context: (base) => ({ ...base, loaders: createLoaders(base.em), personalData: new PersonalDataRecorder(base.identity), config }),
+    context: async (base) => {
+      // A purpose that names a complaint case is checked against it on every read (access-log.recorder.ts).
+      const number = caseNumberOfPurpose(base.identity.purpose);
+      const complaint = number ? { number, case: await caseForPurpose(base.em, number) } : undefined;
+      return { ...base, loaders: createLoaders(base.em), personalData: new PersonalDataRecorder(base.identity, complaint), config };
+    },
     // Access records are written before the response leaves: no record, no data.
     afterRequest: (ctx) => ctx.personalData.flush(ctx.em.fork()),
-    jobs: jobs(config),
+    jobs: jobs(config, channel),
   });
 }
 

@@ -4,6 +4,7 @@ import { projectRoot } from '../../common/config';
 import { PersonalDataAccess } from './access-log/access-log.entity';
 import { Card } from './card/card.entity';
 import { Application, Cohort } from './cohort/cohort.entity';
+import { ComplaintCase } from './complaint/complaint.entity';
 import { InboxMessage } from './inbox/inbox.entity';
 import { migrations } from './migrations';
 import { Participant } from './participant/participant.entity';
@@ -21,6 +22,7 @@ export const entities = [
   InboxMessage,
   PersonalDataAccess,
   SandboxCard,
+  ComplaintCase,
 ];
 
 /** Append-only tables (their triggers refuse UPDATE, DELETE, TRUNCATE; the serving role has no such privilege either). */

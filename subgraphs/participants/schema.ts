@@ -3,6 +3,9 @@ import { buildFederatedSchema } from '../../common/federation';
 import { AccessLogResolver, PersonalDataAccessResolver } from './access-log/access-log.resolver';
 import { CardResolver } from './card/card.resolver';
 import { ApplicationResolver, CohortResolver } from './cohort/cohort.resolver';
+import { QuotaRecyclingResolver } from './cohort/recycling.resolver';
+import { ComplaintCaseResolver } from './complaint/complaint.resolver';
+import { InboxResolver } from './inbox/inbox.resolver';
 import type { ParticipantsContext } from './context';
 import { CardEligibilityResolver } from './eligibility/card-eligibility.resolver';
 import { ParticipantFieldsResolver } from './participant/participant-fields.resolver';
@@ -36,6 +39,9 @@ export const buildParticipantsSchema = () =>
         WalletViewResolver,
         LedgerEntryResolver,
         CardEligibilityResolver,
+        InboxResolver,
+        QuotaRecyclingResolver,
+        ComplaintCaseResolver,
         InternalResolver,
         SandboxCardResolver,
         SandboxInternalResolver,

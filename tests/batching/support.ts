@@ -45,6 +45,10 @@ export const inProcessEnv = (): NodeJS.ProcessEnv => ({
   PARTICIPANTS_REVOCATION_INTERVAL_SECONDS: '86400',
   // The partners webhook job runs once at start-up, then not again while statements are counted.
   WEBHOOK_POLL_INTERVAL_MS: '60000',
+  // The notifier's jobs (courses feed, deadline reminders, channel) would add statements of their own to a count.
+  PARTICIPANTS_NOTIFICATION_POLL_INTERVAL_MS: '3600000',
+  PARTICIPANTS_DEADLINE_REMINDER_INTERVAL_SECONDS: '86400',
+  PARTICIPANTS_NOTIFICATION_CHANNEL_INTERVAL_SECONDS: '3600',
   PRAKERJA_LOG_LEVEL: 'silent',
 });
 

@@ -24,7 +24,7 @@ async function pageThrough(participantId: string, field: 'inbox' | 'ledger'): Pr
   for (let i = 0; i < 20; i++) {
     const query =
       field === 'inbox'
-        ? `query($after: String) { me { inbox(first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`
+        ? `query($after: String) { me { inbox(first: 1, after: $after, kind: OTP) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`
         : `query($after: String) { me { wallet { ledger(first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } } }`;
     const res = await subgraphQuery('participants', query, { after }, asParticipant(participantId));
     expect(res.errors).toBeUndefined();
@@ -91,7 +91,7 @@ describe('PageInfo', () => {
   async function twoPages(participantId: string, field: 'inbox' | 'ledger'): Promise<[PageShape, PageShape]> {
     const query =
       field === 'inbox'
-        ? `query($after: String) { me { inbox(first: 2, after: $after) { ${PAGE_INFO} } } }`
+        ? `query($after: String) { me { inbox(first: 2, after: $after, kind: OTP) { ${PAGE_INFO} } } }`
         : `query($after: String) { me { wallet { ledger(first: 2, after: $after) { ${PAGE_INFO} } } } }`;
     const pages: PageShape[] = [];
     let after: string | null = null;

@@ -46,10 +46,11 @@ describe('seedParticipants', () => {
     const cohorts = await q(
       `SELECT name, selected_at, encode(sha256(convert_to(selection_seed, 'UTF8')), 'hex') = selection_seed_commitment AS committed FROM participants.cohort ORDER BY name`,
     );
-    // Both seeds committed (the open cohort's too), one draw run.
+    // Every seed committed (the open and upcoming cohorts' too), one draw run.
     expect(cohorts.map((c) => [c.name, c.committed, c.selected_at !== null])).toEqual([
       ['Gelombang 1', true, true],
       ['Gelombang 2', true, false],
+      ['Gelombang 3', true, false],
     ]);
     const statuses = await q(`SELECT status, count(*)::int AS n FROM participants.application GROUP BY 1`);
     const by = Object.fromEntries(statuses.map((s) => [s.status, s.n]));
@@ -61,11 +62,30 @@ describe('seedParticipants', () => {
     const [sums] = await q(
       `SELECT (SELECT sum(balance) FROM participants.wallet)::bigint AS balance, (SELECT sum(amount) FROM participants.ledger_entry)::bigint AS ledger`,
     );
-    expect(Number(sums.balance)).toBe(1000 * 3_500_000);
+    // Five cards lapsed and were revoked: their balance went back, their seats to Gelombang 3.
+    expect(Number(sums.balance)).toBe(995 * 3_500_000);
     expect(Number(sums.ledger)).toBe(Number(sums.balance));
     const [family] = await q(
       `SELECT max(n)::int AS max FROM (SELECT count(*) AS n FROM participants.card c JOIN participants.participant p ON p.id = c.participant_id GROUP BY p.family_card_number) t`,
     );
     expect(family.max).toBeLessThanOrEqual(2);
+
+    const [recycled] = await q(
+      `SELECT (SELECT count(*)::int FROM participants.recycled_quota WHERE reused_by_cohort_id IS NOT NULL) AS reused,
+              (SELECT quota FROM participants.cohort WHERE name = 'Gelombang 3') AS quota`,
+    );
+    expect(recycled).toEqual({ reused: 5, quota: 505 });
+    const inbox = await q(
+      `SELECT kind, (read_at IS NOT NULL) AS read, count(*)::int AS n FROM participants.inbox_message GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect(inbox.filter((r) => r.kind === 'SELECTION_RESULT').map((r) => r.read)).toEqual([false, true]);
+    expect(inbox.find((r) => r.kind === 'CARD_ISSUED' && !r.read).n).toBeGreaterThan(400);
+    const cases = await q(
+      `SELECT status, (SELECT count(*)::int FROM participants.personal_data_access a WHERE a.complaint_case_id = c.id) AS reads FROM participants.complaint_case c ORDER BY status`,
+    );
+    expect(cases).toEqual([
+      { status: 'OPEN', reads: 0 },
+      { status: 'RESOLVED', reads: 1 },
+    ]);
   });
 });

@@ -323,7 +323,7 @@ export async function cardholders(count: number, balance = 3_500_000): Promise<C
 /** The OTP of the newest OTP message in the participant's inbox, read as that participant through the gateway. */
 export async function readOtp(participantId: string): Promise<string> {
   const res = await gatewayQuery(
-    `{ me { inbox(first: 20) { edges { node { subject body createdAt } } } } }`,
+    `{ me { inbox(first: 20, kind: OTP) { edges { node { subject body createdAt } } } } }`,
     {},
     { token: await tokenFor('participant', participantId) },
   );
@@ -338,7 +338,7 @@ export async function readOtp(participantId: string): Promise<string> {
 /** The OTP sent for one invoice (the message names it), read as the participant. */
 export async function readOtpFor(participantId: string, invoiceCode: string): Promise<string> {
   const res = await gatewayQuery(
-    `{ me { inbox(first: 100) { edges { node { body } } } } }`,
+    `{ me { inbox(first: 100, kind: OTP) { edges { node { body } } } } }`,
     {},
     { token: await tokenFor('participant', participantId) },
   );
@@ -352,7 +352,7 @@ export async function readOtpFor(participantId: string, invoiceCode: string): Pr
 /** Number of OTP messages in the participant's inbox. */
 export async function otpCount(participantId: string): Promise<number> {
   const res = await gatewayQuery(
-    `{ me { inbox(first: 100) { edges { node { body } } } } }`,
+    `{ me { inbox(first: 100, kind: OTP) { edges { node { body } } } } }`,
     {},
     { token: await tokenFor('participant', participantId) },
   );

@@ -48,6 +48,10 @@ export class PersonalDataAccess {
   @Property({ type: 'text', nullable: true })
   operation: string | null;
 
+  /** The complaint case the purpose named (`complaint:<number>`), shown as `complaint`. */
+  @Property({ type: 'uuid', nullable: true })
+  complaintCaseId: string | null = null;
+
   @Field({ description: 'When the data was read.' })
   @Property({ type: 'timestamptz' })
   accessedAt: Date;

@@ -14,7 +14,34 @@ import { json, SCHEMA, sql } from '../sql';
 export class PersonalDataRecorder {
   private readonly reads = new Map<string, Set<string>>();
 
-  constructor(private readonly identity: Identity) {}
+  /**
+   * `complaint`: the case the purpose names (`x-purpose: complaint:<number>`), looked up before the request
+   * runs; `case` null when no such case exists. Every read it serves must be of that case's participant.
+   */
+  constructor(
+    private readonly identity: Identity,
+    private readonly complaint?: { number: string; case: { id: string; participantId: string } | null },
+  ) {}
+
+  /** Refuses a read whose purpose names a complaint case that does not exist or concerns someone else. */
+  private checkCase(participantId: string): void {
+    if (!this.complaint) return;
+    const { number, case: found } = this.complaint;
+    if (!found)
+      throw graphqlError('PURPOSE_INVALID', `x-purpose names complaint case ${number}, which does not exist`, {
+        reason: 'COMPLAINT_CASE_NOT_FOUND',
+        http: { status: 403 },
+      });
+    if (found.participantId !== participantId)
+      throw graphqlError(
+        'PURPOSE_INVALID',
+        `Complaint case ${number} is not about this participant: it cannot be the purpose of this read`,
+        {
+          reason: 'COMPLAINT_CASE_OF_ANOTHER_PARTICIPANT',
+          http: { status: 403 },
+        },
+      );
+  }
 
   /** Throws FORBIDDEN unless the caller may read this participant's personal field; records the read when it is not their own. */
   allow(participantId: string, field: string): void {
@@ -28,6 +55,7 @@ export class PersonalDataRecorder {
         { http: { status: 403 } },
       );
     }
+    this.checkCase(participantId);
     let fields = this.reads.get(participantId);
     if (!fields) this.reads.set(participantId, (fields = new Set()));
     fields.add(field);
@@ -39,6 +67,7 @@ export class PersonalDataRecorder {
    */
   recordCardLookup(participantId: string, fields: string[]): void {
     if (isSelf(this.identity, participantId)) return;
+    this.checkCase(participantId);
     const known = this.reads.get(participantId) ?? new Set<string>();
     for (const field of fields) known.add(field);
     this.reads.set(participantId, known);
@@ -52,10 +81,10 @@ export class PersonalDataRecorder {
     const { role, subject, purpose, operation, partnerId } = this.identity;
     await sql(
       em,
-      `INSERT INTO ${SCHEMA}.personal_data_access (id, participant_id, accessor_role, accessor_subject, accessor_partner_id, fields, purpose, operation, accessed_at)
-       SELECT gen_random_uuid(), (r->>'participantId')::uuid, ?, ?, ?, ARRAY(SELECT jsonb_array_elements_text(r->'fields')), ?, ?, ?
+      `INSERT INTO ${SCHEMA}.personal_data_access (id, participant_id, accessor_role, accessor_subject, accessor_partner_id, fields, purpose, operation, accessed_at, complaint_case_id)
+       SELECT gen_random_uuid(), (r->>'participantId')::uuid, ?, ?, ?, ARRAY(SELECT jsonb_array_elements_text(r->'fields')), ?, ?, ?, ?::uuid
        FROM jsonb_array_elements(?::jsonb) AS r`,
-      [role, subject ?? null, partnerId ?? null, purpose ?? null, operation ?? null, now, json(rows)],
+      [role, subject ?? null, partnerId ?? null, purpose ?? null, operation ?? null, now, this.complaint?.case?.id ?? null, json(rows)],
     );
   }
 }

@@ -46,7 +46,7 @@ registerEnumType(CohortStatus, {
 @Check({ name: 'cohort_dates_ordered', expression: 'closes_at > opens_at' })
 @Check({ name: 'cohort_balance_positive', expression: 'training_balance > 0' })
 export class Cohort {
-  [OptionalProps]?: 'id' | 'createdAt' | 'selectionSeed' | 'selectionSeedCommitment' | 'drawCutoffKey' | 'selectedAt';
+  [OptionalProps]?: 'id' | 'createdAt' | 'selectionSeed' | 'selectionSeedCommitment' | 'drawCutoffKey' | 'selectedAt' | 'recycledSeats';
 
   @Field(() => ID, { description: 'Opaque id of the cohort.' })
   @PrimaryKey({ type: 'uuid' })
@@ -56,7 +56,7 @@ export class Cohort {
   @Property({ type: 'text', unique: true })
   name: string;
 
-  @Field(() => Int, { description: 'Most participants the selection takes.' })
+  @Field(() => Int, { description: 'Most participants the selection takes, recycled seats taken at the opening included.' })
   @Property({ type: 'integer' })
   quota: number;
 
@@ -99,6 +99,10 @@ export class Cohort {
   @Field(() => Date, { nullable: true, description: 'When the selection ran; null before.' })
   @Property({ type: 'timestamptz', nullable: true })
   selectedAt: Date | null = null;
+
+  /** Seats of revoked cards this cohort took at its opening, included in `quota` (cohort/recycling.ts). */
+  @Property({ type: 'integer' })
+  recycledSeats: number = 0;
 
   @Field({ description: 'When the cohort was opened by the programme office.' })
   @Property({ type: 'timestamptz' })

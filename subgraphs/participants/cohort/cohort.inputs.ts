@@ -25,6 +25,13 @@ export class CohortOpenInput {
 
   @Field(() => Int, { nullable: true, description: 'Days after selection to buy a first course; defaults to the configured 15.' })
   purchaseWindowDays?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Take every pending recycled seat (cards revoked at their purchase deadline, see `quotaRecycling`) and add it to the quota. Default false.',
+  })
+  includeRecycledQuota?: boolean | null;
 }
 
 @InputType({ description: 'Apply to a cohort.' })

@@ -156,6 +156,7 @@ export class CohortResolver {
       closesAt: input.closesAt,
       trainingBalance: input.trainingBalance ?? config.trainingBalance,
       purchaseWindowDays: input.purchaseWindowDays ?? config.purchaseWindowDays,
+      includeRecycledQuota: input.includeRecycledQuota,
     });
   }
 

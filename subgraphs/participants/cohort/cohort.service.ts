@@ -5,7 +5,10 @@ import type { EligibilityCode } from '../eligibility/eligibility.rules';
 import { ELIGIBILITY_MESSAGES } from '../eligibility/eligibility.rules';
 import { eligibilityFor, PERSON_FACTS_SQL, toPersonFacts } from '../eligibility/eligibility.service';
 import { json, NOW_MS, type Row, SCHEMA, sql, transactional } from '../sql';
+import { writeNotices } from '../inbox/inbox.service';
 import { Application, ApplicationStatus, Cohort } from './cohort.entity';
+import { claimRecycledSeats } from './recycling';
+import { selectionNotices } from './selection-notices';
 import { cutoffKey, newCardNumber, newSeed, planSelection, seedCommitment, type Applicant } from './selection';
 
 export interface CohortOpenInput {
@@ -15,6 +18,8 @@ export interface CohortOpenInput {
   closesAt: Date;
   trainingBalance: number;
   purchaseWindowDays: number;
+  /** Adds every pending recycled seat (cards revoked at their deadline, cohort/recycling.ts) to the quota. */
+  includeRecycledQuota?: boolean | null;
 }
 
 export async function openCohort(em: EntityManager, input: CohortOpenInput): Promise<{ cohort: Cohort | null; userErrors: UserError[] }> {
@@ -28,9 +33,17 @@ export async function openCohort(em: EntityManager, input: CohortOpenInput): Pro
     throw badInput('purchaseWindowDays must be 1..365', 'purchaseWindowDays');
   // Commit-reveal: the seed is fixed now, before any application, and only its hash is published until the draw.
   const selectionSeed = newSeed();
-  const cohort = Object.assign(new Cohort(), { ...input, name, selectionSeed, selectionSeedCommitment: seedCommitment(selectionSeed) });
+  const { includeRecycledQuota, ...fields } = input;
+  const cohort = Object.assign(new Cohort(), { ...fields, name, selectionSeed, selectionSeedCommitment: seedCommitment(selectionSeed) });
   try {
-    await em.insert(cohort);
+    await em.transactional(async (tx) => {
+      await tx.insert(cohort);
+      if (!includeRecycledQuota) return;
+      // The seats are claimed with the opening, so the quota published from the start is the one drawn.
+      cohort.recycledSeats = await claimRecycledSeats(tx as EntityManager, cohort.id);
+      cohort.quota += cohort.recycledSeats;
+      await tx.nativeUpdate(Cohort, { id: cohort.id }, { quota: cohort.quota, recycledSeats: cohort.recycledSeats });
+    });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException)
       return { cohort: null, userErrors: [UserError.of('COHORT_NAME_TAKEN', 'A cohort with this name exists', ['input', 'name'])] };
@@ -171,6 +184,8 @@ export function selectCohort(em: EntityManager, cohortId: string, options: Selec
         [json(decisions.map((d) => ({ id: d.applicationId, status: d.status, reasons: d.reasons })))],
       );
     }
+    // The results reach the applicants with the draw itself: same transaction.
+    await writeNotices(tx, selectionNotices(cohort, decisions, cards, deadline));
     cohort.selectionSeed = seed;
     cohort.drawCutoffKey = cutoffKey(seed, decisions);
     cohort.selectedAt = now;

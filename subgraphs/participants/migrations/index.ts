@@ -6,6 +6,7 @@ import { Migration20261128064500 } from './Migration20261128064500';
 import { Migration20261202200021 } from './Migration20261202200021';
 import { Migration20261202202206 } from './Migration20261202202206';
 import { Migration20261202210000 } from './Migration20261202210000';
+import { Migration20261203020000 } from './Migration20261203020000';
 import { Migration20261203030200 } from './Migration20261203030200';
 
 /** This subgraph's migrations in order; `npm run migration:create -- participants` appends to it. */
@@ -17,5 +18,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202200021', class: Migration20261202200021 },
   { name: 'Migration20261202202206', class: Migration20261202202206 },
   { name: 'Migration20261202210000', class: Migration20261202210000 },
+  { name: 'Migration20261203020000', class: Migration20261203020000 },
   { name: 'Migration20261203030200', class: Migration20261203030200 },
 ];

@@ -1,13 +1,14 @@
 import { Args, Ctx, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import { isSelf } from '../../../common/auth';
 import { forbidden } from '../../../common/errors';
-import { Connection, PageArgs, paginate } from '../../../common/pagination';
+import { Connection, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
 import { Card } from '../card/card.entity';
 import { Application } from '../cohort/cohort.entity';
 import type { ParticipantsContext } from '../context';
 import { ParticipantEligibility, reasonsOf } from '../eligibility/eligibility.types';
 import { InboxMessage } from '../inbox/inbox.entity';
+import { InboxArgs } from '../inbox/inbox.inputs';
 import { WalletView } from '../wallet/wallet.entity';
 import { Participant } from './participant.entity';
 import { IncentiveStatus } from './participant.enums';
@@ -70,11 +71,12 @@ export class ParticipantFieldsResolver {
   @FieldResolver(() => InboxMessageConnection, {
     nullable: true,
     description:
-      'In-app messages, newest first (OTPs in development). Readable only by the participant themself, not even by the programme office; FORBIDDEN for anyone else.',
+      'In-app messages, newest first: programme notifications (selection, card, purchases, attendance, completion, certificate, incentive, deadline reminder) and OTPs in development. Readable only by the participant themself, not even by the programme office; FORBIDDEN for anyone else.',
   })
-  inbox(@Root() p: Participant, @Args() { first, after }: PageArgs, @Ctx() { identity, em }: ParticipantsContext) {
+  inbox(@Root() p: Participant, @Args() { first, after, unreadOnly, kind }: InboxArgs, @Ctx() { identity, em }: ParticipantsContext) {
     if (!isSelf(identity, p.id)) throw forbidden('The inbox is readable only by the participant');
-    return paginate(em, InboxMessage, { participant: p.id }, { first, after, sortBy: 'createdAt', direction: 'desc' });
+    const where = { participant: p.id, ...(unreadOnly ? { readAt: null } : {}), ...(kind ? { kind } : {}) };
+    return paginate(em, InboxMessage, where, { first, after, sortBy: 'createdAt', direction: 'desc' });
   }
 
   @FieldResolver(() => IncentiveStatus, {

@@ -4,6 +4,7 @@ import { toSafeInt } from '../../../common/scalars';
 import { CardStatus } from '../card/card.entity';
 import { json, NOW_MS, Refusal, type Row, SCHEMA, sql, toDate, transactional } from '../sql';
 import { WalletHold, WalletHoldStatus } from './wallet.entity';
+import { recordRecycledQuota } from '../cohort/recycling';
 
 /**
  * Every money movement. Each operation is one transaction that first locks the wallet row, so all changes
@@ -297,6 +298,7 @@ export async function revokeLapsedCards(em: EntityManager, signal?: AbortSignal,
       const ids = json(rows.map((r) => r.id));
       const inIds = `(SELECT value::uuid FROM jsonb_array_elements_text(?::jsonb))`;
       await sql(tx, `UPDATE ${SCHEMA}.wallet_hold SET status = 'EXPIRED' WHERE status = 'ACTIVE' AND wallet_id IN ${inIds}`, [ids]);
+      await recordRecycledQuota(tx, ids);
       await sql(
         tx,
         `INSERT INTO ${SCHEMA}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at)
