@@ -45,7 +45,7 @@ export const DIMENSIONS = [
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-type Base = 'participants' | 'applications' | 'cards' | 'purchases' | 'ledger';
+export type Base = 'participants' | 'applications' | 'cards' | 'purchases' | 'ledger';
 
 export interface MeasureDefinition {
   base: Base;
