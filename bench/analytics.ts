@@ -73,7 +73,7 @@ async function bulkWrite(admin: Client): Promise<void> {
     await admin.query(
       `INSERT INTO participants.participant (id, nik, family_card_number, full_name, birth_date, gender, province_code, province_name, district_code,
          email, phone, address, citizen, education_status, occupation, incentive_status, created_at)
-       SELECT id, 'B' || $1 || lpad(g::text, 9, '0'), 'K' || $1 || lpad(g::text, 9, '0'), 'Bench', date '1962-01-01' + (g * 7919 % 16400),
+       SELECT id, 'B' || $1 || lpad(g::text, 9, '0'), 'K' || $1 || lpad(g::text, 9, '0'), 'Bench', date '1962-01-01' + (g::bigint * 7919 % 16400)::int,
               (CASE g % 2 WHEN 0 THEN 'MALE' ELSE 'FEMALE' END)::participants.gender, province, 'Bench', province || '0101',
               'bench@example.co.id', '081200000000', 'Bench', true, 'NOT_IN_EDUCATION', 'UNEMPLOYED', 'NOT_DUE', now() - (g % 300) * interval '1 day'
          FROM batch`,
