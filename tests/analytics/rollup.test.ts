@@ -36,21 +36,41 @@ async function fromRollup(input: Record<string, unknown>): Promise<{ rollup: Tab
 }
 
 describe('analytics rollups, through the gateway', () => {
+  let courseId = '';
   beforeAll(async () => {
     const partnerId = await createPartner();
-    const courseId = await createCourse();
-    for (let i = 0; i < 11; i++) {
+    courseId = await createCourse();
+    for (let i = 0; i < 12; i++) {
       const { participantId } = await personWithCard();
       await insertSale({
         partnerId,
         courseId,
         participantId,
         amount: 300_000 + i,
-        status: i < 5 ? 'COMPLETED' : i < 7 ? 'CANCELLED' : 'ENROLLED',
+        status: i < 10 ? 'COMPLETED' : i < 11 ? 'CANCELLED' : 'ENROLLED',
       });
     }
+    // Scores for the ten completions (the fixture writes none): 70, 72, … 88. Ten completers: visible at k = 10.
+    await db().query(
+      `UPDATE courses.enrollment e SET score = 70 + 2 * n.i, completed_at = e.enrolled_at + interval '2 days'
+         FROM (SELECT id, row_number() OVER (ORDER BY amount) - 1 AS i FROM courses.enrollment WHERE course_id = $1 AND status = 'COMPLETED') n
+        WHERE e.id = n.id`,
+      [courseId],
+    );
     await caughtUpAfter(now(), 60_000);
   }, 120_000);
+
+  it('gives prices and scores per course, the course named by its title', async () => {
+    const t = await table({ measures: ['AVERAGE_PRICE', 'AVERAGE_SCORE', 'PURCHASES'], dimensions: ['COURSE'] });
+    const row = t.rows.find((r) => r.dimensions[0].value === courseId)!;
+    const [{ title }] = (await db().query(`SELECT title FROM courses.course WHERE id = $1`, [courseId])).rows;
+    expect(row.dimensions[0].label).toBe(title);
+    expect(row.cells).toEqual([
+      { measure: 'AVERAGE_PRICE', value: 300_005.5, suppressed: false },
+      { measure: 'AVERAGE_SCORE', value: 79, suppressed: false },
+      { measure: 'PURCHASES', value: 12, suppressed: false },
+    ]);
+  });
 
   it.each(SHAPES.map((s) => [JSON.stringify(s), s]))('answers %s from the rollup exactly as from the facts', async (_, input) => {
     const { rollup, facts } = await fromRollup(input);

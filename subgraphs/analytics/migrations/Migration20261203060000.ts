@@ -12,7 +12,7 @@ export class Migration20261203060000 extends Migration {
       "vals" float8[] not null, "participants" int[] not null)`);
     this.addSql(`create index "rollup_cell_base_grouping_index" on ${A}."rollup_cell" ("base", "grouping")`);
     this.addSql(`create table ${A}."rollup_source" ("source" text primary key, "events_projected" bigint not null,
-      "caught_up_at" timestamptz null, "built_at" timestamptz not null)`);
+      "caught_up_at" timestamptz null, "built_at" timestamptz not null, "layout" text not null)`);
   }
 
   override async down(): Promise<void> {

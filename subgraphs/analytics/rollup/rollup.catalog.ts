@@ -26,3 +26,8 @@ export function groupingOf(base: Base, dimensions: Dimension[]): number | undefi
   if (!dimensions.every((d) => all.includes(d))) return undefined;
   return all.reduce((bits, d, i) => (dimensions.includes(d) ? bits : bits | (1 << (all.length - 1 - i))), 0);
 }
+
+/** What a rollup cell's arrays mean: a build of another layout (older code) is never read, and is rebuilt. */
+export const ROLLUP_LAYOUT = JSON.stringify(
+  Object.entries(ROLLUP_DIMENSIONS).map(([base, dimensions]) => [base, dimensions, measuresOf(base as Base)]),
+);

@@ -2,7 +2,7 @@ import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BASES, type Base, type Dimension, type Measure } from '../table/catalog';
 import { groupedSql } from '../table/grouped-sql';
-import { groupingOf, measuresOf, ROLLUP_DIMENSIONS } from './rollup.catalog';
+import { groupingOf, measuresOf, ROLLUP_DIMENSIONS, ROLLUP_LAYOUT } from './rollup.catalog';
 
 /**
  * Rebuilds every base's rollup from the facts in one REPEATABLE READ transaction, and stores beside it the
@@ -19,7 +19,8 @@ export async function refreshRollups(em: EntityManager): Promise<number> {
       if (!locked) return 0;
       const [{ changed }] = await tx.execute<Array<{ changed: boolean }>>(
         `SELECT NOT EXISTS (SELECT 1 FROM analytics.rollup_source) OR EXISTS (SELECT 1 FROM analytics.feed_cursor f
-           LEFT JOIN analytics.rollup_source r USING (source) WHERE r.events_projected IS DISTINCT FROM f.events_projected) AS changed`,
+           LEFT JOIN analytics.rollup_source r USING (source) WHERE r.events_projected IS DISTINCT FROM f.events_projected OR r.layout <> ?) AS changed`,
+        [ROLLUP_LAYOUT],
       );
       let cells = 0;
       if (changed) {
@@ -27,11 +28,11 @@ export async function refreshRollups(em: EntityManager): Promise<number> {
         for (const base of Object.keys(ROLLUP_DIMENSIONS) as Base[]) cells += await buildRollup(tx as EntityManager, base);
       }
       await tx.execute(
-        `INSERT INTO analytics.rollup_source (source, events_projected, caught_up_at, built_at)
-         SELECT source, events_projected, caught_up_at, clock_timestamp() FROM analytics.feed_cursor
-         ON CONFLICT (source) DO UPDATE SET events_projected = excluded.events_projected, caught_up_at = excluded.caught_up_at,
+        `INSERT INTO analytics.rollup_source (source, events_projected, caught_up_at, built_at, layout)
+         SELECT source, events_projected, caught_up_at, clock_timestamp(), ? FROM analytics.feed_cursor
+         ON CONFLICT (source) DO UPDATE SET events_projected = excluded.events_projected, caught_up_at = excluded.caught_up_at, layout = excluded.layout,
            built_at = CASE WHEN ? THEN excluded.built_at ELSE analytics.rollup_source.built_at END`,
-        [changed],
+        [ROLLUP_LAYOUT, changed],
       );
       return cells;
     },
@@ -75,8 +76,9 @@ export async function readRollup(
       ...dimensions.map((d, i) => `key[${all.indexOf(d) + 1}] AS d${i}`),
       ...measures.flatMap((m, i) => [`vals[${order.indexOf(m) + 1}] AS v${i}`, `participants[${order.indexOf(m) + 1}] AS p${i}`]),
     ].join(', ')}
-       FROM analytics.rollup_cell WHERE base = ? AND grouping IN (?, ?)`,
-    [everything, base, grouping, everything],
+       FROM analytics.rollup_cell
+      WHERE base = ? AND grouping IN (?, ?) AND NOT EXISTS (SELECT 1 FROM analytics.rollup_source WHERE layout <> ?)`,
+    [everything, base, grouping, everything, ROLLUP_LAYOUT],
   );
   // No total row: the rollup was never built (a CUBE always has its grand total, even over no facts).
   return rows.some((r) => r.is_total) ? rows : undefined;

@@ -2,11 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Dimension } from './catalog';
 import { regionName } from './region-names';
 
-/** Names of the programme's public entities (cohorts, platforms, institutions): never of a person. */
+/** Names of the programme's public entities (cohorts, platforms, institutions, courses): never of a person. */
 const LABEL_SQL: Partial<Record<Dimension, string>> = {
   COHORT: `SELECT cohort_id::text AS id, name FROM analytics.cohort_dim WHERE cohort_id::text IN (SELECT jsonb_array_elements_text(?::jsonb))`,
   PLATFORM: `SELECT partner_id::text AS id, name FROM analytics.partner_dim WHERE partner_id::text IN (SELECT jsonb_array_elements_text(?::jsonb))`,
   INSTITUTION: `SELECT institution_id::text AS id, name FROM analytics.institution_dim WHERE institution_id::text IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+  COURSE: `SELECT course_id::text AS id, title AS name FROM analytics.course_dim WHERE course_id::text IN (SELECT jsonb_array_elements_text(?::jsonb))`,
 };
 
 /** Province and regency codes are labelled with their official names, from a static list (region-names.ts). */

@@ -28,7 +28,7 @@ export class AnalyticsDimensionValue {
   @Field(() => String, {
     nullable: true,
     description:
-      'A readable name for ids (cohort, platform, institution) and region codes (province, regency: the official Kepmendagri names).',
+      'A readable name for ids (cohort, platform, institution, course) and region codes (province, regency: the official Kepmendagri names).',
   })
   label: string | null;
 }
