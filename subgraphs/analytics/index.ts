@@ -21,7 +21,7 @@ export function startAnalytics(config = loadConfig()) {
     context: (base) => ({ ...base, config }),
     jobs: (orm) => [
       projectorJob(orm, config),
-      everyInterval('analytics rollup', config.rollupIntervalMs, () => refreshRollups(orm.em.fork())),
+      everyInterval('analytics rollup', config.rollupIntervalMs, () => refreshRollups(orm.em.fork(), config.rollupStatementTimeoutMs)),
     ],
   });
 }

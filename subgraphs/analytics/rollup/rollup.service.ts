@@ -10,9 +10,12 @@ import { groupingOf, measuresOf, ROLLUP_DIMENSIONS, ROLLUP_LAYOUT } from './roll
  * freshness is theirs. When nothing was projected since the last build, only the freshness moves on.
  * Returns the number of cells written (0 when nothing changed, or another replica is building).
  */
-export async function refreshRollups(em: EntityManager): Promise<number> {
+export async function refreshRollups(em: EntityManager, statementTimeoutMs: number): Promise<number> {
   return em.transactional(
     async (tx) => {
+      // A build groups every fact: at millions of rows it outlasts the serving role's statement timeout, which
+      // is there for requests whose caller gives up; this job has no caller waiting.
+      await tx.execute(`SET LOCAL statement_timeout = ${Number(statementTimeoutMs)}`);
       const [{ locked }] = await tx.execute<Array<{ locked: boolean }>>(
         `SELECT pg_try_advisory_xact_lock(hashtext('analytics.rollup')) AS locked`,
       );
