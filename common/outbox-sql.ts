@@ -59,3 +59,25 @@ export function outboxTriggerSql(schema: string, table: string, body: string): s
     `create trigger "outbox_${table}" after insert or update on "${schema}"."${table}" for each row execute function ${fn}()`,
   ];
 }
+
+/** Events for rows that exist already: one event of `type` per row of `table`, its payload built by the table's payload function. */
+export interface OutboxBackfill {
+  type: string;
+  table: string;
+  /** The row's time for `occurred_at` (a column of alias `r`); without it, now(). */
+  occurredAt?: string;
+  /** Order of the events, columns of alias `r`: dimensions before facts, older rows first. */
+  orderBy: string;
+}
+
+/**
+ * One set-based INSERT … SELECT writing the events of `backfill` (docs/events.md), for every row of the table
+ * or only those matching `where` (SQL over alias `r`). Used by the outbox migrations and by the bulk seed,
+ * which loads with the row triggers disabled and writes its rows' events this way instead.
+ */
+export function outboxBackfillSql(schema: string, backfill: OutboxBackfill, where?: string): string {
+  const s = `"${schema}"`;
+  return `insert into ${s}."outbox_event" ("type", "payload", "occurred_at")
+    select '${backfill.type}', ${s}."outbox_${backfill.table}_payload"(r), coalesce(${backfill.occurredAt ? `r.${backfill.occurredAt}` : 'null'}, now())
+    from ${s}."${backfill.table}" r ${where ? `where ${where}` : ''} order by ${backfill.orderBy}`;
+}

@@ -3,14 +3,15 @@ import { seededRandom } from '../catalog';
 import { attendanceCount, readOfferings, writeCoursesYear } from './courses-load';
 import { copyRows } from './copy';
 import { deferIndexes } from './deferred-indexes';
+import { outboxDeferred } from './outbox';
 import { emptyPeople, PARTICIPANT_COLUMNS, participantRows } from './people';
 import { ledgerEntryCount, writeParticipantsYear } from './participants-load';
 import { DEFAULT_SHAPE, planYear, type YearPlan, type YearShape } from './plan';
 import { progressBar } from './progress';
 
 /** The tables each load fills, whose indexes and constraints are built once at the end instead of per row. */
-const PARTICIPANTS_TABLES = ['application', 'card', 'wallet', 'wallet_hold', 'ledger_entry'];
-const COURSES_TABLES = ['purchase', 'enrollment', 'attendance'];
+const PARTICIPANTS_TABLES = ['application', 'card', 'wallet', 'wallet_hold', 'ledger_entry', 'outbox_event'];
+const COURSES_TABLES = ['purchase', 'enrollment', 'attendance', 'outbox_event'];
 
 const rowsAfterParticipants = (plan: YearPlan): number =>
   plan.applications.length + 2 * plan.cards.length + 3 * plan.purchases.length + ledgerEntryCount(plan) + attendanceCount(plan);
@@ -55,6 +56,7 @@ export async function seedBulkYear(
     await courses.query('BEGIN');
     const participantsDone = (async () => {
       progress.phase('participants');
+      const writeParticipantEvents = await outboxDeferred(participants, 'participants');
       const restoreParticipant = await deferIndexes(participants, 'participants', ['participant']);
       await copyRows(participants, 'participants.participant', PARTICIPANT_COLUMNS, participantRows(people, rng, now), progress);
       // Sent before the plan, which keeps this process busy for a while: PostgreSQL builds the indexes meanwhile.
@@ -65,14 +67,19 @@ export async function seedBulkYear(
       await participantIndexes;
       const restoreRest = await deferIndexes(participants, 'participants', PARTICIPANTS_TABLES);
       await writeParticipantsYear(participants, plan, progress);
+      progress.phase('events');
+      await writeParticipantEvents();
       progress.phase('indexes');
       await participants.query(restoreRest);
       return plan;
     })();
     // The courses schema loads as soon as the plan exists, beside the rest of the participants schema.
     const coursesDone = planned.then(async (plan) => {
+      const writeCourseEvents = await outboxDeferred(courses, 'courses');
       const restore = await deferIndexes(courses, 'courses', COURSES_TABLES);
       await writeCoursesYear(courses, plan, progress);
+      progress.phase('events');
+      await writeCourseEvents();
       progress.phase('indexes');
       await courses.query(restore);
     });

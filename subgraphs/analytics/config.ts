@@ -19,6 +19,10 @@ export function loadConfig(env = process.env) {
     pollIntervalMs: read.int('ANALYTICS_POLL_INTERVAL_MS', 500, 10, 60_000),
     /** Events read and projected per transaction. */
     batchSize: read.int('ANALYTICS_BATCH_SIZE', 1000, 1, 5000),
+    /** How often the rollups are rebuilt from the facts (when something was projected since); their cursors are their freshness. */
+    rollupIntervalMs: read.int('ANALYTICS_ROLLUP_INTERVAL_MS', 5000, 100, 3_600_000),
+    /** Longest a rollup build's statement may run (the serving role's own timeout is for requests). */
+    rollupStatementTimeoutMs: read.int('ANALYTICS_ROLLUP_STATEMENT_TIMEOUT_MS', 600_000, 1000, 3_600_000),
     /** Disclosure control: a cell counting fewer distinct participants than this is suppressed. */
     minCellParticipants: read.int('ANALYTICS_MIN_CELL_PARTICIPANTS', 10, 2, 1000),
   };

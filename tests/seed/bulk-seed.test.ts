@@ -7,6 +7,7 @@ import { drawKey } from '../../subgraphs/participants/cohort/selection';
 import { familyCardProblems, parseNik } from '../../subgraphs/participants/nik/nik';
 import { gatewayQuery, tokenFor } from '../support/client';
 import { issueCredential, partnerRequest, type PartnerCredential } from '../support/partner';
+import { caughtUpAfter, table } from '../analytics/support';
 
 const { startStack } = require('../../dist/scripts/stack') as { startStack: typeof StartStack };
 
@@ -159,6 +160,69 @@ describe('bulk seed (npm run seed -- --participants N)', () => {
          (SELECT count(*)::int FROM participants.card c WHERE (c.status = 'REVOKED') <> (c.first_purchase_at IS NULL AND c.purchase_deadline <= now())) AS revocations_off`,
     );
     expect(off).toEqual({ attendance_off: 0, completions_off: 0, incentives_off: 0, incentive_enrollment_off: 0, revocations_off: 0 });
+  });
+
+  it('writes one outbox event per loaded row, carrying its final state, though the row triggers were off for the load', async () => {
+    const feeds: Array<[schema: string, table: string, type: string, idKey: string]> = [
+      ['participants', 'participant', 'participant.registered', 'participantId'],
+      ['participants', 'cohort', 'cohort.opened', 'cohortId'],
+      ['participants', 'application', 'application.applied', 'applicationId'],
+      ['participants', 'card', 'card.issued', 'cardId'],
+      ['participants', 'wallet', 'wallet.opened', 'walletId'],
+      ['participants', 'ledger_entry', 'ledger.entry_recorded', 'entryId'],
+      ['courses', 'purchase', 'purchase.started', 'purchaseId'],
+      ['courses', 'enrollment', 'enrollment.enrolled', 'enrollmentId'],
+      ['courses', 'attendance', 'attendance.recorded', 'attendanceId'],
+    ];
+    for (const [schema, table, type, idKey] of feeds) {
+      const [row] = await q(
+        `SELECT (SELECT count(*)::int FROM ${schema}.${table}) AS rows,
+                (SELECT count(*)::int FROM ${schema}.outbox_event WHERE split_part(type, '.', 1) = split_part($1, '.', 1)) AS events,
+                (SELECT count(DISTINCT e.payload->>'${idKey}')::int FROM ${schema}.outbox_event e
+                   JOIN ${schema}.${table} r ON r.id::text = e.payload->>'${idKey}' WHERE e.type = $1) AS matched`,
+        [type],
+      );
+      expect({ table, ...row }).toEqual({ table, rows: row.rows, events: row.rows, matched: row.rows });
+    }
+    // The state after the load: the incentive made due by the completions, the enrollments' refunds.
+    const [state] = await q(
+      `SELECT (SELECT count(*)::int FROM participants.participant WHERE incentive_status = 'DUE') AS due,
+              (SELECT count(*)::int FROM participants.outbox_event WHERE payload->>'incentiveStatus' = 'DUE') AS due_events,
+              (SELECT coalesce(sum(refunded_amount), 0)::text FROM courses.enrollment) AS refunded,
+              (SELECT coalesce(sum((payload->>'refundedAmount')::bigint), 0)::text FROM courses.outbox_event WHERE type = 'enrollment.enrolled') AS refunded_events,
+              (SELECT count(*)::int FROM participants.outbox_event WHERE xact_id <> (SELECT min(xact_id) FROM participants.outbox_event WHERE type = 'participant.registered')
+                 AND type = 'participant.registered') AS split`,
+    );
+    expect(state.due).toBeGreaterThan(0);
+    expect(state).toMatchObject({ due_events: state.due, refunded_events: state.refunded, split: 0 });
+    const triggers = await q(
+      `SELECT tgrelid::regclass::text AS on, tgenabled FROM pg_trigger WHERE tgname LIKE 'outbox\\_%' AND tgenabled <> 'O'`,
+    );
+    expect(triggers).toEqual([]); // every outbox trigger is on again
+  });
+
+  it('projects the whole year into the analytics read model once: its totals equal the operational tables', async () => {
+    process.env.TEST_GATEWAY_URL = stack.gatewayUrl;
+    const seen = await caughtUpAfter(new Date(), 120_000);
+    expect(seen.freshness.sources.length).toBeGreaterThan(0);
+    const t = await table({ measures: ['PARTICIPANTS', 'INCENTIVES_DUE', 'CARDS_ISSUED', 'PURCHASES', 'SPEND', 'REFUNDS'] });
+    const [sql] = await q(
+      `SELECT (SELECT count(*)::int FROM participants.participant) AS participants,
+              (SELECT count(*)::int FROM participants.participant WHERE incentive_status = 'DUE') AS due,
+              (SELECT count(*)::int FROM participants.card) AS cards,
+              (SELECT count(*)::int FROM courses.purchase WHERE status = 'AUTHORIZED') AS purchases,
+              (SELECT (sum(p.amount) - coalesce(sum(e.refunded_amount), 0))::float8 FROM courses.purchase p
+                 LEFT JOIN courses.enrollment e ON e.purchase_id = p.id WHERE p.status = 'AUTHORIZED') AS spend,
+              (SELECT coalesce(sum(refunded_amount), 0)::float8 FROM courses.enrollment) AS refunds`,
+    );
+    expect(Object.fromEntries(t.total.map((c) => [c.measure, c.value]))).toEqual({
+      PARTICIPANTS: sql.participants,
+      INCENTIVES_DUE: sql.due,
+      CARDS_ISSUED: sql.cards,
+      PURCHASES: sql.purchases,
+      SPEND: sql.spend,
+      REFUNDS: sql.refunds,
+    });
   });
 
   it("answers through the gateway: CheckEligibility gives a seeded card's balance, the statistics count the seeded people", async () => {

@@ -9,11 +9,24 @@ export interface SourceFreshness {
   lagSeconds: number | null;
 }
 
+export interface Freshness {
+  lagSeconds: number | null;
+  sources: SourceFreshness[];
+}
+
 /**
  * How far the read model is behind each source: the time since its last poll that found nothing more to read
  * (everything that source had committed before that poll is in the read model). Null before the first one.
+ * `rollup`: the same as of the cursors the rollups were last built at.
  */
-export async function readFreshness(em: EntityManager): Promise<{ lagSeconds: number | null; sources: SourceFreshness[] }> {
+export async function readFreshness(em: EntityManager, of: 'facts' | 'rollup' = 'facts'): Promise<Freshness> {
+  const rollups =
+    of === 'rollup'
+      ? await em.execute<Array<{ source: string; events_projected: string; caught_up_at: string | null; lag: number | null }>>(
+          `SELECT source, events_projected::text, caught_up_at, extract(epoch FROM clock_timestamp() - caught_up_at)::float8 AS lag
+             FROM analytics.rollup_source`,
+        )
+      : [];
   const rows = await em.execute<
     Array<{
       source: string;
@@ -28,6 +41,14 @@ export async function readFreshness(em: EntityManager): Promise<{ lagSeconds: nu
             extract(epoch FROM clock_timestamp() - caught_up_at)::float8 AS lag
        FROM analytics.feed_cursor ORDER BY source`,
   );
+  // The rollup is the read model as of the cursors of the snapshot it was built from.
+  if (of === 'rollup')
+    for (const row of rows) {
+      const built = rollups.find((r) => r.source === row.source);
+      row.events_projected = built?.events_projected ?? '0';
+      row.caught_up_at = built?.caught_up_at ?? null;
+      row.lag = built?.lag ?? null;
+    }
   const sources = rows.map((r) => ({
     source: r.source,
     position: r.position,

@@ -22,6 +22,7 @@ export const MEASURES = [
   'COMPLETION_RATE',
   'MEDIAN_DAYS_TO_COMPLETE',
   'AVERAGE_SCORE',
+  'AVERAGE_PRICE',
   'FORFEITED_BALANCE',
   'CREDITED',
   'OUTSTANDING_BALANCE',
@@ -37,6 +38,7 @@ export const DIMENSIONS = [
   'EDUCATION',
   'PLATFORM',
   'INSTITUTION',
+  'COURSE',
   'CATEGORY',
   'MODE',
   'DAY',
@@ -45,7 +47,7 @@ export const DIMENSIONS = [
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-type Base = 'participants' | 'applications' | 'cards' | 'purchases' | 'ledger';
+export type Base = 'participants' | 'applications' | 'cards' | 'purchases' | 'ledger';
 
 export interface MeasureDefinition {
   base: Base;
@@ -175,6 +177,13 @@ export const MEASURE_DEFINITIONS: Record<Measure, MeasureDefinition> = {
     participants: distinctWhere(`enrollment_status = 'COMPLETED'`),
     additive: false,
   },
+  AVERAGE_PRICE: {
+    base: 'purchases',
+    description: 'Average price paid per purchase, in rupiah (split by COURSE: each course’s price as sold).',
+    value: 'avg(amount)',
+    participants: 'count(DISTINCT pid)',
+    additive: false,
+  },
   CREDITED: {
     base: 'ledger',
     description: 'Rupiah credited to cards when their cohort was selected.',
@@ -249,7 +258,7 @@ export const BASES: Record<Base, BaseDefinition> = {
   },
   purchases: {
     rows: `SELECT f.participant_id AS pid, f.authorized_at AS at, f.amount, e.refunded_amount, e.status AS enrollment_status,
-                  e.enrolled_at, e.completed_at, e.score, f.partner_id::text AS platform, co.institution_id::text AS institution,
+                  e.enrolled_at, e.completed_at, e.score, f.partner_id::text AS platform, co.institution_id::text AS institution, f.course_id::text AS course,
                   co.category, co.mode, ${COHORT_OF_PARTICIPANT} AS cohort, ${PERSON_COLUMNS}
              FROM analytics.purchase_fact f
              LEFT JOIN analytics.enrollment_fact e ON e.purchase_id = f.purchase_id
@@ -261,6 +270,7 @@ export const BASES: Record<Base, BaseDefinition> = {
       COHORT: `coalesce(cohort, 'UNKNOWN')`,
       PLATFORM: 'platform',
       INSTITUTION: `coalesce(institution, 'UNKNOWN')`,
+      COURSE: 'course',
       CATEGORY: `coalesce(category, 'UNKNOWN')`,
       MODE: `coalesce(mode, 'UNKNOWN')`,
     },

@@ -22,6 +22,7 @@ const DIMENSION_DESCRIPTIONS: Record<Dimension, string> = {
   EDUCATION: 'Education status declared at registration.',
   PLATFORM: 'Digital platform that sold the course (partner id; the label is its name). Purchase measures only.',
   INSTITUTION: 'Training institution behind the course (id; label: its name). Purchase measures only.',
+  COURSE: 'Course bought (id; the label is its title). Purchase measures only: prices, scores, completions per course.',
   CATEGORY: 'Course category. Purchase measures only.',
   MODE: 'Course mode: WEBINAR, SELF_PACED, OFFLINE. Purchase measures only.',
   DAY: 'Calendar day (Asia/Jakarta) of the fact: registration, application, card issue, purchase or ledger entry.',

@@ -12,8 +12,9 @@ import { AnalyticsTable } from './table.types';
 export async function answerTable(ctx: AnalyticsContext, request: TableRequest): Promise<AnalyticsTable> {
   requireRole(ctx.identity, 'analyst', 'admin');
   // Freshness first: the table read after it is at least this fresh.
-  const freshness = await readFreshness(ctx.em);
+  const [live, rollup] = [await readFreshness(ctx.em), await readFreshness(ctx.em, 'rollup')];
   const table = await computeTable(ctx.em, request, ctx.config.minCellParticipants);
+  const freshness = table.fromRollup ? rollup : live;
   const labels = await labelsOf(
     ctx.em,
     table.dimensions,

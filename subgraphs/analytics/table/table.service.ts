@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../../common/errors';
-import { BASES, MEASURE_DEFINITIONS, type Dimension, type Measure } from './catalog';
+import { readRollup } from '../rollup/rollup.service';
+import { BASES, MEASURE_DEFINITIONS, type Base, type Dimension, type Measure } from './catalog';
+import { groupedSql } from './grouped-sql';
 import { suppress } from './suppression';
 
 export interface TableRequest {
@@ -26,6 +28,8 @@ export interface TableRow {
 }
 
 export interface ComputedTable {
+  /** Whether some cells came from the rollup (then its freshness is the answer's). */
+  fromRollup: boolean;
   dimensions: Dimension[];
   measures: Measure[];
   rows: TableRow[];
@@ -66,6 +70,7 @@ export async function computeTable(em: EntityManager, request: TableRequest, k: 
     const base = MEASURE_DEFINITIONS[measure].base;
     byBase.set(base, [...(byBase.get(base) ?? []), measure]);
   }
+  let usedRollup = false;
   const rows = new Map<string, TableRow>();
   const total = new Map<Measure, TableCell>();
   for (const [baseName, measures] of byBase) {
@@ -85,19 +90,10 @@ export async function computeTable(em: EntityManager, request: TableRequest, k: 
       where.push('at < ?');
       params.push(request.to.toISOString());
     }
-    const selectDims = dims.map((d, i) => `${d} AS d${i}`);
-    const grouping = dims.length ? `GROUP BY GROUPING SETS ((${dims.map((_, i) => `d${i}`).join(', ')}), ())` : '';
-    const sql = `SELECT ${[
-      dims.length ? `GROUPING(${dims.map((_, i) => `d${i}`).join(', ')}) <> 0 AS is_total` : 'true AS is_total',
-      ...dims.map((_, i) => `d${i}`),
-      ...measures.flatMap((m, i) => [
-        `(${MEASURE_DEFINITIONS[m].value})::float8 AS v${i}`,
-        `(${MEASURE_DEFINITIONS[m].participants})::int AS p${i}`,
-      ]),
-    ].join(', ')}
-      FROM (SELECT ${['*', ...selectDims].join(', ')} FROM (${base.rows}) facts ${where.length ? `WHERE ${where.join(' AND ')}` : ''}) f
-      ${grouping}`;
-    const result = await em.execute<Array<Record<string, unknown>>>(sql, params as never[]);
+    const fromRollup = !where.length && (await readRollup(em, baseName as Base, request.dimensions, measures));
+    if (fromRollup) usedRollup = true;
+    const sql = groupedSql(base, dims, measures, where, `GROUPING SETS ((${dims.map((_, i) => `d${i}`).join(', ')}), ())`);
+    const result = fromRollup || (await em.execute<Array<Record<string, unknown>>>(sql, params as never[]));
     for (const r of result) {
       const cells = measures.map((measure, i) => ({
         measure,
@@ -140,5 +136,5 @@ export async function computeTable(em: EntityManager, request: TableRequest, k: 
   }
   suppress([], totals, k, false);
   for (const cell of [...sorted.flatMap((r) => r.cells), ...totals]) if (cell.suppressed) cell.value = null;
-  return { dimensions: request.dimensions, measures: request.measures, rows: sorted, total: totals };
+  return { fromRollup: usedRollup, dimensions: request.dimensions, measures: request.measures, rows: sorted, total: totals };
 }

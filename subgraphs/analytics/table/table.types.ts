@@ -25,7 +25,11 @@ export class AnalyticsDimensionValue {
   @Field({ description: 'The value: a code, an id, or a date (YYYY-MM-DD) for time dimensions.' })
   value: string;
 
-  @Field(() => String, { nullable: true, description: 'A readable name for ids (cohort, platform, institution).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A readable name for ids (cohort, platform, institution, course) and region codes (province, regency: the official Kepmendagri names).',
+  })
   label: string | null;
 }
 

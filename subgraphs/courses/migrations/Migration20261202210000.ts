@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { outboxDropSql, outboxTableSql, outboxTriggerSql } from '../../../common/outbox-sql';
+import { outboxBackfillSql, outboxDropSql, outboxTableSql, outboxTriggerSql, type OutboxBackfill } from '../../../common/outbox-sql';
 
 const S = '"courses"';
 
@@ -77,12 +77,12 @@ const TRIGGERS = [
 ];
 
 /* Backfill: existing rows as events carrying their current state. */
-const BACKFILL = [
-  `select ${S}.outbox_emit('course.submitted', ${S}.outbox_course_payload(c), c.created_at) from ${S}."course" c order by c.created_at, c.id`,
-  `select ${S}.outbox_emit('offering.listed', ${S}.outbox_offering_payload(o), o.created_at) from ${S}."offering" o order by o.created_at, o.id`,
-  `select ${S}.outbox_emit('purchase.started', ${S}.outbox_purchase_payload(p), p.created_at) from ${S}."purchase" p order by p.created_at, p.id`,
-  `select ${S}.outbox_emit('enrollment.enrolled', ${S}.outbox_enrollment_payload(e), e.enrolled_at) from ${S}."enrollment" e order by e.enrolled_at, e.id`,
-  `select ${S}.outbox_emit('attendance.recorded', ${S}.outbox_attendance_payload(a), a.recorded_at) from ${S}."attendance" a order by a.recorded_at, a.id`,
+export const BACKFILL: OutboxBackfill[] = [
+  { type: 'course.submitted', table: 'course', occurredAt: 'created_at', orderBy: 'r.created_at, r.id' },
+  { type: 'offering.listed', table: 'offering', occurredAt: 'created_at', orderBy: 'r.created_at, r.id' },
+  { type: 'purchase.started', table: 'purchase', occurredAt: 'created_at', orderBy: 'r.created_at, r.id' },
+  { type: 'enrollment.enrolled', table: 'enrollment', occurredAt: 'enrolled_at', orderBy: 'r.enrolled_at, r.id' },
+  { type: 'attendance.recorded', table: 'attendance', occurredAt: 'recorded_at', orderBy: 'r.recorded_at, r.id' },
 ];
 
 const TABLES = ['course', 'offering', 'purchase', 'enrollment', 'attendance'];
@@ -90,7 +90,13 @@ const TABLES = ['course', 'offering', 'purchase', 'enrollment', 'attendance'];
 /** Transactional outbox: every domain change writes its event in the same transaction (docs/events.md). */
 export class Migration20261202210000 extends Migration {
   override async up(): Promise<void> {
-    for (const statement of [...outboxTableSql('courses'), ...PAYLOADS, ...TRIGGERS, ...BACKFILL]) this.addSql(statement);
+    for (const statement of [
+      ...outboxTableSql('courses'),
+      ...PAYLOADS,
+      ...TRIGGERS,
+      ...BACKFILL.map((b) => outboxBackfillSql('courses', b)),
+    ])
+      this.addSql(statement);
   }
 
   override async down(): Promise<void> {

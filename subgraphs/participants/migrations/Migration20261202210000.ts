@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { outboxDropSql, outboxTableSql, outboxTriggerSql } from '../../../common/outbox-sql';
+import { outboxBackfillSql, outboxDropSql, outboxTableSql, outboxTriggerSql, type OutboxBackfill } from '../../../common/outbox-sql';
 
 const S = '"participants"';
 
@@ -98,19 +98,25 @@ const TRIGGERS = [
  * (dimensions before facts), so starting analytics on a database that already holds data builds the same read
  * model. Payloads carry state, so an application already SELECTED arrives as applied with status SELECTED.
  */
-const BACKFILL = [
-  `select ${S}.outbox_emit('cohort.opened', ${S}.outbox_cohort_payload(c), c.created_at) from ${S}."cohort" c order by c.created_at, c.id`,
-  `select ${S}.outbox_emit('participant.registered', ${S}.outbox_participant_payload(p), p.created_at) from ${S}."participant" p order by p.created_at, p.id`,
-  `select ${S}.outbox_emit('application.applied', ${S}.outbox_application_payload(a), a.created_at) from ${S}."application" a order by a.created_at, a.id`,
-  `select ${S}.outbox_emit('card.issued', ${S}.outbox_card_payload(c), c.created_at) from ${S}."card" c order by c.created_at, c.id`,
-  `select ${S}.outbox_emit('wallet.opened', ${S}.outbox_wallet_payload(w)) from ${S}."wallet" w order by w.id`,
-  `select ${S}.outbox_emit('ledger.entry_recorded', ${S}.outbox_ledger_entry_payload(l), l.created_at) from ${S}."ledger_entry" l order by l.created_at, l.id`,
+export const BACKFILL: OutboxBackfill[] = [
+  { type: 'cohort.opened', table: 'cohort', occurredAt: 'created_at', orderBy: 'r.created_at, r.id' },
+  { type: 'participant.registered', table: 'participant', occurredAt: 'created_at', orderBy: 'r.created_at, r.id' },
+  { type: 'application.applied', table: 'application', occurredAt: 'created_at', orderBy: 'r.created_at, r.id' },
+  { type: 'card.issued', table: 'card', occurredAt: 'created_at', orderBy: 'r.created_at, r.id' },
+  { type: 'wallet.opened', table: 'wallet', orderBy: 'r.id' },
+  { type: 'ledger.entry_recorded', table: 'ledger_entry', occurredAt: 'created_at', orderBy: 'r.created_at, r.id' },
 ];
 
 /** Transactional outbox: every domain change writes its event in the same transaction (docs/events.md). */
 export class Migration20261202210000 extends Migration {
   override async up(): Promise<void> {
-    for (const statement of [...outboxTableSql('participants'), ...PAYLOADS, ...TRIGGERS, ...BACKFILL]) this.addSql(statement);
+    for (const statement of [
+      ...outboxTableSql('participants'),
+      ...PAYLOADS,
+      ...TRIGGERS,
+      ...BACKFILL.map((b) => outboxBackfillSql('participants', b)),
+    ])
+      this.addSql(statement);
   }
 
   override async down(): Promise<void> {

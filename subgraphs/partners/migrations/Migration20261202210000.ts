@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { outboxDropSql, outboxTableSql, outboxTriggerSql } from '../../../common/outbox-sql';
+import { outboxBackfillSql, outboxDropSql, outboxTableSql, outboxTriggerSql, type OutboxBackfill } from '../../../common/outbox-sql';
 
 const S = '"partners"';
 
@@ -63,11 +63,11 @@ const TRIGGERS = [
 ];
 
 /* Backfill: existing rows as events carrying their current state (partner.applied has the current status). */
-const BACKFILL = [
-  `select ${S}.outbox_emit('partner.applied', ${S}.outbox_partner_payload(p), p.created_at) from ${S}."partner" p order by p.created_at, p.id`,
-  `select ${S}.outbox_emit('institution.registered', ${S}.outbox_training_institution_payload(i), i.created_at) from ${S}."training_institution" i order by i.created_at, i.id`,
-  `select ${S}.outbox_emit('institution.affiliated', ${S}.outbox_institution_affiliation_payload(a), a.created_at) from ${S}."institution_affiliation" a order by a.created_at, a.id`,
-  `select ${S}.outbox_emit('partner.evaluated', ${S}.outbox_evaluation_payload(e), e.evaluated_at) from ${S}."evaluation" e order by e.evaluated_at, e.id`,
+export const BACKFILL: OutboxBackfill[] = [
+  { type: 'partner.applied', table: 'partner', occurredAt: 'created_at', orderBy: 'r.created_at, r.id' },
+  { type: 'institution.registered', table: 'training_institution', occurredAt: 'created_at', orderBy: 'r.created_at, r.id' },
+  { type: 'institution.affiliated', table: 'institution_affiliation', occurredAt: 'created_at', orderBy: 'r.created_at, r.id' },
+  { type: 'partner.evaluated', table: 'evaluation', occurredAt: 'evaluated_at', orderBy: 'r.evaluated_at, r.id' },
 ];
 
 const TABLES = ['partner', 'partner_status_change', 'evaluation', 'training_institution', 'institution_affiliation'];
@@ -75,7 +75,13 @@ const TABLES = ['partner', 'partner_status_change', 'evaluation', 'training_inst
 /** Transactional outbox: every domain change writes its event in the same transaction (docs/events.md). */
 export class Migration20261202210000 extends Migration {
   override async up(): Promise<void> {
-    for (const statement of [...outboxTableSql('partners'), ...PAYLOADS, ...TRIGGERS, ...BACKFILL]) this.addSql(statement);
+    for (const statement of [
+      ...outboxTableSql('partners'),
+      ...PAYLOADS,
+      ...TRIGGERS,
+      ...BACKFILL.map((b) => outboxBackfillSql('partners', b)),
+    ])
+      this.addSql(statement);
   }
 
   override async down(): Promise<void> {

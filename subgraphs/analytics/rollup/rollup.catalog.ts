@@ -1,0 +1,33 @@
+import { MEASURES, type Base, type Dimension, type Measure, MEASURE_DEFINITIONS } from '../table/catalog';
+
+/**
+ * The dimensions each base is pre-aggregated by: every subset of them (a CUBE) is stored, so a table asking
+ * for any of these dimensions, in any order, without filters or a time range, is read from the rollup instead
+ * of the facts. Chosen for the questions asked most (the funnel by cohort, the scorecard by platform, spend by
+ * platform and month, the demographic cross-tabs); four dimensions keep a CUBE at 16 grouping sets.
+ */
+export const ROLLUP_DIMENSIONS: Record<Base, Dimension[]> = {
+  participants: ['PROVINCE', 'SEX', 'AGE_BAND', 'EDUCATION'],
+  applications: ['COHORT', 'PROVINCE', 'SEX', 'AGE_BAND'],
+  cards: ['COHORT', 'PROVINCE', 'SEX', 'AGE_BAND'],
+  purchases: ['PLATFORM', 'MONTH', 'COHORT', 'CATEGORY'],
+  ledger: ['COHORT', 'PROVINCE', 'MONTH'],
+};
+
+/** The measures of a base, in catalogue order: the order of a rollup cell's values. */
+export const measuresOf = (base: Base): Measure[] => MEASURES.filter((m) => MEASURE_DEFINITIONS[m].base === base);
+
+/**
+ * GROUPING() of the rollup's dimensions for the cells keyed by `dimensions` (a bit per rolled-up dimension,
+ * the first the most significant), or undefined when one of them is not in the rollup.
+ */
+export function groupingOf(base: Base, dimensions: Dimension[]): number | undefined {
+  const all = ROLLUP_DIMENSIONS[base];
+  if (!dimensions.every((d) => all.includes(d))) return undefined;
+  return all.reduce((bits, d, i) => (dimensions.includes(d) ? bits : bits | (1 << (all.length - 1 - i))), 0);
+}
+
+/** What a rollup cell's arrays mean: a build of another layout (older code) is never read, and is rebuilt. */
+export const ROLLUP_LAYOUT = JSON.stringify(
+  Object.entries(ROLLUP_DIMENSIONS).map(([base, dimensions]) => [base, dimensions, measuresOf(base as Base)]),
+);
