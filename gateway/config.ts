@@ -72,6 +72,11 @@ export function loadGatewayConfig(env = process.env) {
     signingSecret: readSecret('GATEWAY_SIGNING_SECRET', env),
     /** How long a partner's credentials and status are cached: a suspension bites within this time. */
     partnerCacheSeconds: read.int('GATEWAY_PARTNER_CACHE_SECONDS', 30, 0, 60),
+    /**
+     * How often each gateway asks the partners subgraph for its access version (one cheap query) and drops the
+     * cache when it changed: a suspension, termination or revocation bites within this time on every replica.
+     */
+    partnerVersionPollMs: read.int('GATEWAY_PARTNER_VERSION_POLL_MS', 2_000, 100, 60_000),
     /** Allowed distance between a partner's x-timestamp and the gateway clock. */
     partnerSignatureSkewSeconds: read.int('GATEWAY_PARTNER_SKEW_SECONDS', 300, 1, 3600),
     /** On SIGTERM/SIGINT, requests in flight get this long to finish. */

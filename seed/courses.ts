@@ -324,6 +324,8 @@ export async function seedCourses(orm: MikroORM): Promise<{ courses: number; off
         mode,
         sessionCount,
         minimumDurationMinutes: sessionCount * (mode === CourseMode.OFFLINE ? 240 : 90),
+        // Workshop courses (machines, tools) take adults of 21 and over: the demo's age requirement at checkout.
+        minimumAge: mode === CourseMode.OFFLINE ? 21 : null,
         curationStatus: CurationStatus.APPROVED,
         curationNote: 'Lolos kurasi: tujuan pembelajaran, materi dan evaluasi sesuai standar.',
         curatedAt: new Date(createdAt.getTime() + 3 * 86_400_000),

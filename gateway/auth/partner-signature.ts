@@ -27,6 +27,12 @@ const CREDENTIAL_QUERY = /* GraphQL */ `
   }
 `;
 
+const VERSION_QUERY = /* GraphQL */ `
+  query PartnerAccessVersion {
+    partnerAccessVersion
+  }
+`;
+
 /** The signature a partner must send: HMAC-SHA256(key, clientId + timestamp + method + path + rawBody), hex. */
 export function partnerSignature(
   key: string,
@@ -47,8 +53,10 @@ const RELOOK_EVERY_MS = 1_000;
 
 /**
  * Verifies signed partner requests against the keys the partners subgraph holds. Lookups are cached for a
- * bounded time (at most 60 s), so a suspension or a revoked key takes effect within that time. A signature
- * that matches no cached key looks again (once a second at most per client): a freshly rotated key works at once.
+ * bounded time (at most 60 s); besides, every replica polls the partners subgraph's access version and drops the
+ * whole cache when it changed, so a suspension or a revoked key bites within the poll interval (2 s by default),
+ * and within the cache time if the partners subgraph cannot answer. A signature that matches no cached key looks
+ * again (once a second at most per client): a freshly rotated key works at once.
  */
 export function partnerVerifier(config: GatewayConfig) {
   const lookup = internalClient(config.subgraphUrls.partners, 'gateway', config.upstreamTimeoutMs);
@@ -62,6 +70,16 @@ export function partnerVerifier(config: GatewayConfig) {
     if (relookedAt.size > 10_000) relookedAt.delete(relookedAt.keys().next().value!);
     return true;
   };
+
+  let version: string | null | undefined;
+  const poll = async () => {
+    const seen = (await lookup<{ partnerAccessVersion: string | null }>(VERSION_QUERY, {})).partnerAccessVersion;
+    // Cleared before the first answer too: a lookup made before it may predate any change.
+    if (seen !== version) cache.clear();
+    version = seen;
+  };
+  // Unref'd: the poll never keeps a stopping process alive. A failed poll keeps the cache (bounded by its age).
+  setInterval(() => void poll().catch(() => undefined), config.partnerVersionPollMs).unref();
 
   const credential = (clientId: string, maxAgeMs: number): Promise<Verification | null> => {
     const hit = cache.get(clientId);

@@ -26,6 +26,13 @@ export function loadConfig(env = process.env) {
     otpSecret:
       read.optional('OTP_HASH_SECRET') ??
       createHmac('sha256', readSecret('CREDENTIAL_ENCRYPTION_KEY', env)).update('courses:otp-hash').digest('hex'),
+    /**
+     * Key of the per-platform participant references (Enrollment.participantReference). PARTICIPANT_REFERENCE_SECRET
+     * when set; otherwise derived like the OTP key. Changing it changes every platform's references.
+     */
+    participantReferenceSecret:
+      read.optional('PARTICIPANT_REFERENCE_SECRET') ??
+      createHmac('sha256', readSecret('CREDENTIAL_ENCRYPTION_KEY', env)).update('courses:participant-reference').digest('hex'),
     /** How long a placed hold (and so an unconfirmed purchase) lives; well under the wallet's one-hour ceiling. */
     holdMinutes: read.int('COURSES_HOLD_MINUTES', 10, 1, 30),
     /** How long one OTP is valid (never beyond the hold). */

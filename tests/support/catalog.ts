@@ -47,6 +47,8 @@ export interface CourseOptions {
   mode?: string;
   sessionCount?: number;
   minimumDurationMinutes?: number;
+  minimumAge?: number;
+  maximumAge?: number;
   approve?: boolean;
 }
 
@@ -63,10 +65,12 @@ export async function createCourse(options: CourseOptions = {}): Promise<string>
         mode: options.mode ?? 'WEBINAR',
         sessionCount: options.sessionCount ?? 3,
         minimumDurationMinutes: options.minimumDurationMinutes ?? 0,
+        minimumAge: options.minimumAge ?? null,
+        maximumAge: options.maximumAge ?? null,
       },
     },
   );
-  if (!submitted.data?.courseSubmit.course) throw new Error(`courseSubmit failed: ${JSON.stringify(submitted)}`);
+  if (!submitted.data?.courseSubmit?.course) throw new Error(`courseSubmit failed: ${JSON.stringify(submitted)}`);
   const id = submitted.data.courseSubmit.course.id as string;
   if (options.approve !== false) {
     const curated = await courses(`mutation($input: CourseCurateInput!) { courseCurate(input: $input) { userErrors { code } } }`, {

@@ -10,9 +10,10 @@ import { CourseCategory, CourseMode, CurationStatus } from './course.enums';
 @Entity({ tableName: 'course' })
 @Check({ name: 'course_session_count_check', expression: 'session_count >= 1' })
 @Check({ name: 'course_minimum_duration_check', expression: 'minimum_duration_minutes >= 0' })
+@Check({ name: 'course_age_range_check', expression: 'minimum_age is null or maximum_age is null or minimum_age <= maximum_age' })
 @Index({ name: 'course_catalog_idx', properties: ['curationStatus', 'createdAt', 'id'] })
 export class Course {
-  [OptionalProps]?: 'id' | 'curationStatus' | 'createdAt' | 'curationNote' | 'curatedAt' | 'curatedBy';
+  [OptionalProps]?: 'id' | 'curationStatus' | 'createdAt' | 'curationNote' | 'curatedAt' | 'curatedBy' | 'minimumAge' | 'maximumAge';
 
   @Field(() => ID, { description: 'Opaque id of the course.' })
   @PrimaryKey({ type: 'uuid' })
@@ -46,6 +47,20 @@ export class Course {
   @Field(() => Int, { description: 'Least time, in minutes after enrolment, before a completion may be reported.' })
   @Property({ type: 'integer' })
   minimumDurationMinutes: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Least age in full years on the day of purchase; purchaseStart refuses younger participants (NOT_ELIGIBLE). Null: none.',
+  })
+  @Property({ type: 'integer', nullable: true })
+  minimumAge: number | null = null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Greatest age in full years on the day of purchase; purchaseStart refuses older participants (NOT_ELIGIBLE). Null: none.',
+  })
+  @Property({ type: 'integer', nullable: true })
+  maximumAge: number | null = null;
 
   @Field(() => CurationStatus, { description: 'Curation status; only APPROVED courses are public and sellable.' })
   @Enum({ items: () => CurationStatus, nativeEnumName: 'curation_status' })

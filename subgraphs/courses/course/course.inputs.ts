@@ -23,6 +23,15 @@ export class CourseSubmitInput {
 
   @Field(() => Int, { description: 'Least minutes between enrolment and completion, 0 to 525600 (a year).' })
   minimumDurationMinutes: number;
+
+  @Field(() => Int, { nullable: true, description: 'Least age of a buyer in full years, 0 to 120; omitted: none.' })
+  minimumAge?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Greatest age of a buyer in full years, 0 to 120, not below minimumAge; omitted: none.',
+  })
+  maximumAge?: number | null;
 }
 
 @InputType({ description: 'The curator’s decision on a submitted course.' })

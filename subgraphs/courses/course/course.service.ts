@@ -27,6 +27,12 @@ export async function submitCourse(em: EntityManager, partners: PartnersPort, in
   if (!Number.isInteger(input.minimumDurationMinutes) || input.minimumDurationMinutes < 0 || input.minimumDurationMinutes > 525_600) {
     throw badInput('`minimumDurationMinutes` must be 0 to 525600', 'minimumDurationMinutes');
   }
+  for (const field of ['minimumAge', 'maximumAge'] as const) {
+    const age = input[field];
+    if (age != null && (!Number.isInteger(age) || age < 0 || age > 120)) throw badInput(`\`${field}\` must be 0 to 120`, field);
+  }
+  if (input.minimumAge != null && input.maximumAge != null && input.minimumAge > input.maximumAge)
+    throw badInput('`maximumAge` must not be below `minimumAge`', 'maximumAge');
   const refusal = await institutionRefusal(partners, input.institutionId);
   if (refusal) return { course: null, userErrors: [refusal] };
   const course = em.create(Course, {
@@ -37,6 +43,8 @@ export async function submitCourse(em: EntityManager, partners: PartnersPort, in
     mode: input.mode,
     sessionCount: input.sessionCount,
     minimumDurationMinutes: input.minimumDurationMinutes,
+    minimumAge: input.minimumAge ?? null,
+    maximumAge: input.maximumAge ?? null,
   });
   await em.flush();
   return { course, userErrors: [] };

@@ -9,6 +9,7 @@ import { Course } from '../course/course.entity';
 import { participantRef, ParticipantRef, partnerRef, PartnerRef } from '../shared/entity-stubs';
 import { canSeeSale, productionPartner } from '../shared/visibility';
 import { Enrollment } from './enrollment.entity';
+import { participantReference } from './participant-reference';
 import { ATTENDANCE_REPORT_ERRORS, COMPLETION_REPORT_ERRORS, ENROLLMENT_VOID_ERRORS, EnrollmentStatus } from './enrollment.enums';
 import { AttendanceReportInput, CompletionReportInput, EnrollmentsArgs, EnrollmentVoidInput } from './enrollment.inputs';
 import { reportAttendance, reportCompletion, voidEnrollment } from './enrollment.service';
@@ -166,10 +167,22 @@ export class EnrollmentResolver {
 
   @FieldResolver(() => ParticipantRef, {
     nullable: true,
-    description: 'The participant (a reference: the participants subgraph decides which of their fields the caller may read).',
+    description:
+      'The participant (a reference: the participants subgraph decides which of their fields the caller may read). FORBIDDEN for platforms, which get `participantReference` instead.',
   })
-  participant(@Root() enrollment: Enrollment) {
+  participant(@Root() enrollment: Enrollment, @Ctx() { identity }: CoursesContext) {
+    // The programme-wide id would let platforms link one person's purchases across platforms.
+    if (identity.role === 'partner') throw forbidden('Platforms see the participant only as participantReference');
     return participantRef(enrollment.participantId);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'A pseudonymous reference of the participant for the selling platform: the same on all of that platform’s enrollments of the person, unlinkable to their references on other platforms and to their identity.',
+  })
+  participantReference(@Root() enrollment: Enrollment, @Ctx() { services }: CoursesContext) {
+    return participantReference(services.config.participantReferenceSecret, enrollment.partnerId, enrollment.participantId);
   }
 
   @FieldResolver(() => Certificate, { nullable: true, description: 'The certificate, once COMPLETED.' })

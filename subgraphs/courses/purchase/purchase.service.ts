@@ -13,7 +13,7 @@ import { deriveOtp, hashOtp, newOtpSeed } from './otp';
 import { Purchase } from './purchase.entity';
 import type { PurchaseStartErrorCode } from './purchase.enums';
 import type { PurchaseStartInput } from './purchase.inputs';
-import { decideRetry, otpExpiry, resendsOtp, type PurchaseState } from './rules';
+import { ageRequirementRefusal, decideRetry, otpExpiry, resendsOtp, type PurchaseState } from './rules';
 
 export interface PurchaseResult {
   purchase: Purchase | null;
@@ -79,6 +79,8 @@ export async function startPurchase(
   if (card.status !== 'ACTIVE') return refuse('NOT_ELIGIBLE', `The card cannot buy courses (${card.status})`, { field: 'cardNumber' });
   if (card.purchaseDeadline && card.purchaseDeadline <= now)
     return refuse('NOT_ELIGIBLE', 'The card’s purchase deadline has passed', { field: 'cardNumber' });
+  const ageRefusal = ageRequirementRefusal(course, card.ageYears);
+  if (ageRefusal) return refuse('NOT_ELIGIBLE', ageRefusal, { field: 'cardNumber' });
   if (await hasActiveEnrollment(em, card.participantId, course.id)) {
     return refuse('ALREADY_ENROLLED', 'The participant already holds an active enrollment in this course', { field: 'courseId' });
   }

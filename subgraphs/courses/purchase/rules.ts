@@ -91,3 +91,10 @@ export function decideAuthorize(state: PurchaseState, otpIsCorrect: boolean, now
     }
   }
 }
+
+/** Why a holder of `ageYears` may not buy the course, or null when the course's age requirement (if any) is met. */
+export function ageRequirementRefusal(course: { minimumAge: number | null; maximumAge: number | null }, ageYears: number): string | null {
+  if (course.minimumAge !== null && ageYears < course.minimumAge) return `The course requires an age of at least ${course.minimumAge}`;
+  if (course.maximumAge !== null && ageYears > course.maximumAge) return `The course requires an age of at most ${course.maximumAge}`;
+  return null;
+}

@@ -76,7 +76,7 @@ export type WalletCardQueryVariables = Exact<{
 }>;
 
 
-export type WalletCardQuery = { walletCard: { participantId: string, cardNumber: string, status: CardStatus, purchaseDeadline: string | null, balance: number, availableBalance: number } | null };
+export type WalletCardQuery = { walletCard: { participantId: string, cardNumber: string, status: CardStatus, purchaseDeadline: string | null, balance: number, availableBalance: number, ageYears: number } | null };
 
 export type WalletHoldPlaceMutationVariables = Exact<{
   input: WalletHoldPlaceInput;

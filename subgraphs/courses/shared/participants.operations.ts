@@ -16,6 +16,7 @@ export const PARTICIPANTS_OPERATIONS = {
         purchaseDeadline
         balance
         availableBalance
+        ageYears
       }
     }
   `,

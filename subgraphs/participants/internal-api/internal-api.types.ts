@@ -1,4 +1,4 @@
-import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../../common/errors';
 import { SafeInt } from '../../../common/scalars';
 import { CardStatus } from '../card/card.entity';
@@ -24,6 +24,9 @@ export class WalletCard {
 
   @Field(() => SafeInt, { description: 'Balance minus active (non-expired) holds.' })
   availableBalance: number;
+
+  @Field(() => Int, { description: "The holder's age in full years today, for courses' age requirements (not the birth date)." })
+  ageYears: number;
 }
 
 @InputType({ description: 'Reserve an amount for a purchase.' })

@@ -222,6 +222,8 @@ export interface CardState {
   firstPurchaseAt: Date | null;
   balance: number;
   availableBalance: number;
+  /** Full years today (courses check their age requirements with it; it learns no birth date). */
+  ageYears: number;
 }
 
 /**
@@ -236,7 +238,8 @@ export async function cardState(em: EntityManager, cardNumber: string): Promise<
   const [row] = await sql<Row>(
     em,
     `SELECT c.participant_id, c.number, c.status, c.purchase_deadline, c.purchase_deadline <= now() AS deadline_passed, c.first_purchase_at, w.balance,
-            w.balance - ${heldNowSql('w')} AS available
+            w.balance - ${heldNowSql('w')} AS available,
+            (SELECT date_part('year', age(current_date, p.birth_date))::int FROM ${SCHEMA}.participant p WHERE p.id = c.participant_id) AS age_years
      FROM ${SCHEMA}.card c JOIN ${SCHEMA}.wallet w ON w.id = c.id WHERE c.number = ?`,
     [cardNumber],
   );
@@ -250,6 +253,7 @@ export async function cardState(em: EntityManager, cardNumber: string): Promise<
     firstPurchaseAt: toDate(row.first_purchase_at),
     balance: toSafeInt(row.balance),
     availableBalance: toSafeInt(row.available),
+    ageYears: Number(row.age_years),
   };
 }
 

@@ -5,7 +5,7 @@ import type { PartnersContext } from '../context';
 import { Partner, PartnerStatus } from '../partner/partner.entity';
 import { CredentialEnvironment, PartnerCredential, PartnerCredentialKey } from './credential.entity';
 import { PartnerCredentialIssueInput, PartnerCredentialRevokeInput, PartnerCredentialRotateInput } from './credential.inputs';
-import { issueCredential, revokeCredential, rotateCredential, verificationFor } from './credential.service';
+import { accessVersion, issueCredential, revokeCredential, rotateCredential, verificationFor } from './credential.service';
 
 /** What partnerCredentialIssue can refuse with. */
 const PARTNER_CREDENTIAL_ISSUE_ERRORS = {
@@ -120,7 +120,7 @@ export class PartnerCredentialResolver {
   @Mutation(() => PartnerCredentialRevokePayload, {
     nullable: true,
     description:
-      'Revokes a whole credential (credentialId) or a single key (keyId). The gateway caches verifications for up to GATEWAY_PARTNER_CACHE_SECONDS (at most 60 seconds), so a revoked key may still be accepted for that long. Admin only.',
+      'Revokes a whole credential (credentialId) or a single key (keyId). Every gateway drops its cached verifications within GATEWAY_PARTNER_VERSION_POLL_MS (2 seconds by default) of the revocation. Admin only.',
   })
   partnerCredentialRevoke(
     @Arg('input', () => PartnerCredentialRevokeInput, { description: 'Exactly one of credentialId and keyId.' })
@@ -145,6 +145,18 @@ export class PartnerCredentialResolver {
     // Plaintext signing keys: only the gateway verifies partner signatures, so no other service may read them.
     if (identity.subject !== 'gateway') throw forbidden('Only the gateway may read partner signing keys');
     return verificationFor(em, config.credentialKey, clientId);
+  }
+
+  @Query(() => String, {
+    nullable: true,
+    description:
+      'A version that changes whenever a platform changes status or a credential or key is revoked; the gateway polls it to drop its cached verifications. For the gateway service only.',
+  })
+  @Directive('@inaccessible')
+  partnerAccessVersion(@Ctx() { em, identity }: PartnersContext) {
+    requireRole(identity, 'service');
+    if (identity.subject !== 'gateway') throw forbidden('Only the gateway reads the access version');
+    return accessVersion(em);
   }
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { badInput, UserError } from '../../../common/errors';
 import { isUuid, newId } from '../../../common/ids';
-import { Partner, PartnerStatus } from '../partner/partner.entity';
+import { Partner, PartnerStatus, PartnerStatusChange } from '../partner/partner.entity';
 import { decryptSigningKey, encryptSigningKey, newSigningKey } from './credential.crypto';
 import { CredentialEnvironment, PartnerCredential, PartnerCredentialKey } from './credential.entity';
 import type { PartnerCredentialRevokeInput } from './credential.inputs';
@@ -113,6 +113,28 @@ export async function revokeCredential(em: EntityManager, input: PartnerCredenti
     key.revokedAt = now;
     return { credential, userErrors: [] };
   });
+}
+
+/** Revokes every credential of a platform and its keys (termination); part of the caller's transaction. */
+export async function revokeAllCredentials(em: EntityManager, partnerId: string, now: Date): Promise<void> {
+  const ids = (await em.find(PartnerCredential, { partner: partnerId, revokedAt: null }, { fields: ['id'] })).map((c) => c.id);
+  if (ids.length === 0) return;
+  await em.nativeUpdate(PartnerCredentialKey, { credential: { $in: ids }, revokedAt: null }, { revokedAt: now });
+  await em.nativeUpdate(PartnerCredential, { id: { $in: ids } }, { revokedAt: now });
+}
+
+/**
+ * Changes whenever a platform's status or a revocation could change what partnerCredentialVerification answers.
+ * Counts, not times: status history rows and revocations are never undone, so every such commit raises a count,
+ * whatever order concurrent transactions commit in. Gateways poll it and drop their credential cache on a change.
+ */
+export async function accessVersion(em: EntityManager): Promise<string> {
+  const [statusChanges, revokedKeys, revokedCredentials] = await Promise.all([
+    em.count(PartnerStatusChange, {}),
+    em.count(PartnerCredentialKey, { revokedAt: { $ne: null } }),
+    em.count(PartnerCredential, { revokedAt: { $ne: null } }),
+  ]);
+  return `${statusChanges}.${revokedKeys}.${revokedCredentials}`;
 }
 
 export interface Verification {

@@ -17,6 +17,7 @@ import { requirePartner, requireRole } from '../../../common/auth';
 import { payloadUserError, UserError } from '../../../common/errors';
 import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import type { PartnersContext } from '../context';
+import { revokeAllCredentials } from '../credential/credential.service';
 import { requirePassingEvaluation } from '../evaluation/evaluation.service';
 import { MoU, Partner, PartnerStatus, PartnerStatusChange } from './partner.entity';
 import { PartnerApplyInput, PartnerMouSignInput, PartnerTransitionInput } from './partner.inputs';
@@ -27,6 +28,7 @@ import {
   PARTNER_TRANSITION_ERRORS,
   signMou,
   transitionPartner,
+  type TransitionHooks,
 } from './partner.service';
 
 @ObjectType({ description: 'A page of partner platforms.' })
@@ -139,7 +141,7 @@ export class PartnerResolver {
     description: 'MOU_SIGNED → ACTIVE: integration done, the platform may sell. Admin only.',
   })
   partnerActivate(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
-    return this.move(ctx, input, PartnerStatus.ACTIVE, PartnerStatus.MOU_SIGNED);
+    return this.move(ctx, input, PartnerStatus.ACTIVE, { from: PartnerStatus.MOU_SIGNED });
   }
 
   @Mutation(() => PartnerSuspendPayload, { nullable: true, description: 'Suspends an ACTIVE platform: it can no longer sell. Admin only.' })
@@ -149,21 +151,23 @@ export class PartnerResolver {
 
   @Mutation(() => PartnerReinstatePayload, { nullable: true, description: 'SUSPENDED → ACTIVE: the platform may sell again. Admin only.' })
   partnerReinstate(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
-    return this.move(ctx, input, PartnerStatus.ACTIVE, PartnerStatus.SUSPENDED);
+    return this.move(ctx, input, PartnerStatus.ACTIVE, { from: PartnerStatus.SUSPENDED });
   }
 
   @Mutation(() => PartnerTerminatePayload, {
     nullable: true,
-    description: 'Ends the cooperation for good, from any status but TERMINATED. Admin only.',
+    description:
+      'Ends the cooperation for good, from any status but TERMINATED, and revokes every credential of the platform in the same transaction. Admin only.',
   })
   partnerTerminate(@transitionArg() input: PartnerTransitionInput, @Ctx() ctx: PartnersContext) {
-    return this.move(ctx, input, PartnerStatus.TERMINATED);
+    // A terminated platform never signs again: its keys go with the status, not by a later hand.
+    return this.move(ctx, input, PartnerStatus.TERMINATED, { effect: (tx, partner, at) => revokeAllCredentials(tx, partner.id, at) });
   }
 
   /** `from` pins the source status where two mutations lead to the same target (activate vs reinstate). */
-  private move({ em, identity }: PartnersContext, input: PartnerTransitionInput, to: PartnerStatus, from?: PartnerStatus) {
+  private move({ em, identity }: PartnersContext, input: PartnerTransitionInput, to: PartnerStatus, hooks: TransitionHooks = {}) {
     requireRole(identity, 'admin');
-    return transitionPartner(em, input.partnerId, to, actorOf(identity), input.reason, { from });
+    return transitionPartner(em, input.partnerId, to, actorOf(identity), input.reason, hooks);
   }
 }
 

@@ -47,8 +47,8 @@ export interface TransitionHooks {
   from?: PartnerStatus;
   /** A business rule checked after the status rule, inside the lock; a UserError refuses the transition. */
   precondition?: (em: EntityManager, partner: Partner) => Promise<UserError | null>;
-  /** Further changes made in the same transaction (MoU details). */
-  effect?: (em: EntityManager, partner: Partner) => void;
+  /** Further changes made in the same transaction (MoU details, revoking a terminated platform's credentials). */
+  effect?: (em: EntityManager, partner: Partner, changedAt: Date) => void | Promise<void>;
 }
 
 /**
@@ -75,7 +75,7 @@ export async function transitionPartner(
     const changedAt = await nextChangeTime(tx, partner.id);
     tx.create(PartnerStatusChange, { partner, fromStatus: partner.status, toStatus: to, actor, reason: reason.trim(), changedAt });
     partner.status = to;
-    hooks.effect?.(tx, partner);
+    await hooks.effect?.(tx, partner, changedAt);
     return { partner, userErrors: [] };
   });
 }
@@ -182,7 +182,7 @@ export async function signMou(
   try {
     return await transitionPartner(em, input.partnerId, PartnerStatus.MOU_SIGNED, actor, input.reason, {
       precondition: requirePassed,
-      effect: (_tx, partner) => Object.assign(partner, { mouNumber: number, mouSignedAt: input.signedAt, nextReviewAt }),
+      effect: (_tx, partner) => void Object.assign(partner, { mouNumber: number, mouSignedAt: input.signedAt, nextReviewAt }),
     });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
