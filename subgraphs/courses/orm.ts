@@ -6,11 +6,12 @@ import { Course } from './course/course.entity';
 import { Attendance, Enrollment } from './enrollment/enrollment.entity';
 import { Offering } from './offering/offering.entity';
 import { Purchase } from './purchase/purchase.entity';
+import { Review } from './review/review.entity';
 
-export const entities = [Course, Offering, Purchase, Enrollment, Attendance];
+export const entities = [Course, Offering, Purchase, Enrollment, Attendance, Review];
 
 /** Append-only tables: the serving role may only add rows to them. */
-export const appendOnlyTables = ['outbox_event'] as const;
+export const appendOnlyTables = ['review', 'outbox_event'] as const;
 
 /** MikroORM bound to the `courses` schema, with this subgraph's migrations. */
 export const createCoursesOrm = (databaseUrl: string) =>

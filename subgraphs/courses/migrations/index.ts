@@ -3,6 +3,7 @@ import { Migration20261128032127 } from './Migration20261128032127';
 import { Migration20261202200548 } from './Migration20261202200548';
 import { Migration20261202210000 } from './Migration20261202210000';
 import { Migration20261202213500 } from './Migration20261202213500';
+import { Migration20261203010000 } from './Migration20261203010000';
 
 /** This subgraph's migrations in order; `npm run migration:create -- courses` appends to it. */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202200548', class: Migration20261202200548 },
   { name: 'Migration20261202210000', class: Migration20261202210000 },
   { name: 'Migration20261202213500', class: Migration20261202213500 },
+  { name: 'Migration20261203010000', class: Migration20261203010000 },
 ];
