@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { db, gatewayQuery, tokenFor } from '../support/client';
 import { registerPerson } from '../participants/fixtures';
@@ -123,5 +125,35 @@ describe('reviews', () => {
       expect(res.errors).toBeUndefined();
       expect(res.data!.me.enrollments).toEqual([{ id: sales[i].enrollmentId, review: { text: `${TEXT} #${i}` } }]);
     });
+  });
+});
+
+/** The README's examples under "Ratings and reviews": the mutation, then the public catalogue query. */
+function readmeExamples(): string[] {
+  const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('**Ratings and reviews**'), readme.indexOf('**Partner** — signed requests'));
+  return [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
+}
+
+describe('README ratings examples', () => {
+  it('run as written, with a completed enrollment in place of the placeholder', async () => {
+    const [mutation, catalogue] = readmeExamples();
+    expect(mutation).toContain('reviewSubmit');
+    const person = await registerPerson();
+    const partnerId = await createPartner();
+    const courseId = await createCourse();
+    const sale = await insertSale({ partnerId, courseId, participantId: person, status: 'COMPLETED' });
+    const token = await tokenFor('participant', person);
+    const submitted = await gatewayQuery(mutation.replace('<a completed enrollment of yours>', sale.enrollmentId), {}, { token });
+    expect(submitted.errors).toBeUndefined();
+    expect(submitted.data!.reviewSubmit).toEqual({ review: { id: expect.any(String), rating: 5 }, userErrors: [] });
+    const listed = await gatewayQuery(catalogue);
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!.courses.edges.length).toBeGreaterThan(0);
+    for (const { node } of listed.data!.courses.edges) {
+      // Other tests may have reviewed a demo course: the mean exists exactly when a review does.
+      if (node.rating.count === 0) expect(node.rating.average).toBeNull();
+      else expect(node.rating.average).toBeGreaterThanOrEqual(1);
+    }
   });
 });
