@@ -41,7 +41,7 @@ describe('reviews', () => {
     expect(codes(await submit(done.participantId, { enrollmentId: 'not-an-id' }))).toEqual(['NOT_FOUND']);
     for (const rating of [0, 6])
       expect(codes(await submit(done.participantId, { enrollmentId: done.enrollmentId, rating }))).toEqual(['INVALID_RATING']);
-    for (const text of ['   short   ', 'x'.repeat(2001)])
+    for (const text of ['   short   ', 'x'.repeat(2001), '😀'.repeat(5)])
       expect(codes(await submit(done.participantId, { enrollmentId: done.enrollmentId, text }))).toEqual(['INVALID_TEXT']);
     const { rows: none } = await db().query(`select count(*)::int as n from courses.review where enrollment_id = $1`, [done.enrollmentId]);
     expect(none[0].n).toBe(0); // bad input changed nothing

@@ -22,7 +22,9 @@ export async function submitReview(em: EntityManager, participantId: string, inp
   if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5)
     return refuse('INVALID_RATING', 'The rating must be 1 to 5 stars', { field: 'rating' });
   const text = input.text.trim();
-  if (text.length < REVIEW_TEXT_MIN || text.length > REVIEW_TEXT_MAX)
+  // Counted in code points, as PostgreSQL's char_length in the table's check does (an emoji is two UTF-16 units).
+  const length = [...text].length;
+  if (length < REVIEW_TEXT_MIN || length > REVIEW_TEXT_MAX)
     return refuse('INVALID_TEXT', `The review must be ${REVIEW_TEXT_MIN} to ${REVIEW_TEXT_MAX} characters`, { field: 'text' });
   // Someone else's enrollment answers exactly like a missing one.
   const enrollment = isUuid(input.enrollmentId)
