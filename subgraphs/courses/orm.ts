@@ -7,11 +7,12 @@ import { Attendance, Enrollment } from './enrollment/enrollment.entity';
 import { Offering } from './offering/offering.entity';
 import { Purchase } from './purchase/purchase.entity';
 import { SandboxPurchase } from './sandbox-purchase/sandbox-purchase.entity';
+import { Review } from './review/review.entity';
 
-export const entities = [Course, Offering, Purchase, Enrollment, Attendance, SandboxPurchase];
+export const entities = [Course, Offering, Purchase, Enrollment, Attendance, Review, SandboxPurchase];
 
 /** Append-only tables: the serving role may only add rows to them. */
-export const appendOnlyTables = ['outbox_event'] as const;
+export const appendOnlyTables = ['review', 'outbox_event'] as const;
 
 /** MikroORM bound to the `courses` schema, with this subgraph's migrations. */
 export const createCoursesOrm = (databaseUrl: string) =>

@@ -6,6 +6,7 @@ import { CourseResolver, InstitutionCoursesResolver } from './course/course.reso
 import { EnrollmentResolver, ParticipantEnrollmentsResolver } from './enrollment/enrollment.resolver';
 import { OfferingResolver, PartnerOfferingsResolver } from './offering/offering.resolver';
 import { PurchaseResolver } from './purchase/purchase.resolver';
+import { CourseReviewsResolver, EnrollmentReviewResolver, ReviewResolver } from './review/review.resolver';
 import { canSeeCourse, canSeeSale } from './shared/visibility';
 
 /**
@@ -44,6 +45,9 @@ export const buildCoursesSchema = () =>
         PurchaseResolver,
         EnrollmentResolver,
         ParticipantEnrollmentsResolver,
+        ReviewResolver,
+        CourseReviewsResolver,
+        EnrollmentReviewResolver,
       ],
     },
     referenceResolvers,

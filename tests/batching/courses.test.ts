@@ -1,4 +1,5 @@
 import { db } from '../support/client';
+import { createPartner, insertSale } from '../courses/fixtures';
 import { countQueries, inProcessEnv, settle, type InProcessSubgraph } from './support';
 
 /**
@@ -57,5 +58,28 @@ describe('courses subgraph batching', () => {
     expect(fifty.data._entities).toHaveLength(50);
     expect(one.statements).toBe(1);
     expect(fifty.statements).toBe(one.statements);
+  });
+  it('resolves Course.rating and Course.reviews for twenty courses in as many statements as for two', async () => {
+    const { rows } = await db().query(`SELECT id FROM courses.course WHERE curation_status = 'APPROVED' ORDER BY id LIMIT 20`);
+    expect(rows.length).toBe(20);
+    // Reviews of the first two, so that the grouped and windowed queries have rows.
+    const partnerId = await createPartner();
+    for (const { id: courseId } of rows.slice(0, 2)) {
+      const sale = await insertSale({ partnerId, courseId, status: 'COMPLETED' });
+      await db().query(
+        `INSERT INTO courses.review (id, enrollment_id, course_id, participant_id, rating, text, created_at) VALUES (gen_random_uuid(), $1, $2, $3, 4, 'Cukup membantu saya.', now())`,
+        [sale.enrollmentId, courseId, sale.participantId],
+      );
+    }
+    const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Course { rating { count average } reviews(first: 3) { totalCount edges { node { rating text } } } } } }`;
+    const reps = (n: number) => rows.slice(0, n).map((r) => ({ __typename: 'Course', id: r.id }));
+    const few = await countQueries(courses, query, { reps: reps(2) }, ANONYMOUS);
+    const many = await countQueries(courses, query, { reps: reps(20) }, ANONYMOUS);
+    expect(many.errors).toBeUndefined();
+    expect(many.data._entities).toHaveLength(20);
+    expect(many.data._entities[0].rating.count).toBeGreaterThan(0);
+    expect(many.data._entities[0].reviews.edges.length).toBeGreaterThan(0);
+    expect(few.statements).toBeGreaterThan(0);
+    expect(many.statements).toBe(few.statements);
   });
 });

@@ -3,6 +3,7 @@ import { Migration20261128032127 } from './Migration20261128032127';
 import { Migration20261202200548 } from './Migration20261202200548';
 import { Migration20261202210000 } from './Migration20261202210000';
 import { Migration20261202213500 } from './Migration20261202213500';
+import { Migration20261203010000 } from './Migration20261203010000';
 import { Migration20261203030300 } from './Migration20261203030300';
 import { Migration20261203040000 } from './Migration20261203040000';
 
@@ -12,6 +13,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202200548', class: Migration20261202200548 },
   { name: 'Migration20261202210000', class: Migration20261202210000 },
   { name: 'Migration20261202213500', class: Migration20261202213500 },
+  { name: 'Migration20261203010000', class: Migration20261203010000 },
   { name: 'Migration20261203030300', class: Migration20261203030300 },
   { name: 'Migration20261203040000', class: Migration20261203040000 },
 ];
