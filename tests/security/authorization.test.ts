@@ -21,20 +21,23 @@ describe('authorization, field by field', () => {
     expect(stats.json.data?.participantStatistics.total).toBeGreaterThan(0);
   });
 
-  it('refuses every personal field through the entity path to an analyst or a partner, field by field', async () => {
+  it('refuses every personal field through the entity path to an analyst, field by field, and the whole record to a partner', async () => {
     const { id } = await registerThroughGateway();
-    for (const identity of [
-      { role: 'analyst' as const, subject: 'a-1' },
-      { role: 'partner' as const, partnerId: randomUUID(), subject: 'pk_x' },
-    ]) {
-      const res = await subgraphQuery('participants', ENTITIES, { r: [{ __typename: 'Participant', id }] }, identity);
-      const entity = res.data?._entities[0];
-      expect(entity).toMatchObject({ id, provinceCode: '31' }); // the pseudonymous id and non-personal fields
-      for (const field of PERSONAL) expect([identity.role, field, entity[field]]).toEqual([identity.role, field, null]);
-      const refused = (res.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN').map((e) => e.path?.at(-1));
-      expect(refused.sort()).toEqual([...PERSONAL].sort());
-      expect(JSON.stringify(res)).not.toMatch(/\d{16}/);
-    }
+    const analyst = { role: 'analyst' as const, subject: 'a-1' };
+    const res = await subgraphQuery('participants', ENTITIES, { r: [{ __typename: 'Participant', id }] }, analyst);
+    const entity = res.data?._entities[0];
+    expect(entity).toMatchObject({ id, provinceCode: '31' }); // the pseudonymous id and non-personal fields
+    for (const field of PERSONAL) expect([field, entity[field]]).toEqual([field, null]);
+    const refused = (res.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN').map((e) => e.path?.at(-1));
+    expect(refused.sort()).toEqual([...PERSONAL].sort());
+    expect(JSON.stringify(res)).not.toMatch(/\d{16}/);
+
+    // A platform holds a per-platform participantReference instead (issue 14): no programme-wide id, no field at all.
+    const partner = { role: 'partner' as const, partnerId: randomUUID(), subject: 'pk_x' };
+    const asPartner = await subgraphQuery('participants', ENTITIES, { r: [{ __typename: 'Participant', id }] }, partner);
+    expect(asPartner.data?._entities[0]).toBeNull();
+    expect(JSON.stringify(asPartner)).not.toContain(id);
+    expect(JSON.stringify(asPartner)).not.toMatch(/\d{16}/);
   });
 
   it("answers another participant's record as not found, through the query and through the entity path", async () => {
