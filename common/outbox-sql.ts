@@ -81,3 +81,25 @@ export function outboxBackfillSql(schema: string, backfill: OutboxBackfill, wher
     select '${backfill.type}', ${s}."outbox_${backfill.table}_payload"(r), coalesce(${backfill.occurredAt ? `r.${backfill.occurredAt}` : 'null'}, now())
     from ${s}."${backfill.table}" r ${where ? `where ${where}` : ''} order by ${backfill.orderBy}`;
 }
+
+/**
+ * One source schema's outbox migration: up creates the event table, the payload functions, the triggers on
+ * `tables` and backfills their rows; down drops those triggers and functions, then the table.
+ */
+export function outboxMigrationSql(
+  schema: string,
+  parts: { payloads: string[]; triggers: string[]; backfill: OutboxBackfill[]; tables: readonly string[] },
+): { up: string[]; down: string[] } {
+  const s = `"${schema}"`;
+  return {
+    up: [...outboxTableSql(schema), ...parts.payloads, ...parts.triggers, ...parts.backfill.map((b) => outboxBackfillSql(schema, b))],
+    down: [
+      ...parts.tables.flatMap((table) => [
+        `drop trigger if exists "outbox_${table}" on ${s}."${table}"`,
+        `drop function if exists ${s}."outbox_${table}"()`,
+        `drop function if exists ${s}."outbox_${table}_payload"(${s}."${table}")`,
+      ]),
+      ...outboxDropSql(schema),
+    ],
+  };
+}

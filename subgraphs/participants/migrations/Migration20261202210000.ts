@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { outboxBackfillSql, outboxDropSql, outboxTableSql, outboxTriggerSql, type OutboxBackfill } from '../../../common/outbox-sql';
+import { outboxMigrationSql, outboxTriggerSql, type OutboxBackfill } from '../../../common/outbox-sql';
 
 const S = '"participants"';
 
@@ -107,24 +107,20 @@ export const BACKFILL: OutboxBackfill[] = [
   { type: 'ledger.entry_recorded', table: 'ledger_entry', occurredAt: 'created_at', orderBy: 'r.created_at, r.id' },
 ];
 
+const OUTBOX = outboxMigrationSql('participants', {
+  payloads: PAYLOADS,
+  triggers: TRIGGERS,
+  backfill: BACKFILL,
+  tables: ['participant', 'cohort', 'application', 'card', 'wallet', 'ledger_entry'],
+});
+
 /** Transactional outbox: every domain change writes its event in the same transaction (docs/events.md). */
 export class Migration20261202210000 extends Migration {
   override async up(): Promise<void> {
-    for (const statement of [
-      ...outboxTableSql('participants'),
-      ...PAYLOADS,
-      ...TRIGGERS,
-      ...BACKFILL.map((b) => outboxBackfillSql('participants', b)),
-    ])
-      this.addSql(statement);
+    for (const statement of OUTBOX.up) this.addSql(statement);
   }
 
   override async down(): Promise<void> {
-    for (const table of ['participant', 'cohort', 'application', 'card', 'wallet', 'ledger_entry']) {
-      this.addSql(`drop trigger if exists "outbox_${table}" on ${S}."${table}"`);
-      this.addSql(`drop function if exists ${S}."outbox_${table}"()`);
-      this.addSql(`drop function if exists ${S}."outbox_${table}_payload"(${S}."${table}")`);
-    }
-    for (const statement of outboxDropSql('participants')) this.addSql(statement);
+    for (const statement of OUTBOX.down) this.addSql(statement);
   }
 }

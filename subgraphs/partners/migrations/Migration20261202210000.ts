@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { outboxBackfillSql, outboxDropSql, outboxTableSql, outboxTriggerSql, type OutboxBackfill } from '../../../common/outbox-sql';
+import { outboxMigrationSql, outboxTriggerSql, type OutboxBackfill } from '../../../common/outbox-sql';
 
 const S = '"partners"';
 
@@ -72,24 +72,15 @@ export const BACKFILL: OutboxBackfill[] = [
 
 const TABLES = ['partner', 'partner_status_change', 'evaluation', 'training_institution', 'institution_affiliation'];
 
+const OUTBOX = outboxMigrationSql('partners', { payloads: PAYLOADS, triggers: TRIGGERS, backfill: BACKFILL, tables: TABLES });
+
 /** Transactional outbox: every domain change writes its event in the same transaction (docs/events.md). */
 export class Migration20261202210000 extends Migration {
   override async up(): Promise<void> {
-    for (const statement of [
-      ...outboxTableSql('partners'),
-      ...PAYLOADS,
-      ...TRIGGERS,
-      ...BACKFILL.map((b) => outboxBackfillSql('partners', b)),
-    ])
-      this.addSql(statement);
+    for (const statement of OUTBOX.up) this.addSql(statement);
   }
 
   override async down(): Promise<void> {
-    for (const table of TABLES) {
-      this.addSql(`drop trigger if exists "outbox_${table}" on ${S}."${table}"`);
-      this.addSql(`drop function if exists ${S}."outbox_${table}"()`);
-      this.addSql(`drop function if exists ${S}."outbox_${table}_payload"(${S}."${table}")`);
-    }
-    for (const statement of outboxDropSql('partners')) this.addSql(statement);
+    for (const statement of OUTBOX.down) this.addSql(statement);
   }
 }
