@@ -63,17 +63,18 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   });
   const children: ChildProcess[] = []; // the subgraphs
   let gateway: ChildProcess | undefined;
+  let disbursementSim: ChildProcess | undefined;
   const killAfterMs = shutdownGraceMs(env) + 5_000;
   const stop = async () => {
     if (gateway) await stopChild(gateway, killAfterMs);
     await Promise.all(children.map((child) => stopChild(child, killAfterMs)));
+    if (disbursementSim) await stopChild(disbursementSim, killAfterMs);
   };
   const taken = await portInUse(options.gatewayPort);
   if (taken) throw new Error(`port ${taken} is in use: another npm start is running? ${STOP_IT}`);
   try {
-    const launch = (entry: string, health: string) => {
+    const launch = (entry: string, health: string, instances = options.instances ?? 1) => {
       const output = options.output ?? 'inherit';
-      const instances = options.instances ?? 1;
       const args =
         instances > 1
           ? [resolve(projectRoot, 'dist/scripts/instances.js'), String(instances), entry]
@@ -90,6 +91,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       });
       return { child, ready: waitHealthy(health, child, entry) };
     };
+    // The simulated disbursement provider, unless one is configured: before the subgraphs, whose payout job calls it.
+    if (!env.PARTICIPANTS_DISBURSEMENT_URL) {
+      env.DISBURSEMENT_SIM_PORT ??= String(options.gatewayPort + DISBURSEMENT_SIM_PORT_OFFSET);
+      env.PARTICIPANTS_DISBURSEMENT_URL = `http://127.0.0.1:${env.DISBURSEMENT_SIM_PORT}`;
+      const sim = launch('scripts/disbursement-sim/main.js', `${env.PARTICIPANTS_DISBURSEMENT_URL}/health`, 1);
+      disbursementSim = sim.child;
+      await sim.ready;
+    }
     await Promise.all(
       SUBGRAPHS.map(({ name }) => {
         const { child, ready } = launch(processEntry(name), subgraphUrls[name].replace(/\/graphql$/, '/ready'));
@@ -129,6 +138,9 @@ async function waitHealthy(url: string, child: ChildProcess, name: string, timeo
   }
   throw new Error(`${name} did not become healthy at ${url} within ${timeoutMs / 1000} s`);
 }
+
+/** The simulated disbursement provider listens this far above the gateway (4020 for `npm start`). */
+const DISBURSEMENT_SIM_PORT_OFFSET = 20;
 
 /** A process's metrics port is its GraphQL port plus this. */
 const METRICS_PORT_OFFSET = 5400;

@@ -36,6 +36,8 @@ export async function seedNoticesAndCases(em: EntityManager, now: Date): Promise
     closesAt: new Date(now.getTime() + 20 * DAY),
     trainingBalance: 3_500_000,
     purchaseWindowDays: 15,
+    incentiveAmount: 600_000,
+    surveyAmount: 50_000,
     includeRecycledQuota: true,
   });
   if (!opened.cohort) throw new Error(`seed: Gelombang 3 refused: ${opened.userErrors.map((e) => e.code).join()}`);

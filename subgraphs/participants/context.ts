@@ -9,6 +9,8 @@ import { ComplaintCase } from './complaint/complaint.entity';
 import { recyclingTotals, type RecyclingTotals } from './cohort/recycling';
 import type { ParticipantsConfig } from './config';
 import { eligibilityLoader } from './eligibility/eligibility.service';
+import { incentiveLoaders } from './incentive/incentive.loader';
+import type { DisbursementProvider } from './payout/disbursement-provider';
 import { Participant } from './participant/participant.entity';
 import { json, SCHEMA, sql } from './sql';
 import { ledgerPageLoader } from './wallet/ledger.loader';
@@ -73,6 +75,7 @@ export function createLoaders(em: EntityManager) {
       (row) => row.participant_id,
       (row) => Number(row.n),
     ),
+    ...incentiveLoaders(em),
     recycling: valueByKeyLoader<[string, RecyclingTotals], RecyclingTotals | null>(
       null,
       async (ids) => [...(await recyclingTotals(em, ids))],
@@ -87,4 +90,6 @@ export interface ParticipantsContext extends SubgraphContext {
   /** Guards personal fields and collects the reads to record; flushed once after the request. */
   personalData: PersonalDataRecorder;
   config: ParticipantsConfig;
+  /** KYC lookups of payout accounts (the sender job has its own handle on the same provider). */
+  disbursement: DisbursementProvider;
 }

@@ -11,11 +11,21 @@ import { InboxChannel, deliverToChannel, type NotificationChannel } from './inbo
 import { courseEventsJob } from './inbox/course-events';
 import { remindPurchaseDeadlines } from './inbox/reminder';
 import { createLoaders } from './context';
+import { HttpDisbursementProvider, type DisbursementProvider } from './payout/disbursement-provider';
+import { sendDuePayouts } from './payout/payout-sender';
 import { appendOnlyTables, createParticipantsOrm } from './orm';
 import { buildParticipantsSchema } from './schema';
 import { revokeLapsedCards, sweepExpiredHolds } from './wallet/wallet.service';
 
-function jobs(config: ParticipantsConfig, channel: NotificationChannel) {
+function jobs(config: ParticipantsConfig, channel: NotificationChannel, disbursement: DisbursementProvider) {
+  // A claim outlives the provider's timeout, so no other instance sends the payout while an answer may still come.
+  const sender = {
+    batchSize: config.payoutBatchSize,
+    leaseMs: 2 * config.disbursementTimeoutMs + 5_000,
+    maxAttempts: config.payoutMaxAttempts,
+    retryBaseMs: config.payoutRetryBaseMs,
+    retryMaxMs: config.payoutRetryMaxMs,
+  };
   return (orm: MikroORM) => [
     everyInterval('hold expiry sweep', config.holdSweepIntervalSeconds * 1000, (signal) => sweepExpiredHolds(orm.em.fork(), signal)),
     everyInterval('card revocation', config.revocationIntervalSeconds * 1000, (signal) => revokeLapsedCards(orm.em.fork(), signal)),
@@ -25,15 +35,21 @@ function jobs(config: ParticipantsConfig, channel: NotificationChannel) {
     everyInterval('notification channel', config.channelIntervalSeconds * 1000, (signal) =>
       deliverToChannel(orm.em.fork(), channel, signal),
     ),
+    everyInterval('payouts', config.payoutIntervalMs, (signal) => sendDuePayouts(orm.em.fork(), disbursement, sender, signal)),
     courseEventsJob(orm, config.coursesUrl, config.notificationPollIntervalMs, config.notificationBatchSize),
   ];
 }
 
 /**
  * Starts the participants subgraph: registration and NIK checks, eligibility, cohorts and selection, cards, wallets,
- * inbox and notifications (handed on through `channel`; the in-app inbox alone by default), complaints.
+ * inbox and notifications (handed on through `channel`; the in-app inbox alone by default), complaints, and the
+ * incentive's payouts through `disbursement` (the provider at PARTICIPANTS_DISBURSEMENT_URL by default).
  */
-export function startParticipants(config = loadConfig(), channel: NotificationChannel = new InboxChannel()) {
+export function startParticipants(
+  config = loadConfig(),
+  channel: NotificationChannel = new InboxChannel(),
+  disbursement: DisbursementProvider = new HttpDisbursementProvider(config.disbursementUrl, config.disbursementTimeoutMs),
+) {
   return runSubgraph({
     name: 'participants',
     port: config.port,
@@ -45,11 +61,11 @@ export function startParticipants(config = loadConfig(), channel: NotificationCh
       // A purpose that names a complaint case is checked against it on every read (access-log.recorder.ts).
       const number = caseNumberOfPurpose(base.identity.purpose);
       const complaint = number ? { number, case: await caseForPurpose(base.em, number) } : undefined;
-      return { ...base, loaders: createLoaders(base.em), personalData: new PersonalDataRecorder(base.identity, complaint), config };
+      return { ...base, loaders: createLoaders(base.em), personalData: new PersonalDataRecorder(base.identity, complaint), config, disbursement };
     },
     // Access records are written before the response leaves: no record, no data.
     afterRequest: (ctx) => ctx.personalData.flush(ctx.em.fork()),
-    jobs: jobs(config, channel),
+    jobs: jobs(config, channel, disbursement),
   });
 }
 

@@ -8,6 +8,8 @@ import { ComplaintCase } from './complaint/complaint.entity';
 import { InboxMessage } from './inbox/inbox.entity';
 import { migrations } from './migrations';
 import { Participant } from './participant/participant.entity';
+import { IncentiveLedgerEntry, Payout, PayoutAccount } from './payout/payout.entity';
+import { SurveyResponse } from './survey/survey.entity';
 import { SandboxCard } from './sandbox/sandbox.entity';
 import { LedgerEntry, Wallet, WalletHoldRow } from './wallet/wallet.entity';
 
@@ -23,10 +25,14 @@ export const entities = [
   PersonalDataAccess,
   SandboxCard,
   ComplaintCase,
+  Payout,
+  PayoutAccount,
+  IncentiveLedgerEntry,
+  SurveyResponse,
 ];
 
 /** Append-only tables (their triggers refuse UPDATE, DELETE, TRUNCATE; the serving role has no such privilege either). */
-export const appendOnlyTables = ['ledger_entry', 'personal_data_access', 'outbox_event'] as const;
+export const appendOnlyTables = ['ledger_entry', 'personal_data_access', 'outbox_event', 'incentive_ledger_entry'] as const;
 
 /** MikroORM bound to the `participants` schema, with this subgraph's migrations. */
 export const createParticipantsOrm = (databaseUrl: string) =>

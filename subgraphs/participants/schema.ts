@@ -6,6 +6,9 @@ import { ApplicationResolver, CohortResolver } from './cohort/cohort.resolver';
 import { QuotaRecyclingResolver } from './cohort/recycling.resolver';
 import { ComplaintCaseResolver } from './complaint/complaint.resolver';
 import { InboxResolver } from './inbox/inbox.resolver';
+import { IncentiveResolver, ParticipantIncentiveResolver } from './incentive/incentive.resolver';
+import { IncentiveLedgerEntryResolver, PayoutAccountResolver, PayoutResolver } from './payout/payout.resolver';
+import { SurveyResolver } from './survey/survey.resolver';
 import type { ParticipantsContext } from './context';
 import { CardEligibilityResolver } from './eligibility/card-eligibility.resolver';
 import { ParticipantFieldsResolver } from './participant/participant-fields.resolver';
@@ -40,6 +43,12 @@ export const buildParticipantsSchema = () =>
         LedgerEntryResolver,
         CardEligibilityResolver,
         InboxResolver,
+        ParticipantIncentiveResolver,
+        IncentiveResolver,
+        PayoutResolver,
+        PayoutAccountResolver,
+        IncentiveLedgerEntryResolver,
+        SurveyResolver,
         QuotaRecyclingResolver,
         ComplaintCaseResolver,
         InternalResolver,

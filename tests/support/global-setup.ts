@@ -57,6 +57,13 @@ export default async function globalSetup(): Promise<void> {
       WEBHOOK_POLL_INTERVAL_MS: '100',
       WEBHOOK_RETRY_BASE_MS: '100',
       WEBHOOK_RETRY_MAX_MS: '800',
+      // Payouts: sent every 200 ms, a provider answer late after 1 s, retries in tenths of a second.
+      PARTICIPANTS_PAYOUT_INTERVAL_MS: '200',
+      PARTICIPANTS_DISBURSEMENT_TIMEOUT_MS: '1000',
+      DISBURSEMENT_SIM_LATE_MS: '2500',
+      PARTICIPANTS_PAYOUT_RETRY_BASE_MS: '100',
+      PARTICIPANTS_PAYOUT_RETRY_MAX_MS: '800',
+      PARTICIPANTS_PAYOUT_MAX_ATTEMPTS: '4',
     },
   });
   // The test realm reaches the database as an administrator (TEST_DATABASE_URL) and, to start subgraph
@@ -65,5 +72,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_DATABASE_URL = db.url;
   process.env.TEST_GATEWAY_URL = stack.gatewayUrl;
   process.env.TEST_SUBGRAPH_URLS = JSON.stringify(stack.subgraphUrls);
+  process.env.TEST_DISBURSEMENT_URL = stack.env.PARTICIPANTS_DISBURSEMENT_URL;
   (globalThis as Record<string, unknown>).__PRAKERJA_TEST__ = { db, stack };
 }

@@ -45,6 +45,7 @@ registerEnumType(CohortStatus, {
 @Check({ name: 'cohort_quota_positive', expression: 'quota > 0' })
 @Check({ name: 'cohort_dates_ordered', expression: 'closes_at > opens_at' })
 @Check({ name: 'cohort_balance_positive', expression: 'training_balance > 0' })
+@Check({ name: 'cohort_incentive_positive', expression: 'incentive_amount > 0 and survey_amount >= 0' })
 export class Cohort {
   [OptionalProps]?: 'id' | 'createdAt' | 'selectionSeed' | 'selectionSeedCommitment' | 'drawCutoffKey' | 'selectedAt' | 'recycledSeats';
 
@@ -99,6 +100,14 @@ export class Cohort {
   @Field(() => Date, { nullable: true, description: 'When the selection ran; null before.' })
   @Property({ type: 'timestamptz', nullable: true })
   selectedAt: Date | null = null;
+
+  /** Post-training incentive of each participant who completes and reviews a first course (rupiah; Money in the graph). */
+  @Property({ type: new BigIntType('number') })
+  incentiveAmount: number;
+
+  /** Paid for each survey answered (rupiah; 0 pays none). */
+  @Property({ type: new BigIntType('number') })
+  surveyAmount: number;
 
   /** Seats of revoked cards this cohort took at its opening, included in `quota` (cohort/recycling.ts). */
   @Property({ type: 'integer' })

@@ -23,6 +23,15 @@ export class CohortOpenInput {
   })
   trainingBalance?: number | null;
 
+  @Field(() => SafeInt, {
+    nullable: true,
+    description: 'Post-training incentive paid to each participant who completes and reviews a first course; defaults to the configured 600,000.',
+  })
+  incentiveAmount?: number | null;
+
+  @Field(() => SafeInt, { nullable: true, description: 'Rupiah paid for each survey answered; defaults to the configured 50,000 (0 pays none).' })
+  surveyAmount?: number | null;
+
   @Field(() => Int, { nullable: true, description: 'Days after selection to buy a first course; defaults to the configured 15.' })
   purchaseWindowDays?: number | null;
 

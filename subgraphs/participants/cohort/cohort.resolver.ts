@@ -120,6 +120,16 @@ export class CohortResolver {
     return Money.idr(cohort.trainingBalance);
   }
 
+  @FieldResolver(() => Money, { description: 'Post-training incentive of each participant who completes and reviews a first course.' })
+  incentiveAmount(@Root() cohort: Cohort) {
+    return Money.idr(cohort.incentiveAmount);
+  }
+
+  @FieldResolver(() => Money, { description: 'Paid for each survey a participant answers (zero: surveys pay nothing).' })
+  surveyAmount(@Root() cohort: Cohort) {
+    return Money.idr(cohort.surveyAmount);
+  }
+
   @FieldResolver(() => CohortStatus, { description: 'Derived from the dates and whether the selection ran.' })
   status(@Root() cohort: Cohort) {
     const now = new Date();
@@ -156,6 +166,8 @@ export class CohortResolver {
       closesAt: input.closesAt,
       trainingBalance: input.trainingBalance ?? config.trainingBalance,
       purchaseWindowDays: input.purchaseWindowDays ?? config.purchaseWindowDays,
+      incentiveAmount: input.incentiveAmount ?? config.incentiveAmount,
+      surveyAmount: input.surveyAmount ?? config.surveyAmount,
       includeRecycledQuota: input.includeRecycledQuota,
     });
   }

@@ -18,6 +18,8 @@ export interface CohortOpenInput {
   closesAt: Date;
   trainingBalance: number;
   purchaseWindowDays: number;
+  incentiveAmount: number;
+  surveyAmount: number;
   /** Adds every pending recycled seat (cards revoked at their deadline, cohort/recycling.ts) to the quota. */
   includeRecycledQuota?: boolean | null;
 }
@@ -29,6 +31,10 @@ export async function openCohort(em: EntityManager, input: CohortOpenInput): Pro
   if (input.closesAt.getTime() <= input.opensAt.getTime()) throw badInput('closesAt must be after opensAt', 'closesAt');
   if (!Number.isSafeInteger(input.trainingBalance) || input.trainingBalance <= 0)
     throw badInput('trainingBalance must be a positive number of rupiah', 'trainingBalance');
+  if (!Number.isSafeInteger(input.incentiveAmount) || input.incentiveAmount <= 0)
+    throw badInput('incentiveAmount must be a positive number of rupiah', 'incentiveAmount');
+  if (!Number.isSafeInteger(input.surveyAmount) || input.surveyAmount < 0)
+    throw badInput('surveyAmount must be zero or a positive number of rupiah', 'surveyAmount');
   if (!Number.isInteger(input.purchaseWindowDays) || input.purchaseWindowDays < 1 || input.purchaseWindowDays > 365)
     throw badInput('purchaseWindowDays must be 1..365', 'purchaseWindowDays');
   // Commit-reveal: the seed is fixed now, before any application, and only its hash is published until the draw.

@@ -3,6 +3,7 @@ import { internalClient } from '../../../common/internal-client';
 import type { Job } from '../../../common/jobs';
 import { log } from '../../../common/logger';
 import { consumeFeedPage, type FeedPage } from '../../../common/outbox-feed';
+import { recordReviews, type ReviewFact } from '../incentive/incentive.service';
 import { json, SCHEMA, sql } from '../sql';
 import { InboxMessageKind } from './inbox.entity';
 import { rupiah, writeNotices, type Notice } from './inbox.service';
@@ -66,7 +67,7 @@ function noticesOf(e: Event, p: Payload, participantOfEnrollment: Map<string, st
 /**
  * Applies one page of the courses feed, in the transaction that moves the cursor: remembers whose each
  * enrollment is (attendance events name only the enrollment; the feed is in order, so the enrollment
- * comes first), then writes the page's notifications in one statement.
+ * comes first), records the page's reviews for the incentive, then writes its notifications in one statement.
  */
 export async function applyCourseEvents(tx: EntityManager, events: Event[]): Promise<number> {
   const parsed = events.map((e) => ({ e, p: JSON.parse(e.payload) as Payload }));
@@ -91,6 +92,11 @@ export async function applyCourseEvents(tx: EntityManager, events: Event[]): Pro
       )
     : [];
   const participantOfEnrollment = new Map(owners.map((o) => [o.enrollment_id, o.participant_id]));
+  // The incentive waits for a review of the completed course (incentive.service.ts says why it comes this way).
+  await recordReviews(
+    tx,
+    parsed.filter(({ e }) => e.type === 'review.submitted').map(({ p }) => p as unknown as ReviewFact),
+  );
   return writeNotices(
     tx,
     parsed.flatMap(({ e, p }) => noticesOf(e, p, participantOfEnrollment)),

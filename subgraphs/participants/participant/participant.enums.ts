@@ -83,13 +83,22 @@ export const EXCLUDED_OCCUPATIONS: ReadonlySet<Occupation> = new Set([
 
 export enum IncentiveStatus {
   NOT_DUE = 'NOT_DUE',
+  AWAITING_REVIEW = 'AWAITING_REVIEW',
   DUE = 'DUE',
+  PAID = 'PAID',
+  FAILED = 'FAILED',
 }
 registerEnumType(IncentiveStatus, {
   name: 'IncentiveStatus',
-  description: 'Whether the post-training incentive is owed to the participant.',
+  description: 'Where the post-training incentive stands: owed after a first completed course and its rating and review, then paid out.',
   valuesConfig: {
     NOT_DUE: { description: 'No course completed yet.' },
-    DUE: { description: 'A first course was completed: the incentive is owed.' },
+    AWAITING_REVIEW: { description: 'A first course was completed; the incentive is owed once the participant rates and reviews it.' },
+    DUE: {
+      description:
+        'Owed: the first completed course was reviewed (or was completed before reviews were required); its payout is pending or under way.',
+    },
+    PAID: { description: 'The training incentive was paid to the participant’s payout account.' },
+    FAILED: { description: 'Every attempt to pay it failed; the programme office can retry the payout.' },
   },
 });
