@@ -1,13 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { db, gatewayQuery, tokenFor } from '../support/client';
+import { buyAttendComplete } from '../support/journey';
 import {
   cardholder,
   cardholders,
-  invoice,
-  offeredCourse,
-  partnerRequest,
   partnerWithCredential,
-  readOtp,
   registerPerson,
   type PartnerCredential,
 } from '../support/partner';
@@ -65,30 +62,6 @@ async function eventually(participantId: string, done: (messages: Message[]) => 
   throw new Error(`inbox never reached the expected state: ${JSON.stringify((await inboxOf(participantId)).messages)}`);
 }
 
-/** Buys a one-session course, attends it and completes it, through the partner contract. */
-async function buyAttendComplete(participantId: string, cardNumber: string) {
-  const courseId = await offeredCourse(partner.partnerId, 500_000, { sessionCount: 1, minimumDurationMinutes: 1 });
-  const started = await partnerRequest(partner, 'StartPurchase', {
-    input: { cardNumber, courseId, invoiceCode: invoice(), amount: 500_000 },
-  });
-  expect(started.data!.purchaseStart.userErrors).toEqual([]);
-  const authorized = await partnerRequest(partner, 'AuthorizePurchase', {
-    input: { purchaseId: started.data!.purchaseStart.purchase.id, otp: await readOtp(participantId) },
-  });
-  const enrollmentId = authorized.data!.purchaseAuthorize.enrollment.id as string;
-  const attended = await partnerRequest(partner, 'ReportAttendance', {
-    input: { enrollmentId, session: 1, attendedAt: new Date().toISOString() },
-  });
-  expect(attended.data!.attendanceReport.userErrors).toEqual([]);
-  // Time travel: enrolled long enough ago for the minimum duration (enrolled_at changes emit no event).
-  await db().query(`UPDATE courses.enrollment SET enrolled_at = now() - interval '1 day' WHERE id = $1`, [enrollmentId]);
-  const completed = await partnerRequest(partner, 'ReportCompletion', {
-    input: { enrollmentId, completedAt: new Date().toISOString(), score: 90, certificateNumber: `CERT-${enrollmentId.slice(0, 8)}` },
-  });
-  expect(completed.data!.completionReport.userErrors).toEqual([]);
-  return enrollmentId;
-}
-
 describe('notifications', () => {
   it('tells every applicant the draw result with its reason, and the selected that their card is active; no NIK or KK', async () => {
     const [holder] = await cardholders(1);
@@ -143,7 +116,7 @@ describe('notifications', () => {
 
   it('turns the courses events of a purchase, its attendance and its completion into notifications, once even when redelivered', async () => {
     const holder = await cardholder();
-    await buyAttendComplete(holder.participantId, holder.cardNumber);
+    await buyAttendComplete(partner, holder.participantId, holder.cardNumber);
     const expected = [
       'ATTENDANCE_RECORDED',
       'CARD_ISSUED',
