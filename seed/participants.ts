@@ -9,6 +9,7 @@ import { EXCLUDED_OCCUPATIONS, Occupation } from '../subgraphs/participants/part
 import { json, SCHEMA, sql } from '../subgraphs/participants/sql';
 import { SANDBOX_PLATFORM, partnerIdOf, seededRandom } from './catalog';
 import { seedNoticesAndCases } from './participants-cases';
+import { seedIncentives } from './participants-incentives';
 
 export const FIRST_MALE = [
   'Budi',
@@ -237,6 +238,7 @@ export async function seedParticipants(orm: MikroORM, options: { count?: number 
     new Date(now.getTime() - DAY),
   );
   await seedNoticesAndCases(em, now);
+  await seedIncentives(em, now);
 }
 
 /** Population in millions (BPS 2023, the 2022 Papua provinces estimated), so Java dominates as in the programme. */

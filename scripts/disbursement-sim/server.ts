@@ -27,8 +27,14 @@ export function startDisbursementSim(settings: DisbursementSimSettings): Promise
   const state = new SimState();
   const transfer = async (req: IncomingMessage, res: ServerResponse) => {
     const b = await body(req);
-    const request = { reference: String(b.reference), provider: String(b.provider), accountNumber: String(b.accountNumber), amount: Number(b.amount) };
-    if (!request.reference || !Number.isSafeInteger(request.amount) || request.amount <= 0) return send(res, 400, { error: 'bad transfer' });
+    const request = {
+      reference: String(b.reference),
+      provider: String(b.provider),
+      accountNumber: String(b.accountNumber),
+      amount: Number(b.amount),
+    };
+    if (!request.reference || !Number.isSafeInteger(request.amount) || request.amount <= 0)
+      return send(res, 400, { error: 'bad transfer' });
     state.recordOf(request.reference).requests += 1;
     const mode = state.takeMode(request.accountNumber);
     if (mode === 'fail') return send(res, 503, { error: 'provider unavailable' });

@@ -124,7 +124,10 @@ export const ledgerEntryCount = (plan: YearPlan): number =>
   plan.purchases.length +
   plan.purchases.filter((p) => p.outcome === 'CANCELLED').length;
 
-/** A participant's first completion makes the incentive due, as completionRecord does (through a staged table: one UPDATE). */
+/**
+ * A participant's first completion makes the incentive owed once reviewed, as completionRecord does (through a
+ * staged table: one UPDATE). The bulk year writes no reviews, so every completer is AWAITING_REVIEW.
+ */
 async function recordCompletions(client: Client, plan: YearPlan): Promise<void> {
   const first = new Map<number, { enrollment: string; at: number }>();
   for (const p of plan.purchases) {
@@ -145,7 +148,7 @@ async function recordCompletions(client: Client, plan: YearPlan): Promise<void> 
     NO_PROGRESS,
   );
   await client.query(
-    `UPDATE ${S}.participant p SET first_completed_at = c.completed_at, incentive_status = 'DUE', incentive_enrollment_id = c.enrollment_id
+    `UPDATE ${S}.participant p SET first_completed_at = c.completed_at, incentive_status = 'AWAITING_REVIEW', incentive_enrollment_id = c.enrollment_id
      FROM bulk_completion c WHERE p.id = c.participant_id`,
   );
 }

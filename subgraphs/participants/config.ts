@@ -35,7 +35,9 @@ export function loadConfig(env = process.env) {
     /** Default rupiah paid for each survey answered (cohortOpen may override; 0 pays nothing). */
     surveyAmount: read.int('PARTICIPANTS_SURVEY_AMOUNT', 50_000, 0, 10_000_000),
     /** The disbursement provider (KYC lookups, transfers); `npm start` and the tests run scripts/disbursement-sim there. */
-    disbursementUrl: production ? read.string('PARTICIPANTS_DISBURSEMENT_URL') : read.string('PARTICIPANTS_DISBURSEMENT_URL', 'http://127.0.0.1:4020'),
+    disbursementUrl: production
+      ? read.string('PARTICIPANTS_DISBURSEMENT_URL')
+      : read.string('PARTICIPANTS_DISBURSEMENT_URL', 'http://127.0.0.1:4020'),
     /** How long the provider may take to answer before the attempt counts as timed out (and is retried with the same reference). */
     disbursementTimeoutMs: read.int('PARTICIPANTS_DISBURSEMENT_TIMEOUT_MS', 5_000, 50, 120_000),
     /** How often due payouts are looked for and sent. */

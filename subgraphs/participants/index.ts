@@ -61,7 +61,13 @@ export function startParticipants(
       // A purpose that names a complaint case is checked against it on every read (access-log.recorder.ts).
       const number = caseNumberOfPurpose(base.identity.purpose);
       const complaint = number ? { number, case: await caseForPurpose(base.em, number) } : undefined;
-      return { ...base, loaders: createLoaders(base.em), personalData: new PersonalDataRecorder(base.identity, complaint), config, disbursement };
+      return {
+        ...base,
+        loaders: createLoaders(base.em),
+        personalData: new PersonalDataRecorder(base.identity, complaint),
+        config,
+        disbursement,
+      };
     },
     // Access records are written before the response leaves: no record, no data.
     afterRequest: (ctx) => ctx.personalData.flush(ctx.em.fork()),

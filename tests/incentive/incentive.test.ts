@@ -4,7 +4,6 @@ import { buyAttendComplete } from '../support/journey';
 import { cardholder, cardholders, partnerWithCredential, type PartnerCredential } from '../support/partner';
 import {
   behave,
-  completedEnrollment,
   eventually,
   incentiveOf,
   INCENTIVE,
@@ -29,7 +28,10 @@ const SURVEY = `mutation($input: SurveyResponseSubmitInput!) {
 const survey = async (participantId: string, input: Record<string, unknown>) => {
   const res = await gatewayQuery(SURVEY, { input }, { token: await tokenFor('participant', participantId) });
   expect(res.errors).toBeUndefined();
-  return res.data!.surveyResponseSubmit as { payout: { kind: string; amount: { amount: number } } | null; userErrors: Array<{ code: string }> };
+  return res.data!.surveyResponseSubmit as {
+    payout: { kind: string; amount: { amount: number } } | null;
+    userErrors: Array<{ code: string }>;
+  };
 };
 const codes = (payload: { userErrors: Array<{ code: string }> }) => payload.userErrors.map((e) => e.code);
 const paid = (i: { payouts: Array<{ status: string }> }, n = 1) => i.payouts.length === n && i.payouts.every((p) => p.status === 'PAID');
@@ -66,16 +68,27 @@ describe('incentive', () => {
     expect((await review(holder.participantId, enrollmentId)).userErrors).toEqual([]);
     const done = await eventually(holder.participantId, (i) => i.status === 'PAID' && paid(i));
     expect(done.payouts).toEqual([
-      expect.objectContaining({ kind: 'TRAINING', survey: null, status: 'PAID', attempts: 1, lastError: null, amount: { amount: 600_000 } }),
+      expect.objectContaining({
+        kind: 'TRAINING',
+        survey: null,
+        status: 'PAID',
+        attempts: 1,
+        lastError: null,
+        amount: { amount: 600_000 },
+      }),
     ]);
     expect(done.ledger).toEqual([
       { payoutId: done.payouts[0].id, kind: 'TRAINING', reference: done.payouts[0].reference, amount: { amount: 600_000 } },
     ]);
     expect(done.paidAmount).toEqual({ amount: 600_000 });
     expect(await transfersTo(account)).toEqual([{ reference: done.payouts[0].reference, requests: 1, executions: 1, amount: 600_000 }]);
-    const inbox = await gatewayQuery(`{ me { inbox(first: 20, kind: INCENTIVE_PAID) { edges { node { body } } } } }`, {}, {
-      token: await tokenFor('participant', holder.participantId),
-    });
+    const inbox = await gatewayQuery(
+      `{ me { inbox(first: 20, kind: INCENTIVE_PAID) { edges { node { body } } } } }`,
+      {},
+      {
+        token: await tokenFor('participant', holder.participantId),
+      },
+    );
     expect(inbox.data!.me.inbox.edges.map((e: { node: { body: string } }) => e.node.body)).toEqual([expect.stringContaining('Rp600.000')]);
     const { rows: events } = await db().query(
       `select payload from participants.outbox_event where type = 'incentive.paid' and payload->>'participantId' = $1`,
@@ -96,7 +109,10 @@ describe('incentive', () => {
     const all = await eventually(holder.participantId, (i) => paid(i, 3) && i.ledger.length === 3);
     expect(all.paidAmount).toEqual({ amount: 700_000 });
     expect(all.owedAmount).toEqual({ amount: 700_000 });
-    expect(all.surveys.map((s) => s.response?.answers)).toEqual([[5, 4, 5], [4, 3]]);
+    expect(all.surveys.map((s) => s.response?.answers)).toEqual([
+      [5, 4, 5],
+      [4, 3],
+    ]);
     expect((await transfersTo(account)).map((t) => t.executions)).toEqual([1, 1, 1]);
 
     // The office sees the same (recorded with its purpose); another participant, an analyst and a platform do not.
@@ -114,9 +130,14 @@ describe('incentive', () => {
       { role: 'partner', subject: credential.partnerId },
       { role: 'participant', subject: (await cardholder()).participantId },
     ] as const) {
-      const res = await subgraphQuery('participants', `query($id: ID!) { participant(id: $id) { incentive { status } payoutAccount { provider } } }`, {
-        id: holder.participantId,
-      }, identity);
+      const res = await subgraphQuery(
+        'participants',
+        `query($id: ID!) { participant(id: $id) { incentive { status } payoutAccount { provider } } }`,
+        {
+          id: holder.participantId,
+        },
+        identity,
+      );
       expect(JSON.stringify(res.data ?? null)).not.toContain('PAID');
       const list = await subgraphQuery('participants', `{ payouts(first: 5) { totalCount } }`, {}, identity);
       expect(list.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -130,17 +151,23 @@ describe('incentive', () => {
     expect(refused).toEqual({ payoutAccount: null, userErrors: [{ code: 'NIK_MISMATCH', field: ['input', 'accountNumber'] }] });
     const token = await tokenFor('participant', holder.participantId);
     const register = (input: Record<string, unknown>) =>
-      gatewayQuery(`mutation($input: PayoutAccountRegisterInput!) { payoutAccountRegister(input: $input) { userErrors { code } } }`, { input }, { token });
+      gatewayQuery(
+        `mutation($input: PayoutAccountRegisterInput!) { payoutAccountRegister(input: $input) { userErrors { code } } }`,
+        { input },
+        { token },
+      );
     expect((await register({ kind: 'EWALLET', provider: 'OVO', accountNumber: '12ab' })).data!.payoutAccountRegister.userErrors).toEqual([
       { code: 'INVALID_ACCOUNT_NUMBER' },
     ]);
     expect((await register({ kind: 'BANK', provider: 'DANA', accountNumber: account })).data!.payoutAccountRegister.userErrors).toEqual([
       { code: 'PROVIDER_KIND_MISMATCH' },
     ]);
-    expect((await register({ kind: 'EWALLET', provider: 'OVO', accountNumber: newAccountNumber() })).data!.payoutAccountRegister.userErrors).toEqual([
-      { code: 'ACCOUNT_NOT_FOUND' },
+    expect(
+      (await register({ kind: 'EWALLET', provider: 'OVO', accountNumber: newAccountNumber() })).data!.payoutAccountRegister.userErrors,
+    ).toEqual([{ code: 'ACCOUNT_NOT_FOUND' }]);
+    const { rows } = await db().query(`select count(*)::int as n from participants.payout_account where participant_id = $1`, [
+      holder.participantId,
     ]);
-    const { rows } = await db().query(`select count(*)::int as n from participants.payout_account where participant_id = $1`, [holder.participantId]);
     expect(rows[0].n).toBe(0);
     expect((await gatewayQuery(INCENTIVE, {}, { token })).data!.me.payoutAccount).toBeNull();
     // A bank account in the holder's own name is accepted, with when the NIK was checked.
@@ -162,22 +189,34 @@ describe('incentive', () => {
     expect(failed).toMatchObject({ status: 'FAILED', ledger: [] });
     expect(failed.payouts[0]).toMatchObject({ attempts: 4, lastError: expect.stringContaining('503') });
     const admin = { token: await tokenFor('admin'), headers: { 'x-purpose': 'Payout follow-up' } };
-    const listed = await gatewayQuery(`{ payouts(first: 100, status: FAILED) { edges { node { id reference participant { id } } } } }`, {}, admin);
+    const listed = await gatewayQuery(
+      `{ payouts(first: 100, status: FAILED) { edges { node { id reference participant { id } } } } }`,
+      {},
+      admin,
+    );
     expect(listed.data!.payouts.edges.map((e: any) => e.node)).toContainEqual({
       id: failed.payouts[0].id,
       reference: failed.payouts[0].reference,
       participant: { id: failing.participantId },
     });
     const RETRY = `mutation($input: PayoutRetryInput!) { payoutRetry(input: $input) { payout { status attempts } userErrors { code } } }`;
-    const asParticipant = await gatewayQuery(RETRY, { input: { id: failed.payouts[0].id } }, { token: await tokenFor('participant', failing.participantId) });
+    const asParticipant = await gatewayQuery(
+      RETRY,
+      { input: { id: failed.payouts[0].id } },
+      { token: await tokenFor('participant', failing.participantId) },
+    );
     expect(asParticipant.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await gatewayQuery(RETRY, { input: { id: done.payouts[0].id } }, admin)).data!.payoutRetry.userErrors).toEqual([{ code: 'NOT_FAILED' }]);
+    expect((await gatewayQuery(RETRY, { input: { id: done.payouts[0].id } }, admin)).data!.payoutRetry.userErrors).toEqual([
+      { code: 'NOT_FAILED' },
+    ]);
     expect((await gatewayQuery(RETRY, { input: { id: 'nope' } }, admin)).data!.payoutRetry.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
     const retried = await gatewayQuery(RETRY, { input: { id: failed.payouts[0].id } }, admin);
     expect(retried.data!.payoutRetry.userErrors).toEqual([]);
     const after = await eventually(failing.participantId, (i) => i.status === 'PAID' && paid(i));
     expect(after.ledger).toHaveLength(1);
-    expect(await transfersTo(failingAccount)).toEqual([{ reference: after.payouts[0].reference, requests: 5, executions: 1, amount: 600_000 }]);
+    expect(await transfersTo(failingAccount)).toEqual([
+      { reference: after.payouts[0].reference, requests: 5, executions: 1, amount: 600_000 },
+    ]);
   });
 
   it('a timed-out transfer that happened is retried with the same reference and paid once', async () => {

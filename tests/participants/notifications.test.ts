@@ -1,13 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { db, gatewayQuery, tokenFor } from '../support/client';
 import { buyAttendComplete } from '../support/journey';
-import {
-  cardholder,
-  cardholders,
-  partnerWithCredential,
-  registerPerson,
-  type PartnerCredential,
-} from '../support/partner';
+import { cardholder, cardholders, partnerWithCredential, registerPerson, type PartnerCredential } from '../support/partner';
 
 /*
  * Notifications in the participant's inbox, read through the gateway: the participants subgraph's own facts

@@ -193,7 +193,11 @@ describe('inbox and completion (internal)', () => {
       {},
       asParticipant(id),
     );
-    expect(me.data?.me).toEqual({ incentiveStatus: 'AWAITING_REVIEW', incentiveEnrollmentId: 'enr-1', firstCompletedAt: '2026-01-02T03:04:05.000Z' });
+    expect(me.data?.me).toEqual({
+      incentiveStatus: 'AWAITING_REVIEW',
+      incentiveEnrollmentId: 'enr-1',
+      firstCompletedAt: '2026-01-02T03:04:05.000Z',
+    });
     const refused = await subgraphQuery(
       'participants',
       record,

@@ -87,5 +87,29 @@ describe('seedParticipants', () => {
       { status: 'OPEN', reads: 0 },
       { status: 'RESOLVED', reads: 1 },
     ]);
+    // Incentives in every state: paid (one with a survey), pending without an account, awaiting review, failed.
+    const incentives = await q(`SELECT incentive_status AS status, count(*)::int AS n FROM participants.participant
+      WHERE incentive_status <> 'NOT_DUE' GROUP BY 1 ORDER BY 1::text`);
+    expect(incentives).toEqual(
+      [
+        { status: 'AWAITING_REVIEW', n: 2 },
+        { status: 'DUE', n: 3 },
+        { status: 'PAID', n: 3 },
+        { status: 'FAILED', n: 2 },
+      ].sort((a, b) => a.status.localeCompare(b.status)),
+    );
+    const payouts = await q(
+      `SELECT kind, status, count(*)::int AS n, sum(amount)::int AS amount FROM participants.payout GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect(payouts).toEqual([
+      { kind: 'SURVEY', status: 'PAID', n: 1, amount: 50_000 },
+      { kind: 'TRAINING', status: 'FAILED', n: 2, amount: 1_200_000 },
+      { kind: 'TRAINING', status: 'PAID', n: 3, amount: 1_800_000 },
+      { kind: 'TRAINING', status: 'PENDING', n: 3, amount: 1_800_000 },
+    ]);
+    const [ledger] = await q(`SELECT count(*)::int AS n, sum(amount)::int AS amount,
+      (SELECT count(*)::int FROM participants.inbox_message WHERE kind = 'INCENTIVE_PAID') AS messages,
+      (SELECT count(*)::int FROM participants.outbox_event WHERE type = 'incentive.paid') AS events FROM participants.incentive_ledger_entry`);
+    expect(ledger).toEqual({ n: 4, amount: 1_850_000, messages: 4, events: 4 });
   });
 });

@@ -153,7 +153,7 @@ describe('bulk seed (npm run seed -- --participants N)', () => {
          (SELECT count(*)::int FROM courses.enrollment e JOIN courses.course c ON c.id = e.course_id WHERE e.status = 'COMPLETED'
             AND (e.attended_sessions <> c.session_count OR e.completed_at < e.enrolled_at + c.minimum_duration_minutes * interval '1 minute'
                  OR e.certificate_number IS NULL OR NOT e.completion_recorded OR e.completed_at > now())) AS completions_off,
-         (SELECT count(*)::int FROM participants.participant p WHERE (p.incentive_status = 'DUE') <> EXISTS (
+         (SELECT count(*)::int FROM participants.participant p WHERE (p.incentive_status <> 'NOT_DUE') <> EXISTS (
             SELECT 1 FROM courses.enrollment e WHERE e.participant_id = p.id AND e.status = 'COMPLETED')) AS incentives_off,
          (SELECT count(*)::int FROM participants.participant p JOIN courses.enrollment e ON e.id::text = p.incentive_enrollment_id
             WHERE e.participant_id <> p.id OR e.completed_at <> p.first_completed_at) AS incentive_enrollment_off,
@@ -184,10 +184,10 @@ describe('bulk seed (npm run seed -- --participants N)', () => {
       );
       expect({ table, ...row }).toEqual({ table, rows: row.rows, events: row.rows, matched: row.rows });
     }
-    // The state after the load: the incentive made due by the completions, the enrollments' refunds.
+    // The state after the load: the completions awaiting their review for the incentive, the enrollments' refunds.
     const [state] = await q(
-      `SELECT (SELECT count(*)::int FROM participants.participant WHERE incentive_status = 'DUE') AS due,
-              (SELECT count(*)::int FROM participants.outbox_event WHERE payload->>'incentiveStatus' = 'DUE') AS due_events,
+      `SELECT (SELECT count(*)::int FROM participants.participant WHERE incentive_status = 'AWAITING_REVIEW') AS due,
+              (SELECT count(*)::int FROM participants.outbox_event WHERE payload->>'incentiveStatus' = 'AWAITING_REVIEW') AS due_events,
               (SELECT coalesce(sum(refunded_amount), 0)::text FROM courses.enrollment) AS refunded,
               (SELECT coalesce(sum((payload->>'refundedAmount')::bigint), 0)::text FROM courses.outbox_event WHERE type = 'enrollment.enrolled') AS refunded_events,
               (SELECT count(*)::int FROM participants.outbox_event WHERE xact_id <> (SELECT min(xact_id) FROM participants.outbox_event WHERE type = 'participant.registered')
@@ -208,7 +208,7 @@ describe('bulk seed (npm run seed -- --participants N)', () => {
     const t = await table({ measures: ['PARTICIPANTS', 'INCENTIVES_DUE', 'CARDS_ISSUED', 'PURCHASES', 'SPEND', 'REFUNDS'] });
     const [sql] = await q(
       `SELECT (SELECT count(*)::int FROM participants.participant) AS participants,
-              (SELECT count(*)::int FROM participants.participant WHERE incentive_status = 'DUE') AS due,
+              (SELECT count(*)::int FROM participants.participant WHERE incentive_status IN ('DUE', 'PAID', 'FAILED')) AS due,
               (SELECT count(*)::int FROM participants.card) AS cards,
               (SELECT count(*)::int FROM courses.purchase WHERE status = 'AUTHORIZED') AS purchases,
               (SELECT (sum(p.amount) - coalesce(sum(e.refunded_amount), 0))::float8 FROM courses.purchase p

@@ -7,6 +7,7 @@
 export const MEASURES = [
   'PARTICIPANTS',
   'INCENTIVES_DUE',
+  'INCENTIVES_PAID',
   'APPLICATIONS',
   'SELECTED',
   'CARDS_ISSUED',
@@ -60,6 +61,9 @@ export interface MeasureDefinition {
   additive: boolean;
 }
 
+/** Owed the incentive: DUE (payout pending or under way), PAID, or FAILED (the office may retry); not AWAITING_REVIEW. */
+const OWED = `incentive_status IN ('DUE', 'PAID', 'FAILED')`;
+
 const distinctWhere = (condition: string) => `count(DISTINCT pid) FILTER (WHERE ${condition})`;
 
 export const MEASURE_DEFINITIONS: Record<Measure, MeasureDefinition> = {
@@ -72,9 +76,16 @@ export const MEASURE_DEFINITIONS: Record<Measure, MeasureDefinition> = {
   },
   INCENTIVES_DUE: {
     base: 'participants',
-    description: 'Participants whose post-training incentive is due (first course completed).',
-    value: `count(*) FILTER (WHERE incentive_status = 'DUE')`,
-    participants: distinctWhere(`incentive_status = 'DUE'`),
+    description: 'Participants owed the post-training incentive (first course completed and reviewed), paid or not.',
+    value: `count(*) FILTER (WHERE ${OWED})`,
+    participants: distinctWhere(OWED),
+    additive: true,
+  },
+  INCENTIVES_PAID: {
+    base: 'participants',
+    description: 'Participants whose post-training incentive was paid to their payout account.',
+    value: `count(*) FILTER (WHERE incentive_status = 'PAID')`,
+    participants: distinctWhere(`incentive_status = 'PAID'`),
     additive: true,
   },
   APPLICATIONS: {

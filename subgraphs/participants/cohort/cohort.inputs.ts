@@ -25,11 +25,15 @@ export class CohortOpenInput {
 
   @Field(() => SafeInt, {
     nullable: true,
-    description: 'Post-training incentive paid to each participant who completes and reviews a first course; defaults to the configured 600,000.',
+    description:
+      'Post-training incentive paid to each participant who completes and reviews a first course; defaults to the configured 600,000.',
   })
   incentiveAmount?: number | null;
 
-  @Field(() => SafeInt, { nullable: true, description: 'Rupiah paid for each survey answered; defaults to the configured 50,000 (0 pays none).' })
+  @Field(() => SafeInt, {
+    nullable: true,
+    description: 'Rupiah paid for each survey answered; defaults to the configured 50,000 (0 pays none).',
+  })
   surveyAmount?: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Days after selection to buy a first course; defaults to the configured 15.' })

@@ -13,7 +13,11 @@ export interface IncentiveAmounts {
 /** Per-request loaders of the incentive: each list of many participants in one query. */
 export function incentiveLoaders(em: EntityManager) {
   const byParticipant = <T extends { participantId: string; createdAt: Date }>(entity: new () => T) =>
-    childrenLoader(em, entity, { parentKey: 'participantId', parentOf: (row) => row.participantId, orderBy: { createdAt: 'asc', id: 'asc' } });
+    childrenLoader(em, entity, {
+      parentKey: 'participantId',
+      parentOf: (row) => row.participantId,
+      orderBy: { createdAt: 'asc', id: 'asc' },
+    });
   return {
     payoutsByParticipant: byParticipant(Payout),
     incentiveLedgerByParticipant: byParticipant(IncentiveLedgerEntry),
@@ -25,7 +29,10 @@ export function incentiveLoaders(em: EntityManager) {
       (row) => row,
     ),
     /** The amounts of the participant's cohort (through their card); none before selection. */
-    incentiveAmounts: valueByKeyLoader<{ participant_id: string; incentive_amount: string; survey_amount: string }, IncentiveAmounts | null>(
+    incentiveAmounts: valueByKeyLoader<
+      { participant_id: string; incentive_amount: string; survey_amount: string },
+      IncentiveAmounts | null
+    >(
       null,
       (ids) =>
         sql(

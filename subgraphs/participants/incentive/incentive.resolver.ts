@@ -39,7 +39,10 @@ export class IncentiveResolver {
     return amounts && Money.idr(amounts.training);
   }
 
-  @FieldResolver(() => Money, { nullable: true, description: 'Paid for each survey answered, in the participant’s cohort; null before selection.' })
+  @FieldResolver(() => Money, {
+    nullable: true,
+    description: 'Paid for each survey answered, in the participant’s cohort; null before selection.',
+  })
   async surveyAmount(@Root() incentive: Incentive, @Ctx() { loaders }: ParticipantsContext) {
     const amounts = await loaders.incentiveAmounts.load(incentive.participantId);
     return amounts && Money.idr(amounts.survey);

@@ -4,7 +4,9 @@ import { SurveyCode } from '../survey/survey.catalog';
 import { SurveyResponse } from '../survey/survey.entity';
 
 /** Reached only through the guarded `Participant.incentive`, so its fields need no further check. */
-@ObjectType({ description: 'A participant’s post-training incentive: what is owed, its payouts, and what was paid (the incentive ledger).' })
+@ObjectType({
+  description: 'A participant’s post-training incentive: what is owed, its payouts, and what was paid (the incentive ledger).',
+})
 export class Incentive {
   participantId: string;
 

@@ -6,7 +6,9 @@ const changed = (columns: string[]) =>
   `(${columns.map((c) => `new.${c}`).join(', ')}) is distinct from (${columns.map((c) => `old.${c}`).join(', ')})`;
 
 /** The participant trigger of Migration20261202210000, now also telling analytics of every later incentive status. */
-const participantTrigger = (columns: string[]) => `create or replace function ${S}."outbox_participant"() returns trigger language plpgsql as $$
+const participantTrigger = (
+  columns: string[],
+) => `create or replace function ${S}."outbox_participant"() returns trigger language plpgsql as $$
   begin
     if tg_op = 'INSERT' then
       perform ${S}."outbox_emit"('participant.registered', ${S}.outbox_participant_payload(new), new.created_at);
@@ -48,7 +50,8 @@ export class Migration20261204070000 extends Migration {
       "survey" text not null, "answers" jsonb not null, "created_at" timestamptz not null,
       constraint "survey_response_participant_survey_unique" unique ("participant_id", "survey"))`);
     // Only a verified account is kept (one per participant), with when its holder's NIK was checked; never the provider's NIK.
-    this.addSql(`create table ${S}."payout_account" ("participant_id" uuid primary key references ${S}."participant" ("id") on delete cascade,
+    this
+      .addSql(`create table ${S}."payout_account" ("participant_id" uuid primary key references ${S}."participant" ("id") on delete cascade,
       "kind" text not null check (kind in ('EWALLET', 'BANK')), "provider" text not null, "account_number" text not null,
       "holder_name" text not null, "nik_matched" boolean not null check (nik_matched), "checked_at" timestamptz not null,
       "created_at" timestamptz not null)`);
@@ -71,7 +74,9 @@ export class Migration20261204070000 extends Migration {
       "participant_id" uuid not null references ${S}."participant" ("id") on delete no action,
       "payout_id" uuid not null unique references ${S}."payout" ("id") on delete no action,
       "kind" text not null, "amount" bigint not null check (amount > 0), "reference" text not null, "created_at" timestamptz not null)`);
-    this.addSql(`create index "incentive_ledger_entry_participant_id_index" on ${S}."incentive_ledger_entry" ("participant_id", "created_at")`);
+    this.addSql(
+      `create index "incentive_ledger_entry_participant_id_index" on ${S}."incentive_ledger_entry" ("participant_id", "created_at")`,
+    );
   }
 
   override async down(): Promise<void> {

@@ -26,11 +26,16 @@ export async function registerPayoutAccount(
   input: PayoutAccountRegisterInput,
 ): Promise<PayoutAccountResult> {
   const accountNumber = input.accountNumber.replace(/[\s-]/g, '');
-  if (!/^\d{8,20}$/.test(accountNumber)) return refuse('INVALID_ACCOUNT_NUMBER', 'The account number must be 8 to 20 digits', { field: 'accountNumber' });
+  if (!/^\d{8,20}$/.test(accountNumber))
+    return refuse('INVALID_ACCOUNT_NUMBER', 'The account number must be 8 to 20 digits', { field: 'accountNumber' });
   if (EWALLETS.has(input.provider) !== (input.kind === PayoutAccountKind.EWALLET))
-    return refuse('PROVIDER_KIND_MISMATCH', `${input.provider} is not a ${input.kind === PayoutAccountKind.EWALLET ? 'e-wallet' : 'bank'}`, {
-      field: 'provider',
-    });
+    return refuse(
+      'PROVIDER_KIND_MISMATCH',
+      `${input.provider} is not a ${input.kind === PayoutAccountKind.EWALLET ? 'e-wallet' : 'bank'}`,
+      {
+        field: 'provider',
+      },
+    );
   const [person] = await sql<{ nik: string }>(em, `SELECT nik FROM ${SCHEMA}.participant WHERE id = ?`, [participantId]);
   if (!person) return refuse('ACCOUNT_NOT_FOUND', 'Register as a participant first');
   let lookup;
@@ -42,7 +47,9 @@ export async function registerPayoutAccount(
   }
   if (!lookup.found) return refuse('ACCOUNT_NOT_FOUND', `${input.provider} knows no account ${accountNumber}`, { field: 'accountNumber' });
   if (lookup.holderNik !== person.nik)
-    return refuse('NIK_MISMATCH', 'The account is registered to someone else’s NIK: use an account in your own name', { field: 'accountNumber' });
+    return refuse('NIK_MISMATCH', 'The account is registered to someone else’s NIK: use an account in your own name', {
+      field: 'accountNumber',
+    });
   await sql(
     em,
     `INSERT INTO ${SCHEMA}.payout_account (participant_id, kind, provider, account_number, holder_name, nik_matched, checked_at, created_at)

@@ -53,7 +53,12 @@ async function applyAnswer(em: EntityManager, payout: Claimed, result: TransferR
 
 /** Sends one claimed payout and records the outcome; an answer after the timeout is still recorded when it comes. */
 async function send(em: EntityManager, provider: DisbursementProvider, payout: Claimed, options: SenderOptions): Promise<boolean> {
-  const request = { reference: payout.reference, provider: payout.account_provider, accountNumber: payout.account_number, amount: Number(payout.amount) };
+  const request = {
+    reference: payout.reference,
+    provider: payout.account_provider,
+    accountNumber: payout.account_number,
+    amount: Number(payout.amount),
+  };
   const late = (result: TransferResult) => {
     // Only a confirmation matters late: a late refusal must not undo a retry that is under way.
     if (result.status === 'COMPLETED')
@@ -73,7 +78,12 @@ async function send(em: EntityManager, provider: DisbursementProvider, payout: C
 }
 
 /** One run of the payout sender: claims a batch and sends it; returns how many were paid. */
-export async function sendDuePayouts(em: EntityManager, provider: DisbursementProvider, options: SenderOptions, signal?: AbortSignal): Promise<number> {
+export async function sendDuePayouts(
+  em: EntityManager,
+  provider: DisbursementProvider,
+  options: SenderOptions,
+  signal?: AbortSignal,
+): Promise<number> {
   let paid = 0;
   while (!signal?.aborted) {
     const claimed = await claim(em.fork(), options);

@@ -93,9 +93,11 @@ export async function markFailed(em: EntityManager, payoutId: string, attempt: n
       [policy.maxAttempts, error.slice(0, 500), policy.retryBaseMs, policy.retryMaxMs, payoutId, attempt],
     );
     if (row?.status === PayoutStatus.FAILED && row.kind === PayoutKind.TRAINING)
-      await sql(tx as EntityManager, `UPDATE ${SCHEMA}.participant SET incentive_status = 'FAILED' WHERE id = ? AND incentive_status = 'DUE'`, [
-        row.participant_id,
-      ]);
+      await sql(
+        tx as EntityManager,
+        `UPDATE ${SCHEMA}.participant SET incentive_status = 'FAILED' WHERE id = ? AND incentive_status = 'DUE'`,
+        [row.participant_id],
+      );
   });
 }
 
@@ -117,9 +119,11 @@ export async function retryPayout(em: EntityManager, payoutId: string): Promise<
       [payoutId],
     );
     if (row?.kind === PayoutKind.TRAINING)
-      await sql(tx as EntityManager, `UPDATE ${SCHEMA}.participant SET incentive_status = 'DUE' WHERE id = ? AND incentive_status = 'FAILED'`, [
-        row.participant_id,
-      ]);
+      await sql(
+        tx as EntityManager,
+        `UPDATE ${SCHEMA}.participant SET incentive_status = 'DUE' WHERE id = ? AND incentive_status = 'FAILED'`,
+        [row.participant_id],
+      );
     return Boolean(row);
   });
   const payout = await em.findOne(Payout, { id: payoutId }, { refresh: true });

@@ -20,5 +20,8 @@ export const SURVEYS: Record<SurveyCode, readonly string[]> = {
     'Pengajar menjelaskan dengan jelas.',
     'Saya akan menyarankan pelatihan ini kepada orang lain.',
   ],
-  [SurveyCode.EMPLOYMENT_STATUS]: ['Pelatihan membantu saya mendapat atau mempertahankan pekerjaan.', 'Penghasilan saya membaik sejak pelatihan.'],
+  [SurveyCode.EMPLOYMENT_STATUS]: [
+    'Pelatihan membantu saya mendapat atau mempertahankan pekerjaan.',
+    'Penghasilan saya membaik sejak pelatihan.',
+  ],
 };

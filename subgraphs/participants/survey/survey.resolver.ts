@@ -14,7 +14,10 @@ class SurveyResponseSubmitPayload {
   @Field(() => SurveyResponse, { nullable: true, description: 'The response (the earlier one when ALREADY_ANSWERED).' })
   response: SurveyResponse | null;
 
-  @Field(() => Payout, { nullable: true, description: 'The survey’s payout; null when refused or when the cohort pays nothing for surveys.' })
+  @Field(() => Payout, {
+    nullable: true,
+    description: 'The survey’s payout; null when refused or when the cohort pays nothing for surveys.',
+  })
   payout: Payout | null;
 
   @Field(() => [SurveyResponseSubmitUserError], { description: 'Why the answers were refused; empty on success.' })

@@ -30,7 +30,11 @@ const OPEN: ReadonlySet<string> = new Set([IncentiveStatus.DUE, IncentiveStatus.
  * surveyResponseSubmit. The unique (participant, survey) constraint decides between concurrent answers:
  * exactly one inserts, and its payout (at the cohort's survey amount) is written in the same transaction.
  */
-export async function submitSurveyResponse(em: EntityManager, participantId: string, input: SurveyResponseSubmitInput): Promise<SurveyResult> {
+export async function submitSurveyResponse(
+  em: EntityManager,
+  participantId: string,
+  input: SurveyResponseSubmitInput,
+): Promise<SurveyResult> {
   const questions = SURVEYS[input.survey as SurveyCode];
   if (input.answers.length !== questions.length || !input.answers.every((a) => Number.isInteger(a) && a >= 1 && a <= 5))
     return refuse('INVALID_ANSWERS', `${input.survey} takes ${questions.length} scores from 1 to 5`, { field: 'answers' });

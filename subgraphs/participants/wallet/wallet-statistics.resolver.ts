@@ -47,7 +47,7 @@ class MoneyStatistics {
   @Field(() => [CardStatusCount], { description: 'Cards by status.' })
   cardsByStatus: CardStatusCount[];
 
-  @Field(() => Int, { description: 'Participants whose first completed course made them due the post-training incentive.' })
+  @Field(() => Int, { description: 'Participants owed the post-training incentive (first course completed and reviewed), paid or not.' })
   incentiveDueCount: number;
 }
 
@@ -84,7 +84,7 @@ export class WalletStatisticsResolver {
       sql<{ status: CardStatus; n: string }>(em, `SELECT status, count(*) AS n FROM (${cards}) c GROUP BY 1`, args),
       sql<{ n: string }>(
         em,
-        `SELECT count(*) AS n FROM ${SCHEMA}.participant p JOIN (${cards}) c ON c.participant_id = p.id WHERE p.incentive_status = 'DUE'`,
+        `SELECT count(*) AS n FROM ${SCHEMA}.participant p JOIN (${cards}) c ON c.participant_id = p.id WHERE p.incentive_status IN ('DUE', 'PAID', 'FAILED')`,
         args,
       ),
     ]);
