@@ -89,7 +89,7 @@ describe('seedParticipants', () => {
     ]);
     // Incentives in every state: paid (one with a survey), pending without an account, awaiting review, failed.
     const incentives = await q(`SELECT incentive_status AS status, count(*)::int AS n FROM participants.participant
-      WHERE incentive_status <> 'NOT_DUE' GROUP BY 1 ORDER BY 1::text`);
+      WHERE incentive_status <> 'NOT_DUE' GROUP BY 1 ORDER BY incentive_status::text`);
     expect(incentives).toEqual(
       [
         { status: 'AWAITING_REVIEW', n: 2 },
