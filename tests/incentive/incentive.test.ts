@@ -95,6 +95,15 @@ describe('incentive', () => {
       [holder.participantId],
     );
     expect(events.map((e) => e.payload)).toEqual([expect.objectContaining({ kind: 'TRAINING', amount: '600000' })]);
+    // Analytics hears of the status (INCENTIVES_PAID counts it) from the participant's own event.
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await db().query(`select incentive_status from analytics.participant_dim where participant_id = $1`, [
+        holder.participantId,
+      ]);
+      if (rows[0]?.incentive_status === 'PAID') break;
+      if (i === 99) throw new Error(`analytics never saw the incentive paid: ${JSON.stringify(rows)}`);
+      await sleep(100);
+    }
 
     // Surveys: bad answers change nothing; one answer per survey, even sent five times at once; each pays Rp50,000.
     expect(codes(await survey(holder.participantId, { survey: 'TRAINING_EVALUATION', answers: [5, 9, 5] }))).toEqual(['INVALID_ANSWERS']);

@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { db, gatewayQuery, subgraphQuery, tokenFor } from '../support/client';
-import { createCourse } from '../courses/fixtures';
-import { insertSale } from '../courses/fixtures';
+import { createCourse, insertSale } from '../courses/fixtures';
 import type { Cardholder } from '../support/partner';
 
 /* Helpers of the incentive tests: the simulated provider's control API, and the participant's view through the gateway. */
@@ -145,4 +143,3 @@ export const ledgerRows = async (participantId: string) =>
   (await db().query(`select * from participants.incentive_ledger_entry where participant_id = $1`, [participantId])).rows;
 
 export const someoneElsesNik = () => `3171010101${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
-export { randomUUID };

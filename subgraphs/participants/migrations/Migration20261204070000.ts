@@ -2,41 +2,19 @@ import { Migration } from '@mikro-orm/migrations';
 
 const S = '"participants"';
 
-const changed = (columns: string[]) =>
-  `(${columns.map((c) => `new.${c}`).join(', ')}) is distinct from (${columns.map((c) => `old.${c}`).join(', ')})`;
-
-/** The participant trigger of Migration20261202210000, now also telling analytics of every later incentive status. */
-const participantTrigger = (
-  columns: string[],
-) => `create or replace function ${S}."outbox_participant"() returns trigger language plpgsql as $$
-  begin
-    if tg_op = 'INSERT' then
-      perform ${S}."outbox_emit"('participant.registered', ${S}.outbox_participant_payload(new), new.created_at);
-    else
-      if new.incentive_status = 'DUE' and old.incentive_status <> 'DUE' then
-        perform ${S}."outbox_emit"('participant.incentive_due', ${S}.outbox_participant_payload(new));
-      elsif ${changed(columns)} then
-        perform ${S}."outbox_emit"('participant.updated', ${S}.outbox_participant_payload(new));
-      end if;
-    end if;
-    return null;
-  end $$`;
-
-const PERSON = ['province_code', 'district_code', 'birth_date', 'gender', 'education_status', 'occupation', 'first_completed_at'];
-
 /*
  * The post-training incentive: due only after completion and a review (reviews arrive from the courses feed),
  * an amount per cohort, paid surveys, a verified payout account, one payout per incentive keyed by its
  * reference, and the incentive ledger (separate from the training wallet's). Participants already DUE stay
  * DUE: their completion was recorded before a review was asked for, and the reviews already read from the
- * feed were not kept.
+ * feed were not kept. Its events come with Migration20261204070100 (the seed writes these tables before the
+ * outbox exists in tests/analytics/backfill.test.ts).
  */
 export class Migration20261204070000 extends Migration {
   override async up(): Promise<void> {
     // New values are not used in this transaction (PostgreSQL refuses that), only compared as text by triggers.
     for (const value of ['AWAITING_REVIEW', 'PAID', 'FAILED'])
       this.addSql(`alter type ${S}."incentive_status" add value if not exists '${value}'`);
-    this.addSql(participantTrigger([...PERSON, 'incentive_status']));
     this.addSql(`alter table ${S}."cohort" add column "incentive_amount" bigint not null default 600000,
       add column "survey_amount" bigint not null default 50000,
       add constraint "cohort_incentive_positive" check (incentive_amount > 0 and survey_amount >= 0)`);
@@ -83,7 +61,6 @@ export class Migration20261204070000 extends Migration {
     for (const table of ['incentive_ledger_entry', 'payout', 'payout_account', 'survey_response', 'incentive_review'])
       this.addSql(`drop table ${S}."${table}"`);
     this.addSql(`alter table ${S}."cohort" drop column "incentive_amount", drop column "survey_amount"`);
-    this.addSql(participantTrigger(PERSON));
     // PostgreSQL cannot drop enum values; the three new ones stay unused.
   }
 }

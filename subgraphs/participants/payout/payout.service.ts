@@ -40,7 +40,7 @@ interface PaidRow {
  * Records the provider's confirmation of `reference`, once however often it arrives (a retry's answer, a late
  * first answer, a duplicate): the row lock of the UPDATE orders concurrent confirmations and only the first
  * finds the payout unpaid. With it, in one transaction: the incentive ledger entry, the inbox notification,
- * the `incentive.paid` event, and for the training incentive the participant's PAID status.
+ * the `incentive.paid` event (the payout's outbox trigger), and for the training incentive the participant's PAID status.
  */
 export function markPaid(em: EntityManager, reference: string, transferId: string): Promise<boolean> {
   return em.transactional(async (tx) => {
@@ -58,13 +58,6 @@ export function markPaid(em: EntityManager, reference: string, transferId: strin
       [paid.participant_id, paid.id, paid.kind, paid.amount, paid.reference],
     );
     await notifyIncentivePaid(tx as EntityManager, paid.participant_id, Number(paid.amount), paid.reference);
-    await sql(
-      tx as EntityManager,
-      `SELECT ${SCHEMA}.outbox_emit('incentive.paid', jsonb_build_object('payoutId', p.id, 'participantId', p.participant_id,
-         'kind', p.kind, 'survey', p.survey, 'amount', p.amount::text, 'attempts', p.attempts, 'paidAt', p.paid_at))
-         FROM ${SCHEMA}.payout p WHERE p.id = ?`,
-      [paid.id],
-    );
     if (paid.kind === PayoutKind.TRAINING)
       await sql(tx as EntityManager, `UPDATE ${SCHEMA}.participant SET incentive_status = 'PAID' WHERE id = ?`, [paid.participant_id]);
     return true;
