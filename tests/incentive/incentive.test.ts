@@ -179,6 +179,16 @@ describe('incentive', () => {
     ]);
     expect(rows[0].n).toBe(0);
     expect((await gatewayQuery(INCENTIVE, {}, { token })).data!.me.payoutAccount).toBeNull();
+    // A signed-up caller with no record yet (any token subject) is refused, not failed.
+    const stranger = { token: await tokenFor('participant', 'signup|no-record-yet') };
+    const noRecord = await gatewayQuery(
+      `mutation($input: PayoutAccountRegisterInput!) { payoutAccountRegister(input: $input) { userErrors { code } } }`,
+      { input: { kind: 'EWALLET', provider: 'OVO', accountNumber: account } },
+      stranger,
+    );
+    expect(noRecord.data!.payoutAccountRegister.userErrors).toEqual([{ code: 'ACCOUNT_NOT_FOUND' }]);
+    const noSurvey = await gatewayQuery(SURVEY, { input: { survey: 'EMPLOYMENT_STATUS', answers: [3, 3] } }, stranger);
+    expect(noSurvey.data!.surveyResponseSubmit.userErrors).toEqual([{ code: 'NOT_ELIGIBLE' }]);
     // A bank account in the holder's own name is accepted, with when the NIK was checked.
     const bank = await registerAccount(holder.participantId, '0021009876543', holder.nik, 'BRI');
     expect(bank.payoutAccount).toMatchObject({ kind: 'BANK', provider: 'BRI', nikMatched: true, checkedAt: expect.any(String) });

@@ -87,7 +87,7 @@ export class InternalResolver {
 
   @Mutation(() => Boolean, {
     description:
-      'Record that the participant completed a course; the first completion makes them due the post-training incentive. Idempotent by enrollmentId.',
+      'Record that the participant completed a course; the first completion makes the post-training incentive owed once that course is reviewed (AWAITING_REVIEW until then). Idempotent by enrollmentId.',
   })
   @Directive('@inaccessible')
   participantCompletionRecord(

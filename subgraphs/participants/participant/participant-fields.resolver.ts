@@ -82,7 +82,7 @@ export class ParticipantFieldsResolver {
   @FieldResolver(() => IncentiveStatus, {
     nullable: true,
     description:
-      'Whether the post-training incentive is due (after a first completed course). Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.',
+      'Where the post-training incentive stands (owed after a first completed course and its review; see `incentive` for its payouts). Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.',
   })
   incentiveStatus(@Root() p: Participant, @Ctx() { personalData }: ParticipantsContext) {
     personalData.allow(p.id, 'incentiveStatus');
@@ -102,7 +102,7 @@ export class ParticipantFieldsResolver {
   @FieldResolver(() => ID, {
     nullable: true,
     description:
-      'The enrollment whose completion made the incentive due. Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.',
+      'The enrollment whose completion makes the incentive owed (once reviewed). Self and programme office only (each office read is recorded); FORBIDDEN for anyone else.',
   })
   incentiveEnrollmentId(@Root() p: Participant, @Ctx() { personalData }: ParticipantsContext) {
     personalData.allow(p.id, 'incentiveEnrollmentId');

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { refuser, type UserError } from '../../../common/errors';
+import { isUuid } from '../../../common/ids';
 import { log } from '../../../common/logger';
 import { SCHEMA, sql } from '../sql';
 import type { DisbursementProvider } from './disbursement-provider';
@@ -36,7 +37,10 @@ export async function registerPayoutAccount(
         field: 'provider',
       },
     );
-  const [person] = await sql<{ nik: string }>(em, `SELECT nik FROM ${SCHEMA}.participant WHERE id = ?`, [participantId]);
+  // A signed-up caller without a record may hold any token subject, not only a uuid.
+  const [person] = isUuid(participantId)
+    ? await sql<{ nik: string }>(em, `SELECT nik FROM ${SCHEMA}.participant WHERE id = ?`, [participantId])
+    : [];
   if (!person) return refuse('ACCOUNT_NOT_FOUND', 'Register as a participant first');
   let lookup;
   try {

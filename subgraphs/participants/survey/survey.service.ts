@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { refuser, type UserError } from '../../../common/errors';
+import { isUuid } from '../../../common/ids';
 import { IncentiveStatus } from '../participant/participant.enums';
 import { Payout } from '../payout/payout.entity';
 import { payoutReference } from '../payout/payout.service';
@@ -38,12 +39,14 @@ export async function submitSurveyResponse(
   const questions = SURVEYS[input.survey as SurveyCode];
   if (input.answers.length !== questions.length || !input.answers.every((a) => Number.isInteger(a) && a >= 1 && a <= 5))
     return refuse('INVALID_ANSWERS', `${input.survey} takes ${questions.length} scores from 1 to 5`, { field: 'answers' });
-  const [person] = await sql<{ incentive_status: string; survey_amount: string | null }>(
-    em,
-    `SELECT p.incentive_status, co.survey_amount FROM ${SCHEMA}.participant p
+  const [person] = !isUuid(participantId)
+    ? []
+    : await sql<{ incentive_status: string; survey_amount: string | null }>(
+        em,
+        `SELECT p.incentive_status, co.survey_amount FROM ${SCHEMA}.participant p
        LEFT JOIN ${SCHEMA}.card c ON c.participant_id = p.id LEFT JOIN ${SCHEMA}.cohort co ON co.id = c.cohort_id WHERE p.id = ?`,
-    [participantId],
-  );
+        [participantId],
+      );
   if (!person || !OPEN.has(person.incentive_status) || person.survey_amount === null)
     return refuse('NOT_ELIGIBLE', 'Complete and review a course first');
   const reference = payoutReference(participantId, input.survey);
