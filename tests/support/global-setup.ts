@@ -72,6 +72,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_DATABASE_URL = db.url;
   process.env.TEST_GATEWAY_URL = stack.gatewayUrl;
   process.env.TEST_SUBGRAPH_URLS = JSON.stringify(stack.subgraphUrls);
-  process.env.TEST_DISBURSEMENT_URL = stack.env.PARTICIPANTS_DISBURSEMENT_URL;
+  // Subgraph processes the tests start themselves pay through the stack's simulator too, never a developer's on 4020.
+  process.env.TEST_DISBURSEMENT_URL = process.env.PARTICIPANTS_DISBURSEMENT_URL = stack.env.PARTICIPANTS_DISBURSEMENT_URL;
   (globalThis as Record<string, unknown>).__PRAKERJA_TEST__ = { db, stack };
 }
