@@ -1,5 +1,5 @@
 import { db, gatewayQuery, subgraphQuery, tokenFor } from '../support/client';
-import { createPartner } from '../courses/fixtures';
+import { createCourse, createPartner, insertSale } from '../courses/fixtures';
 import { buyAttendComplete } from '../support/journey';
 import { cardholder, cardholders, partnerWithCredential, type PartnerCredential } from '../support/partner';
 import {
@@ -151,6 +151,32 @@ describe('incentive', () => {
       const list = await subgraphQuery('participants', `{ payouts(first: 5) { totalCount } }`, {}, identity);
       expect(list.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
+  });
+
+  it('a review read from the feed before the completion call arrives makes the incentive DUE with the completion', async () => {
+    const holder = await cardholder();
+    const courseId = await createCourse({ sessionCount: 1 });
+    const sale = await insertSale({ partnerId, courseId, participantId: holder.participantId, status: 'COMPLETED', attendedSessions: 1 });
+    // Marked recorded so that the courses reconciler stays off it: this test makes the completion call itself, late.
+    await db().query(`update courses.enrollment set completed_at = now(), completion_recorded = true where id = $1`, [sale.enrollmentId]);
+    const reviewed = await review(holder.participantId, sale.enrollmentId);
+    expect(reviewed.userErrors).toEqual([]);
+    for (let i = 0; ; i++) {
+      const { rows } = await db().query(`select 1 from participants.incentive_review where review_id = $1`, [reviewed.review!.id]);
+      if (rows.length) break;
+      if (i === 100) throw new Error('the review never arrived from the courses feed');
+      await sleep(100);
+    }
+    expect(await incentiveOf(holder.participantId)).toMatchObject({ status: 'NOT_DUE', payouts: [] });
+    const res = await subgraphQuery(
+      'participants',
+      `mutation($input: ParticipantCompletionRecordInput!) { participantCompletionRecord(input: $input) }`,
+      { input: { participantId: holder.participantId, enrollmentId: sale.enrollmentId, completedAt: new Date().toISOString() } },
+      { role: 'service', subject: 'courses' },
+    );
+    expect(res.errors).toBeUndefined();
+    const due = await incentiveOf(holder.participantId);
+    expect(due).toMatchObject({ status: 'DUE', payouts: [expect.objectContaining({ kind: 'TRAINING', status: 'PENDING' })] });
   });
 
   it('refuses an account whose holder’s NIK is not the participant’s, storing nothing; and malformed or unknown accounts', async () => {
