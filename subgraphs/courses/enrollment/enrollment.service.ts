@@ -6,6 +6,7 @@ import { log } from '../../../common/logger';
 import type { CoursesServices } from '../context';
 import { Course } from '../course/course.entity';
 import type { Purchase } from '../purchase/purchase.entity';
+import { releaseSeats } from '../schedule/schedule.seats';
 import { Attendance, Enrollment } from './enrollment.entity';
 import {
   EnrollmentStatus,
@@ -127,6 +128,8 @@ export async function finishRefund(
     `update courses.enrollment set status = 'CANCELLED', cancelled_at = ?, refunded_amount = amount where id = ? and status = 'CANCELLING'`,
     [now, enrollmentId],
   );
+  // The enrollment's seat on its schedule (if any) goes back on sale; the reconciler sweeps it after a crash here.
+  await releaseSeats(em, enrollment.purchase.id);
   return { enrollment: await em.findOneOrFail(Enrollment, { id: enrollmentId }, { refresh: true }), userErrors: [] };
 }
 

@@ -6,6 +6,7 @@ import { Migration20261202213500 } from './Migration20261202213500';
 import { Migration20261203010000 } from './Migration20261203010000';
 import { Migration20261203030300 } from './Migration20261203030300';
 import { Migration20261203040000 } from './Migration20261203040000';
+import { Migration20261204080000 } from './Migration20261204080000';
 
 /** This subgraph's migrations in order; `npm run migration:create -- courses` appends to it. */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203010000', class: Migration20261203010000 },
   { name: 'Migration20261203030300', class: Migration20261203030300 },
   { name: 'Migration20261203040000', class: Migration20261203040000 },
+  { name: 'Migration20261204080000', class: Migration20261204080000 },
 ];

@@ -9,6 +9,7 @@ import { otpMatches } from './otp';
 import { Purchase } from './purchase.entity';
 import { PurchaseStatus, type PurchaseAuthorizeErrorCode } from './purchase.enums';
 import { stateOf } from './purchase.service';
+import { releaseSeats, takeSeatCte } from '../schedule/schedule.seats';
 import { decideAuthorize, reissuesOtp } from './rules';
 
 export interface AuthorizeResult {
@@ -121,6 +122,7 @@ export async function finishCapture(
         `update courses.purchase set status = 'EXPIRED', hold_released = true, updated_at = now() where id = ? and status = 'CAPTURING'`,
         [purchaseId],
       );
+      await releaseSeats(em, purchaseId);
       return refuse(
         'INSUFFICIENT_BALANCE',
         'The hold on the balance expired before it could be debited; start again with a new invoice code',
@@ -140,7 +142,8 @@ export async function finishCapture(
 
 /**
  * One statement, so one round trip and no transaction to open: it locks the purchase row, and only while the
- * purchase is still CAPTURING inserts the enrollment and marks the purchase AUTHORIZED. Finishers that queued
+ * purchase is still CAPTURING inserts the enrollment, marks the purchase AUTHORIZED and turns its held seat (if
+ * it bought a schedule) into a taken one. Finishers that queued
  * on the lock see the AUTHORIZED row and write nothing (undefined), then read the winner's enrollment.
  * (`on conflict (purchase_id)` alone was not enough: two racing inserts can collide first on the (partner,
  * invoice) unique index, which is not the arbiter, and one of them fails.)
@@ -151,7 +154,10 @@ async function enrollAndAuthorize(em: EntityManager, purchase: Purchase, now: Da
     `with locked as (select id from courses.purchase where id = ? and status = 'CAPTURING' for update),
      enrolled as (${insert.sql}),
      authorized as (
-       update courses.purchase set status = 'AUTHORIZED', authorized_at = ?, updated_at = ? where id in (select purchase_id from enrolled) returning id)
+       update courses.purchase set status = 'AUTHORIZED', authorized_at = ?, updated_at = ?,
+              seat_status = case when schedule_id is null then null else 'TAKEN' end
+        where id in (select purchase_id from enrolled) returning id, schedule_id),
+     ${takeSeatCte}
      select enrolled.* from enrolled join authorized on authorized.id = enrolled.purchase_id`,
     [purchase.id, ...insert.params, now, now] as never[],
   );
@@ -162,9 +168,10 @@ async function enrollmentOf(em: EntityManager, purchaseId: string): Promise<Enro
   return em.findOneOrFail(Enrollment, { purchase: purchaseId }, { refresh: true });
 }
 
-/** Releases the hold of a LOCKED or EXPIRED purchase; the reconciler retries when this fails. */
+/** Releases the seat and the hold of a LOCKED or EXPIRED purchase; the reconciler retries when this fails. */
 export async function releaseHold(em: EntityManager, services: CoursesServices, purchaseId: string): Promise<void> {
   try {
+    await releaseSeats(em, purchaseId);
     const result = await services.participants.holdRelease(purchaseId);
     const code = result.userErrors[0]?.code;
     if (code && code !== 'HOLD_NOT_FOUND' && code !== 'HOLD_EXPIRED') {

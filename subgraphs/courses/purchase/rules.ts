@@ -9,6 +9,8 @@ export interface StartRequest {
   cardNumber: string;
   courseId: string;
   amount: number;
+  /** The schedule bought, for a course with schedules. */
+  scheduleId?: string | null;
 }
 
 export interface PurchaseState {
@@ -16,6 +18,7 @@ export interface PurchaseState {
   cardNumber: string;
   courseId: string;
   amount: number;
+  scheduleId?: string | null;
   otpHash: string | null;
   otpExpiresAt: Date | null;
   otpAttempts: number;
@@ -30,12 +33,17 @@ export const REISSUE_MARGIN_MS = 30_000;
 export type RetryDecision = 'CONFLICT' | 'RETURN' | 'ISSUE_OTP' | 'RESEND_OTP';
 
 /**
- * purchaseStart on an invoice code the partner already used: the same card, course and amount is a retry
+ * purchaseStart on an invoice code the partner already used: the same card, course, amount and schedule is a retry
  * (answer the same purchase; send a new OTP only when none is valid any more and the hold still has time;
  * send the valid one again when its delivery was never confirmed); anything else is INVOICE_CONFLICT.
  */
 export function decideRetry(existing: PurchaseState, request: StartRequest, now: Date): RetryDecision {
-  if (existing.cardNumber !== request.cardNumber || existing.courseId !== request.courseId || existing.amount !== request.amount)
+  if (
+    existing.cardNumber !== request.cardNumber ||
+    existing.courseId !== request.courseId ||
+    existing.amount !== request.amount ||
+    (existing.scheduleId ?? null) !== (request.scheduleId ?? null)
+  )
     return 'CONFLICT';
   if (reissuesOtp(existing, now)) return 'ISSUE_OTP';
   return resendsOtp(existing, now) ? 'RESEND_OTP' : 'RETURN';
@@ -96,5 +104,16 @@ export function decideAuthorize(state: PurchaseState, otpIsCorrect: boolean, now
 export function ageRequirementRefusal(course: { minimumAge: number | null; maximumAge: number | null }, ageYears: number): string | null {
   if (course.minimumAge !== null && ageYears < course.minimumAge) return `The course requires an age of at least ${course.minimumAge}`;
   if (course.maximumAge !== null && ageYears > course.maximumAge) return `The course requires an age of at most ${course.maximumAge}`;
+  return null;
+}
+
+/** Why a course's schedule cannot be bought now, or null: it must be one of the course's, not started, not full. */
+export function scheduleRefusal(
+  schedule: { startsAt: Date; seatQuota: number; seatsHeld: number; seatsTaken: number } | null,
+  now: Date,
+): string | null {
+  if (!schedule) return 'The course has no schedule with this id';
+  if (schedule.startsAt <= now) return 'The schedule has already started';
+  if (schedule.seatsHeld + schedule.seatsTaken >= schedule.seatQuota) return 'The schedule is full: no seat is left';
   return null;
 }

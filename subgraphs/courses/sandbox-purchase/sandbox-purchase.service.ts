@@ -14,6 +14,7 @@ import { Purchase } from '../purchase/purchase.entity';
 import type { EnrollmentVoidErrorCode } from '../enrollment/enrollment.enums';
 import { PurchaseStatus, type PurchaseAuthorizeErrorCode, type PurchaseStartErrorCode } from '../purchase/purchase.enums';
 import type { PurchaseStartInput } from '../purchase/purchase.inputs';
+import { scheduleCheck } from '../purchase/purchase.service';
 import { SandboxPurchase } from './sandbox-purchase.entity';
 
 /*
@@ -91,6 +92,9 @@ export async function sandboxStart(em: EntityManager, services: CoursesServices,
   if (!offering) return refuseStart('COURSE_NOT_OFFERED', 'This platform does not sell the course', { field: 'courseId' });
   if (offering.price !== input.amount)
     return refuseStart('PRICE_MISMATCH', `The amount must equal this platform’s price, ${offering.price}`, { field: 'amount' });
+  // The same schedule rules as production; a sandbox purchase takes no seat (it is not real).
+  const seatRefusal = await scheduleCheck(em, course.id, input.scheduleId ?? null, new Date());
+  if (seatRefusal) return refuseStart('NOT_ELIGIBLE', seatRefusal, { field: 'scheduleId' });
 
   const balance = await services.participants.sandboxCardBalance(input.cardNumber, partnerId);
   if (balance === null) return refuseStart('UNKNOWN_CARD', 'No test card of yours has this number', { field: 'cardNumber' });

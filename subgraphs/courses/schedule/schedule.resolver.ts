@@ -1,0 +1,68 @@
+import { Arg, Args, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { payloadUserError, UserError } from '../../../common/errors';
+import { Connection, PageArgs } from '../../../common/pagination';
+import type { CoursesContext } from '../context';
+import { Course } from '../course/course.entity';
+import { CourseSchedule } from './schedule.entity';
+import { CourseScheduleCreateInput, CourseScheduleUpdateInput } from './schedule.inputs';
+import { createSchedule, SCHEDULE_ERRORS, updateSchedule } from './schedule.service';
+
+@ObjectType({ description: 'A page of course schedules.' })
+export class CourseScheduleConnection extends Connection(CourseSchedule, 'CourseSchedule', 'schedule') {}
+
+const CourseScheduleUserError = payloadUserError('CourseSchedule', SCHEDULE_ERRORS);
+
+@ObjectType({ description: 'Result of courseScheduleCreate and courseScheduleUpdate.' })
+class CourseSchedulePayload {
+  @Field(() => CourseSchedule, { nullable: true, description: 'The schedule after the change (null when refused).' })
+  schedule: CourseSchedule | null;
+
+  @Field(() => [CourseScheduleUserError], { description: 'Why the change was refused; empty on success.' })
+  userErrors: UserError[];
+}
+
+@Resolver(() => CourseSchedule)
+export class CourseScheduleResolver {
+  @FieldResolver(() => Course, { description: 'The course of the session.' })
+  async course(@Root() schedule: CourseSchedule, @Ctx() { loaders }: CoursesContext) {
+    return (await loaders.course.load(schedule.course.id))!;
+  }
+
+  @FieldResolver(() => Int, { description: 'Seats still purchasable: the quota less the seats held and taken.' })
+  seatsAvailable(@Root() schedule: CourseSchedule) {
+    return Math.max(0, schedule.seatQuota - schedule.seatsHeld - schedule.seatsTaken);
+  }
+
+  @Mutation(() => CourseSchedulePayload, {
+    nullable: true,
+    description:
+      'Adds a dated session with a seat quota to a course. A course with schedules is bought for one of them (purchaseStart `scheduleId`). The office, or the staff of a platform selling the course.',
+  })
+  courseScheduleCreate(
+    @Arg('input', () => CourseScheduleCreateInput, { description: 'Course, times and seats.' }) input: CourseScheduleCreateInput,
+    @Ctx() { em, identity }: CoursesContext,
+  ) {
+    return createSchedule(em, identity, input);
+  }
+
+  @Mutation(() => CourseSchedulePayload, {
+    nullable: true,
+    description: 'Moves a session or changes its seat quota (never below the seats held and taken). The office, or the staff of a platform selling the course.',
+  })
+  courseScheduleUpdate(
+    @Arg('input', () => CourseScheduleUpdateInput, { description: 'The schedule and what changes.' }) input: CourseScheduleUpdateInput,
+    @Ctx() { em, identity }: CoursesContext,
+  ) {
+    return updateSchedule(em, identity, input);
+  }
+}
+
+@Resolver(() => Course)
+export class CourseSchedulesResolver {
+  @FieldResolver(() => CourseScheduleConnection, {
+    description: 'The course’s dated sessions, earliest first, with their seats. Empty for a course bought without a schedule.',
+  })
+  schedules(@Root() course: Course, @Args() { first, after }: PageArgs, @Ctx() { loaders }: CoursesContext) {
+    return loaders.courseSchedules.load({ parentId: course.id, first, after });
+  }
+}
