@@ -7,6 +7,7 @@ import { Migration20261203010000 } from './Migration20261203010000';
 import { Migration20261203030300 } from './Migration20261203030300';
 import { Migration20261203040000 } from './Migration20261203040000';
 import { Migration20261204080000 } from './Migration20261204080000';
+import { Migration20261204082000 } from './Migration20261204082000';
 
 /** This subgraph's migrations in order; `npm run migration:create -- courses` appends to it. */
 export const migrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203030300', class: Migration20261203030300 },
   { name: 'Migration20261203040000', class: Migration20261203040000 },
   { name: 'Migration20261204080000', class: Migration20261204080000 },
+  { name: 'Migration20261204082000', class: Migration20261204082000 },
 ];

@@ -30,7 +30,7 @@ export const PURCHASE_START_ERRORS = {
   INVALID_CARD_NUMBER: 'The card number is not 16 digits with a valid check digit.',
   UNKNOWN_CARD: 'No Kartu Prakerja has this number.',
   NOT_ELIGIBLE:
-    'The card cannot buy courses now (not active, or its purchase deadline has passed), its holder is outside the course’s age requirement, or the schedule asked for cannot be bought (missing for a course held on dates, not the course’s, started, or full); the message says which.',
+    'The card cannot buy courses now (not active, or its purchase deadline has passed), its holder is outside the course’s age requirement or below its minimum education (or declared none), or the schedule asked for cannot be bought (missing for a course held on dates, not the course’s, started, or full); the message says which.',
   COURSE_NOT_FOUND: 'No approved course has this id.',
   COURSE_NOT_OFFERED: 'This platform does not sell the course.',
   PRICE_MISMATCH: 'The amount is not this platform’s price for the course.',

@@ -15,7 +15,8 @@ import type { PurchaseStartErrorCode } from './purchase.enums';
 import type { PurchaseStartInput } from './purchase.inputs';
 import { CourseSchedule } from '../schedule/schedule.entity';
 import { holdSeat } from '../schedule/schedule.seats';
-import { ageRequirementRefusal, decideRetry, otpExpiry, resendsOtp, scheduleRefusal, type PurchaseState, type StartRequest } from './rules';
+import type { EducationLevel } from '../../../common/education';
+import { ageRequirementRefusal, decideRetry, educationRequirementRefusal, otpExpiry, resendsOtp, scheduleRefusal, type PurchaseState, type StartRequest } from './rules';
 
 export interface PurchaseResult {
   purchase: Purchase | null;
@@ -86,6 +87,8 @@ export async function startPurchase(
     return refuse('NOT_ELIGIBLE', 'The card’s purchase deadline has passed', { field: 'cardNumber' });
   const ageRefusal = ageRequirementRefusal(course, card.ageYears);
   if (ageRefusal) return refuse('NOT_ELIGIBLE', ageRefusal, { field: 'cardNumber' });
+  const educationRefusal = educationRequirementRefusal(course, (card.educationLevel as EducationLevel | null) ?? null);
+  if (educationRefusal) return refuse('NOT_ELIGIBLE', educationRefusal, { field: 'cardNumber' });
   if (await hasActiveEnrollment(em, card.participantId, course.id)) {
     return refuse('ALREADY_ENROLLED', 'The participant already holds an active enrollment in this course', { field: 'courseId' });
   }

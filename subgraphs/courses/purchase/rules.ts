@@ -1,3 +1,4 @@
+import { educationLabel, meetsEducation, type EducationLevel } from '../../../common/education';
 import { PurchaseStatus } from './purchase.enums';
 
 /*
@@ -116,4 +117,16 @@ export function scheduleRefusal(
   if (schedule.startsAt <= now) return 'The schedule has already started';
   if (schedule.seatsHeld + schedule.seatsTaken >= schedule.seatQuota) return 'The schedule is full: no seat is left';
   return null;
+}
+
+/**
+ * Why a participant with `attained` education may not buy the course, or null when its minimum (if any) is met.
+ * Nothing declared is a refusal too, saying how to put it right.
+ */
+export function educationRequirementRefusal(course: { minimumEducation: EducationLevel | null }, attained: EducationLevel | null): string | null {
+  if (!course.minimumEducation) return null;
+  const minimum = educationLabel(course.minimumEducation);
+  if (!attained)
+    return `The course requires an education of at least ${minimum}; the participant has not declared theirs: they complete their profile (participantEducationSet) and try again`;
+  return meetsEducation(attained, course.minimumEducation) ? null : `The course requires an education of at least ${minimum} (the participant has ${educationLabel(attained)})`;
 }

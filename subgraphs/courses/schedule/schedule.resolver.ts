@@ -5,21 +5,26 @@ import type { CoursesContext } from '../context';
 import { Course } from '../course/course.entity';
 import { CourseSchedule } from './schedule.entity';
 import { CourseScheduleCreateInput, CourseScheduleUpdateInput } from './schedule.inputs';
-import { createSchedule, SCHEDULE_ERRORS, updateSchedule } from './schedule.service';
+import { createSchedule, SCHEDULE_CREATE_ERRORS, SCHEDULE_UPDATE_ERRORS, updateSchedule } from './schedule.service';
 
 @ObjectType({ description: 'A page of course schedules.' })
 export class CourseScheduleConnection extends Connection(CourseSchedule, 'CourseSchedule', 'schedule') {}
 
-const CourseScheduleUserError = payloadUserError('CourseSchedule', SCHEDULE_ERRORS);
+/** The payload of one schedule mutation, with its own user-error type. */
+function schedulePayload<C extends string>(name: string, codes: Record<C, string>) {
+  const SchedulePayloadUserError = payloadUserError(name, codes);
+  @ObjectType(`${name}Payload`, { description: `Result of ${name.charAt(0).toLowerCase()}${name.slice(1)}.` })
+  class SchedulePayload {
+    @Field(() => CourseSchedule, { nullable: true, description: 'The schedule after the change (null when refused).' })
+    schedule: CourseSchedule | null;
 
-@ObjectType({ description: 'Result of courseScheduleCreate and courseScheduleUpdate.' })
-class CourseSchedulePayload {
-  @Field(() => CourseSchedule, { nullable: true, description: 'The schedule after the change (null when refused).' })
-  schedule: CourseSchedule | null;
-
-  @Field(() => [CourseScheduleUserError], { description: 'Why the change was refused; empty on success.' })
-  userErrors: UserError[];
+    @Field(() => [SchedulePayloadUserError], { description: 'Why the change was refused; empty on success.' })
+    userErrors: UserError[];
+  }
+  return SchedulePayload;
 }
+const CourseScheduleCreatePayload = schedulePayload('CourseScheduleCreate', SCHEDULE_CREATE_ERRORS);
+const CourseScheduleUpdatePayload = schedulePayload('CourseScheduleUpdate', SCHEDULE_UPDATE_ERRORS);
 
 @Resolver(() => CourseSchedule)
 export class CourseScheduleResolver {
@@ -33,7 +38,7 @@ export class CourseScheduleResolver {
     return Math.max(0, schedule.seatQuota - schedule.seatsHeld - schedule.seatsTaken);
   }
 
-  @Mutation(() => CourseSchedulePayload, {
+  @Mutation(() => CourseScheduleCreatePayload, {
     nullable: true,
     description:
       'Adds a dated session with a seat quota to a course. A course with schedules is bought for one of them (purchaseStart `scheduleId`). The office, or the staff of a platform selling the course.',
@@ -45,7 +50,7 @@ export class CourseScheduleResolver {
     return createSchedule(em, identity, input);
   }
 
-  @Mutation(() => CourseSchedulePayload, {
+  @Mutation(() => CourseScheduleUpdatePayload, {
     nullable: true,
     description: 'Moves a session or changes its seat quota (never below the seats held and taken). The office, or the staff of a platform selling the course.',
   })

@@ -13,14 +13,21 @@ export interface ScheduleResult {
   userErrors: UserError[];
 }
 
-/** What courseScheduleCreate and courseScheduleUpdate can refuse with. */
-export const SCHEDULE_ERRORS = {
-  COURSE_NOT_FOUND: 'There is no course with this id.',
-  NOT_FOUND: 'There is no schedule with this id.',
-  INVALID_TIME: 'The session must start in the future and end after it starts.',
+const TIME_AND_QUOTA_ERRORS = {
+  INVALID_TIME: 'The session must start in the future (a new start) and end after it starts.',
   INVALID_QUOTA: `The seat quota must be 1 to ${MAX_SEAT_QUOTA}.`,
+} as const;
+
+/** What courseScheduleCreate can refuse with. */
+export const SCHEDULE_CREATE_ERRORS = { COURSE_NOT_FOUND: 'There is no course with this id.', ...TIME_AND_QUOTA_ERRORS } as const;
+
+/** What courseScheduleUpdate can refuse with. */
+export const SCHEDULE_UPDATE_ERRORS = {
+  NOT_FOUND: 'There is no schedule with this id.',
+  ...TIME_AND_QUOTA_ERRORS,
   QUOTA_BELOW_SEATS: 'The new quota is below the seats already held and taken.',
 } as const;
+const SCHEDULE_ERRORS = { ...SCHEDULE_CREATE_ERRORS, ...SCHEDULE_UPDATE_ERRORS };
 type ScheduleErrorCode = keyof typeof SCHEDULE_ERRORS;
 
 const refuse = refuser<ScheduleResult, ScheduleErrorCode>({ schedule: null });
