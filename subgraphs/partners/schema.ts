@@ -17,7 +17,8 @@ export const buildPartnersSchema = () =>
   buildFederatedSchema(
     {
       resolvers: [
-        outboxFeedResolver('partners'),
+        // Courses withdraws a terminated platform's offerings from this feed.
+        outboxFeedResolver('partners', ['analytics', 'courses']),
         PartnerResolver,
         EvaluationResolver,
         TrainingInstitutionResolver,

@@ -66,7 +66,13 @@ export async function authorizePurchase(
         case 'ACCEPT': {
           // Serialise authorizations of one participant in one course, so two platforms cannot both enroll them.
           await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`enroll:${purchase.participantId}:${purchase.course.id}`]);
-          if (await enrolledOrCapturing(tx, purchase)) {
+          const { taken, withdrawn } = await enrolledOrWithdrawn(tx, purchase);
+          if (withdrawn) {
+            // The platform was terminated while the participant held the OTP: no sale, the money and seat go back now.
+            Object.assign(purchase, { status: PurchaseStatus.EXPIRED, updatedAt: now });
+            return { result: refuse('COURSE_NOT_OFFERED', 'The platform no longer sells the course (its offering was withdrawn)'), release: true };
+          }
+          if (taken) {
             // This purchase can never be authorized: end it and free the participant's money now, not at hold expiry.
             Object.assign(purchase, { status: PurchaseStatus.EXPIRED, updatedAt: now });
             return {
@@ -87,14 +93,18 @@ export async function authorizePurchase(
   return finishCapture(em, services, purchaseId, true, step.capturing);
 }
 
-/** Whether another purchase of this participant in this course is being captured, or an enrollment is active: one query. */
-async function enrolledOrCapturing(tx: EntityManager, purchase: Purchase): Promise<boolean> {
-  const [row] = await tx.execute<Array<{ taken: boolean }>>(
+/**
+ * Whether another purchase of this participant in this course is being captured or an enrollment is active
+ * (`taken`), and whether the platform's offering was withdrawn since the start: one query.
+ */
+async function enrolledOrWithdrawn(tx: EntityManager, purchase: Purchase): Promise<{ taken: boolean; withdrawn: boolean }> {
+  const [row] = await tx.execute<Array<{ taken: boolean; withdrawn: boolean }>>(
     `select exists (select 1 from courses.purchase where participant_id = ? and course_id = ? and status = 'CAPTURING' and id <> ?)
-         or exists (select 1 from courses.enrollment where participant_id = ? and course_id = ? and status <> 'CANCELLED') as taken`,
-    [purchase.participantId, purchase.course.id, purchase.id, purchase.participantId, purchase.course.id],
+         or exists (select 1 from courses.enrollment where participant_id = ? and course_id = ? and status <> 'CANCELLED') as taken,
+            exists (select 1 from courses.offering where course_id = ? and partner_id = ? and withdrawn_at is not null) as withdrawn`,
+    [purchase.participantId, purchase.course.id, purchase.id, purchase.participantId, purchase.course.id, purchase.course.id, purchase.partnerId],
   );
-  return row.taken;
+  return row;
 }
 
 /**

@@ -48,5 +48,7 @@ export const PURCHASE_AUTHORIZE_ERRORS = {
   OTP_LOCKED: 'Too many wrong OTPs: the purchase is locked and its hold released; start again with a new invoice code.',
   INSUFFICIENT_BALANCE: 'The hold on the balance lapsed before it could be debited; start again with a new invoice code.',
   ALREADY_ENROLLED: 'The participant was enrolled in this course meanwhile (another purchase); this one ended and its hold was released.',
+  COURSE_NOT_OFFERED:
+    'The platform’s offering was withdrawn since the start (the platform was terminated); the purchase ended and its hold was released.',
 } as const;
 export type PurchaseAuthorizeErrorCode = keyof typeof PURCHASE_AUTHORIZE_ERRORS;
