@@ -47,19 +47,31 @@ describe('minimum education at purchaseStart', () => {
     const undeclared = await start(holder.cardNumber, sma);
     expect(undeclared.data!.purchaseStart).toEqual({
       purchase: null,
-      userErrors: [{ code: 'NOT_ELIGIBLE', message: expect.stringMatching(/at least SMA\/SMK.*complete their profile/), field: ['input', 'cardNumber'] }],
+      userErrors: [
+        {
+          code: 'NOT_ELIGIBLE',
+          message: expect.stringMatching(/at least SMA\/SMK.*complete their profile/),
+          field: ['input', 'cardNumber'],
+        },
+      ],
     });
     await declare(holder.participantId, 'SMP');
     const below = await start(holder.cardNumber, sma);
     expect(below.data!.purchaseStart.userErrors).toEqual([
-      { code: 'NOT_ELIGIBLE', message: 'The course requires an education of at least SMA/SMK (the participant has SMP)', field: ['input', 'cardNumber'] },
+      {
+        code: 'NOT_ELIGIBLE',
+        message: 'The course requires an education of at least SMA/SMK (the participant has SMP)',
+        field: ['input', 'cardNumber'],
+      },
     ]);
     const { rows } = await db().query(`select count(*)::int as n from courses.purchase where participant_id = $1`, [holder.participantId]);
     expect(rows[0].n).toBe(0);
     expect((await walletState(holder.cardNumber)).available).toBe(3_500_000);
 
     await declare(holder.participantId, 'D3');
-    expect((await start(holder.cardNumber, s1)).data!.purchaseStart.userErrors[0].message).toContain('at least S1 (the participant has D3)');
+    expect((await start(holder.cardNumber, s1)).data!.purchaseStart.userErrors[0].message).toContain(
+      'at least S1 (the participant has D3)',
+    );
     expect((await start(holder.cardNumber, sma)).data!.purchaseStart.userErrors).toEqual([]);
     // D4 (sarjana terapan) stands level with S1.
     await declare(holder.participantId, 'D4');
@@ -74,7 +86,10 @@ describe('minimum education at purchaseStart', () => {
     const answers = await Promise.all(holders.map((h) => start(h.cardNumber, courseId)));
     answers.forEach((a, i) => {
       if (levels[i] === 'S2') expect(a.data!.purchaseStart.userErrors).toEqual([]);
-      else expect(a.data!.purchaseStart.userErrors[0].message).toBe('The course requires an education of at least D3 (the participant has SMA/SMK)');
+      else
+        expect(a.data!.purchaseStart.userErrors[0].message).toBe(
+          'The course requires an education of at least D3 (the participant has SMA/SMK)',
+        );
     });
   });
 
@@ -88,9 +103,17 @@ describe('minimum education at purchaseStart', () => {
     expect(me.data!.me).toEqual({ educationLevel: 'S1' });
     const anonymous = await gatewayQuery(SET, { input: { educationLevel: 'S1' } });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const stranger = await gatewayQuery(SET, { input: { educationLevel: 'S1' } }, { token: await tokenFor('participant', '00000000-0000-4000-8000-00000000000a') });
+    const stranger = await gatewayQuery(
+      SET,
+      { input: { educationLevel: 'S1' } },
+      { token: await tokenFor('participant', '00000000-0000-4000-8000-00000000000a') },
+    );
     expect(stranger.data!.participantEducationSet.userErrors).toEqual([{ code: 'NOT_REGISTERED' }]);
-    const bad = await gatewayQuery(SET, { input: { educationLevel: 'SMA' } }, { token: await tokenFor('participant', '00000000-0000-4000-8000-00000000000a') });
+    const bad = await gatewayQuery(
+      SET,
+      { input: { educationLevel: 'SMA' } },
+      { token: await tokenFor('participant', '00000000-0000-4000-8000-00000000000a') },
+    );
     expect(bad.errors?.[0]?.extensions?.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
   });
 });

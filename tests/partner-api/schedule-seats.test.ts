@@ -45,12 +45,16 @@ async function scheduleOf(courseId: string, seatQuota: number, startsInDays = 7)
 /** The public view of a schedule's seats. */
 async function seats(courseId: string, scheduleId: string) {
   const res = await gatewayQuery(SEATS, { id: courseId });
-  const node = res.data!.course.schedules.edges.map((e: { node: { id: string } }) => e.node).find((n: { id: string }) => n.id === scheduleId);
+  const node = res
+    .data!.course.schedules.edges.map((e: { node: { id: string } }) => e.node)
+    .find((n: { id: string }) => n.id === scheduleId);
   return { held: node.seatsHeld, taken: node.seatsTaken, available: node.seatsAvailable };
 }
 
 const start = (cardNumber: string, courseId: string, scheduleId?: string | null, invoiceCode = invoice()) =>
-  partnerRequest(platform, 'StartPurchase', { input: { cardNumber, courseId, invoiceCode, amount: PRICE, ...(scheduleId === undefined ? {} : { scheduleId }) } });
+  partnerRequest(platform, 'StartPurchase', {
+    input: { cardNumber, courseId, invoiceCode, amount: PRICE, ...(scheduleId === undefined ? {} : { scheduleId }) },
+  });
 
 beforeAll(async () => {
   platform = await partnerWithCredential();
@@ -83,7 +87,10 @@ describe('schedules at purchaseStart', () => {
     const started = await scheduleOf(scheduled, 5);
     await db().query(`update courses.course_schedule set starts_at = now() - interval '1 minute' where id = $1`, [started]);
     const late = await start(holder.cardNumber, scheduled, started);
-    expect(late.data!.purchaseStart.userErrors[0]).toMatchObject({ code: 'NOT_ELIGIBLE', message: expect.stringContaining('already started') });
+    expect(late.data!.purchaseStart.userErrors[0]).toMatchObject({
+      code: 'NOT_ELIGIBLE',
+      message: expect.stringContaining('already started'),
+    });
     // Nothing of the refusals remains: no purchase, no hold, no seat.
     const { rows } = await db().query(`select count(*)::int as n from courses.purchase where participant_id = $1`, [holder.participantId]);
     expect(rows[0].n).toBe(0);
@@ -105,10 +112,9 @@ describe('schedules at purchaseStart', () => {
         { code: 'NOT_ELIGIBLE', message: 'The schedule is full: no seat is left', field: ['input', 'scheduleId'] },
       ]);
     expect(await seats(courseId, scheduleId)).toEqual({ held: K, taken: 0, available: 0 });
-    const { rows } = await db().query(
-      `select seat_status, count(*)::int as n from courses.purchase where schedule_id = $1 group by 1`,
-      [scheduleId],
-    );
+    const { rows } = await db().query(`select seat_status, count(*)::int as n from courses.purchase where schedule_id = $1 group by 1`, [
+      scheduleId,
+    ]);
     expect(rows).toEqual([{ seat_status: 'HELD', n: K }]);
     // Every refused holder's balance is whole: a full schedule places no hold.
     const refusedHolders = holders.filter((_, i) => !answers[i].data!.purchaseStart.purchase);
@@ -129,7 +135,9 @@ describe('schedules at purchaseStart', () => {
     // A retry under the same invoice code for another schedule is a conflict; the same request is the same purchase.
     const elsewhere = await scheduleOf(courseId, 2, 14);
     expect((await start(a.cardNumber, courseId, elsewhere, first)).data!.purchaseStart.userErrors[0].code).toBe('INVOICE_CONFLICT');
-    expect((await start(a.cardNumber, courseId, scheduleId, first)).data!.purchaseStart.purchase.id).toBe(startedA.data!.purchaseStart.purchase.id);
+    expect((await start(a.cardNumber, courseId, scheduleId, first)).data!.purchaseStart.purchase.id).toBe(
+      startedA.data!.purchaseStart.purchase.id,
+    );
 
     const authorized = await partnerRequest(platform, 'AuthorizePurchase', {
       input: { purchaseId: startedA.data!.purchaseStart.purchase.id, otp: await readOtp(a.participantId) },
@@ -139,7 +147,9 @@ describe('schedules at purchaseStart', () => {
 
     // Three wrong OTPs lock B's purchase: its hold and its seat are released at once.
     for (let i = 0; i < 3; i++)
-      await partnerRequest(platform, 'AuthorizePurchase', { input: { purchaseId: startedB.data!.purchaseStart.purchase.id, otp: '000000' } });
+      await partnerRequest(platform, 'AuthorizePurchase', {
+        input: { purchaseId: startedB.data!.purchaseStart.purchase.id, otp: '000000' },
+      });
     expect(await seats(courseId, scheduleId)).toEqual({ held: 0, taken: 1, available: 1 });
 
     const voided = await partnerRequest(platform, 'VoidPurchase', { input: { invoiceCode: first, reason: 'participant changed plans' } });
@@ -160,9 +170,10 @@ describe('schedules at purchaseStart', () => {
     const scheduleId = await scheduleOf(courseId, 1);
     const started = await start(holder.cardNumber, courseId, scheduleId);
     expect(started.data!.purchaseStart.userErrors).toEqual([]);
-    await db().query(`update courses.purchase set hold_expires_at = now() - interval '1 second', otp_expires_at = now() - interval '1 second' where id = $1`, [
-      started.data!.purchaseStart.purchase.id,
-    ]);
+    await db().query(
+      `update courses.purchase set hold_expires_at = now() - interval '1 second', otp_expires_at = now() - interval '1 second' where id = $1`,
+      [started.data!.purchaseStart.purchase.id],
+    );
     const deadline = Date.now() + 40_000;
     while ((await seats(courseId, scheduleId)).available === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     expect(await seats(courseId, scheduleId)).toEqual({ held: 0, taken: 0, available: 1 });
@@ -212,8 +223,9 @@ describe('managing schedules', () => {
     expect(exact.courseScheduleUpdate.userErrors).toEqual([]);
     const grown = await asAdmin(UPDATE, { input: { scheduleId, seatQuota: 4 } });
     expect(grown.courseScheduleUpdate.schedule.seatQuota).toBe(4);
-    expect((await asAdmin(UPDATE, { input: { scheduleId: '00000000-0000-4000-8000-000000000003', seatQuota: 4 } })).courseScheduleUpdate.userErrors[0].code).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      (await asAdmin(UPDATE, { input: { scheduleId: '00000000-0000-4000-8000-000000000003', seatQuota: 4 } })).courseScheduleUpdate
+        .userErrors[0].code,
+    ).toBe('NOT_FOUND');
   });
 });

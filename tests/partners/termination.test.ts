@@ -49,13 +49,16 @@ describe('termination withdraws offerings', () => {
       const page = (await asAdmin(WITHDRAWN, { partnerId: platform.partnerId, withdrawn: true })).offerings;
       return page.totalCount === 2 ? page : undefined;
     }, 'the offerings to be withdrawn');
-    for (const { node } of withdrawn.edges) expect(node).toMatchObject({ active: false, withdrawal: { at: expect.any(String), reason: 'PARTNER_TERMINATED' } });
+    for (const { node } of withdrawn.edges)
+      expect(node).toMatchObject({ active: false, withdrawal: { at: expect.any(String), reason: 'PARTNER_TERMINATED' } });
     expect((await asAdmin(WITHDRAWN, { partnerId: platform.partnerId, withdrawn: false })).offerings.totalCount).toBe(0);
 
     // Not in the public catalogue, not on the platform's public page.
     for (const courseId of [first, second]) {
       const res = await gatewayQuery(PUBLIC, { id: courseId });
-      expect(res.data!.course.offerings.edges.map((e: { node: { platform: { id: string } } }) => e.node.platform.id)).not.toContain(platform.partnerId);
+      expect(res.data!.course.offerings.edges.map((e: { node: { platform: { id: string } } }) => e.node.platform.id)).not.toContain(
+        platform.partnerId,
+      );
     }
     expect((await gatewayQuery(PARTNER_OFFERINGS, { id: platform.partnerId })).data!.partner.offerings.totalCount).toBe(0);
 
@@ -63,7 +66,10 @@ describe('termination withdraws offerings', () => {
     // subgraph refuses the purchase in flight itself. After it, the revoked credentials are refused at the gateway
     // and the same request, signed straight to the subgraph, gets the same refusal.
     const otp = await readOtp(holder.participantId);
-    const refusal = { enrollment: null, userErrors: [{ code: 'COURSE_NOT_OFFERED', message: expect.stringContaining('withdrawn'), field: null }] };
+    const refusal = {
+      enrollment: null,
+      userErrors: [{ code: 'COURSE_NOT_OFFERED', message: expect.stringContaining('withdrawn'), field: null }],
+    };
     const viaGateway = await partnerRequest(platform, 'AuthorizePurchase', { input: { purchaseId, otp } });
     if (viaGateway.status === 200) expect(viaGateway.data!.purchaseAuthorize).toEqual(refusal);
     else {
@@ -76,9 +82,13 @@ describe('termination withdraws offerings', () => {
     const { rows } = await db().query(`select status from courses.purchase where id = $1`, [purchaseId]);
     expect(rows[0].status).toBe('EXPIRED');
     // offeringSet cannot put a terminated platform's course back on sale.
-    const again = await subgraphQuery('courses', `mutation($input: OfferingSetInput!) { offeringSet(input: $input) { userErrors { code } } }`, {
-      input: { courseId: first, partnerId: platform.partnerId, price: PRICE },
-    });
+    const again = await subgraphQuery(
+      'courses',
+      `mutation($input: OfferingSetInput!) { offeringSet(input: $input) { userErrors { code } } }`,
+      {
+        input: { courseId: first, partnerId: platform.partnerId, price: PRICE },
+      },
+    );
     expect(again.data!.offeringSet.userErrors).toEqual([{ code: 'PARTNER_TERMINATED' }]);
   });
 
@@ -107,14 +117,19 @@ describe('termination withdraws offerings', () => {
     const courseId = await offeredCourse(platform.partnerId, PRICE);
     await setPartnerActive(platform.partnerId, false);
     const start = () =>
-      partnerRequest(platform, 'StartPurchase', { input: { cardNumber: holder.cardNumber, courseId, invoiceCode: invoice(), amount: PRICE } });
+      partnerRequest(platform, 'StartPurchase', {
+        input: { cardNumber: holder.cardNumber, courseId, invoiceCode: invoice(), amount: PRICE },
+      });
     const refused = await eventually(async () => {
       const res = await start();
       return res.status === 403 ? res : undefined;
     }, 'the suspension to reach the gateway');
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     await new Promise((r) => setTimeout(r, 1500));
-    expect((await gatewayQuery(PARTNER_OFFERINGS, { id: platform.partnerId })).data!.partner).toEqual({ status: 'SUSPENDED', offerings: { totalCount: 1 } });
+    expect((await gatewayQuery(PARTNER_OFFERINGS, { id: platform.partnerId })).data!.partner).toEqual({
+      status: 'SUSPENDED',
+      offerings: { totalCount: 1 },
+    });
     expect((await asAdmin(WITHDRAWN, { partnerId: platform.partnerId, withdrawn: true })).offerings.totalCount).toBe(0);
   });
 });

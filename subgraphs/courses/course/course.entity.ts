@@ -14,7 +14,8 @@ import { CourseCategory, CourseMode, CurationStatus } from './course.enums';
 @Check({ name: 'course_age_range_check', expression: 'minimum_age is null or maximum_age is null or minimum_age <= maximum_age' })
 @Index({ name: 'course_catalog_idx', properties: ['curationStatus', 'createdAt', 'id'] })
 export class Course {
-  [OptionalProps]?: 'id' | 'curationStatus' | 'createdAt' | 'curationNote' | 'curatedAt' | 'curatedBy' | 'minimumAge' | 'maximumAge' | 'minimumEducation';
+  [OptionalProps]?:
+    'id' | 'curationStatus' | 'createdAt' | 'curationNote' | 'curatedAt' | 'curatedBy' | 'minimumAge' | 'maximumAge' | 'minimumEducation';
 
   @Field(() => ID, { description: 'Opaque id of the course.' })
   @PrimaryKey({ type: 'uuid' })

@@ -70,7 +70,10 @@ export async function authorizePurchase(
           if (withdrawn) {
             // The platform was terminated while the participant held the OTP: no sale, the money and seat go back now.
             Object.assign(purchase, { status: PurchaseStatus.EXPIRED, updatedAt: now });
-            return { result: refuse('COURSE_NOT_OFFERED', 'The platform no longer sells the course (its offering was withdrawn)'), release: true };
+            return {
+              result: refuse('COURSE_NOT_OFFERED', 'The platform no longer sells the course (its offering was withdrawn)'),
+              release: true,
+            };
           }
           if (taken) {
             // This purchase can never be authorized: end it and free the participant's money now, not at hold expiry.
@@ -102,7 +105,15 @@ async function enrolledOrWithdrawn(tx: EntityManager, purchase: Purchase): Promi
     `select exists (select 1 from courses.purchase where participant_id = ? and course_id = ? and status = 'CAPTURING' and id <> ?)
          or exists (select 1 from courses.enrollment where participant_id = ? and course_id = ? and status <> 'CANCELLED') as taken,
             exists (select 1 from courses.offering where course_id = ? and partner_id = ? and withdrawn_at is not null) as withdrawn`,
-    [purchase.participantId, purchase.course.id, purchase.id, purchase.participantId, purchase.course.id, purchase.course.id, purchase.partnerId],
+    [
+      purchase.participantId,
+      purchase.course.id,
+      purchase.id,
+      purchase.participantId,
+      purchase.course.id,
+      purchase.course.id,
+      purchase.partnerId,
+    ],
   );
   return row;
 }

@@ -16,7 +16,16 @@ import type { PurchaseStartInput } from './purchase.inputs';
 import { CourseSchedule } from '../schedule/schedule.entity';
 import { holdSeat } from '../schedule/schedule.seats';
 import type { EducationLevel } from '../../../common/education';
-import { ageRequirementRefusal, decideRetry, educationRequirementRefusal, otpExpiry, resendsOtp, scheduleRefusal, type PurchaseState, type StartRequest } from './rules';
+import {
+  ageRequirementRefusal,
+  decideRetry,
+  educationRequirementRefusal,
+  otpExpiry,
+  resendsOtp,
+  scheduleRefusal,
+  type PurchaseState,
+  type StartRequest,
+} from './rules';
 
 export interface PurchaseResult {
   purchase: Purchase | null;
@@ -94,7 +103,12 @@ export async function startPurchase(
   }
 
   const holdExpiresAt = new Date(now.getTime() + services.config.holdMinutes * 60_000);
-  const inserted = await insertPurchase(em, [partnerId, invoiceCode, input.cardNumber, card.participantId, course.id, input.amount, holdExpiresAt], request.scheduleId, now);
+  const inserted = await insertPurchase(
+    em,
+    [partnerId, invoiceCode, input.cardNumber, card.participantId, course.id, input.amount, holdExpiresAt],
+    request.scheduleId,
+    now,
+  );
   if (inserted === 'FULL') return refuse('NOT_ELIGIBLE', 'The schedule is full: no seat is left', { field: 'scheduleId' });
   // A concurrent start with the same invoice code won the insert: this call is its twin (or a conflict).
   if (!inserted.length)
@@ -142,12 +156,7 @@ async function insertPurchase(em: EntityManager, values: unknown[], scheduleId: 
 }
 
 /** purchaseStart again under an invoice code already used by this platform. */
-async function retryStart(
-  em: EntityManager,
-  services: CoursesServices,
-  existing: Purchase,
-  request: StartRequest,
-) {
+async function retryStart(em: EntityManager, services: CoursesServices, existing: Purchase, request: StartRequest) {
   const decision = decideRetry(stateOf(existing), request, new Date());
   if (decision === 'CONFLICT')
     return refuse('INVOICE_CONFLICT', 'This invoice code was already used for another card, course or amount', { field: 'invoiceCode' });

@@ -123,10 +123,15 @@ export function scheduleRefusal(
  * Why a participant with `attained` education may not buy the course, or null when its minimum (if any) is met.
  * Nothing declared is a refusal too, saying how to put it right.
  */
-export function educationRequirementRefusal(course: { minimumEducation: EducationLevel | null }, attained: EducationLevel | null): string | null {
+export function educationRequirementRefusal(
+  course: { minimumEducation: EducationLevel | null },
+  attained: EducationLevel | null,
+): string | null {
   if (!course.minimumEducation) return null;
   const minimum = educationLabel(course.minimumEducation);
   if (!attained)
     return `The course requires an education of at least ${minimum}; the participant has not declared theirs: they complete their profile (participantEducationSet) and try again`;
-  return meetsEducation(attained, course.minimumEducation) ? null : `The course requires an education of at least ${minimum} (the participant has ${educationLabel(attained)})`;
+  return meetsEducation(attained, course.minimumEducation)
+    ? null
+    : `The course requires an education of at least ${minimum} (the participant has ${educationLabel(attained)})`;
 }

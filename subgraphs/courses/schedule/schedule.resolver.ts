@@ -52,7 +52,8 @@ export class CourseScheduleResolver {
 
   @Mutation(() => CourseScheduleUpdatePayload, {
     nullable: true,
-    description: 'Moves a session or changes its seat quota (never below the seats held and taken). The office, or the staff of a platform selling the course.',
+    description:
+      'Moves a session or changes its seat quota (never below the seats held and taken). The office, or the staff of a platform selling the course.',
   })
   courseScheduleUpdate(
     @Arg('input', () => CourseScheduleUpdateInput, { description: 'The schedule and what changes.' }) input: CourseScheduleUpdateInput,

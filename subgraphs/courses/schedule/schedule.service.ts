@@ -76,10 +76,9 @@ export async function createSchedule(em: EntityManager, identity: Identity, inpu
 export async function updateSchedule(em: EntityManager, identity: Identity, input: CourseScheduleUpdateInput): Promise<ScheduleResult> {
   if (!isUuid(input.scheduleId)) return refuse('NOT_FOUND', SCHEDULE_ERRORS.NOT_FOUND, { field: 'scheduleId' });
   return em.transactional(async (tx) => {
-    const [row] = await tx.execute<Array<{ course_id: string }>>(
-      `select course_id from courses.course_schedule where id = ? for update`,
-      [input.scheduleId],
-    );
+    const [row] = await tx.execute<Array<{ course_id: string }>>(`select course_id from courses.course_schedule where id = ? for update`, [
+      input.scheduleId,
+    ]);
     if (!row) return refuse('NOT_FOUND', SCHEDULE_ERRORS.NOT_FOUND, { field: 'scheduleId' });
     await requireScheduleManager(tx, identity, row.course_id);
     const schedule = await tx.findOneOrFail(CourseSchedule, { id: input.scheduleId }, { refresh: true });
@@ -92,11 +91,9 @@ export async function updateSchedule(em: EntityManager, identity: Identity, inpu
     const refusal = timeOrQuotaRefusal(next.startsAt, next.endsAt, next.seatQuota, input.startsAt ? now : null);
     if (refusal) return refusal;
     if (next.seatQuota < schedule.seatsHeld + schedule.seatsTaken)
-      return refuse(
-        'QUOTA_BELOW_SEATS',
-        `${schedule.seatsHeld + schedule.seatsTaken} seats are held or taken: the quota cannot be lower`,
-        { field: 'seatQuota' },
-      );
+      return refuse('QUOTA_BELOW_SEATS', `${schedule.seatsHeld + schedule.seatsTaken} seats are held or taken: the quota cannot be lower`, {
+        field: 'seatQuota',
+      });
     Object.assign(schedule, next, { updatedAt: now });
     return { schedule, userErrors: [] };
   });

@@ -29,7 +29,10 @@ export class WalletCard {
   @Field(() => Int, { description: "The holder's age in full years today, for courses' age requirements (not the birth date)." })
   ageYears: number;
 
-  @Field(() => EducationLevel, { nullable: true, description: "The holder's highest education declared, for courses' minimum education; null when not declared." })
+  @Field(() => EducationLevel, {
+    nullable: true,
+    description: "The holder's highest education declared, for courses' minimum education; null when not declared.",
+  })
   educationLevel: EducationLevel | null;
 }
 

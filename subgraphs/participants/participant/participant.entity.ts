@@ -76,7 +76,8 @@ export class Participant {
 
   @Field(() => EducationLevel, {
     nullable: true,
-    description: 'Highest education attained, as declared (at registration or later); null when not declared. Courses may require a minimum.',
+    description:
+      'Highest education attained, as declared (at registration or later); null when not declared. Courses may require a minimum.',
   })
   @Enum({ items: () => EducationLevel, nullable: true })
   educationLevel: EducationLevel | null = null;
