@@ -1,5 +1,13 @@
 import { db, gatewayQuery } from '../support/client';
-import { asAdmin, cardholder, invoice, offeredCourse, partnerRequest, partnerWithCredential, type PartnerCredential } from '../support/partner';
+import {
+  asAdmin,
+  cardholder,
+  invoice,
+  offeredCourse,
+  partnerRequest,
+  partnerWithCredential,
+  type PartnerCredential,
+} from '../support/partner';
 import { eventually, webhookReceiver } from '../webhooks/receiver';
 
 /*
@@ -54,7 +62,9 @@ describe('probation after a failed periodic review', () => {
 
     const holder = await cardholder();
     const courseId = await offeredCourse(platform.partnerId, PRICE);
-    const sale = await partnerRequest(platform, 'StartPurchase', { input: { cardNumber: holder.cardNumber, courseId, invoiceCode: invoice(), amount: PRICE } });
+    const sale = await partnerRequest(platform, 'StartPurchase', {
+      input: { cardNumber: holder.cardNumber, courseId, invoiceCode: invoice(), amount: PRICE },
+    });
     expect(sale.data!.purchaseStart.userErrors).toEqual([]);
 
     await review(platform.partnerId, true);
@@ -73,9 +83,10 @@ describe('probation after a failed periodic review', () => {
       // Not yet due: the job leaves it alone.
       await new Promise((r) => setTimeout(r, 1000));
       expect((await probationOf(platform.partnerId)).status).toBe('ACTIVE');
-      await db().query(`update partners.partner_probation set deadline = now() - interval '1 second', started_at = now() - interval '31 days' where id = $1`, [
-        probation.id,
-      ]);
+      await db().query(
+        `update partners.partner_probation set deadline = now() - interval '1 second', started_at = now() - interval '31 days' where id = $1`,
+        [probation.id],
+      );
       const suspended = await eventually(async () => {
         const p = await probationOf(platform.partnerId);
         return p.status === 'SUSPENDED' ? p : undefined;
@@ -99,7 +110,9 @@ describe('probation after a failed periodic review', () => {
       expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       // Run again: nothing more happens to a platform whose probation ended.
       await new Promise((r) => setTimeout(r, 500));
-      expect((await probationOf(platform.partnerId)).statusHistory.filter((s: { toStatus: string }) => s.toStatus === 'SUSPENDED')).toHaveLength(1);
+      expect(
+        (await probationOf(platform.partnerId)).statusHistory.filter((s: { toStatus: string }) => s.toStatus === 'SUSPENDED'),
+      ).toHaveLength(1);
     } finally {
       await receiver.close();
     }
@@ -125,9 +138,10 @@ describe('probation after a failed periodic review', () => {
     await asAdmin(`mutation($input: PartnerTransitionInput!) { partnerSuspend(input: $input) { userErrors { code } } }`, {
       input: { partnerId: platform.partnerId, reason: 'office decision' },
     });
-    await db().query(`update partners.partner_probation set deadline = now() - interval '1 second', started_at = now() - interval '31 days' where partner_id = $1`, [
-      platform.partnerId,
-    ]);
+    await db().query(
+      `update partners.partner_probation set deadline = now() - interval '1 second', started_at = now() - interval '31 days' where partner_id = $1`,
+      [platform.partnerId],
+    );
     const lapsed = await eventually(async () => {
       const p = await probationOf(platform.partnerId);
       return p.probations[0].outcome ? p : undefined;

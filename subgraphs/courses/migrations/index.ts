@@ -9,6 +9,7 @@ import { Migration20261203040000 } from './Migration20261203040000';
 import { Migration20261204080000 } from './Migration20261204080000';
 import { Migration20261204082000 } from './Migration20261204082000';
 import { Migration20261204083000 } from './Migration20261204083000';
+import { Migration20261204085000 } from './Migration20261204085000';
 
 /** This subgraph's migrations in order; `npm run migration:create -- courses` appends to it. */
 export const migrations: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261204080000', class: Migration20261204080000 },
   { name: 'Migration20261204082000', class: Migration20261204082000 },
   { name: 'Migration20261204083000', class: Migration20261204083000 },
+  { name: 'Migration20261204085000', class: Migration20261204085000 },
 ];

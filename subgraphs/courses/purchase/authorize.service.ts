@@ -9,7 +9,7 @@ import { otpMatches } from './otp';
 import { Purchase } from './purchase.entity';
 import { PurchaseStatus, type PurchaseAuthorizeErrorCode } from './purchase.enums';
 import { stateOf } from './purchase.service';
-import { releaseSeats, takeSeatCte } from '../schedule/schedule.seats';
+import { releaseSeats, TAKE_SEAT_SQL } from './seats';
 import { decideAuthorize, reissuesOtp } from './rules';
 
 export interface AuthorizeResult {
@@ -175,10 +175,8 @@ async function enrollAndAuthorize(em: EntityManager, purchase: Purchase, now: Da
     `with locked as (select id from courses.purchase where id = ? and status = 'CAPTURING' for update),
      enrolled as (${insert.sql}),
      authorized as (
-       update courses.purchase set status = 'AUTHORIZED', authorized_at = ?, updated_at = ?,
-              seat_status = case when schedule_id is null then null else 'TAKEN' end
-        where id in (select purchase_id from enrolled) returning id, schedule_id),
-     ${takeSeatCte}
+       update courses.purchase set status = 'AUTHORIZED', authorized_at = ?, updated_at = ?, ${TAKE_SEAT_SQL}
+        where id in (select purchase_id from enrolled) returning id)
      select enrolled.* from enrolled join authorized on authorized.id = enrolled.purchase_id`,
     [purchase.id, ...insert.params, now, now] as never[],
   );

@@ -2,7 +2,7 @@ import { BigIntType, Check, Entity, Enum, Index, ManyToOne, OptionalProps, Prima
 import { Field, ID, ObjectType } from 'type-graphql';
 import { newId } from '../../../common/ids';
 import { Course } from '../course/course.entity';
-import type { SeatStatus } from '../schedule/schedule.seats';
+import type { SeatStatus } from './seats';
 import { PurchaseStatus } from './purchase.enums';
 
 @ObjectType({
@@ -111,7 +111,7 @@ export class Purchase {
   @Property({ type: 'uuid', nullable: true })
   scheduleId: string | null = null;
 
-  /** The seat's state on that schedule (schedule/schedule.seats.ts); null without a schedule. */
+  /** The seat's state on that schedule (purchase/seats.ts); null without a schedule. */
   @Property({ type: 'text', nullable: true })
   seatStatus: SeatStatus | null = null;
 

@@ -14,7 +14,7 @@ import { Purchase } from './purchase.entity';
 import type { PurchaseStartErrorCode } from './purchase.enums';
 import type { PurchaseStartInput } from './purchase.inputs';
 import { CourseSchedule } from '../schedule/schedule.entity';
-import { holdSeat } from '../schedule/schedule.seats';
+import { lockFreeSeat, seatCounts } from './seats';
 import type { EducationLevel } from '../../../common/education';
 import {
   ageRequirementRefusal,
@@ -122,7 +122,12 @@ export async function scheduleCheck(em: EntityManager, courseId: string, schedul
     const scheduled = await em.count(CourseSchedule, { course: courseId });
     return scheduled ? 'The course is held on dates: choose one of its schedules (`scheduleId`)' : null;
   }
-  return scheduleRefusal(isUuid(scheduleId) ? await em.findOne(CourseSchedule, { id: scheduleId, course: courseId }) : null, now);
+  const schedule = isUuid(scheduleId) ? await em.findOne(CourseSchedule, { id: scheduleId, course: courseId }) : null;
+  const seats = schedule ? ((await seatCounts(em, [schedule.id])).get(schedule.id) ?? { held: 0, taken: 0 }) : null;
+  return scheduleRefusal(
+    schedule && seats && { startsAt: schedule.startsAt, seatQuota: schedule.seatQuota, seatsInUse: seats.held + seats.taken },
+    now,
+  );
 }
 
 /** Class for the rollback of a seat whose purchase lost the insert to a concurrent twin. */
@@ -144,7 +149,7 @@ async function insertPurchase(em: EntityManager, values: unknown[], scheduleId: 
   if (!scheduleId) return insert(em);
   try {
     return await em.transactional(async (tx) => {
-      if (!(await holdSeat(tx, scheduleId, now))) return 'FULL' as const;
+      if (!(await lockFreeSeat(tx, scheduleId, now))) return 'FULL' as const;
       const rows = await insert(tx);
       if (!rows.length) throw new TwinWon();
       return rows;
@@ -211,15 +216,12 @@ async function holdAndSendOtp(
 }
 
 /**
- * Removes a purchase that never got an OTP (so nothing of a refused start remains), with its seat, and releases its hold,
+ * Removes a purchase that never got an OTP (so nothing of a refused start remains, its seat included) and releases its hold,
  * only if the row was still there to delete: otherwise an OTP was issued meanwhile and the hold is live.
  */
 async function undoStart(em: EntityManager, services: CoursesServices, purchase: Purchase): Promise<void> {
   const deleted = await em.execute<Array<{ id: string }>>(
-    `with deleted as (delete from courses.purchase where id = ? and otp_generation = 0 and status = 'AWAITING_OTP' returning id, schedule_id, seat_status),
-     freed as (update courses.course_schedule set seats_held = seats_held - 1, updated_at = now()
-                where id in (select schedule_id from deleted where seat_status = 'HELD'))
-     select id from deleted`,
+    `delete from courses.purchase where id = ? and otp_generation = 0 and status = 'AWAITING_OTP' returning id`,
     [purchase.id],
   );
   if (!deleted.length) return;

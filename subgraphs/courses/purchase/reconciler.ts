@@ -7,7 +7,7 @@ import { EnrollmentStatus } from '../enrollment/enrollment.enums';
 import { finishRefund, recordCompletion } from '../enrollment/enrollment.service';
 import { finishCapture, releaseHold } from './authorize.service';
 import { measureBacklog } from './reconciler-backlog';
-import { releaseSeats } from '../schedule/schedule.seats';
+import { releaseSeats } from './seats';
 import { redeliverOtp } from './purchase.service';
 
 const BATCH = 100;

@@ -108,14 +108,11 @@ export function ageRequirementRefusal(course: { minimumAge: number | null; maxim
   return null;
 }
 
-/** Why a course's schedule cannot be bought now, or null: it must be one of the course's, not started, not full. */
-export function scheduleRefusal(
-  schedule: { startsAt: Date; seatQuota: number; seatsHeld: number; seatsTaken: number } | null,
-  now: Date,
-): string | null {
+/** Why a course's schedule cannot be bought now, or null: one of the course's, not started, not full (seats held or taken). */
+export function scheduleRefusal(schedule: { startsAt: Date; seatQuota: number; seatsInUse: number } | null, now: Date): string | null {
   if (!schedule) return 'The course has no schedule with this id';
   if (schedule.startsAt <= now) return 'The schedule has already started';
-  if (schedule.seatsHeld + schedule.seatsTaken >= schedule.seatQuota) return 'The schedule is full: no seat is left';
+  if (schedule.seatsInUse >= schedule.seatQuota) return 'The schedule is full: no seat is left';
   return null;
 }
 

@@ -7,20 +7,16 @@ import { Course } from '../course/course.entity';
 export const MAX_SEAT_QUOTA = 100_000;
 
 /**
- * A dated session of a course (a live webinar, an offline class) with a seat quota. The seat counters change
- * only in the statements that move a purchase's seat (schedule.seats.ts), under this row's lock, and the check
- * keeps them within the quota whatever the concurrency.
+ * A dated session of a course (a live webinar, an offline class) with a seat quota. Its seats are its purchases
+ * holding or having taken one (purchase/seats.ts), counted under this row's lock whenever one more is held.
  */
 @ObjectType({ description: 'A dated session of a course (webinar, live or offline class) with a limited number of seats.' })
 @Entity({ tableName: 'course_schedule' })
 @Index({ name: 'course_schedule_course_idx', properties: ['course', 'startsAt', 'id'] })
 @Check({ name: 'course_schedule_time_check', expression: 'ends_at > starts_at' })
-@Check({
-  name: 'course_schedule_seats_check',
-  expression: `seats_held >= 0 and seats_taken >= 0 and seats_held + seats_taken <= seat_quota and seat_quota between 1 and ${MAX_SEAT_QUOTA}`,
-})
+@Check({ name: 'course_schedule_quota_check', expression: `seat_quota between 1 and ${MAX_SEAT_QUOTA}` })
 export class CourseSchedule {
-  [OptionalProps]?: 'id' | 'seatsHeld' | 'seatsTaken' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt';
 
   @Field(() => ID, { description: 'Opaque id of the schedule; pass it as `scheduleId` to purchaseStart.' })
   @PrimaryKey({ type: 'uuid' })
@@ -41,20 +37,11 @@ export class CourseSchedule {
   @Property({ type: 'integer' })
   seatQuota: number;
 
-  /** Seats of purchases awaiting their OTP: they count against the quota until authorized or released. */
-  @Field(() => Int, { description: 'Seats held by purchases awaiting their OTP.' })
-  @Property({ type: 'integer' })
-  seatsHeld: number = 0;
-
-  @Field(() => Int, { description: 'Seats of authorized purchases (enrollments), released again by a void or refund.' })
-  @Property({ type: 'integer' })
-  seatsTaken: number = 0;
-
   @Field({ description: 'When the schedule was created.' })
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 
-  @Field({ description: 'When the schedule last changed (quota, times or seats).' })
+  @Field({ description: 'When the schedule last changed (quota or times).' })
   @Property({ type: 'timestamptz' })
   updatedAt: Date = new Date();
 }

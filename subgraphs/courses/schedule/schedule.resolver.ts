@@ -33,9 +33,20 @@ export class CourseScheduleResolver {
     return (await loaders.course.load(schedule.course.id))!;
   }
 
+  @FieldResolver(() => Int, { description: 'Seats held by purchases awaiting their OTP (they count against the quota).' })
+  async seatsHeld(@Root() schedule: CourseSchedule, @Ctx() { loaders }: CoursesContext) {
+    return (await loaders.scheduleSeats.load(schedule.id)).held;
+  }
+
+  @FieldResolver(() => Int, { description: 'Seats of authorized purchases (enrollments); a void or refund gives one back.' })
+  async seatsTaken(@Root() schedule: CourseSchedule, @Ctx() { loaders }: CoursesContext) {
+    return (await loaders.scheduleSeats.load(schedule.id)).taken;
+  }
+
   @FieldResolver(() => Int, { description: 'Seats still purchasable: the quota less the seats held and taken.' })
-  seatsAvailable(@Root() schedule: CourseSchedule) {
-    return Math.max(0, schedule.seatQuota - schedule.seatsHeld - schedule.seatsTaken);
+  async seatsAvailable(@Root() schedule: CourseSchedule, @Ctx() { loaders }: CoursesContext) {
+    const { held, taken } = await loaders.scheduleSeats.load(schedule.id);
+    return Math.max(0, schedule.seatQuota - held - taken);
   }
 
   @Mutation(() => CourseScheduleCreatePayload, {

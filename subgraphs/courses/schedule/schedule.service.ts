@@ -5,6 +5,7 @@ import type { Identity } from '../../../common/identity';
 import { requireRole } from '../../../common/auth';
 import { Course } from '../course/course.entity';
 import { Offering } from '../offering/offering.entity';
+import { seatCounts } from '../purchase/seats';
 import { CourseSchedule, MAX_SEAT_QUOTA } from './schedule.entity';
 import type { CourseScheduleCreateInput, CourseScheduleUpdateInput } from './schedule.inputs';
 
@@ -90,8 +91,9 @@ export async function updateSchedule(em: EntityManager, identity: Identity, inpu
     const now = new Date();
     const refusal = timeOrQuotaRefusal(next.startsAt, next.endsAt, next.seatQuota, input.startsAt ? now : null);
     if (refusal) return refusal;
-    if (next.seatQuota < schedule.seatsHeld + schedule.seatsTaken)
-      return refuse('QUOTA_BELOW_SEATS', `${schedule.seatsHeld + schedule.seatsTaken} seats are held or taken: the quota cannot be lower`, {
+    const seats = (await seatCounts(tx, [schedule.id])).get(schedule.id) ?? { held: 0, taken: 0 };
+    if (next.seatQuota < seats.held + seats.taken)
+      return refuse('QUOTA_BELOW_SEATS', `${seats.held + seats.taken} seats are held or taken: the quota cannot be lower`, {
         field: 'seatQuota',
       });
     Object.assign(schedule, next, { updatedAt: now });
