@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { RULE_PLATFORMS, SANDBOX_PLATFORM, partnerIdOf } from '../../seed/catalog';
-import { gatewayQuery } from '../support/client';
-import { asAdmin } from '../support/partner';
+import { gatewayQuery, tokenFor } from '../support/client';
+import { asAdmin, createActivePartner, offeredCourse, registerPerson } from '../support/partner';
+import { eventually } from '../webhooks/receiver';
+
+jest.setTimeout(60_000);
 
 /*
  * The demo data of the platform rules (issue 14), which the README's examples query: a platform in the sandbox, one
@@ -39,4 +44,39 @@ it('has courses held on dates, one class nearly full, and courses requiring an e
   const data = (await gatewayQuery(`{ courses(first: 100, category: TECHNOLOGY) { edges { node { title minimumEducation } } } }`)).data!;
   const levels = data.courses.edges.map((e: { node: { minimumEducation: string | null } }) => e.node.minimumEducation);
   expect(levels).toContain('D3');
+});
+
+/** The GraphQL examples of the README's section on the platforms' side, placeholders filled with real ids. */
+describe('README platform-rule examples', () => {
+  const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf("## The platforms' side"), readme.indexOf('## The web client'));
+  const examples = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+  it('answer with data and no error', async () => {
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    const terminated = await createActivePartner();
+    const courseId = await offeredCourse(terminated, 300_000);
+    await asAdmin(`mutation($input: PartnerTransitionInput!) { partnerTerminate(input: $input) { userErrors { code } } }`, {
+      input: { partnerId: terminated, reason: 'README example' },
+    });
+    const participant = await registerPerson();
+    const fill = (text: string) =>
+      text
+        .replace("<a terminated platform's id>", terminated)
+        .replace('<course id>', courseId)
+        .replace('2027-01-10', new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+    for (const example of examples) {
+      const query = fill(example);
+      expect(query).not.toMatch(/<[a-z]/);
+      const token = example.includes('# as a participant')
+        ? await tokenFor('participant', participant.participantId)
+        : await tokenFor('admin');
+      const res = await eventually(async () => {
+        const r = await gatewayQuery(query, {}, { token, headers: { 'x-purpose': 'README example' } });
+        return r.errors || !JSON.stringify(r.data).includes('"totalCount":0') ? r : undefined;
+      }, 'the example to answer');
+      expect([query, res.errors]).toEqual([query, undefined]);
+      expect(JSON.stringify(res.data)).not.toContain('"userErrors":[{');
+    }
+  });
 });
