@@ -36,7 +36,7 @@ export const PURCHASE_START_ERRORS = {
   PRICE_MISMATCH: 'The amount is not this platform’s price for the course.',
   INSUFFICIENT_BALANCE: 'The available balance does not cover the price.',
   ALREADY_ENROLLED: 'The participant already holds an active enrollment in this course, on any platform.',
-  INVOICE_CONFLICT: 'This invoice code was already used for another card, course or amount.',
+  INVOICE_CONFLICT: 'This invoice code was already used for another card, course, amount or schedule.',
 } as const;
 export type PurchaseStartErrorCode = keyof typeof PURCHASE_START_ERRORS;
 

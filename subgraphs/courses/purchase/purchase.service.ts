@@ -164,7 +164,9 @@ async function insertPurchase(em: EntityManager, values: unknown[], scheduleId: 
 async function retryStart(em: EntityManager, services: CoursesServices, existing: Purchase, request: StartRequest) {
   const decision = decideRetry(stateOf(existing), request, new Date());
   if (decision === 'CONFLICT')
-    return refuse('INVOICE_CONFLICT', 'This invoice code was already used for another card, course or amount', { field: 'invoiceCode' });
+    return refuse('INVOICE_CONFLICT', 'This invoice code was already used for another card, course, amount or schedule', {
+      field: 'invoiceCode',
+    });
   if (decision === 'RETURN') return { purchase: existing, userErrors: [] };
   const course = await em.findOneOrFail(Course, { id: existing.course.id });
   if (decision === 'ISSUE_OTP') return holdAndSendOtp(em, services, existing, course.title, false);
