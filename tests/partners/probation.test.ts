@@ -150,10 +150,19 @@ describe('probation after a failed periodic review', () => {
     expect(lapsed.statusHistory.at(-1)).toMatchObject({ toStatus: 'SUSPENDED', actor: 'test-pmo-admin' });
   });
 
-  it('the probation is not public', async () => {
-    const platform = await partnerWithCredential();
-    const res = await gatewayQuery(`query($id: ID!) { partner(id: $id) { name probation { deadline } } }`, { id: platform.partnerId });
-    expect(res.data!.partner).toEqual({ name: expect.any(String), probation: null });
-    expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  it('the probation is not public: the office and the platform’s own staff see it, another platform’s staff do not', async () => {
+    const [platform, other] = await Promise.all([partnerWithCredential(), partnerWithCredential()]);
+    await review(platform.partnerId, false);
+    const QUERY = `query($id: ID!) { partner(id: $id) { name probation { deadline } } }`;
+    const anonymous = await gatewayQuery(QUERY, { id: platform.partnerId });
+    expect(anonymous.data!.partner).toEqual({ name: expect.any(String), probation: null });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const staff = (partnerId: string) => issueDevToken({ role: 'partnerStaff', sub: `staff-${partnerId}`, partnerId });
+    const own = await gatewayQuery(QUERY, { id: platform.partnerId }, { token: await staff(platform.partnerId) });
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.partner.probation.deadline).toEqual(expect.any(String));
+    const stranger = await gatewayQuery(QUERY, { id: platform.partnerId }, { token: await staff(other.partnerId) });
+    expect(stranger.data!.partner.probation).toBeNull();
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
