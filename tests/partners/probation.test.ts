@@ -98,6 +98,21 @@ describe('probation after a failed periodic review', () => {
         actor: 'system:probation',
         reason: 'Probation deadline passed without a passing periodic review',
       });
+      const started = await eventually(
+        () => receiver.delivered().find((d) => d.type === 'partner.probation_started'),
+        'the probation webhook',
+      );
+      expect(started.data).toMatchObject({
+        partnerId: platform.partnerId,
+        probationId: probation.id,
+        deadline: expect.any(String),
+        outcome: null,
+      });
+      const ended = await eventually(
+        () => receiver.delivered().find((d) => d.type === 'partner.probation_ended'),
+        'the probation-ended webhook',
+      );
+      expect(ended.data).toMatchObject({ probationId: probation.id, outcome: 'SUSPENDED_DEADLINE' });
       const notice = await eventually(
         () => receiver.delivered().find((d) => d.type === 'partner.status_changed' && d.data.toStatus === 'SUSPENDED'),
         'the suspension webhook',
