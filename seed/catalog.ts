@@ -42,6 +42,15 @@ export const SANDBOX_PLATFORM = {
   testCards: ['0000990000000010', '0000990000000028', '0000990000000036'],
 } as const;
 
+/**
+ * Two platforms that show the programme's rules on platforms (issue 14), outside PLATFORMS too: one SUSPENDED by
+ * the office, one ACTIVE on probation after a failed periodic review (it still sells, until its deadline).
+ */
+export const RULE_PLATFORMS = {
+  suspended: { slug: 'kelas-kilat', name: 'Kelas Kilat', website: 'https://kelaskilat.example.id' },
+  probation: { slug: 'ilmu-kita', name: 'IlmuKita', website: 'https://ilmukita.example.id' },
+} as const;
+
 export interface InstitutionSeed {
   key: string;
   name: string;

@@ -3,7 +3,9 @@ import { stableId } from '../common/ids';
 import { Course } from '../subgraphs/courses/course/course.entity';
 import { CourseCategory, CourseMode, CurationStatus } from '../subgraphs/courses/course/course.enums';
 import { MAX_PRICE, Offering } from '../subgraphs/courses/offering/offering.entity';
-import { INSTITUTIONS, PLATFORMS, SANDBOX_PLATFORM, institutionIdOf, partnerIdOf, seededRandom } from './catalog';
+import { CourseSchedule } from '../subgraphs/courses/schedule/schedule.entity';
+import { EducationLevel } from '../common/education';
+import { INSTITUTIONS, PLATFORMS, RULE_PLATFORMS, SANDBOX_PLATFORM, institutionIdOf, partnerIdOf, seededRandom } from './catalog';
 
 /**
  * Seed of the courses subgraph: about 200 curated courses of the institutions in catalog.ts, sold on the
@@ -397,5 +399,102 @@ export async function seedCourses(orm: MikroORM): Promise<{ courses: number; off
       .ignore()
       .execute();
   });
-  return { courses: courseRows.length, offerings: offeringRows.length };
+  const rules = await seedRuleCourses(orm);
+  return { courses: courseRows.length + rules.courses, offerings: offeringRows.length + rules.offerings };
+}
+
+/**
+ * Courses that show the rules on courses (issue 14), sold by IlmuKita (on probation, still selling) and the
+ * sandbox platform: a live webinar held on two dates, an offline workshop whose next class is nearly full (two
+ * seats), both needing SMA/SMK, and a data course needing D3. The schedules lie ahead of the seed's clock.
+ */
+const RULE_COURSES = [
+  {
+    title: 'Public Speaking untuk Presentasi Kerja (Webinar Langsung)',
+    institution: 'prasmul-eli',
+    category: CourseCategory.PERSONAL_DEVELOPMENT,
+    mode: CourseMode.WEBINAR,
+    sessionCount: 2,
+    price: 350_000,
+    minimumEducation: EducationLevel.SMA_SMK,
+    schedules: [
+      { inDays: 7, hours: 3, seatQuota: 40 },
+      { inDays: 14, hours: 3, seatQuota: 40 },
+    ],
+  },
+  {
+    title: 'Las Listrik Dasar (Kelas Tatap Muka)',
+    institution: 'bengkel-mandiri',
+    category: CourseCategory.AUTOMOTIVE,
+    mode: CourseMode.OFFLINE,
+    sessionCount: 4,
+    price: 1_200_000,
+    minimumEducation: EducationLevel.SMA_SMK,
+    schedules: [
+      { inDays: 5, hours: 8, seatQuota: 2 },
+      { inDays: 19, hours: 8, seatQuota: 16 },
+    ],
+  },
+  {
+    title: 'Analisis Data dengan Python untuk Analis Bisnis',
+    institution: 'digitalent',
+    category: CourseCategory.TECHNOLOGY,
+    mode: CourseMode.SELF_PACED,
+    sessionCount: 6,
+    price: 800_000,
+    minimumEducation: EducationLevel.D3,
+    schedules: [],
+  },
+] as const;
+
+async function seedRuleCourses(orm: MikroORM): Promise<{ courses: number; offerings: number }> {
+  const createdAt = new Date('2026-11-16T02:00:00Z');
+  const day = Math.floor(Date.now() / 86_400_000) * 86_400_000;
+  const sellers = [RULE_PLATFORMS.probation.slug, SANDBOX_PLATFORM.slug];
+  const em = orm.em.fork();
+  await em.transactional(async (tx) => {
+    for (const [i, seed] of RULE_COURSES.entries()) {
+      const id = courseIdOf(seed.title);
+      if (await tx.findOne(Course, { id })) continue;
+      const course = tx.create(Course, {
+        id,
+        institutionId: institutionIdOf(seed.institution),
+        title: seed.title,
+        description: `${seed.title}. ${DESCRIPTIONS[seed.mode]}`,
+        category: seed.category,
+        mode: seed.mode,
+        sessionCount: seed.sessionCount,
+        minimumDurationMinutes: seed.sessionCount * (seed.mode === CourseMode.OFFLINE ? 240 : 90),
+        minimumAge: seed.mode === CourseMode.OFFLINE ? 21 : null,
+        minimumEducation: seed.minimumEducation,
+        curationStatus: CurationStatus.APPROVED,
+        curationNote: 'Lolos kurasi: tujuan pembelajaran, materi dan evaluasi sesuai standar.',
+        curatedAt: new Date(createdAt.getTime() + 86_400_000),
+        curatedBy: 'seed-curator',
+        createdAt: new Date(createdAt.getTime() + i * 3_600_000),
+      });
+      for (const [n, slot] of seed.schedules.entries()) {
+        const startsAt = new Date(day + slot.inDays * 86_400_000 + 2 * 3_600_000);
+        tx.create(CourseSchedule, {
+          id: stableId('course-schedule', `${seed.title}#${n + 1}`),
+          course,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + slot.hours * 3_600_000),
+          seatQuota: slot.seatQuota,
+          createdAt: course.createdAt,
+          updatedAt: course.createdAt,
+        });
+      }
+      for (const slug of sellers)
+        tx.create(Offering, {
+          id: stableId('offering', `${id}:${slug}`),
+          course,
+          partnerId: partnerIdOf(slug),
+          price: seed.price,
+          createdAt: new Date(course.createdAt.getTime() + 2 * 86_400_000),
+          updatedAt: new Date(course.createdAt.getTime() + 2 * 86_400_000),
+        });
+    }
+  });
+  return { courses: RULE_COURSES.length, offerings: RULE_COURSES.length * sellers.length };
 }

@@ -3,8 +3,18 @@ import { stableId } from '../common/ids';
 import { EvaluationCriterion, EvaluationKind, Evaluation } from '../subgraphs/partners/evaluation/evaluation.entity';
 import { InstitutionAffiliation, TrainingInstitution } from '../subgraphs/partners/institution/institution.entity';
 import { Partner, PartnerStatus, PartnerStatusChange } from '../subgraphs/partners/partner/partner.entity';
+import { PartnerProbation } from '../subgraphs/partners/probation/probation.entity';
 import { WebhookEndpoint } from '../subgraphs/partners/webhook/webhook.entity';
-import { INSTITUTIONS, PLATFORMS, SANDBOX_PLATFORM, institutionIdOf, partnerIdOf, seededRandom, type PlatformSeed } from './catalog';
+import {
+  INSTITUTIONS,
+  PLATFORMS,
+  RULE_PLATFORMS,
+  SANDBOX_PLATFORM,
+  institutionIdOf,
+  partnerIdOf,
+  seededRandom,
+  type PlatformSeed,
+} from './catalog';
 
 const ACTOR = 'seed:pmo';
 const HOUR = 3600_000;
@@ -71,6 +81,7 @@ export async function seedPartners(orm: MikroORM): Promise<void> {
       }
     });
     await seedSandboxPlatform(tx);
+    await seedRulePlatforms(tx);
   });
 }
 
@@ -196,4 +207,89 @@ async function seedSandboxPlatform(tx: EntityManager) {
     [PartnerStatus.UNDER_EVALUATION, PartnerStatus.MOU_SIGNED, at('2026-11-02T03:00:00.000Z'), 'MoU signed; integrating in the sandbox'],
   ]);
   tx.create(WebhookEndpoint, { id: stableId('webhook-endpoint', SANDBOX_PLATFORM.slug), partner, url: SANDBOX_PLATFORM.webhookUrl });
+}
+
+const passing = () => Object.values(EvaluationCriterion).map((criterion) => ({ criterion, passed: true, note: null }));
+
+/** A platform admitted in 2025 (applied, evaluated, MoU, live), as the two rule platforms were. */
+function seedAdmitted(tx: EntityManager, seed: { slug: string; name: string; website: string }, serial: number, status: PartnerStatus) {
+  const appliedAt = at('2025-05-05T02:00:00.000Z', serial * DAY);
+  const partner = tx.create(Partner, {
+    id: partnerIdOf(seed.slug),
+    slug: seed.slug,
+    name: seed.name,
+    website: seed.website,
+    status,
+    createdAt: appliedAt,
+    mouNumber: `MOU-PMO-0${90 + serial}/2025`,
+    mouSignedAt: at('2025-06-02T03:00:00.000Z', serial * DAY),
+    nextReviewAt: at('2026-06-02T03:00:00.000Z', serial * DAY),
+  });
+  tx.create(Evaluation, {
+    id: stableId('evaluation', `${seed.slug}/initial`),
+    partner,
+    kind: EvaluationKind.INITIAL,
+    provincesReached: 28,
+    criteria: passing(),
+    passed: true,
+    evaluator: ACTOR,
+    evaluatedAt: at('2025-05-26T02:00:00.000Z', serial * DAY),
+  });
+  history(tx, partner, [
+    [null, PartnerStatus.APPLIED, appliedAt, 'Application under Permenko 3/2020'],
+    [
+      PartnerStatus.APPLIED,
+      PartnerStatus.UNDER_EVALUATION,
+      at('2025-05-12T02:00:00.000Z', serial * DAY),
+      'Documents complete; evaluation started',
+    ],
+    [PartnerStatus.UNDER_EVALUATION, PartnerStatus.MOU_SIGNED, at('2025-06-02T03:00:00.000Z', serial * DAY), 'MoU signed with the PMO'],
+    [PartnerStatus.MOU_SIGNED, PartnerStatus.ACTIVE, at('2025-07-01T03:00:00.000Z', serial * DAY), 'Payment integration tested; live'],
+  ]);
+  return partner;
+}
+
+/**
+ * Kelas Kilat, SUSPENDED by the office; IlmuKita, ACTIVE on probation: its periodic review five days before the
+ * seed failed OWN_PORTAL, and the deadline is the default 30 days after it (PARTNER_PROBATION_DAYS), so the
+ * probation job leaves it alone until then. Those two dates follow the seed's clock; everything else is fixed.
+ */
+async function seedRulePlatforms(tx: EntityManager) {
+  const { suspended, probation } = RULE_PLATFORMS;
+  if (!(await tx.findOne(Partner, { id: partnerIdOf(suspended.slug) }))) {
+    const partner = seedAdmitted(tx, suspended, 0, PartnerStatus.SUSPENDED);
+    history(tx, partner, [
+      [
+        PartnerStatus.ACTIVE,
+        PartnerStatus.SUSPENDED,
+        at('2026-11-20T03:00:00.000Z'),
+        'Refund complaints under investigation (ADU-2026-0031)',
+      ],
+    ]);
+  }
+  if (!(await tx.findOne(Partner, { id: partnerIdOf(probation.slug) }))) {
+    const partner = seedAdmitted(tx, probation, 1, PartnerStatus.ACTIVE);
+    const failedAt = new Date(Math.floor(Date.now() / DAY) * DAY - 5 * DAY + 2 * HOUR);
+    const failed = tx.create(Evaluation, {
+      id: stableId('evaluation', `${probation.slug}/periodic-2026`),
+      partner,
+      kind: EvaluationKind.PERIODIC,
+      provincesReached: 27,
+      criteria: passing().map((c) =>
+        c.criterion === EvaluationCriterion.OWN_PORTAL
+          ? { ...c, passed: false, note: 'Checkout redirects to a third-party marketplace' }
+          : c,
+      ),
+      passed: false,
+      evaluator: ACTOR,
+      evaluatedAt: failedAt,
+    });
+    tx.create(PartnerProbation, {
+      id: stableId('partner-probation', probation.slug),
+      partner,
+      failedEvaluation: failed,
+      startedAt: failedAt,
+      deadline: new Date(failedAt.getTime() + 30 * DAY),
+    });
+  }
 }

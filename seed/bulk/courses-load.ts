@@ -9,7 +9,10 @@ const MINUTE = 60_000;
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 const hex = (n: number, width: number) => n.toString(16).toUpperCase().padStart(width, '0');
 
-/** What a participant can buy: active offerings of approved courses, with what completion takes. */
+/**
+ * What a participant can buy: active offerings of approved courses, with what completion takes. Courses held on
+ * dates (their seats are purchases) and courses requiring an education (bulk people declare none) are left out.
+ */
 export async function readOfferings(client: Client): Promise<Offering[]> {
   const { rows } = await client.query<{
     course_id: string;
@@ -20,7 +23,8 @@ export async function readOfferings(client: Client): Promise<Offering[]> {
   }>(
     `SELECT o.course_id, o.partner_id, o.price, c.session_count, c.minimum_duration_minutes
      FROM ${S}.offering o JOIN ${S}.course c ON c.id = o.course_id
-     WHERE o.active AND c.curation_status = 'APPROVED' ORDER BY o.id`,
+     WHERE o.active AND c.curation_status = 'APPROVED' AND c.minimum_education IS NULL
+       AND NOT EXISTS (SELECT 1 FROM ${S}.course_schedule s WHERE s.course_id = c.id) ORDER BY o.id`,
   );
   return rows.map((r) => ({
     courseId: r.course_id,

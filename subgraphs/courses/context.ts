@@ -5,6 +5,7 @@ import { courseLoader, institutionCoursesLoader } from './course/course.loader';
 import { enrollmentByPurchaseLoader, enrollmentLoader, participantEnrollmentsLoader } from './enrollment/enrollment.loader';
 import { courseOfferingsLoader, partnerOfferingsLoader } from './offering/offering.loader';
 import type { Notifier } from './purchase/notifier';
+import { courseSchedulesLoader, scheduleLoader, scheduleSeatsLoader } from './schedule/schedule.loader';
 import { courseRatingLoader, courseReviewsLoader, enrollmentReviewLoader } from './review/review.loader';
 import type { ParticipantsPort } from './shared/participants.client';
 import type { PartnersPort } from './shared/partners.client';
@@ -30,6 +31,9 @@ export function createLoaders(em: EntityManager) {
     courseRating: courseRatingLoader(em),
     courseReviews: courseReviewsLoader(em),
     enrollmentReview: enrollmentReviewLoader(em),
+    courseSchedules: courseSchedulesLoader(em),
+    schedule: scheduleLoader(em),
+    scheduleSeats: scheduleSeatsLoader(em),
   };
 }
 

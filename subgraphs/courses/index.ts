@@ -7,6 +7,7 @@ import { createLoaders, type CoursesServices } from './context';
 import { appendOnlyTables, createCoursesOrm } from './orm';
 import { InboxNotifier } from './purchase/notifier';
 import { reconcilerJob } from './purchase/reconciler';
+import { offeringWithdrawalJob } from './offering/withdrawal';
 import { ParticipantsClient } from './shared/participants.client';
 import { buildCoursesSchema } from './schema';
 import { PartnersClient } from './shared/partners.client';
@@ -24,7 +25,7 @@ export function startCourses(config = loadConfig()) {
     createOrm: createCoursesOrm,
     buildSchema: buildCoursesSchema,
     context: (base) => ({ ...base, loaders: createLoaders(base.em), services }),
-    jobs: (orm) => [reconcilerJob(orm, services)],
+    jobs: (orm) => [reconcilerJob(orm, services), offeringWithdrawalJob(orm, config.partnersUrl, config.partnerFeedPollMs)],
   });
 }
 

@@ -6,10 +6,11 @@ import { Course } from './course/course.entity';
 import { Attendance, Enrollment } from './enrollment/enrollment.entity';
 import { Offering } from './offering/offering.entity';
 import { Purchase } from './purchase/purchase.entity';
-import { SandboxPurchase } from './sandbox-purchase/sandbox-purchase.entity';
+import { SandboxAttendance, SandboxPurchase } from './sandbox-purchase/sandbox-purchase.entity';
 import { Review } from './review/review.entity';
+import { CourseSchedule } from './schedule/schedule.entity';
 
-export const entities = [Course, Offering, Purchase, Enrollment, Attendance, Review, SandboxPurchase];
+export const entities = [Course, Offering, Purchase, Enrollment, Attendance, Review, SandboxPurchase, SandboxAttendance, CourseSchedule];
 
 /** Append-only tables: the serving role may only add rows to them. */
 export const appendOnlyTables = ['review', 'outbox_event'] as const;

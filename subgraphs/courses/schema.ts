@@ -7,6 +7,7 @@ import { EnrollmentResolver, ParticipantEnrollmentsResolver } from './enrollment
 import { OfferingResolver, PartnerOfferingsResolver } from './offering/offering.resolver';
 import { PurchaseResolver } from './purchase/purchase.resolver';
 import { CourseReviewsResolver, EnrollmentReviewResolver, ReviewResolver } from './review/review.resolver';
+import { CourseScheduleResolver, CourseSchedulesResolver } from './schedule/schedule.resolver';
 import { canSeeCourse, canSeeSale } from './shared/visibility';
 
 /**
@@ -48,6 +49,8 @@ export const buildCoursesSchema = () =>
         ReviewResolver,
         CourseReviewsResolver,
         EnrollmentReviewResolver,
+        CourseScheduleResolver,
+        CourseSchedulesResolver,
       ],
     },
     referenceResolvers,

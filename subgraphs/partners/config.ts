@@ -12,6 +12,10 @@ export function loadConfig(env = process.env) {
     database: subgraphDatabaseOf('partners', env),
     /** How long an MoU or a passing periodic evaluation lasts before the platform is due for review again. */
     reviewIntervalMonths: read.int('PARTNER_REVIEW_INTERVAL_MONTHS', 12, 1, 120),
+    /** Days an ACTIVE platform on probation (after a failed periodic review) has to pass another before it is suspended. */
+    probationDays: read.int('PARTNER_PROBATION_DAYS', 30, 1, 365),
+    /** How often the probation job suspends platforms whose deadline passed. */
+    probationIntervalMs: read.int('PARTNER_PROBATION_INTERVAL_MS', 60_000, 10, 86_400_000),
     /** AES-256 key that encrypts partner signing keys at rest. */
     credentialKey: deriveCredentialKey(readSecret('CREDENTIAL_ENCRYPTION_KEY', env)),
     /** Where the courses subgraph's event feed is read for webhooks (its own URL, never the gateway). */

@@ -5,6 +5,7 @@ import { credentialsByPartnerLoader, keysByCredentialLoader } from './credential
 import { evaluationsByPartnerLoader } from './evaluation/evaluation.loader';
 import { institutionLoader, institutionsByPartnerLoader, partnersByInstitutionLoader } from './institution/institution.loader';
 import { partnerLoader, statusHistoryByPartnerLoader } from './partner/partner.loader';
+import { probationsByPartnerLoader } from './probation/probation.loader';
 import { attemptsByDeliveryLoader, endpointByPartnerLoader } from './webhook/webhook.loader';
 
 /** Per-request context of the partners subgraph: fresh DataLoaders for every request. */
@@ -20,6 +21,7 @@ export function createLoaders(em: EntityManager) {
     keysByCredential: keysByCredentialLoader(em),
     endpointByPartner: endpointByPartnerLoader(em),
     attemptsByDelivery: attemptsByDeliveryLoader(em),
+    probationsByPartner: probationsByPartnerLoader(em),
   };
 }
 

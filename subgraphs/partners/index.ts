@@ -7,6 +7,7 @@ import { createLoaders } from './context';
 import { appendOnlyTables, createPartnersOrm } from './orm';
 import { buildPartnersSchema } from './schema';
 import { webhookJob } from './webhook/webhook.job';
+import { probationJob } from './probation/probation.job';
 
 /** Starts the partners subgraph: platforms, evaluations, MoUs, training institutions, credentials. */
 export function startPartners(config = loadConfig()) {
@@ -18,7 +19,7 @@ export function startPartners(config = loadConfig()) {
     createOrm: createPartnersOrm,
     buildSchema: buildPartnersSchema,
     context: (base) => ({ ...base, loaders: createLoaders(base.em), config }),
-    jobs: (orm) => [webhookJob(orm, config)],
+    jobs: (orm) => [webhookJob(orm, config), probationJob(orm, config.probationIntervalMs)],
   });
 }
 

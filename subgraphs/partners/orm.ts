@@ -6,6 +6,7 @@ import { Evaluation } from './evaluation/evaluation.entity';
 import { InstitutionAffiliation, TrainingInstitution } from './institution/institution.entity';
 import { migrations } from './migrations';
 import { Partner, PartnerStatusChange } from './partner/partner.entity';
+import { PartnerProbation } from './probation/probation.entity';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook/webhook.entity';
 
 export const entities = [
@@ -19,6 +20,7 @@ export const entities = [
   WebhookEndpoint,
   WebhookDelivery,
   WebhookAttempt,
+  PartnerProbation,
 ];
 
 /** Append-only tables: the serving role may only add rows to them. */

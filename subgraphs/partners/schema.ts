@@ -5,6 +5,7 @@ import { PartnerCredentialResolver, PartnerCredentialsFieldResolver } from './cr
 import { EvaluationResolver } from './evaluation/evaluation.resolver';
 import { PartnerInstitutionResolver, TrainingInstitutionResolver } from './institution/institution.resolver';
 import { PartnerResolver } from './partner/partner.resolver';
+import { PartnerProbationResolver } from './probation/probation.resolver';
 import { PartnerWebhookFieldResolver, WebhookResolver } from './webhook/webhook.resolver';
 
 /** Resolvers for federation `_entities` lookups: every one goes through a per-request DataLoader. */
@@ -17,7 +18,8 @@ export const buildPartnersSchema = () =>
   buildFederatedSchema(
     {
       resolvers: [
-        outboxFeedResolver('partners'),
+        // Courses withdraws a terminated platform's offerings from this feed.
+        outboxFeedResolver('partners', ['analytics', 'courses']),
         PartnerResolver,
         EvaluationResolver,
         TrainingInstitutionResolver,
@@ -26,6 +28,7 @@ export const buildPartnersSchema = () =>
         PartnerCredentialsFieldResolver,
         WebhookResolver,
         PartnerWebhookFieldResolver,
+        PartnerProbationResolver,
       ],
     },
     referenceResolvers,

@@ -41,10 +41,13 @@ export const inProcessEnv = (): NodeJS.ProcessEnv => ({
   PARTNERS_PORT: '0',
   COURSES_PORT: '0',
   COURSES_RECONCILE_INTERVAL_MS: '3600000',
+  // The offering-withdrawal consumer of the partners feed reads at start-up, then not again while statements are counted.
+  COURSES_PARTNER_FEED_POLL_MS: '600000',
   PARTICIPANTS_HOLD_SWEEP_INTERVAL_SECONDS: '86400',
   PARTICIPANTS_REVOCATION_INTERVAL_SECONDS: '86400',
   // The partners webhook job runs once at start-up, then not again while statements are counted.
   WEBHOOK_POLL_INTERVAL_MS: '60000',
+  PARTNER_PROBATION_INTERVAL_MS: '86400000',
   // The notifier's jobs (courses feed, deadline reminders, channel) would add statements of their own to a count.
   PARTICIPANTS_NOTIFICATION_POLL_INTERVAL_MS: '3600000',
   PARTICIPANTS_DEADLINE_REMINDER_INTERVAL_SECONDS: '86400',

@@ -151,7 +151,8 @@ describe('OTP delivery when the database stops between storing and sending', () 
     const [offer] = (
       await sql.query(
         `SELECT o.partner_id, o.course_id, o.price::int AS price FROM courses.offering o JOIN courses.course c ON c.id = o.course_id
-         WHERE o.active AND c.curation_status = 'APPROVED' ORDER BY o.id LIMIT 1`,
+         WHERE o.active AND c.curation_status = 'APPROVED' AND c.minimum_education IS NULL
+           AND NOT EXISTS (SELECT 1 FROM courses.course_schedule s WHERE s.course_id = c.id) ORDER BY o.id LIMIT 1`,
       )
     ).rows;
     const [card] = (

@@ -235,3 +235,82 @@ describe('the demo seed', () => {
     for (const number of SANDBOX_PLATFORM.testCards) expect((await eligibility(credential, number)).eligible).toBe(true);
   });
 });
+
+describe('sandbox attendance and completion', () => {
+  const attend = (as: PartnerCredential, enrollmentId: string, session: number, attendedAt = new Date().toISOString()) =>
+    partnerRequest(as, 'ReportAttendance', { input: { enrollmentId, session, attendedAt } });
+  const complete = (
+    as: PartnerCredential,
+    enrollmentId: string,
+    score: number,
+    certificateNumber: string,
+    completedAt = new Date().toISOString(),
+  ) => partnerRequest(as, 'ReportCompletion', { input: { enrollmentId, completedAt, score, certificateNumber } });
+  const codesOf = (res: { data?: Record<string, any> }) => Object.values(res.data!)[0].userErrors.map((e: { code: string }) => e.code);
+
+  it('applies production’s checks to a sandbox enrollment and writes nothing production reads', async () => {
+    const timed = await offeredCourse(mouSigned, PRICE, { sessionCount: 2, minimumDurationMinutes: 60 });
+    const card = await testCard(mouSigned);
+    const invoiceCode = invoice('SBX');
+    const started = await start(sandbox, card.number, timed, invoiceCode);
+    const { enrollment } = await authorize(sandbox, started.purchase.id, card.otp);
+    const before = await productionSnapshot();
+    const attendanceBefore = (await db().query(`select count(*)::int as n from courses.attendance`)).rows[0].n;
+
+    expect(codesOf(await complete(sandbox, enrollment.id, 80, 'SBX-CERT-1'))).toEqual(['SESSIONS_MISSING']);
+    expect(codesOf(await attend(sandbox, enrollment.id, 3))).toEqual(['INVALID_SESSION']);
+    expect(codesOf(await attend(sandbox, '00000000-0000-4000-8000-0000000000bb', 1))).toEqual(['NOT_FOUND']);
+    const first = await attend(sandbox, enrollment.id, 1);
+    expect(first.data!.attendanceReport).toMatchObject({
+      enrollment: { id: enrollment.id, status: 'IN_PROGRESS', attendedSessions: 1 },
+      userErrors: [],
+    });
+    // The same session again is a no-op, even when sent many times at once.
+    const repeats = await Promise.all(Array.from({ length: 4 }, () => attend(sandbox, enrollment.id, 1)));
+    for (const r of repeats) expect(r.data!.attendanceReport).toMatchObject({ enrollment: { attendedSessions: 1 }, userErrors: [] });
+    expect(codesOf(await partnerRequest(sandbox, 'VoidPurchase', { input: { invoiceCode, reason: 'attended already' } }))).toEqual([
+      'NOT_CANCELLABLE',
+    ]);
+    expect((await attend(sandbox, enrollment.id, 2)).data!.attendanceReport.enrollment.attendedSessions).toBe(2);
+
+    expect(codesOf(await complete(sandbox, enrollment.id, 101, 'SBX-CERT-1'))).toEqual(['INVALID_SCORE']);
+    expect(codesOf(await complete(sandbox, enrollment.id, 80, 'SBX-CERT-1'))).toEqual(['COMPLETED_TOO_EARLY']);
+    await db().query(`update courses.sandbox_purchase set authorized_at = authorized_at - interval '2 hours' where id = $1`, [
+      started.purchase.id,
+    ]);
+    const done = await complete(sandbox, enrollment.id, 80, 'SBX-CERT-1');
+    expect(done.data!.completionReport).toEqual({
+      enrollment: {
+        id: enrollment.id,
+        status: 'COMPLETED',
+        completedAt: expect.any(String),
+        certificate: { number: 'SBX-CERT-1', issuedAt: expect.any(String) },
+      },
+      userErrors: [],
+    });
+    expect((await complete(sandbox, enrollment.id, 80, 'SBX-CERT-1')).data!.completionReport.userErrors).toEqual([]);
+    expect(codesOf(await complete(sandbox, enrollment.id, 80, 'SBX-CERT-2'))).toEqual(['INVALID_STATE']);
+    expect(codesOf(await attend(sandbox, enrollment.id, 1, new Date().toISOString()))).toEqual([]); // recorded: a no-op
+    const listed = (await partnerRequest(sandbox, 'PartnerEnrollments', { first: 50, status: 'COMPLETED' })).data!.partnerEnrollments;
+    expect(listed.edges.map((e: any) => e.node.id)).toContain(enrollment.id);
+    const inProgress = (await partnerRequest(sandbox, 'PartnerEnrollments', { first: 50, status: 'IN_PROGRESS' })).data!.partnerEnrollments;
+    expect(inProgress.edges.map((e: any) => e.node.id)).not.toContain(enrollment.id);
+
+    // Production never sees it: no attendance row, no enrollment, no certificate anyone can verify, no event.
+    expect(await productionSnapshot()).toEqual(before);
+    expect((await db().query(`select count(*)::int as n from courses.attendance`)).rows[0].n).toBe(attendanceBefore);
+    expect(await eventsMentioning(enrollment.id, 'SBX-CERT-1')).toBe(0);
+    const verified = await gatewayQuery(`{ certificateVerification(number: "SBX-CERT-1") { genuine } }`);
+    expect(verified.data!.certificateVerification.genuine).toBe(false);
+    // The platform's production credentials (and so production reports) do not see the sandbox enrollment.
+    expect([403]).toContain((await attend(production, enrollment.id, 1)).status);
+  });
+
+  it('a future time is malformed input, as in production', async () => {
+    const card = await testCard(mouSigned);
+    const started = await start(sandbox, card.number, courseId);
+    const { enrollment } = await authorize(sandbox, started.purchase.id, card.otp);
+    const res = await attend(sandbox, enrollment.id, 1, new Date(Date.now() + 3_600_000).toISOString());
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

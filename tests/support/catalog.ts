@@ -48,6 +48,7 @@ export interface CourseOptions {
   sessionCount?: number;
   minimumDurationMinutes?: number;
   minimumAge?: number;
+  minimumEducation?: string;
   maximumAge?: number;
   approve?: boolean;
 }
@@ -66,6 +67,7 @@ export async function createCourse(options: CourseOptions = {}): Promise<string>
         sessionCount: options.sessionCount ?? 3,
         minimumDurationMinutes: options.minimumDurationMinutes ?? 0,
         minimumAge: options.minimumAge ?? null,
+        minimumEducation: options.minimumEducation ?? null,
         maximumAge: options.maximumAge ?? null,
       },
     },

@@ -64,6 +64,8 @@ export default async function globalSetup(): Promise<void> {
       PARTICIPANTS_PAYOUT_RETRY_BASE_MS: '100',
       PARTICIPANTS_PAYOUT_RETRY_MAX_MS: '800',
       PARTICIPANTS_PAYOUT_MAX_ATTEMPTS: '4',
+      // The probation job runs every few tenths of a second: tests move a deadline into the past and watch it act.
+      PARTNER_PROBATION_INTERVAL_MS: '200',
     },
   });
   // The test realm reaches the database as an administrator (TEST_DATABASE_URL) and, to start subgraph

@@ -221,8 +221,8 @@ export interface Person {
   birthDate: string;
 }
 
-/** Registers a person through the public form (anonymous); the personal data is returned to scan responses for it. */
-export async function registerPerson(): Promise<Person> {
+/** Registers a person through the public form (anonymous), with `extra` fields; the personal data is returned to scan responses for it. */
+export async function registerPerson(extra: Record<string, unknown> = {}): Promise<Person> {
   // A valid NIK issued in Gambir (317101) for a random birth date (male: day as is) and serial.
   const [y, m, d] = [randomInt(1980, 1999), randomInt(1, 12), randomInt(1, 28)];
   const birthDate = `${y}-${pad(m)}-${pad(d)}`;
@@ -239,6 +239,7 @@ export async function registerPerson(): Promise<Person> {
     citizen: true,
     educationStatus: 'NOT_IN_EDUCATION',
     occupation: 'UNEMPLOYED',
+    ...extra,
   };
   const res = await gatewayQuery(
     `mutation($input: ParticipantRegisterInput!) { participantRegister(input: $input) { participant { id } userErrors { code message } } }`,

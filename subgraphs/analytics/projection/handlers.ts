@@ -142,7 +142,7 @@ const byPrefix: Record<string, Projection> = {
 /** The projection of one event type, or undefined for types the read model does not use. */
 export function projectionOf(type: string): Projection | undefined {
   if (type === 'partner.status_changed') return partnerStatus;
-  if (type === 'partner.evaluated' || type === 'institution.affiliated') return undefined;
+  if (type === 'partner.evaluated' || type === 'institution.affiliated' || type.startsWith('partner.probation_')) return undefined;
   return byPrefix[type.slice(0, type.indexOf('.'))];
 }
 

@@ -1,5 +1,6 @@
 import { Check, Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { EducationLevel } from '../../../common/education';
 import { newId } from '../../../common/ids';
 import { CourseCategory, CourseMode, CurationStatus } from './course.enums';
 
@@ -13,7 +14,8 @@ import { CourseCategory, CourseMode, CurationStatus } from './course.enums';
 @Check({ name: 'course_age_range_check', expression: 'minimum_age is null or maximum_age is null or minimum_age <= maximum_age' })
 @Index({ name: 'course_catalog_idx', properties: ['curationStatus', 'createdAt', 'id'] })
 export class Course {
-  [OptionalProps]?: 'id' | 'curationStatus' | 'createdAt' | 'curationNote' | 'curatedAt' | 'curatedBy' | 'minimumAge' | 'maximumAge';
+  [OptionalProps]?:
+    'id' | 'curationStatus' | 'createdAt' | 'curationNote' | 'curatedAt' | 'curatedBy' | 'minimumAge' | 'maximumAge' | 'minimumEducation';
 
   @Field(() => ID, { description: 'Opaque id of the course.' })
   @PrimaryKey({ type: 'uuid' })
@@ -61,6 +63,14 @@ export class Course {
   })
   @Property({ type: 'integer', nullable: true })
   maximumAge: number | null = null;
+
+  @Field(() => EducationLevel, {
+    nullable: true,
+    description:
+      'Least education attained a buyer needs (for example SMA_SMK, D3); purchaseStart refuses a participant below it, or who has declared none, with NOT_ELIGIBLE. Null: none.',
+  })
+  @Enum({ items: () => EducationLevel, nullable: true })
+  minimumEducation: EducationLevel | null = null;
 
   @Field(() => CurationStatus, { description: 'Curation status; only APPROVED courses are public and sellable.' })
   @Enum({ items: () => CurationStatus, nativeEnumName: 'curation_status' })

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { EducationLevel } from '../../../common/education';
 import { CourseCategory, CourseMode, CurationDecision } from './course.enums';
 
 @InputType({ description: 'A course submitted for curation on behalf of a training institution.' })
@@ -32,6 +33,12 @@ export class CourseSubmitInput {
     description: 'Greatest age of a buyer in full years, 0 to 120, not below minimumAge; omitted: none.',
   })
   maximumAge?: number | null;
+
+  @Field(() => EducationLevel, {
+    nullable: true,
+    description: 'Least education a buyer must have attained (for example SMA_SMK or D3); omitted: none.',
+  })
+  minimumEducation?: EducationLevel | null;
 }
 
 @InputType({ description: 'The curator’s decision on a submitted course.' })

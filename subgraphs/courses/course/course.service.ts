@@ -44,6 +44,7 @@ export async function submitCourse(em: EntityManager, partners: PartnersPort, in
     sessionCount: input.sessionCount,
     minimumDurationMinutes: input.minimumDurationMinutes,
     minimumAge: input.minimumAge ?? null,
+    minimumEducation: input.minimumEducation ?? null,
     maximumAge: input.maximumAge ?? null,
   });
   await em.flush();

@@ -14,6 +14,7 @@ import { ATTENDANCE_REPORT_ERRORS, COMPLETION_REPORT_ERRORS, ENROLLMENT_VOID_ERR
 import { AttendanceReportInput, CompletionReportInput, EnrollmentsArgs, EnrollmentVoidInput } from './enrollment.inputs';
 import { reportAttendance, reportCompletion, voidEnrollment } from './enrollment.service';
 import { sandboxEnrollments, sandboxVoid } from '../sandbox-purchase/sandbox-purchase.service';
+import { sandboxAttendance, sandboxCompletion } from '../sandbox-purchase/sandbox-report.service';
 
 @ObjectType({ description: 'The certificate of a completed course.' })
 export class Certificate {
@@ -136,6 +137,7 @@ export class EnrollmentResolver {
     @Arg('input', () => AttendanceReportInput, { description: 'Enrollment, session and time.' }) input: AttendanceReportInput,
     @Ctx() { em, identity }: CoursesContext,
   ) {
+    if (identity.sandbox) return sandboxAttendance(em, requirePartner(identity), input);
     return reportAttendance(em, productionPartner(identity), input);
   }
 
@@ -147,6 +149,7 @@ export class EnrollmentResolver {
     @Arg('input', () => CompletionReportInput, { description: 'Enrollment, time, score, certificate.' }) input: CompletionReportInput,
     @Ctx() { em, identity, services }: CoursesContext,
   ) {
+    if (identity.sandbox) return sandboxCompletion(em, requirePartner(identity), input);
     return reportCompletion(em, services, productionPartner(identity), input);
   }
 

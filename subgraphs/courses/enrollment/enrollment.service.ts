@@ -6,6 +6,7 @@ import { log } from '../../../common/logger';
 import type { CoursesServices } from '../context';
 import { Course } from '../course/course.entity';
 import type { Purchase } from '../purchase/purchase.entity';
+import { releaseSeats } from '../purchase/seats';
 import { Attendance, Enrollment } from './enrollment.entity';
 import {
   EnrollmentStatus,
@@ -14,6 +15,7 @@ import {
   type EnrollmentVoidErrorCode,
 } from './enrollment.enums';
 import type { AttendanceReportInput, CompletionReportInput } from './enrollment.inputs';
+import { certificateOf, checkReportedTime, decideAttendance, decideCompletion } from './report.rules';
 
 export interface EnrollmentResult {
   enrollment: Enrollment | null;
@@ -47,9 +49,6 @@ export function enrollmentInsertSql(source: string, purchase: Purchase, now: Dat
 function transactionCode(now: Date): string {
   return `PRJ-${now.toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(8).toString('hex').toUpperCase()}`;
 }
-
-/** Clock difference tolerated between a platform and the programme for reported times. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 const refuseVoid = refuser<EnrollmentResult, EnrollmentVoidErrorCode>({ enrollment: null });
 const refuseAttendance = refuser<EnrollmentResult, AttendanceReportErrorCode>({ enrollment: null });
@@ -127,13 +126,14 @@ export async function finishRefund(
     `update courses.enrollment set status = 'CANCELLED', cancelled_at = ?, refunded_amount = amount where id = ? and status = 'CANCELLING'`,
     [now, enrollmentId],
   );
+  // The enrollment's seat on its schedule (if any) goes back on sale; the reconciler sweeps it after a crash here.
+  await releaseSeats(em, enrollment.purchase.id);
   return { enrollment: await em.findOneOrFail(Enrollment, { id: enrollmentId }, { refresh: true }), userErrors: [] };
 }
 
 /** attendanceReport: one session attended; the same session again changes nothing. */
 export async function reportAttendance(em: EntityManager, partnerId: string, input: AttendanceReportInput): Promise<EnrollmentResult> {
-  if (Number.isNaN(input.attendedAt.getTime()) || input.attendedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
-    throw badInput('`attendedAt` is in the future', 'attendedAt');
+  checkReportedTime(input.attendedAt, 'attendedAt');
   if (!isUuid(input.enrollmentId)) return refuseAttendance('NOT_FOUND', 'No such enrollment', { field: 'enrollmentId' });
   return em.transactional(async (tx) => {
     const enrollment = await tx.findOne(
@@ -143,18 +143,10 @@ export async function reportAttendance(em: EntityManager, partnerId: string, inp
     );
     if (!enrollment) return refuseAttendance('NOT_FOUND', 'No such enrollment', { field: 'enrollmentId' });
     const course = await tx.findOneOrFail(Course, { id: enrollment.course.id });
-    if (!Number.isInteger(input.session) || input.session < 1 || input.session > course.sessionCount) {
-      return refuseAttendance('INVALID_SESSION', `The session must be 1 to ${course.sessionCount}`, { field: 'session', enrollment });
-    }
-    if (await tx.count(Attendance, { enrollment: enrollment.id, session: input.session })) return { enrollment, userErrors: [] };
-    if (enrollment.status !== EnrollmentStatus.ENROLLED && enrollment.status !== EnrollmentStatus.IN_PROGRESS) {
-      return refuseAttendance('INVALID_STATE', `A ${enrollment.status} enrollment takes no attendance`, {
-        field: 'enrollmentId',
-        enrollment,
-      });
-    }
-    if (input.attendedAt.getTime() < enrollment.enrolledAt.getTime() - CLOCK_SKEW_MS)
-      throw badInput('`attendedAt` is before the enrolment', 'attendedAt');
+    const recorded = (await tx.count(Attendance, { enrollment: enrollment.id, session: input.session })) > 0;
+    const decision = decideAttendance(enrollment, input.session, course.sessionCount, recorded, input.attendedAt);
+    if (decision === 'NOOP') return { enrollment, userErrors: [] };
+    if (decision !== 'RECORD') return refuseAttendance(decision.code, decision.message, { field: decision.field, enrollment });
     tx.create(Attendance, { enrollment, session: input.session, attendedAt: input.attendedAt });
     enrollment.attendedSessions += 1;
     enrollment.status = EnrollmentStatus.IN_PROGRESS;
@@ -169,11 +161,8 @@ export async function reportCompletion(
   partnerId: string,
   input: CompletionReportInput,
 ): Promise<EnrollmentResult> {
-  const certificateNumber = input.certificateNumber.trim();
-  if (!certificateNumber || certificateNumber.length > 100)
-    throw badInput('`certificateNumber` must be 1 to 100 characters', 'certificateNumber');
-  if (Number.isNaN(input.completedAt.getTime()) || input.completedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
-    throw badInput('`completedAt` is in the future', 'completedAt');
+  const certificateNumber = certificateOf(input);
+  checkReportedTime(input.completedAt, 'completedAt');
   if (!isUuid(input.enrollmentId)) return refuseCompletion('NOT_FOUND', 'No such enrollment', { field: 'enrollmentId' });
   const result = await em.transactional(async (tx): Promise<EnrollmentResult> => {
     const enrollment = await tx.findOne(
@@ -182,36 +171,10 @@ export async function reportCompletion(
       { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
     );
     if (!enrollment) return refuseCompletion('NOT_FOUND', 'No such enrollment', { field: 'enrollmentId' });
-    if (!Number.isInteger(input.score) || input.score < 0 || input.score > 100)
-      return refuseCompletion('INVALID_SCORE', 'The score must be 0 to 100', { field: 'score', enrollment });
-    if (
-      enrollment.status === EnrollmentStatus.COMPLETED &&
-      enrollment.certificateNumber === certificateNumber &&
-      enrollment.score === input.score
-    ) {
-      return { enrollment, userErrors: [] }; // a retry of the same report
-    }
-    // An ENROLLED enrollment is one with no session attended yet: the contract calls that SESSIONS_MISSING.
-    if (enrollment.status !== EnrollmentStatus.IN_PROGRESS && enrollment.status !== EnrollmentStatus.ENROLLED) {
-      return refuseCompletion('INVALID_STATE', `A ${enrollment.status} enrollment cannot be completed`, {
-        field: 'enrollmentId',
-        enrollment,
-      });
-    }
     const course = await tx.findOneOrFail(Course, { id: enrollment.course.id });
-    if (enrollment.attendedSessions < course.sessionCount) {
-      return refuseCompletion('SESSIONS_MISSING', `${enrollment.attendedSessions} of ${course.sessionCount} sessions were attended`, {
-        field: 'enrollmentId',
-        enrollment,
-      });
-    }
-    const earliest = enrollment.enrolledAt.getTime() + course.minimumDurationMinutes * 60_000;
-    if (input.completedAt.getTime() < earliest) {
-      return refuseCompletion('COMPLETED_TOO_EARLY', `The course cannot be completed before ${new Date(earliest).toISOString()}`, {
-        field: 'completedAt',
-        enrollment,
-      });
-    }
+    const decision = decideCompletion(enrollment, { ...input, certificateNumber }, course);
+    if (decision === 'NOOP') return { enrollment, userErrors: [] }; // a retry of the same report
+    if (decision !== 'RECORD') return refuseCompletion(decision.code, decision.message, { field: decision.field, enrollment });
     Object.assign(enrollment, {
       status: EnrollmentStatus.COMPLETED,
       completedAt: input.completedAt,

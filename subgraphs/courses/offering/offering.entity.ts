@@ -1,7 +1,14 @@
-import { BigIntType, Check, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { BigIntType, Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { newId } from '../../../common/ids';
 import { Course } from '../course/course.entity';
+import { OfferingWithdrawalReason } from './withdrawal';
+
+registerEnumType(OfferingWithdrawalReason, {
+  name: 'OfferingWithdrawalReason',
+  description: 'Why the programme withdrew an offering.',
+  valuesConfig: { PARTNER_TERMINATED: { description: 'The selling platform was TERMINATED.' } },
+});
 
 /** Highest price of one course: the whole training balance of a participant. */
 export const MAX_PRICE = 3_500_000;
@@ -13,7 +20,7 @@ export const MAX_PRICE = 3_500_000;
 @Index({ name: 'offering_partner_idx', properties: ['partnerId', 'createdAt', 'id'] })
 @Check({ name: 'offering_price_check', expression: `price between 1 and ${MAX_PRICE}` })
 export class Offering {
-  [OptionalProps]?: 'id' | 'active' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'id' | 'active' | 'createdAt' | 'updatedAt' | 'withdrawnAt' | 'withdrawalReason';
 
   @Field(() => ID, { description: 'Opaque id of the offering.' })
   @PrimaryKey({ type: 'uuid' })
@@ -41,4 +48,20 @@ export class Offering {
   @Field({ description: 'When price or availability last changed.' })
   @Property({ type: 'timestamptz' })
   updatedAt: Date = new Date();
+
+  /** When the programme withdrew the offering (its platform was terminated); null while it was not (exposed as `withdrawal`). */
+  @Property({ type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null = null;
+
+  @Enum({ items: () => OfferingWithdrawalReason, nullable: true })
+  withdrawalReason: OfferingWithdrawalReason | null = null;
+}
+
+@ObjectType({ description: 'Why and when the programme withdrew an offering.' })
+export class OfferingWithdrawal {
+  @Field({ description: 'When it was withdrawn.' })
+  at: Date;
+
+  @Field(() => OfferingWithdrawalReason, { description: 'Why.' })
+  reason: OfferingWithdrawalReason;
 }

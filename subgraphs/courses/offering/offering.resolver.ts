@@ -1,13 +1,14 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requirePartner, requireRole } from '../../../common/auth';
-import { payloadUserError, UserError } from '../../../common/errors';
+import { badInput, payloadUserError, UserError } from '../../../common/errors';
+import { isUuid } from '../../../common/ids';
 import { Connection, PageArgs, paginate } from '../../../common/pagination';
 import { Money } from '../../../common/scalars';
 import type { CoursesContext } from '../context';
 import { Course } from '../course/course.entity';
 import { CourseCategory, CourseMode, CurationStatus } from '../course/course.enums';
 import { institutionRef, partnerRef, PartnerRef, TrainingInstitutionRef } from '../shared/entity-stubs';
-import { Offering } from './offering.entity';
+import { Offering, OfferingWithdrawal } from './offering.entity';
 import { OfferingSetInput } from './offering.inputs';
 import { setOffering } from './offering.service';
 
@@ -67,6 +68,15 @@ export class CatalogCourse {
 @ObjectType({ description: 'A page of the calling platform’s catalogue.' })
 class CatalogCourseConnection extends Connection(CatalogCourse, 'CatalogCourse', 'catalogue course') {}
 
+@ArgsType()
+class OfferingsArgs extends PageArgs {
+  @Field(() => ID, { description: 'The platform.' })
+  partnerId: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only withdrawn offerings (true), only the others (false); omitted: all.' })
+  withdrawn?: boolean | null;
+}
+
 @Resolver(() => Offering)
 export class OfferingResolver {
   @FieldResolver(() => Course, { description: 'The course sold.' })
@@ -77,6 +87,26 @@ export class OfferingResolver {
   @FieldResolver(() => PartnerRef, { nullable: true, description: 'The platform selling it.' })
   platform(@Root() offering: Offering) {
     return partnerRef(offering.partnerId);
+  }
+
+  @FieldResolver(() => OfferingWithdrawal, {
+    nullable: true,
+    description: 'When and why the programme withdrew the offering (its platform was terminated); null when it was not. Admin only.',
+  })
+  withdrawal(@Root() offering: Offering, @Ctx() { identity }: CoursesContext) {
+    requireRole(identity, 'admin');
+    return offering.withdrawnAt ? { at: offering.withdrawnAt, reason: offering.withdrawalReason } : null;
+  }
+
+  @Query(() => OfferingConnection, {
+    nullable: true,
+    description: 'A platform’s offerings, newest listing first, active or not, with their withdrawal. Admin only.',
+  })
+  offerings(@Args() { first, after, partnerId, withdrawn }: OfferingsArgs, @Ctx() { em, identity }: CoursesContext) {
+    requireRole(identity, 'admin');
+    if (!isUuid(partnerId)) throw badInput('`partnerId` is not a valid id', 'partnerId');
+    const where = { partnerId, ...(withdrawn == null ? {} : { withdrawnAt: withdrawn ? { $ne: null } : null }) };
+    return paginate(em, Offering, where, { first, after, sortBy: 'createdAt', direction: 'desc' });
   }
 
   @FieldResolver(() => Money, { description: 'The platform’s price.' })

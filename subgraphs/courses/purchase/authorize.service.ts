@@ -9,6 +9,7 @@ import { otpMatches } from './otp';
 import { Purchase } from './purchase.entity';
 import { PurchaseStatus, type PurchaseAuthorizeErrorCode } from './purchase.enums';
 import { stateOf } from './purchase.service';
+import { releaseSeats, TAKE_SEAT_SQL } from './seats';
 import { decideAuthorize, reissuesOtp } from './rules';
 
 export interface AuthorizeResult {
@@ -65,7 +66,16 @@ export async function authorizePurchase(
         case 'ACCEPT': {
           // Serialise authorizations of one participant in one course, so two platforms cannot both enroll them.
           await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`enroll:${purchase.participantId}:${purchase.course.id}`]);
-          if (await enrolledOrCapturing(tx, purchase)) {
+          const { taken, withdrawn } = await enrolledOrWithdrawn(tx, purchase);
+          if (withdrawn) {
+            // The platform was terminated while the participant held the OTP: no sale, the money and seat go back now.
+            Object.assign(purchase, { status: PurchaseStatus.EXPIRED, updatedAt: now });
+            return {
+              result: refuse('COURSE_NOT_OFFERED', 'The platform no longer sells the course (its offering was withdrawn)'),
+              release: true,
+            };
+          }
+          if (taken) {
             // This purchase can never be authorized: end it and free the participant's money now, not at hold expiry.
             Object.assign(purchase, { status: PurchaseStatus.EXPIRED, updatedAt: now });
             return {
@@ -86,14 +96,26 @@ export async function authorizePurchase(
   return finishCapture(em, services, purchaseId, true, step.capturing);
 }
 
-/** Whether another purchase of this participant in this course is being captured, or an enrollment is active: one query. */
-async function enrolledOrCapturing(tx: EntityManager, purchase: Purchase): Promise<boolean> {
-  const [row] = await tx.execute<Array<{ taken: boolean }>>(
+/**
+ * Whether another purchase of this participant in this course is being captured or an enrollment is active
+ * (`taken`), and whether the platform's offering was withdrawn since the start: one query.
+ */
+async function enrolledOrWithdrawn(tx: EntityManager, purchase: Purchase): Promise<{ taken: boolean; withdrawn: boolean }> {
+  const [row] = await tx.execute<Array<{ taken: boolean; withdrawn: boolean }>>(
     `select exists (select 1 from courses.purchase where participant_id = ? and course_id = ? and status = 'CAPTURING' and id <> ?)
-         or exists (select 1 from courses.enrollment where participant_id = ? and course_id = ? and status <> 'CANCELLED') as taken`,
-    [purchase.participantId, purchase.course.id, purchase.id, purchase.participantId, purchase.course.id],
+         or exists (select 1 from courses.enrollment where participant_id = ? and course_id = ? and status <> 'CANCELLED') as taken,
+            exists (select 1 from courses.offering where course_id = ? and partner_id = ? and withdrawn_at is not null) as withdrawn`,
+    [
+      purchase.participantId,
+      purchase.course.id,
+      purchase.id,
+      purchase.participantId,
+      purchase.course.id,
+      purchase.course.id,
+      purchase.partnerId,
+    ],
   );
-  return row.taken;
+  return row;
 }
 
 /**
@@ -121,6 +143,7 @@ export async function finishCapture(
         `update courses.purchase set status = 'EXPIRED', hold_released = true, updated_at = now() where id = ? and status = 'CAPTURING'`,
         [purchaseId],
       );
+      await releaseSeats(em, purchaseId);
       return refuse(
         'INSUFFICIENT_BALANCE',
         'The hold on the balance expired before it could be debited; start again with a new invoice code',
@@ -140,7 +163,8 @@ export async function finishCapture(
 
 /**
  * One statement, so one round trip and no transaction to open: it locks the purchase row, and only while the
- * purchase is still CAPTURING inserts the enrollment and marks the purchase AUTHORIZED. Finishers that queued
+ * purchase is still CAPTURING inserts the enrollment, marks the purchase AUTHORIZED and turns its held seat (if
+ * it bought a schedule) into a taken one. Finishers that queued
  * on the lock see the AUTHORIZED row and write nothing (undefined), then read the winner's enrollment.
  * (`on conflict (purchase_id)` alone was not enough: two racing inserts can collide first on the (partner,
  * invoice) unique index, which is not the arbiter, and one of them fails.)
@@ -151,7 +175,8 @@ async function enrollAndAuthorize(em: EntityManager, purchase: Purchase, now: Da
     `with locked as (select id from courses.purchase where id = ? and status = 'CAPTURING' for update),
      enrolled as (${insert.sql}),
      authorized as (
-       update courses.purchase set status = 'AUTHORIZED', authorized_at = ?, updated_at = ? where id in (select purchase_id from enrolled) returning id)
+       update courses.purchase set status = 'AUTHORIZED', authorized_at = ?, updated_at = ?, ${TAKE_SEAT_SQL}
+        where id in (select purchase_id from enrolled) returning id)
      select enrolled.* from enrolled join authorized on authorized.id = enrolled.purchase_id`,
     [purchase.id, ...insert.params, now, now] as never[],
   );
@@ -162,9 +187,10 @@ async function enrollmentOf(em: EntityManager, purchaseId: string): Promise<Enro
   return em.findOneOrFail(Enrollment, { purchase: purchaseId }, { refresh: true });
 }
 
-/** Releases the hold of a LOCKED or EXPIRED purchase; the reconciler retries when this fails. */
+/** Releases the seat and the hold of a LOCKED or EXPIRED purchase; the reconciler retries when this fails. */
 export async function releaseHold(em: EntityManager, services: CoursesServices, purchaseId: string): Promise<void> {
   try {
+    await releaseSeats(em, purchaseId);
     const result = await services.participants.holdRelease(purchaseId);
     const code = result.userErrors[0]?.code;
     if (code && code !== 'HOLD_NOT_FOUND' && code !== 'HOLD_EXPIRED') {

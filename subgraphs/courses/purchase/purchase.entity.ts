@@ -2,6 +2,7 @@ import { BigIntType, Check, Entity, Enum, Index, ManyToOne, OptionalProps, Prima
 import { Field, ID, ObjectType } from 'type-graphql';
 import { newId } from '../../../common/ids';
 import { Course } from '../course/course.entity';
+import type { SeatStatus } from './seats';
 import { PurchaseStatus } from './purchase.enums';
 
 @ObjectType({
@@ -27,7 +28,9 @@ export class Purchase {
     | 'holdReleased'
     | 'createdAt'
     | 'updatedAt'
-    | 'authorizedAt';
+    | 'authorizedAt'
+    | 'scheduleId'
+    | 'seatStatus';
 
   @Field(() => ID, { description: 'Opaque id of the purchase; pass it to purchaseAuthorize.' })
   @PrimaryKey({ type: 'uuid' })
@@ -103,6 +106,14 @@ export class Purchase {
   @Field({ description: 'When the purchase last changed status.' })
   @Property({ type: 'timestamptz' })
   updatedAt: Date = new Date();
+
+  /** The schedule whose seat the purchase holds or took (exposed as `schedule`); null for a course without schedules. */
+  @Property({ type: 'uuid', nullable: true })
+  scheduleId: string | null = null;
+
+  /** The seat's state on that schedule (purchase/seats.ts); null without a schedule. */
+  @Property({ type: 'text', nullable: true })
+  seatStatus: SeatStatus | null = null;
 
   @Field(() => Date, { nullable: true, description: 'When the OTP was accepted and the debit made.' })
   @Property({ type: 'timestamptz', nullable: true })

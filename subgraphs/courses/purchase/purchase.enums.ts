@@ -30,13 +30,13 @@ export const PURCHASE_START_ERRORS = {
   INVALID_CARD_NUMBER: 'The card number is not 16 digits with a valid check digit.',
   UNKNOWN_CARD: 'No Kartu Prakerja has this number.',
   NOT_ELIGIBLE:
-    'The card cannot buy courses now (not active, or its purchase deadline has passed), or its holder is outside the course’s age requirement; the message says which.',
+    'The card cannot buy courses now (not active, or its purchase deadline has passed), its holder is outside the course’s age requirement or below its minimum education (or declared none), or the schedule asked for cannot be bought (missing for a course held on dates, not the course’s, started, or full); the message says which.',
   COURSE_NOT_FOUND: 'No approved course has this id.',
   COURSE_NOT_OFFERED: 'This platform does not sell the course.',
   PRICE_MISMATCH: 'The amount is not this platform’s price for the course.',
   INSUFFICIENT_BALANCE: 'The available balance does not cover the price.',
   ALREADY_ENROLLED: 'The participant already holds an active enrollment in this course, on any platform.',
-  INVOICE_CONFLICT: 'This invoice code was already used for another card, course or amount.',
+  INVOICE_CONFLICT: 'This invoice code was already used for another card, course, amount or schedule.',
 } as const;
 export type PurchaseStartErrorCode = keyof typeof PURCHASE_START_ERRORS;
 
@@ -48,5 +48,7 @@ export const PURCHASE_AUTHORIZE_ERRORS = {
   OTP_LOCKED: 'Too many wrong OTPs: the purchase is locked and its hold released; start again with a new invoice code.',
   INSUFFICIENT_BALANCE: 'The hold on the balance lapsed before it could be debited; start again with a new invoice code.',
   ALREADY_ENROLLED: 'The participant was enrolled in this course meanwhile (another purchase); this one ended and its hold was released.',
+  COURSE_NOT_OFFERED:
+    'The platform’s offering was withdrawn since the start (the platform was terminated); the purchase ended and its hold was released.',
 } as const;
 export type PurchaseAuthorizeErrorCode = keyof typeof PURCHASE_AUTHORIZE_ERRORS;

@@ -16,6 +16,13 @@ export class PurchaseStartInput {
 
   @Field(() => SafeInt, { description: 'Amount in whole rupiah; must equal this platform’s price for the course.' })
   amount: number;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The schedule (dated session) bought, required for a course with schedules (`Course.schedules`) and refused for one without: a seat is held with the price.',
+  })
+  scheduleId?: string | null;
 }
 
 @InputType({ description: 'Step two of a purchase: the OTP the participant received.' })

@@ -8,6 +8,7 @@ import { Money } from '../../../common/scalars';
 import type { CoursesContext } from '../context';
 import { Course } from '../course/course.entity';
 import { Enrollment } from '../enrollment/enrollment.entity';
+import { CourseSchedule } from '../schedule/schedule.entity';
 import { partnerRef, PartnerRef } from '../shared/entity-stubs';
 import { authorizePurchase } from './authorize.service';
 import { Purchase } from './purchase.entity';
@@ -112,6 +113,14 @@ export class PurchaseResolver {
   @FieldResolver(() => PartnerRef, { nullable: true, description: 'The platform where the purchase was made.' })
   platform(@Root() purchase: Purchase) {
     return partnerRef(purchase.partnerId);
+  }
+
+  @FieldResolver(() => CourseSchedule, {
+    nullable: true,
+    description: 'The schedule (dated session) whose seat the purchase holds or took; null for a course without schedules.',
+  })
+  schedule(@Root() purchase: Purchase, @Ctx() { loaders }: CoursesContext) {
+    return purchase.scheduleId ? loaders.schedule.load(purchase.scheduleId) : null;
   }
 
   @FieldResolver(() => Enrollment, { nullable: true, description: 'The enrollment, once the purchase is AUTHORIZED.' })

@@ -13,7 +13,19 @@ import { deriveOtp, hashOtp, newOtpSeed } from './otp';
 import { Purchase } from './purchase.entity';
 import type { PurchaseStartErrorCode } from './purchase.enums';
 import type { PurchaseStartInput } from './purchase.inputs';
-import { ageRequirementRefusal, decideRetry, otpExpiry, resendsOtp, type PurchaseState } from './rules';
+import { CourseSchedule } from '../schedule/schedule.entity';
+import { lockFreeSeat, seatCounts } from './seats';
+import type { EducationLevel } from '../../../common/education';
+import {
+  ageRequirementRefusal,
+  decideRetry,
+  educationRequirementRefusal,
+  otpExpiry,
+  resendsOtp,
+  scheduleRefusal,
+  type PurchaseState,
+  type StartRequest,
+} from './rules';
 
 export interface PurchaseResult {
   purchase: Purchase | null;
@@ -35,6 +47,7 @@ export const stateOf = (p: Purchase): PurchaseState => ({
   cardNumber: p.cardNumber,
   courseId: p.course.id,
   amount: p.amount,
+  scheduleId: p.scheduleId,
   otpHash: p.otpHash,
   otpExpiresAt: p.otpExpiresAt,
   otpAttempts: p.otpAttempts,
@@ -58,7 +71,7 @@ export async function startPurchase(
   if (!invoiceCode || invoiceCode.length > 100) throw badInput('`invoiceCode` must be 1 to 100 characters', 'invoiceCode');
   if (!isValidCardNumber(input.cardNumber))
     return refuse('INVALID_CARD_NUMBER', 'A card number is 16 digits with a valid check digit', { field: 'cardNumber' });
-  const request = { cardNumber: input.cardNumber, courseId: input.courseId, amount: input.amount };
+  const request = { cardNumber: input.cardNumber, courseId: input.courseId, amount: input.amount, scheduleId: input.scheduleId ?? null };
 
   const existing = await em.findOne(Purchase, { partnerId, invoiceCode });
   if (existing) return retryStart(em, services, existing, request);
@@ -72,6 +85,8 @@ export async function startPurchase(
   if (!offering) return refuse('COURSE_NOT_OFFERED', 'This platform does not sell the course', { field: 'courseId' });
   if (offering.price !== input.amount)
     return refuse('PRICE_MISMATCH', `The amount must equal this platform’s price, ${offering.price}`, { field: 'amount' });
+  const seatRefusal = await scheduleCheck(em, course.id, request.scheduleId, new Date());
+  if (seatRefusal) return refuse('NOT_ELIGIBLE', seatRefusal, { field: 'scheduleId' });
 
   const card = await services.participants.walletCard(input.cardNumber);
   if (!card) return refuse('UNKNOWN_CARD', 'No Kartu Prakerja has this number', { field: 'cardNumber' });
@@ -81,34 +96,77 @@ export async function startPurchase(
     return refuse('NOT_ELIGIBLE', 'The card’s purchase deadline has passed', { field: 'cardNumber' });
   const ageRefusal = ageRequirementRefusal(course, card.ageYears);
   if (ageRefusal) return refuse('NOT_ELIGIBLE', ageRefusal, { field: 'cardNumber' });
+  const educationRefusal = educationRequirementRefusal(course, (card.educationLevel as EducationLevel | null) ?? null);
+  if (educationRefusal) return refuse('NOT_ELIGIBLE', educationRefusal, { field: 'cardNumber' });
   if (await hasActiveEnrollment(em, card.participantId, course.id)) {
     return refuse('ALREADY_ENROLLED', 'The participant already holds an active enrollment in this course', { field: 'courseId' });
   }
 
-  const id = newId();
   const holdExpiresAt = new Date(now.getTime() + services.config.holdMinutes * 60_000);
-  const inserted = await em.execute<Array<Record<string, unknown>>>(
-    `insert into courses.purchase (id, partner_id, invoice_code, card_number, participant_id, course_id, amount, status, otp_generation, otp_attempts, hold_expires_at, hold_released, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, 'AWAITING_OTP', 0, 0, ?, false, ?, ?)
-     on conflict (partner_id, invoice_code) do nothing returning *`,
-    [id, partnerId, invoiceCode, input.cardNumber, card.participantId, course.id, input.amount, holdExpiresAt, now, now],
+  const inserted = await insertPurchase(
+    em,
+    [partnerId, invoiceCode, input.cardNumber, card.participantId, course.id, input.amount, holdExpiresAt],
+    request.scheduleId,
+    now,
   );
+  if (inserted === 'FULL') return refuse('NOT_ELIGIBLE', 'The schedule is full: no seat is left', { field: 'scheduleId' });
   // A concurrent start with the same invoice code won the insert: this call is its twin (or a conflict).
   if (!inserted.length)
     return retryStart(em, services, await em.findOneOrFail(Purchase, { partnerId, invoiceCode }, { refresh: true }), request);
   return holdAndSendOtp(em, services, em.map(Purchase, inserted[0]), course.title, true);
 }
 
+/** Why the schedule asked for cannot be bought (a course with schedules needs one, a course without takes none). */
+export async function scheduleCheck(em: EntityManager, courseId: string, scheduleId: string | null, now: Date): Promise<string | null> {
+  if (!scheduleId) {
+    const scheduled = await em.count(CourseSchedule, { course: courseId });
+    return scheduled ? 'The course is held on dates: choose one of its schedules (`scheduleId`)' : null;
+  }
+  const schedule = isUuid(scheduleId) ? await em.findOne(CourseSchedule, { id: scheduleId, course: courseId }) : null;
+  const seats = schedule ? ((await seatCounts(em, [schedule.id])).get(schedule.id) ?? { held: 0, taken: 0 }) : null;
+  return scheduleRefusal(
+    schedule && seats && { startsAt: schedule.startsAt, seatQuota: schedule.seatQuota, seatsInUse: seats.held + seats.taken },
+    now,
+  );
+}
+
+/** Class for the rollback of a seat whose purchase lost the insert to a concurrent twin. */
+class TwinWon extends Error {}
+
+/**
+ * Inserts the purchase (insert ... on conflict: a concurrent twin's row wins and this answers no row). With a
+ * schedule, its seat is held in the same transaction, so a refused or lost insert holds no seat; 'FULL' when
+ * the last seat went to another purchase since the check.
+ */
+async function insertPurchase(em: EntityManager, values: unknown[], scheduleId: string | null, now: Date) {
+  const insert = (tx: EntityManager) =>
+    tx.execute<Array<Record<string, unknown>>>(
+      `insert into courses.purchase (id, partner_id, invoice_code, card_number, participant_id, course_id, amount, hold_expires_at, schedule_id, seat_status, status, otp_generation, otp_attempts, hold_released, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AWAITING_OTP', 0, 0, false, ?, ?)
+       on conflict (partner_id, invoice_code) do nothing returning *`,
+      [newId(), ...values, scheduleId, scheduleId ? 'HELD' : null, now, now],
+    );
+  if (!scheduleId) return insert(em);
+  try {
+    return await em.transactional(async (tx) => {
+      if (!(await lockFreeSeat(tx, scheduleId, now))) return 'FULL' as const;
+      const rows = await insert(tx);
+      if (!rows.length) throw new TwinWon();
+      return rows;
+    });
+  } catch (error) {
+    if (error instanceof TwinWon) return [];
+    throw error;
+  }
+}
+
 /** purchaseStart again under an invoice code already used by this platform. */
-async function retryStart(
-  em: EntityManager,
-  services: CoursesServices,
-  existing: Purchase,
-  request: { cardNumber: string; courseId: string; amount: number },
-) {
+async function retryStart(em: EntityManager, services: CoursesServices, existing: Purchase, request: StartRequest) {
   const decision = decideRetry(stateOf(existing), request, new Date());
   if (decision === 'CONFLICT')
-    return refuse('INVOICE_CONFLICT', 'This invoice code was already used for another card, course or amount', { field: 'invoiceCode' });
+    return refuse('INVOICE_CONFLICT', 'This invoice code was already used for another card, course, amount or schedule', {
+      field: 'invoiceCode',
+    });
   if (decision === 'RETURN') return { purchase: existing, userErrors: [] };
   const course = await em.findOneOrFail(Course, { id: existing.course.id });
   if (decision === 'ISSUE_OTP') return holdAndSendOtp(em, services, existing, course.title, false);
@@ -160,7 +218,7 @@ async function holdAndSendOtp(
 }
 
 /**
- * Removes a purchase that never got an OTP (so nothing of a refused start remains) and releases its hold,
+ * Removes a purchase that never got an OTP (so nothing of a refused start remains, its seat included) and releases its hold,
  * only if the row was still there to delete: otherwise an OTP was issued meanwhile and the hold is live.
  */
 async function undoStart(em: EntityManager, services: CoursesServices, purchase: Purchase): Promise<void> {

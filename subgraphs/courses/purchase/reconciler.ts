@@ -7,12 +7,13 @@ import { EnrollmentStatus } from '../enrollment/enrollment.enums';
 import { finishRefund, recordCompletion } from '../enrollment/enrollment.service';
 import { finishCapture, releaseHold } from './authorize.service';
 import { measureBacklog } from './reconciler-backlog';
+import { releaseSeats } from './seats';
 import { redeliverOtp } from './purchase.service';
 
 const BATCH = 100;
 
 /**
- * One pass of the reconciler: expires unconfirmed purchases and releases their holds, and completes work a
+ * One pass of the reconciler: expires unconfirmed purchases and releases their seats and holds, and completes work a
  * crash or an unreachable participants subgraph left half done (OTPs stored but never delivered, CAPTURING
  * purchases, CANCELLING enrollments, unrecorded completions). Every step is idempotent, so passes may overlap
  * requests and each other. `settleMs` leaves alone rows a request is probably still finishing. An aborted
@@ -25,6 +26,8 @@ async function reconcileOnce(em: EntityManager, services: CoursesServices, settl
     `update courses.purchase set status = 'EXPIRED', updated_at = ? where status = 'AWAITING_OTP' and hold_expires_at <= ?`,
     [now, now],
   );
+  // Seats of purchases that ended (expired, locked) or whose enrollment was cancelled, in one statement.
+  await releaseSeats(em);
 
   const step = async (what: string, id: string, work: () => Promise<unknown>) => {
     if (signal.aborted) return;

@@ -1,3 +1,4 @@
+import { educationLabel, meetsEducation, type EducationLevel } from '../../../common/education';
 import { PurchaseStatus } from './purchase.enums';
 
 /*
@@ -9,6 +10,8 @@ export interface StartRequest {
   cardNumber: string;
   courseId: string;
   amount: number;
+  /** The schedule bought, for a course with schedules. */
+  scheduleId?: string | null;
 }
 
 export interface PurchaseState {
@@ -16,6 +19,7 @@ export interface PurchaseState {
   cardNumber: string;
   courseId: string;
   amount: number;
+  scheduleId?: string | null;
   otpHash: string | null;
   otpExpiresAt: Date | null;
   otpAttempts: number;
@@ -30,12 +34,17 @@ export const REISSUE_MARGIN_MS = 30_000;
 export type RetryDecision = 'CONFLICT' | 'RETURN' | 'ISSUE_OTP' | 'RESEND_OTP';
 
 /**
- * purchaseStart on an invoice code the partner already used: the same card, course and amount is a retry
+ * purchaseStart on an invoice code the partner already used: the same card, course, amount and schedule is a retry
  * (answer the same purchase; send a new OTP only when none is valid any more and the hold still has time;
  * send the valid one again when its delivery was never confirmed); anything else is INVOICE_CONFLICT.
  */
 export function decideRetry(existing: PurchaseState, request: StartRequest, now: Date): RetryDecision {
-  if (existing.cardNumber !== request.cardNumber || existing.courseId !== request.courseId || existing.amount !== request.amount)
+  if (
+    existing.cardNumber !== request.cardNumber ||
+    existing.courseId !== request.courseId ||
+    existing.amount !== request.amount ||
+    (existing.scheduleId ?? null) !== (request.scheduleId ?? null)
+  )
     return 'CONFLICT';
   if (reissuesOtp(existing, now)) return 'ISSUE_OTP';
   return resendsOtp(existing, now) ? 'RESEND_OTP' : 'RETURN';
@@ -97,4 +106,29 @@ export function ageRequirementRefusal(course: { minimumAge: number | null; maxim
   if (course.minimumAge !== null && ageYears < course.minimumAge) return `The course requires an age of at least ${course.minimumAge}`;
   if (course.maximumAge !== null && ageYears > course.maximumAge) return `The course requires an age of at most ${course.maximumAge}`;
   return null;
+}
+
+/** Why a course's schedule cannot be bought now, or null: one of the course's, not started, not full (seats held or taken). */
+export function scheduleRefusal(schedule: { startsAt: Date; seatQuota: number; seatsInUse: number } | null, now: Date): string | null {
+  if (!schedule) return 'The course has no schedule with this id';
+  if (schedule.startsAt <= now) return 'The schedule has already started';
+  if (schedule.seatsInUse >= schedule.seatQuota) return 'The schedule is full: no seat is left';
+  return null;
+}
+
+/**
+ * Why a participant with `attained` education may not buy the course, or null when its minimum (if any) is met.
+ * Nothing declared is a refusal too, saying how to put it right.
+ */
+export function educationRequirementRefusal(
+  course: { minimumEducation: EducationLevel | null },
+  attained: EducationLevel | null,
+): string | null {
+  if (!course.minimumEducation) return null;
+  const minimum = educationLabel(course.minimumEducation);
+  if (!attained)
+    return `The course requires an education of at least ${minimum}; the participant has not declared theirs: they complete their profile (participantEducationSet) and try again`;
+  return meetsEducation(attained, course.minimumEducation)
+    ? null
+    : `The course requires an education of at least ${minimum} (the participant has ${educationLabel(attained)})`;
 }

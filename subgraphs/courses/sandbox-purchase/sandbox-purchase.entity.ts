@@ -11,7 +11,19 @@ import { PurchaseStatus } from '../purchase/purchase.enums';
 @Unique({ properties: ['partnerId', 'invoiceCode'] })
 export class SandboxPurchase {
   [OptionalProps]?:
-    'id' | 'status' | 'otpAttempts' | 'createdAt' | 'authorizedAt' | 'enrollmentId' | 'transactionCode' | 'cancelledAt' | 'cancelReason';
+    | 'id'
+    | 'status'
+    | 'otpAttempts'
+    | 'createdAt'
+    | 'authorizedAt'
+    | 'enrollmentId'
+    | 'transactionCode'
+    | 'cancelledAt'
+    | 'cancelReason'
+    | 'attendedSessions'
+    | 'completedAt'
+    | 'score'
+    | 'certificateNumber';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -58,4 +70,31 @@ export class SandboxPurchase {
 
   @Property({ type: 'text', nullable: true })
   cancelReason: string | null = null;
+
+  /** Sessions reported attended (rows of sandbox_attendance), as on a production enrollment. */
+  @Property({ type: 'integer' })
+  attendedSessions = 0;
+
+  /** The sandbox enrollment's completion as reported; null until then. */
+  @Property({ type: 'timestamptz', nullable: true })
+  completedAt: Date | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  score: number | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  certificateNumber: string | null = null;
+}
+
+/** One session of a sandbox enrollment reported attended. */
+@Entity({ tableName: 'sandbox_attendance' })
+export class SandboxAttendance {
+  @PrimaryKey({ type: 'uuid' })
+  sandboxPurchaseId: string;
+
+  @PrimaryKey({ type: 'integer' })
+  session: number;
+
+  @Property({ type: 'timestamptz' })
+  attendedAt: Date;
 }

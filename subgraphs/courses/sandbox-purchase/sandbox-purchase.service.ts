@@ -14,6 +14,7 @@ import { Purchase } from '../purchase/purchase.entity';
 import type { EnrollmentVoidErrorCode } from '../enrollment/enrollment.enums';
 import { PurchaseStatus, type PurchaseAuthorizeErrorCode, type PurchaseStartErrorCode } from '../purchase/purchase.enums';
 import type { PurchaseStartInput } from '../purchase/purchase.inputs';
+import { scheduleCheck } from '../purchase/purchase.service';
 import { SandboxPurchase } from './sandbox-purchase.entity';
 
 /*
@@ -29,8 +30,15 @@ const refuseAuthorize = refuser<{ enrollment: Enrollment | null; userErrors: Use
 
 export const testCardOtp = (cardNumber: string) => cardNumber.slice(-6);
 
+/** A sandbox enrollment's status, as production's would be after the same reports. */
+export function sandboxStatus(row: Pick<SandboxPurchase, 'cancelledAt' | 'completedAt' | 'attendedSessions'>): EnrollmentStatus {
+  if (row.cancelledAt) return EnrollmentStatus.CANCELLED;
+  if (row.completedAt) return EnrollmentStatus.COMPLETED;
+  return row.attendedSessions > 0 ? EnrollmentStatus.IN_PROGRESS : EnrollmentStatus.ENROLLED;
+}
+
 /** A sandbox enrollment as the Enrollment type answers it: the authorized sandbox purchase. */
-function enrollmentView(row: SandboxPurchase): Enrollment | null {
+export function enrollmentView(row: SandboxPurchase): Enrollment | null {
   if (row.status !== PurchaseStatus.AUTHORIZED || !row.enrollmentId) return null;
   return Object.assign(new Enrollment(), {
     id: row.enrollmentId,
@@ -40,10 +48,13 @@ function enrollmentView(row: SandboxPurchase): Enrollment | null {
     invoiceCode: row.invoiceCode,
     transactionCode: row.transactionCode!,
     amount: row.amount,
-    status: row.cancelledAt ? EnrollmentStatus.CANCELLED : EnrollmentStatus.ENROLLED,
+    status: sandboxStatus(row),
     enrolledAt: row.authorizedAt!,
-    attendedSessions: 0,
-    completedAt: null,
+    attendedSessions: row.attendedSessions,
+    completedAt: row.completedAt,
+    score: row.score,
+    certificateNumber: row.certificateNumber,
+    certificateIssuedAt: row.completedAt,
     cancelledAt: row.cancelledAt,
     cancelReason: row.cancelReason,
     refundedAmount: row.cancelledAt ? row.amount : null,
@@ -91,6 +102,9 @@ export async function sandboxStart(em: EntityManager, services: CoursesServices,
   if (!offering) return refuseStart('COURSE_NOT_OFFERED', 'This platform does not sell the course', { field: 'courseId' });
   if (offering.price !== input.amount)
     return refuseStart('PRICE_MISMATCH', `The amount must equal this platform’s price, ${offering.price}`, { field: 'amount' });
+  // The same schedule rules as production; a sandbox purchase takes no seat (it is not real).
+  const seatRefusal = await scheduleCheck(em, course.id, input.scheduleId ?? null, new Date());
+  if (seatRefusal) return refuseStart('NOT_ELIGIBLE', seatRefusal, { field: 'scheduleId' });
 
   const balance = await services.participants.sandboxCardBalance(input.cardNumber, partnerId);
   if (balance === null) return refuseStart('UNKNOWN_CARD', 'No test card of yours has this number', { field: 'cardNumber' });
@@ -165,25 +179,32 @@ export async function sandboxVoid(em: EntityManager, services: CoursesServices, 
   const row = await em.findOne(SandboxPurchase, { partnerId, invoiceCode: invoiceCode.trim(), status: PurchaseStatus.AUTHORIZED });
   if (!row) return refuseVoid('NOT_FOUND', 'No enrollment has this invoice code', { field: 'invoiceCode' });
   if (row.cancelledAt) return refuseVoid('ALREADY_CANCELLED', 'The enrollment is already cancelled', { enrollment: enrollmentView(row) });
+  if (row.attendedSessions > 0 || row.completedAt)
+    return refuseVoid('NOT_CANCELLABLE', 'Only an enrollment with no attendance and no completion can be voided', {
+      field: 'invoiceCode',
+      enrollment: enrollmentView(row),
+    });
   // Credit first (idempotent by the purchase id), then record the void: a failure in between is repaired by a retry.
   await services.participants.sandboxCardRefund(row.id);
-  await em.execute(`update courses.sandbox_purchase set cancelled_at = now(), cancel_reason = ? where id = ? and cancelled_at is null`, [
-    reason,
-    row.id,
-  ]);
+  await em.execute(
+    `update courses.sandbox_purchase set cancelled_at = now(), cancel_reason = ? where id = ? and cancelled_at is null and attended_sessions = 0`,
+    [reason, row.id],
+  );
   return { enrollment: enrollmentView(await em.findOneOrFail(SandboxPurchase, { id: row.id }, { refresh: true })), userErrors: [] };
 }
 
+/** The sandbox rows of each enrollment status (the conditions of sandboxStatus). */
+const SANDBOX_STATUS_WHERE: Record<EnrollmentStatus, object> = {
+  [EnrollmentStatus.CANCELLED]: { cancelledAt: { $ne: null } },
+  [EnrollmentStatus.CANCELLING]: { id: null }, // a sandbox void is one step: never CANCELLING
+  [EnrollmentStatus.COMPLETED]: { cancelledAt: null, completedAt: { $ne: null } },
+  [EnrollmentStatus.IN_PROGRESS]: { cancelledAt: null, completedAt: null, attendedSessions: { $gt: 0 } },
+  [EnrollmentStatus.ENROLLED]: { cancelledAt: null, completedAt: null, attendedSessions: 0 },
+};
+
 /** PartnerEnrollments in the sandbox: the authorized sandbox purchases as enrollments, newest first. */
 export async function sandboxEnrollments(em: EntityManager, partnerId: string, args: PageArgs, status?: EnrollmentStatus | null) {
-  const where =
-    status === EnrollmentStatus.CANCELLED
-      ? { cancelledAt: { $ne: null } }
-      : status === EnrollmentStatus.ENROLLED
-        ? { cancelledAt: null }
-        : status
-          ? { id: null } // no sandbox enrollment is in progress or completed: attendance is not simulated
-          : {};
+  const where = status ? SANDBOX_STATUS_WHERE[status] : {};
   const page = await paginate(em, SandboxPurchase, { partnerId, status: PurchaseStatus.AUTHORIZED, ...where } as never, {
     first: args.first,
     after: args.after,

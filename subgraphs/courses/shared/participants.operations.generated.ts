@@ -3,6 +3,29 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** Highest education attained (pendidikan terakhir), lowest first. */
+export type EducationLevel =
+  /** Sekolah Dasar (primary school). */
+  | 'SD'
+  /** Sekolah Menengah Pertama (junior secondary). */
+  | 'SMP'
+  /** SMA, SMK, MA or equivalent (senior secondary, general or vocational). */
+  | 'SMA_SMK'
+  /** Diploma 1. */
+  | 'D1'
+  /** Diploma 2. */
+  | 'D2'
+  /** Diploma 3. */
+  | 'D3'
+  /** Diploma 4 (sarjana terapan), level with S1. */
+  | 'D4'
+  /** Sarjana (bachelor). */
+  | 'S1'
+  /** Magister (master). */
+  | 'S2'
+  /** Doktor (doctorate). */
+  | 'S3';
+
 /** Lifecycle of a Kartu Prakerja. */
 export type CardStatus =
   /** Usable for purchases. */
@@ -76,7 +99,7 @@ export type WalletCardQueryVariables = Exact<{
 }>;
 
 
-export type WalletCardQuery = { walletCard: { participantId: string, cardNumber: string, status: CardStatus, purchaseDeadline: string | null, balance: number, availableBalance: number, ageYears: number } | null };
+export type WalletCardQuery = { walletCard: { participantId: string, cardNumber: string, status: CardStatus, purchaseDeadline: string | null, balance: number, availableBalance: number, ageYears: number, educationLevel: EducationLevel | null } | null };
 
 export type WalletHoldPlaceMutationVariables = Exact<{
   input: WalletHoldPlaceInput;

@@ -17,6 +17,7 @@ export const PARTICIPANTS_OPERATIONS = {
         balance
         availableBalance
         ageYears
+        educationLevel
       }
     }
   `,

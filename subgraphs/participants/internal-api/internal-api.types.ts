@@ -1,4 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { EducationLevel } from '../../../common/education';
 import { UserError } from '../../../common/errors';
 import { SafeInt } from '../../../common/scalars';
 import { CardStatus } from '../card/card.entity';
@@ -27,6 +28,12 @@ export class WalletCard {
 
   @Field(() => Int, { description: "The holder's age in full years today, for courses' age requirements (not the birth date)." })
   ageYears: number;
+
+  @Field(() => EducationLevel, {
+    nullable: true,
+    description: "The holder's highest education declared, for courses' minimum education; null when not declared.",
+  })
+  educationLevel: EducationLevel | null;
 }
 
 @InputType({ description: 'Reserve an amount for a purchase.' })

@@ -2,6 +2,7 @@ import { Collection, Entity, Enum, Index, OneToMany, OptionalProps, PrimaryKey, 
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { newId } from '../../../common/ids';
 import type { Application } from '../cohort/cohort.entity';
+import { EducationLevel } from '../../../common/education';
 import { EducationStatus, Gender, IncentiveStatus, Occupation } from './participant.enums';
 
 /**
@@ -18,7 +19,7 @@ import { EducationStatus, Gender, IncentiveStatus, Occupation } from './particip
 // The office's list pages by (createdAt, id): without it every page sorted the whole table.
 @Index({ properties: ['createdAt', 'id'] })
 export class Participant {
-  [OptionalProps]?: 'id' | 'createdAt' | 'incentiveStatus' | 'firstCompletedAt' | 'incentiveEnrollmentId';
+  [OptionalProps]?: 'id' | 'createdAt' | 'incentiveStatus' | 'firstCompletedAt' | 'incentiveEnrollmentId' | 'educationLevel';
 
   @Field(() => ID, { description: 'Opaque id of the participant.' })
   @PrimaryKey({ type: 'uuid' })
@@ -72,6 +73,14 @@ export class Participant {
   @Field(() => EducationStatus, { description: 'Current education, as declared at registration.' })
   @Enum({ items: () => EducationStatus, nativeEnumName: 'education_status' })
   educationStatus: EducationStatus;
+
+  @Field(() => EducationLevel, {
+    nullable: true,
+    description:
+      'Highest education attained, as declared (at registration or later); null when not declared. Courses may require a minimum.',
+  })
+  @Enum({ items: () => EducationLevel, nullable: true })
+  educationLevel: EducationLevel | null = null;
 
   @Field(() => Occupation, { description: 'Main occupation, as declared at registration.' })
   @Enum({ items: () => Occupation, nativeEnumName: 'occupation' })

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PageArgs } from '../../../common/pagination';
+import { EducationLevel } from '../../../common/education';
 import { EducationStatus, Occupation } from './participant.enums';
 
 @InputType({ description: 'What a person declares to register. The NIK must be valid and agree with the birth date.' })
@@ -33,6 +34,15 @@ export class ParticipantRegisterInput {
 
   @Field(() => Occupation, { description: 'Main occupation.' })
   occupation: Occupation;
+
+  @Field(() => EducationLevel, { nullable: true, description: 'Highest education attained (optional; some courses require a minimum).' })
+  educationLevel?: EducationLevel | null;
+}
+
+@InputType({ description: 'The caller’s highest education attained.' })
+export class ParticipantEducationSetInput {
+  @Field(() => EducationLevel, { description: 'Highest education attained.' })
+  educationLevel: EducationLevel;
 }
 
 /** `participants`: a page, filtered by flat optional arguments (combined with AND), like every list. */

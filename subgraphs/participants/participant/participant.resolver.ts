@@ -7,7 +7,7 @@ import type { ParticipantsContext } from '../context';
 import { maskDigits } from '../nik/nik';
 import { canSeePersonal, canSeeRecord } from './participant.access';
 import { Participant } from './participant.entity';
-import { ParticipantsArgs, ParticipantRegisterInput } from './participant.inputs';
+import { ParticipantEducationSetInput, ParticipantsArgs, ParticipantRegisterInput } from './participant.inputs';
 import { registerParticipant } from './participant.service';
 
 @ObjectType({ description: 'A page of participants.' })
@@ -44,6 +44,19 @@ const guarded = ({ personalData }: ParticipantsContext, p: Participant, field: k
   personalData.allow(p.id, field);
   return p[field] as string;
 };
+
+const ParticipantEducationSetUserError = payloadUserError('ParticipantEducationSet', {
+  NOT_REGISTERED: 'The caller has no participant record yet (participantRegister first).',
+} as const);
+
+@ObjectType({ description: 'Result of participantEducationSet.' })
+class ParticipantEducationSetPayload {
+  @Field(() => Participant, { nullable: true, description: 'The caller’s record with the education declared; null when refused.' })
+  participant: Participant | null;
+
+  @Field(() => [ParticipantEducationSetUserError], { description: 'Why it was refused; empty on success.' })
+  userErrors: UserError[];
+}
 
 @Resolver(() => Participant)
 export class ParticipantResolver {
@@ -90,6 +103,23 @@ export class ParticipantResolver {
   ) {
     const self = identity.role === 'participant' && identity.subject && isUuid(identity.subject) ? identity.subject : undefined;
     return registerParticipant(em, input, new Date(), self);
+  }
+
+  @Mutation(() => ParticipantEducationSetPayload, {
+    nullable: true,
+    description:
+      'Declares (or corrects) the caller’s highest education attained, which courses with a minimum education check at purchase. Participants only, for themselves.',
+  })
+  async participantEducationSet(
+    @Arg('input', () => ParticipantEducationSetInput, { description: 'The education attained.' }) input: ParticipantEducationSetInput,
+    @Ctx() { em, identity }: ParticipantsContext,
+  ) {
+    requireRole(identity, 'participant');
+    const participant = identity.subject && isUuid(identity.subject) ? await em.findOne(Participant, { id: identity.subject }) : null;
+    if (!participant) return { participant: null, userErrors: [UserError.of('NOT_REGISTERED', 'You are not registered yet')] };
+    participant.educationLevel = input.educationLevel;
+    await em.flush();
+    return { participant, userErrors: [] };
   }
 
   @FieldResolver(() => String, {

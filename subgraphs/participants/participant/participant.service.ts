@@ -66,6 +66,7 @@ export async function registerParticipant(
     address,
     citizen: input.citizen,
     educationStatus: input.educationStatus,
+    educationLevel: input.educationLevel ?? null,
     occupation: input.occupation,
     createdAt: now,
   });

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EducationLevel } from '../../../common/education';
 import { badInput, refuser, UserError } from '../../../common/errors';
 import { toSafeInt } from '../../../common/scalars';
 import { CardStatus } from '../card/card.entity';
@@ -224,6 +225,8 @@ export interface CardState {
   availableBalance: number;
   /** Full years today (courses check their age requirements with it; it learns no birth date). */
   ageYears: number;
+  /** Highest education declared, for courses' minimum education; null when not declared. */
+  educationLevel: EducationLevel | null;
 }
 
 /**
@@ -239,8 +242,8 @@ export async function cardState(em: EntityManager, cardNumber: string): Promise<
     em,
     `SELECT c.participant_id, c.number, c.status, c.purchase_deadline, c.purchase_deadline <= now() AS deadline_passed, c.first_purchase_at, w.balance,
             w.balance - ${heldNowSql('w')} AS available,
-            (SELECT date_part('year', age(current_date, p.birth_date))::int FROM ${SCHEMA}.participant p WHERE p.id = c.participant_id) AS age_years
-     FROM ${SCHEMA}.card c JOIN ${SCHEMA}.wallet w ON w.id = c.id WHERE c.number = ?`,
+            date_part('year', age(current_date, p.birth_date))::int AS age_years, p.education_level
+     FROM ${SCHEMA}.card c JOIN ${SCHEMA}.wallet w ON w.id = c.id JOIN ${SCHEMA}.participant p ON p.id = c.participant_id WHERE c.number = ?`,
     [cardNumber],
   );
   if (!row) return null;
@@ -254,6 +257,7 @@ export async function cardState(em: EntityManager, cardNumber: string): Promise<
     balance: toSafeInt(row.balance),
     availableBalance: toSafeInt(row.available),
     ageYears: Number(row.age_years),
+    educationLevel: row.education_level ?? null,
   };
 }
 

@@ -54,7 +54,7 @@ export class EvaluationResolver {
   @Mutation(() => PartnerEvaluationPayload, {
     nullable: true,
     description:
-      'Records an evaluation against the four Permenko 3/2020 criteria: admission (UNDER_EVALUATION) or periodic review (ACTIVE, SUSPENDED). Every criterion exactly once; NATIONAL_REACH must pass exactly when provincesReached ≥ 26. A passing review of an ACTIVE platform moves its next review date forward. Admin only.',
+      'Records an evaluation against the four Permenko 3/2020 criteria: admission (UNDER_EVALUATION) or periodic review (ACTIVE, SUSPENDED). Every criterion exactly once; NATIONAL_REACH must pass exactly when provincesReached ≥ 26. A passing review of an ACTIVE platform moves its next review date forward. A failed periodic review of an ACTIVE platform puts it on probation (a second failure during it suspends the platform at once); a passing one ends the probation. Admin only.',
   })
   partnerEvaluationRecord(
     @Arg('input', () => PartnerEvaluationRecordInput, { description: 'The platform, its reach and the verdicts.' })
@@ -62,7 +62,7 @@ export class EvaluationResolver {
     @Ctx() { em, identity, config }: PartnersContext,
   ) {
     requireRole(identity, 'admin');
-    return recordEvaluation(em, input, identity.subject ?? 'admin', config.reviewIntervalMonths);
+    return recordEvaluation(em, input, identity.subject ?? 'admin', config.reviewIntervalMonths, config.probationDays);
   }
 
   @Query(() => PartnerConnection, {

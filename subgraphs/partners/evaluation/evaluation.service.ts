@@ -12,6 +12,7 @@ import {
 } from './evaluation.entity';
 import type { PartnerEvaluationRecordInput } from './evaluation.inputs';
 import { isUuid } from '../../../common/ids';
+import { applyProbationRule } from '../probation/probation.service';
 
 export interface EvaluationResult {
   evaluation: Evaluation | null;
@@ -54,13 +55,15 @@ function validateEvaluation(input: Pick<PartnerEvaluationRecordInput, 'provinces
 
 /**
  * Records an admission (UNDER_EVALUATION) or periodic (ACTIVE/SUSPENDED) evaluation. A passing periodic
- * evaluation of an ACTIVE platform moves its next review `reviewIntervalMonths` forward.
+ * evaluation of an ACTIVE platform moves its next review `reviewIntervalMonths` forward; a periodic review of an
+ * ACTIVE platform also applies the probation rule (probation/probation.service.ts).
  */
 export async function recordEvaluation(
   em: EntityManager,
   input: PartnerEvaluationRecordInput,
   evaluator: string,
   reviewIntervalMonths: number,
+  probationDays: number,
 ): Promise<EvaluationResult> {
   const invalid = validateEvaluation(input);
   if (invalid.length) return { evaluation: null, partner: null, userErrors: invalid };
@@ -99,6 +102,8 @@ export async function recordEvaluation(
       const due = partner.nextReviewAt && partner.nextReviewAt > evaluatedAt ? partner.nextReviewAt : evaluatedAt;
       partner.nextReviewAt = addMonths(due, reviewIntervalMonths);
     }
+    if (kind === EvaluationKind.PERIODIC && partner.status === PartnerStatus.ACTIVE)
+      await applyProbationRule(tx, partner, evaluation, probationDays);
     return { evaluation, partner, userErrors: [] };
   });
 }

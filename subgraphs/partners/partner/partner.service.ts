@@ -72,12 +72,24 @@ export async function transitionPartner(
     }
     const refused = hooks.precondition ? await hooks.precondition(tx, partner) : null;
     if (refused) return { partner, userErrors: [refused] };
-    const changedAt = await nextChangeTime(tx, partner.id);
-    tx.create(PartnerStatusChange, { partner, fromStatus: partner.status, toStatus: to, actor, reason: reason.trim(), changedAt });
-    partner.status = to;
+    const changedAt = await recordTransition(tx, partner, to, actor, reason);
     await hooks.effect?.(tx, partner, changedAt);
     return { partner, userErrors: [] };
   });
+}
+
+/** Moves a partner the caller has locked to `to` and records the change (who, why, when); returns its time. */
+export async function recordTransition(
+  tx: EntityManager,
+  partner: Partner,
+  to: PartnerStatus,
+  actor: string,
+  reason: string,
+): Promise<Date> {
+  const changedAt = await nextChangeTime(tx, partner.id);
+  tx.create(PartnerStatusChange, { partner, fromStatus: partner.status, toStatus: to, actor, reason: reason.trim(), changedAt });
+  partner.status = to;
+  return changedAt;
 }
 
 /**

@@ -39,15 +39,23 @@ const enrollment: Shape = (p) => ({
   refundedAmount: p.refundedAmount,
 });
 const statusChange: Shape = (p) => ({ partnerId: p.partnerId, fromStatus: p.fromStatus, toStatus: p.toStatus, changedAt: p.changedAt });
+const probation: Shape = (p) => ({
+  partnerId: p.partnerId,
+  probationId: p.probationId,
+  startedAt: p.startedAt,
+  deadline: p.deadline,
+  endedAt: p.endedAt,
+  outcome: p.outcome,
+});
 
 /**
  * The events a platform is told about, per source feed: its purchase whose OTP/hold expired or that was locked
- * by wrong OTPs, its enrollment voided (by itself or by the office), and its own status changes (suspension,
- * reinstatement, termination, activation). Webhook types are the event types (docs/events.md).
+ * by wrong OTPs, its enrollment voided (by itself or by the office), its own status changes (suspension,
+ * reinstatement, termination, activation) and its probations (opened by a failed periodic review, and ended). Webhook types are the event types (docs/events.md).
  */
 export const WEBHOOK_EVENTS: Record<string, Record<string, Shape>> = {
   courses: { 'purchase.expired': purchase, 'purchase.locked': purchase, 'enrollment.voided': enrollment },
-  partners: { 'partner.status_changed': statusChange },
+  partners: { 'partner.status_changed': statusChange, 'partner.probation_started': probation, 'partner.probation_ended': probation },
 };
 
 /** The webhooks a page of a source's events makes, in feed order; events of no interest to a platform make none. */

@@ -98,6 +98,29 @@ export type CourseMode =
   /** Live online sessions with an instructor. */
   | 'WEBINAR';
 
+/** Highest education attained (pendidikan terakhir), lowest first. */
+export type EducationLevel =
+  /** Diploma 1. */
+  | 'D1'
+  /** Diploma 2. */
+  | 'D2'
+  /** Diploma 3. */
+  | 'D3'
+  /** Diploma 4 (sarjana terapan), level with S1. */
+  | 'D4'
+  /** Sarjana (bachelor). */
+  | 'S1'
+  /** Magister (master). */
+  | 'S2'
+  /** Doktor (doctorate). */
+  | 'S3'
+  /** Sekolah Dasar (primary school). */
+  | 'SD'
+  /** SMA, SMK, MA or equivalent (senior secondary, general or vocational). */
+  | 'SMA_SMK'
+  /** Sekolah Menengah Pertama (junior secondary). */
+  | 'SMP';
+
 /** Whether the person is currently studying. Pupils and university students in formal education cannot join. */
 export type EducationStatus =
   /** Enrolled in school or higher education (pendidikan formal). */
@@ -197,6 +220,8 @@ export type ParticipantRegisterInput = {
   birthDate: string;
   /** Whether the person is an Indonesian citizen (WNI). */
   citizen: boolean;
+  /** Highest education attained (optional; some courses require a minimum). */
+  educationLevel?: EducationLevel | null | undefined;
   /** Current education. */
   educationStatus: EducationStatus;
   /** E-mail address. */
