@@ -27,6 +27,8 @@ function runtimeOf(config: GatewayConfig, quotaStore: QuotaStore) {
   const webDocuments = { documents: loadWebDocuments(), required: config.webDocumentsOnly };
   return createGatewayRuntime<GatewayContext>({
     supergraph: loadSupergraph(config.subgraphUrls),
+    // A native addon, loaded only when asked for (bench/gateway-direct.ts compares both planners).
+    ...(config.queryPlanner === 'rust' ? { unifiedGraphHandler: rustPlanner() } : {}),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthcheck',
     readinessCheckEndpoint: '/readiness',
@@ -83,6 +85,10 @@ function withoutTerminationHandlers<T extends { disposableStack: unknown }>(crea
     for (const listener of process.listeners(signal)) if (!before[i].has(listener)) process.removeListener(signal, listener);
   });
   return runtime;
+}
+
+function rustPlanner() {
+  return (require('@graphql-hive/router-runtime') as typeof import('@graphql-hive/router-runtime')).unifiedGraphHandler;
 }
 
 function graphiqlPage(): (options?: object) => string {
