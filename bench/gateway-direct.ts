@@ -16,17 +16,20 @@ import { startSecondGateway } from './second-gateway';
  * the CPU-ms per request of the gateway, the subgraph and PostgreSQL's backends (from /proc), and the ratio
  * gateway/direct. Embedded PostgreSQL on BENCH_EMBEDDED_PG_PORT, ports from BENCH_PORT_BASE; loopback only.
  * BENCH_SECOND_PLANNER=rust (or js) adds a second gateway planning with that planner (GATEWAY_QUERY_PLANNER)
- * as round C of every round (A B C, then C B A), and the ratio of the two gateways.
+ * as round C of every round (A B C, then C B A), and the ratio of the two gateways; BENCH_SECOND_GATEWAY=<path of
+ * another build's dist/gateway/index.js> makes round C that build's gateway (the code before a change).
  */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 4960);
 const SECOND_PLANNER = process.env.BENCH_SECOND_PLANNER;
+const SECOND_GATEWAY = process.env.BENCH_SECOND_GATEWAY;
 
 async function main(): Promise<void> {
   const db = await benchDatabase('postgres-bench-direct', 4997);
   const stack = await startStack({
+    profileDir: process.env.BENCH_CPU_PROF_DIR,
     databaseUrl: db.url,
     gatewayPort: PORT_BASE,
     output: 'ignore',
@@ -34,8 +37,11 @@ async function main(): Promise<void> {
   });
   const admin = new Client({ connectionString: db.url });
   await admin.connect();
-  const second = SECOND_PLANNER ? await startSecondGateway(stack.env, PORT_BASE + 6, { GATEWAY_QUERY_PLANNER: SECOND_PLANNER }) : undefined;
-  const label = `${SECOND_PLANNER} planner`;
+  const second =
+    SECOND_PLANNER || SECOND_GATEWAY
+      ? await startSecondGateway(stack.env, PORT_BASE + 6, SECOND_PLANNER ? { GATEWAY_QUERY_PLANNER: SECOND_PLANNER } : {}, SECOND_GATEWAY)
+      : undefined;
+  const label = SECOND_GATEWAY ? 'other build' : `${SECOND_PLANNER} planner`;
   try {
     await seedBenchData(db.url);
     const { partnerId, clientId, bodies, partnerHeaders, postmaster } = await eligibilityLoad(

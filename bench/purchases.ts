@@ -105,6 +105,7 @@ async function main(): Promise<void> {
     analytics: PORT_BASE + 14,
   };
   const stack = await startStack({
+    profileDir: process.env.BENCH_CPU_PROF_DIR,
     databaseUrl: db.url,
     gatewayPort: PORT_BASE,
     output: 'ignore',

@@ -6,14 +6,16 @@ import { stopChild } from '../scripts/stack';
 
 /**
  * A second gateway process beside a running stack's, on its own port (and metrics port), with `env` on top of
- * the stack's environment: what a bench uses to compare two gateway configurations in one run.
+ * the stack's environment: what a bench uses to compare two gateway configurations in one run. `entry` may be
+ * another build's `dist/gateway/index.js` (a copy of the tree before a change, with its own node_modules link).
  */
 export async function startSecondGateway(
   stackEnv: Record<string, string>,
   port: number,
   env: Record<string, string>,
+  entry = resolve(projectRoot, 'dist', processEntry('gateway')),
 ): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, [resolve(projectRoot, 'dist', processEntry('gateway'))], {
+  const child: ChildProcess = spawn(process.execPath, [entry], {
     env: { ...stackEnv, ...env, GATEWAY_PORT: String(port), GATEWAY_METRICS_PORT: String(port + 5400) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

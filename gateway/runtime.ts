@@ -1,6 +1,7 @@
-import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, type GatewayConfigBase } from '@graphql-hive/gateway-runtime';
 import type { GatewayConfig } from './config';
 import { corsPolicy, useVaryOnOrigin } from './cors';
+import { ExactPathPattern } from './exact-path-pattern';
 import type { GatewayContext } from './context';
 import { runtimeLogger } from './log-writer';
 import { maskError } from './mask-error';
@@ -30,6 +31,7 @@ function runtimeOf(config: GatewayConfig, quotaStore: QuotaStore) {
     // A native addon, loaded only when asked for (bench/gateway-direct.ts compares both planners).
     ...(config.queryPlanner === 'rust' ? { unifiedGraphHandler: rustPlanner() } : {}),
     graphqlEndpoint: '/graphql',
+    fetchAPI: { URLPattern: ExactPathPattern as unknown as NonNullable<GatewayConfigBase<GatewayContext>['fetchAPI']>['URLPattern'] },
     healthCheckEndpoint: '/healthcheck',
     readinessCheckEndpoint: '/readiness',
     landingPage: false,
