@@ -102,7 +102,7 @@ function stringHeaders(req: IncomingMessage): Record<string, string> {
 /** The front's read-only view of a request's headers (names are lower-case in Node), without copying them. */
 function nodeHeaders(req: IncomingMessage): HeaderReader {
   const get = (name: string) => {
-    const value = req.headers[name];
+    const value = req.headers[name.toLowerCase()];
     return typeof value === 'string' ? value : null;
   };
   return { get, has: (name) => get(name) !== null };
