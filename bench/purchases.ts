@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { Client, Pool } from 'pg';
 import { projectRoot } from '../common/config';
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
     analytics: PORT_BASE + 14,
   };
   const stack = await startStack({
+    profileDir: process.env.BENCH_CPU_PROF_DIR,
     databaseUrl: db.url,
     gatewayPort: PORT_BASE,
     output: 'ignore',
@@ -209,7 +211,11 @@ async function main(): Promise<void> {
       rounds.push(x);
       const total = Object.values(x.cpu).reduce((a, b) => a + b, 0);
       console.log(
-        `round ${r + 1}: ${x.perSecond.toFixed(0)} purchases/s (${x.completed} complete, ${x.failed} failed; p50 ${quantile(x.latencies, 0.5).toFixed(0)} ms, p99 ${quantile(x.latencies, 0.99).toFixed(0)} ms)\n` +
+        `round ${r + 1} (load ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(
+            ' ',
+          )}): ${x.perSecond.toFixed(0)} purchases/s (${x.completed} complete, ${x.failed} failed; p50 ${quantile(x.latencies, 0.5).toFixed(0)} ms, p99 ${quantile(x.latencies, 0.99).toFixed(0)} ms)\n` +
           `  CPU-ms per purchase: ${fmt(x.cpu)} (total ${total.toFixed(1)})\n` +
           (INSTANCES === 1
             ? `  SQL statements per purchase: ${fmt(x.statements)}; participants subgraph requests per purchase: ${fmt(x.internalCalls)}`

@@ -83,6 +83,7 @@ async function measured(
 async function main(): Promise<void> {
   const db = await benchDatabase('postgres-bench', 4998);
   const stack = await startStack({
+    profileDir: process.env.BENCH_CPU_PROF_DIR,
     databaseUrl: db.url,
     gatewayPort: PORT_BASE,
     output: 'ignore',

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Agent } from 'node:http';
+import { loadavg } from 'node:os';
 import type { Client } from 'pg';
 import { childrenCpuBetween, childrenCpuMs, postmasterPid, treeCpuMs } from './cpu';
 import { postJson, quantile } from './load';
@@ -11,6 +12,8 @@ export interface Round {
   p99: number;
   errors: number;
   cpuPerRequest: Record<string, number>;
+  /** The machine's one-minute load average at the round's end: other work on the machine skews every figure. */
+  load: number;
 }
 
 /**
@@ -48,13 +51,13 @@ export async function timedRound(options: {
   const cpuPerRequest: Record<string, number> = {};
   for (const [k, pid] of Object.entries(pids)) cpuPerRequest[k] = (treeCpuMs(pid) - before[k]) / done;
   if (postmaster) cpuPerRequest.postgres = childrenCpuBetween(pgBefore, childrenCpuMs(postmaster)) / done;
-  return { perSecond: done / elapsed, p99: quantile(latencies, 0.99), errors, cpuPerRequest };
+  return { perSecond: done / elapsed, p99: quantile(latencies, 0.99), errors, cpuPerRequest, load: loadavg()[0] };
 }
 
 export const showRound = (r: Round) =>
   `${r.perSecond.toFixed(0)}/s p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors, CPU-ms/request ${Object.entries(r.cpuPerRequest)
     .map(([k, v]) => `${k} ${v.toFixed(2)}`)
-    .join(', ')}`;
+    .join(', ')}, load ${r.load.toFixed(1)}`;
 
 /** A signing credential for a platform, issued through the gateway by a programme-office admin. */
 export async function issuePartnerCredential(gatewayUrl: string, partnerId: string): Promise<{ clientId: string; signingKey: string }> {

@@ -37,6 +37,12 @@ export function envReader(env: Env = process.env) {
       if (['0', 'false', 'no'].includes(raw)) return false;
       throw new ConfigError(`${name} must be true or false, got "${raw}"`);
     },
+    oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+      const raw = env[name];
+      if (raw === undefined || raw === '') return fallback;
+      if ((allowed as readonly string[]).includes(raw)) return raw as T;
+      throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+    },
   };
 }
 

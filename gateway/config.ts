@@ -19,6 +19,8 @@ export function loadGatewayConfig(env = process.env) {
     /** Every call to a subgraph is cut off after this long. */
     upstreamTimeoutMs: read.int('GATEWAY_UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000),
     maxBodyBytes: read.int('GATEWAY_MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
+    /** `GATEWAY_QUERY_PLANNER=rust` plans with Hive Router's Rust planner (@graphql-hive/router-runtime); `js` (default) with the runtime's own. */
+    queryPlanner: read.oneOf('GATEWAY_QUERY_PLANNER', ['js', 'rust'] as const, 'js'),
     introspection: read.bool('GATEWAY_INTROSPECTION', !production),
     /** Browser origins allowed to call the gateway (CORS): the web client's, and nothing else is ever echoed. */
     corsOrigins: originsOf(read.optional('GATEWAY_CORS_ORIGINS') ?? (production ? '' : WEB_DEV_ORIGIN)),

@@ -1,6 +1,7 @@
-import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, type GatewayConfigBase } from '@graphql-hive/gateway-runtime';
 import type { GatewayConfig } from './config';
 import { corsPolicy, useVaryOnOrigin } from './cors';
+import { ExactPathPattern } from './exact-path-pattern';
 import type { GatewayContext } from './context';
 import { runtimeLogger } from './log-writer';
 import { maskError } from './mask-error';
@@ -27,7 +28,10 @@ function runtimeOf(config: GatewayConfig, quotaStore: QuotaStore) {
   const webDocuments = { documents: loadWebDocuments(), required: config.webDocumentsOnly };
   return createGatewayRuntime<GatewayContext>({
     supergraph: loadSupergraph(config.subgraphUrls),
+    // A native addon, loaded only when asked for (bench/gateway-direct.ts compares both planners).
+    ...(config.queryPlanner === 'rust' ? { unifiedGraphHandler: rustPlanner() } : {}),
     graphqlEndpoint: '/graphql',
+    fetchAPI: { URLPattern: ExactPathPattern as unknown as NonNullable<GatewayConfigBase<GatewayContext>['fetchAPI']>['URLPattern'] },
     healthCheckEndpoint: '/healthcheck',
     readinessCheckEndpoint: '/readiness',
     landingPage: false,
@@ -83,6 +87,10 @@ function withoutTerminationHandlers<T extends { disposableStack: unknown }>(crea
     for (const listener of process.listeners(signal)) if (!before[i].has(listener)) process.removeListener(signal, listener);
   });
   return runtime;
+}
+
+function rustPlanner() {
+  return (require('@graphql-hive/router-runtime') as typeof import('@graphql-hive/router-runtime')).unifiedGraphHandler;
 }
 
 function graphiqlPage(): (options?: object) => string {

@@ -2,9 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { log } from '../common/logger';
 import { closeAfterAnswer, readBody } from '../common/http';
 import { drainingServer } from '../common/shutdown';
-import { authenticator } from './auth/authenticate';
+import { authenticator, type HeaderReader } from './auth/authenticate';
 import { AccessDenied } from './auth/errors';
 import type { GatewayConfig } from './config';
+import type { GatewayContext } from './context';
 import { corsHeadersFor } from './cors';
 import { clientAddressOf } from './rate-limit/client-address';
 import { RedisQuotaStore } from './rate-limit/redis-store';
@@ -37,8 +38,7 @@ export function createGatewayServer(
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     // The runtime's own readiness (the supergraph is loaded) does not know the process is stopping.
     if (url.pathname === '/readiness' && drain.draining) return sendError(res, 503, 'SHUTTING_DOWN', 'The gateway is stopping.');
-    const headers = new Headers();
-    for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
+    const headers = nodeHeaders(req);
     const method = req.method ?? 'GET';
     const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, config.maxBodyBytes);
     const cors = corsHeadersFor(config.corsOrigins, headers.get('origin'));
@@ -55,11 +55,17 @@ export function createGatewayServer(
       throw error;
     }
     const parsed = parsedBody(method, headers.get('content-type'), body);
-    const request = new Request(url, { method, headers, body: !parsed && body.length ? new Uint8Array(body) : undefined });
     // Taken here from the socket, handed over beside the identity: a header would be the client's to write.
     const clientAddress = clientAddressOf(req.socket.remoteAddress, req.headers['x-forwarded-for'], config.trustedProxies);
-    const response = await runtime.fetch(request, { identity, clientAddress, parsedBody: parsed });
-    const payload = Buffer.from(await response.arrayBuffer());
+    const context: GatewayContext = { identity, clientAddress, parsedBody: parsed };
+    // The usual case (a JSON POST, a GET): the runtime reads the Node request as it is, without a copied Request
+    // in between. A parsed body rides along as `body`, as body-parsing frameworks hand it over: the runtime
+    // then sees a request without a stream to read.
+    const response =
+      parsed || method === 'GET' || method === 'HEAD'
+        ? await runtime.handleNodeRequestAndResponse(Object.assign(req, { body: parsed }), res, context)
+        : await runtime.fetch(new Request(url, { method, headers: new Headers(stringHeaders(req)), body: new Uint8Array(body) }), context);
+    const payload = await response.text();
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(payload);
   };
@@ -84,6 +90,22 @@ export function createGatewayServer(
       return drained;
     },
   };
+}
+
+/** A request's single-valued headers: what the front reads (a repeated header is not one value). */
+function stringHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[key] = value;
+  return headers;
+}
+
+/** The front's read-only view of a request's headers (names are lower-case in Node), without copying them. */
+function nodeHeaders(req: IncomingMessage): HeaderReader {
+  const get = (name: string) => {
+    const value = req.headers[name.toLowerCase()];
+    return typeof value === 'string' ? value : null;
+  };
+  return { get, has: (name) => get(name) !== null };
 }
 
 function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {

@@ -23,6 +23,8 @@ export interface StackOptions {
    * cluster (scripts/instances.ts). `pids` are then the cluster primaries; their workers are their children.
    */
   instances?: number;
+  /** Every process writes a V8 CPU profile here when it exits (`node --cpu-prof`); benches pass BENCH_CPU_PROF_DIR. */
+  profileDir?: string;
 }
 
 export interface RunningStack {
@@ -75,10 +77,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   try {
     const launch = (entry: string, health: string, instances = options.instances ?? 1) => {
       const output = options.output ?? 'inherit';
-      const args =
-        instances > 1
+      const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+      const args = [
+        ...profile,
+        ...(instances > 1
           ? [resolve(projectRoot, 'dist/scripts/instances.js'), String(instances), entry]
-          : [resolve(projectRoot, 'dist', entry)];
+          : [resolve(projectRoot, 'dist', entry)]),
+      ];
       const child = spawn(process.execPath, args, { env, stdio: ['ignore', output, 'pipe'] });
       // stderr is kept (last few KB) so that a process dying at start-up says why.
       let lastErrors = '';

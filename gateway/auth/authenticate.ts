@@ -4,6 +4,9 @@ import { jwtVerifier } from './jwt';
 import { PARTNER_HEADERS, partnerVerifier } from './partner-signature';
 import { AccessDenied, invalidToken } from './errors';
 
+/** What authentication reads of a request's headers (a Headers object, or the front's view of Node's). */
+export type HeaderReader = Pick<Headers, 'get' | 'has'>;
+
 /**
  * Decides who is calling: a partner (signed request), a person (bearer token) or anonymous. Client-sent
  * identity headers are never trusted; only this result reaches the subgraphs, signed by the gateway.
@@ -12,7 +15,7 @@ export function authenticator(config: GatewayConfig) {
   const verifyJwt = jwtVerifier(config.jwt);
   const verifyPartner = partnerVerifier(config);
   return async function authenticate(request: {
-    headers: Headers;
+    headers: HeaderReader;
     method: string;
     path: string;
     search: string;

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { constantTimeEqualHex, type Identity } from '../../common/identity';
+import type { HeaderReader } from './authenticate';
 import { internalClient } from '../../common/internal-client';
 import type { GatewayConfig } from '../config';
 import { AccessDenied } from './errors';
@@ -93,7 +94,7 @@ export function partnerVerifier(config: GatewayConfig) {
     return value;
   };
 
-  return async function verify(headers: Headers, method: string, path: string, body: Buffer): Promise<Identity> {
+  return async function verify(headers: HeaderReader, method: string, path: string, body: Buffer): Promise<Identity> {
     const clientId = headers.get(PARTNER_HEADERS.clientId);
     const timestamp = headers.get(PARTNER_HEADERS.timestamp);
     const signature = headers.get(PARTNER_HEADERS.signature);

@@ -133,13 +133,37 @@ interface ExecutionArgsLike {
 }
 
 const measured = new WeakMap<object, OperationMeasure>();
+/**
+ * Measures of documents whose pages do not come from variables, by document and operation: the runtime's parse
+ * cache hands the same document object for the same text, so a partner's contract operation is walked once.
+ */
+const byDocument = new WeakMap<DocumentNode, Map<string, OperationMeasure>>();
+const pagedByVariable = new WeakMap<DocumentNode, boolean>();
+
+function pagesFromVariables(document: DocumentNode): boolean {
+  let paged = pagedByVariable.get(document);
+  if (paged === undefined) {
+    paged = false;
+    visit(document, { Argument: (node) => void (node.name.value === 'first' && node.value.kind === Kind.VARIABLE && (paged = true)) });
+    pagedByVariable.set(document, paged);
+  }
+  return paged;
+}
 
 /** measureOperation for one execution, computed once however many plugins (limits, quota) ask for it. */
 export function measureExecution(args: ExecutionArgsLike): OperationMeasure {
   let measure = measured.get(args);
+  if (measure) return measure;
+  const reusable = !pagesFromVariables(args.document);
+  const perDocument = reusable ? byDocument.get(args.document) : undefined;
+  measure = perDocument?.get(args.operationName ?? '');
   if (!measure) {
     measure = measureOperation(args.schema, args.document, args.variableValues as Record<string, unknown> | undefined, args.operationName);
-    measured.set(args, measure);
+    if (reusable) {
+      if (!perDocument) byDocument.set(args.document, new Map([[args.operationName ?? '', measure]]));
+      else if (perDocument.size < 16) perDocument.set(args.operationName ?? '', measure);
+    }
   }
+  measured.set(args, measure);
   return measure;
 }

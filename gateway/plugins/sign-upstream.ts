@@ -10,11 +10,21 @@ export function useSignedUpstream(secret: string): GatewayPlugin<{ identity?: Id
     onFetch({ context, options, setOptions }) {
       const identity = { ...((context as { identity?: Identity }).identity ?? ANONYMOUS), ...requestFacts(context as RequestContext) };
       const body = typeof options.body === 'string' ? options.body : '';
-      const headers = new Headers(options.headers as HeadersInit);
-      for (const [key, value] of Object.entries(signInternalRequest(secret, identity, body))) headers.set(key, value);
-      setOptions({ ...options, headers: Object.fromEntries(headers) });
+      setOptions({ ...options, headers: withSignature(options.headers, signInternalRequest(secret, identity, body)) });
     },
   };
+}
+
+/**
+ * The request's headers with the signature's set over any of the same name, whatever its case. The HTTP
+ * executor hands a plain object; it is copied as it is, not through a Headers object and back.
+ */
+function withSignature(given: unknown, signed: Record<string, string>): Record<string, string> {
+  const plain = given && typeof given === 'object' && !(given instanceof Headers) && !Array.isArray(given);
+  const source = plain ? Object.entries(given as Record<string, string>) : [...new Headers(given as HeadersInit)];
+  const headers: Record<string, string> = {};
+  for (const [key, value] of source) if (!(key.toLowerCase() in signed)) headers[key] = value;
+  return Object.assign(headers, signed);
 }
 
 interface RequestContext {

@@ -44,6 +44,18 @@ describe('operation analysis (what limits and quotas charge)', () => {
     expect(measure(document, undefined, 'A')).toMatchObject({ fields: 2, cost: 1 });
   });
 
+  it('reuses one document (as the parse cache hands it) without reusing a measure that depends on variables or the operation', () => {
+    const paged = parse('query Q($n: Int) { partners(first: $n) { edges { node { id } } } }');
+    const once = (document: typeof paged, variableValues?: Record<string, unknown>, operationName?: string) =>
+      measureExecution({ schema, document, variableValues, operationName });
+    expect(once(paged, { n: 2 }).cost).toBe(1 + 2 * 2);
+    expect(once(paged, { n: 50 }).cost).toBe(1 + 50 * 2);
+    const two = parse('query A { partner(id: "1") { id } } query B { partners(first: 4) { edges { node { id } } } }');
+    expect(once(two, undefined, 'B')).toMatchObject({ fields: 4, cost: 1 + 4 * 2 });
+    expect(once(two, undefined, 'A')).toMatchObject({ fields: 2, cost: 1 });
+    expect(once(two, undefined, 'B')).toMatchObject({ fields: 4, cost: 1 + 4 * 2 });
+  });
+
   it('counts tokens before parsing, stops early past the limit, and leaves unlexable text to the parser', () => {
     expect(countTokens('{ a b c }')).toBe(5);
     expect(countTokens(`{ ${'a '.repeat(10_000)} }`, 100)).toBe(101);

@@ -6,9 +6,7 @@ import { isValidCardNumber } from '../../../common/luhn';
 import type { CoursesServices } from '../context';
 import { Course } from '../course/course.entity';
 import { CurationStatus } from '../course/course.enums';
-import { Enrollment } from '../enrollment/enrollment.entity';
 import { EnrollmentStatus } from '../enrollment/enrollment.enums';
-import { Offering } from '../offering/offering.entity';
 import { deriveOtp, hashOtp, newOtpSeed } from './otp';
 import { Purchase } from './purchase.entity';
 import type { PurchaseStartErrorCode } from './purchase.enums';
@@ -73,19 +71,19 @@ export async function startPurchase(
     return refuse('INVALID_CARD_NUMBER', 'A card number is 16 digits with a valid check digit', { field: 'cardNumber' });
   const request = { cardNumber: input.cardNumber, courseId: input.courseId, amount: input.amount, scheduleId: input.scheduleId ?? null };
 
-  const existing = await em.findOne(Purchase, { partnerId, invoiceCode });
+  const existing = await purchaseByInvoice(em, partnerId, invoiceCode);
   if (existing) return retryStart(em, services, existing, request);
 
   if (!isUuid(input.courseId)) return refuse('COURSE_NOT_FOUND', 'No such course', { field: 'courseId' });
-  // The offering with its course in one query; only a refusal asks again which of the two is missing.
-  const offering = await em.findOne(Offering, { course: input.courseId, partnerId, active: true }, { populate: ['course'] });
-  const course = offering?.course ?? (await em.findOne(Course, { id: input.courseId }));
+  const offer = await courseOffer(em, input.courseId, partnerId);
+  const course = offer?.course;
   if (!course || course.curationStatus !== CurationStatus.APPROVED)
     return refuse('COURSE_NOT_FOUND', 'No such course', { field: 'courseId' });
-  if (!offering) return refuse('COURSE_NOT_OFFERED', 'This platform does not sell the course', { field: 'courseId' });
-  if (offering.price !== input.amount)
-    return refuse('PRICE_MISMATCH', `The amount must equal this platform’s price, ${offering.price}`, { field: 'amount' });
-  const seatRefusal = await scheduleCheck(em, course.id, request.scheduleId, new Date());
+  if (offer.price === null) return refuse('COURSE_NOT_OFFERED', 'This platform does not sell the course', { field: 'courseId' });
+  if (offer.price !== input.amount)
+    return refuse('PRICE_MISMATCH', `The amount must equal this platform’s price, ${offer.price}`, { field: 'amount' });
+  // Most courses have no schedules: the offer's read says so, and only the others ask about seats.
+  const seatRefusal = offer.scheduled || request.scheduleId ? await scheduleCheck(em, course.id, request.scheduleId, new Date()) : null;
   if (seatRefusal) return refuse('NOT_ELIGIBLE', seatRefusal, { field: 'scheduleId' });
 
   const card = await services.participants.walletCard(input.cardNumber);
@@ -176,7 +174,43 @@ async function retryStart(em: EntityManager, services: CoursesServices, existing
 }
 
 export async function hasActiveEnrollment(em: EntityManager, participantId: string, courseId: string): Promise<boolean> {
-  return (await em.count(Enrollment, { participantId, course: courseId, status: { $ne: EnrollmentStatus.CANCELLED } })) > 0;
+  const [row] = await em.execute<Array<{ enrolled: boolean }>>(
+    `select exists (select 1 from courses.enrollment where participant_id = ? and course_id = ? and status <> ?) as enrolled`,
+    [participantId, courseId, EnrollmentStatus.CANCELLED],
+  );
+  return row.enrolled;
+}
+
+/*
+ * The purchase path's reads are written as SQL and mapped once: MikroORM's query building (criteria, query
+ * builder, knex) cost more CPU than the statements themselves, on the busiest path of the programme.
+ */
+
+/** This platform's purchase under an invoice code, or null. */
+async function purchaseByInvoice(em: EntityManager, partnerId: string, invoiceCode: string): Promise<Purchase | null> {
+  const [row] = await em.execute<Array<Record<string, unknown>>>(
+    `select * from courses.purchase where partner_id = ? and invoice_code = ?`,
+    [partnerId, invoiceCode],
+  );
+  return row ? em.map(Purchase, row) : null;
+}
+
+/** A course with this platform's price for it (null when the platform has no active offering of it) and whether it has schedules: one query. */
+async function courseOffer(
+  em: EntityManager,
+  courseId: string,
+  partnerId: string,
+): Promise<{ course: Course; price: number | null; scheduled: boolean } | undefined> {
+  const [row] = await em.execute<Array<Record<string, unknown>>>(
+    `select c.*, o.price as offer_price, exists (select 1 from courses.course_schedule s where s.course_id = c.id) as scheduled
+       from courses.course c
+       left join courses.offering o on o.course_id = c.id and o.partner_id = ? and o.active
+      where c.id = ?`,
+    [partnerId, courseId],
+  );
+  if (!row) return undefined;
+  const { offer_price: price, scheduled, ...course } = row;
+  return { course: em.map(Course, course), price: price === null ? null : Number(price), scheduled: scheduled === true };
 }
 
 /**
