@@ -8,6 +8,7 @@ import { Migration20261202202206 } from './Migration20261202202206';
 import { Migration20261202210000 } from './Migration20261202210000';
 import { Migration20261203020000 } from './Migration20261203020000';
 import { Migration20261203030200 } from './Migration20261203030200';
+import { Migration20261204090000 } from './Migration20261204090000';
 
 /** This subgraph's migrations in order; `npm run migration:create -- participants` appends to it. */
 export const migrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202210000', class: Migration20261202210000 },
   { name: 'Migration20261203020000', class: Migration20261203020000 },
   { name: 'Migration20261203030200', class: Migration20261203030200 },
+  { name: 'Migration20261204090000', class: Migration20261204090000 },
 ];
