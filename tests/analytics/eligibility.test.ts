@@ -2,6 +2,9 @@ import { db, gatewayQuery, tokenFor } from '../support/client';
 import { apply, closeCohort, openCohort, registerPerson, select } from '../participants/fixtures';
 import { caughtUpAfter, cellOf, table, totalOf } from './support';
 
+const { ELIGIBILITY_CODES } =
+  require('../../dist/subgraphs/participants/eligibility/eligibility.rules') as typeof import('../../subgraphs/participants/eligibility/eligibility.rules');
+
 const now = () => new Date(Date.now() + 5);
 const REGISTRATION_MEASURES = [
   'INELIGIBLE_REGISTRATIONS',
@@ -89,14 +92,7 @@ describe('ineligible registrations and applications by reason, through the gatew
     });
 
     // Every reason's total equals the sources' applications carrying it, where it is not suppressed.
-    const rules = [
-      'NOT_CITIZEN',
-      'AGE_OUT_OF_RANGE',
-      'IN_FORMAL_EDUCATION',
-      'EXCLUDED_OCCUPATION',
-      'FAMILY_CARD_LIMIT',
-      'ALREADY_PARTICIPATED',
-    ];
+    const rules = ELIGIBILITY_CODES;
     const all = await table({ measures: ['INELIGIBLE_APPLICATIONS', ...rules.map((r) => `APPLICATIONS_${r}`)] });
     const [truth] = (
       await db().query(

@@ -29,14 +29,13 @@ describe('completions reported too early, per platform and course, through the g
         attendedSessions,
         enrolledAt,
       });
-    // Ten participants try too early on A, one of them twice; three on B.
+    // Ten participants try too early on A, one of them twice.
     const early = [...(await Promise.all(Array.from({ length: 10 }, () => sale(courseA))))];
     for (const s of early) expect(codes((await report(s.enrollmentId)).data!.completionReport)).toEqual(['COMPLETED_TOO_EARLY']);
     expect(codes((await report(early[0].enrollmentId, minutesAgo(1))).data!.completionReport)).toEqual(['COMPLETED_TOO_EARLY']);
-    for (let i = 0; i < 3; i++) {
-      const s = await sale(courseB);
-      expect(codes((await report(s.enrollmentId)).data!.completionReport)).toEqual(['COMPLETED_TOO_EARLY']);
-    }
+    // B sells to ten (so its purchases show in other tables), three of whom are reported too early.
+    const onB = await Promise.all(Array.from({ length: 10 }, () => sale(courseB)));
+    for (const s of onB.slice(0, 3)) expect(codes((await report(s.enrollmentId)).data!.completionReport)).toEqual(['COMPLETED_TOO_EARLY']);
     // Not counted: a completion in time, and one refused for another reason.
     const inTime = await sale(courseA, minutesAgo(11 * 60));
     expect((await report(inTime.enrollmentId)).data!.completionReport.userErrors).toEqual([]);

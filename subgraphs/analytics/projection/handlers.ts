@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeBound } from './bound-sql';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- an event payload is JSON, read field by field below */
 type Payload = Record<string, any>;
@@ -181,7 +182,7 @@ export async function projectEvents(tx: EntityManager, events: Array<{ type: str
   const flush = async () => {
     if (!run) return;
     const p = run.projection as Required<Projection>;
-    await tx.execute(batchSql(p), [JSON.stringify([...run.rows.values()])]);
+    await executeBound(tx, batchSql(p), [JSON.stringify([...run.rows.values()])]);
     run = undefined;
   };
   for (const { type, payload } of events) {
