@@ -79,9 +79,11 @@ const eventCount = async (admin: Client) =>
 
 /** BENCH_CPU_PROF=<dir>: the analytics process writes a V8 CPU profile there when it stops. */
 const PROFILE = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+/** BENCH_NODE_ARGS: flags for the analytics process's node (for example --max-semi-space-size=64). */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 function startAnalytics(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [...PROFILE, resolve(projectRoot, 'dist/subgraphs/analytics/index.js')], {
+  return spawn(process.execPath, [...NODE_ARGS, ...PROFILE, resolve(projectRoot, 'dist/subgraphs/analytics/index.js')], {
     env: { ...env, ...(BATCH ? { ANALYTICS_BATCH_SIZE: BATCH } : {}), PRAKERJA_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -135,7 +137,7 @@ async function main(): Promise<void> {
     const feeds = cpuMs(stack.pids.participants) + cpuMs(stack.pids.courses) - feedsBefore;
     const perThousand = (ms: number) => ((ms / target) * 1000).toFixed(0);
     console.log(
-      `projection (ANALYTICS_BATCH_SIZE=${BATCH ?? 'default'}): ${target.toLocaleString()} events in ${((last - started) / 1000).toFixed(1)} s from process start, ` +
+      `projection (ANALYTICS_BATCH_SIZE=${BATCH ?? 'default'}${NODE_ARGS.length ? `, node ${NODE_ARGS.join(' ')}` : ''}): ${target.toLocaleString()} events in ${((last - started) / 1000).toFixed(1)} s from process start, ` +
         `${Math.round(target / ((last - started) / 1000)).toLocaleString()} events/s (${Math.round(target / ((last - first) / 1000)).toLocaleString()}/s from the first page); load ${loads.join(' → ')}`,
     );
     console.log(
