@@ -86,7 +86,7 @@ export async function seedDatabase(adminUrl: string, options: SeedOptions = {}):
         `${result.ledgerEntries} ledger entries`,
         `${result.purchases} purchases and enrollments`,
         `${result.attendance} attendance records`,
-      ].join(', ')}`,
+      ].join(', ')}\n${result.phases}`,
     );
   }
   return seeded;

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { projectRoot } from '../common/config';
 import { provisionSubgraphRoles, subgraphDatabaseEnv } from '../common/database-roles';
 import { shutdownGraceMs } from '../common/shutdown';
-import { processEntry, SUBGRAPHS } from '../common/topology';
+import { processEntry, SUBGRAPHS, type SubgraphName } from '../common/topology';
 
 export interface StackOptions {
   /** An administrator's connection: it creates each subgraph's roles, and no process of the stack gets it. */
@@ -25,6 +25,8 @@ export interface StackOptions {
   instances?: number;
   /** Every process writes a V8 CPU profile here when it exits (`node --cpu-prof`); benches pass BENCH_CPU_PROF_DIR. */
   profileDir?: string;
+  /** The subgraphs to start (default all); the others' ports and roles are still assigned, for a caller to start later. */
+  subgraphs?: SubgraphName[];
 }
 
 export interface RunningStack {
@@ -63,6 +65,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     env[`${name.toUpperCase()}_PORT`] = String(port);
     env[`${name.toUpperCase()}_URL`] = subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
   });
+  const started = SUBGRAPHS.filter(({ name }) => !options.subgraphs || options.subgraphs.includes(name));
   const children: ChildProcess[] = []; // the subgraphs
   let gateway: ChildProcess | undefined;
   let disbursementSim: ChildProcess | undefined;
@@ -105,7 +108,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       await sim.ready;
     }
     await Promise.all(
-      SUBGRAPHS.map(({ name }) => {
+      started.map(({ name }) => {
         const { child, ready } = launch(processEntry(name), subgraphUrls[name].replace(/\/graphql$/, '/ready'));
         children.push(child);
         return ready;
@@ -122,7 +125,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     throw error;
   }
   const pids: Record<string, number> = {};
-  SUBGRAPHS.forEach(({ name }, i) => (pids[name] = children[i].pid!));
+  started.forEach(({ name }, i) => (pids[name] = children[i].pid!));
   if (gateway) pids.gateway = gateway.pid!;
   return { gatewayUrl: `http://127.0.0.1:${options.gatewayPort}/graphql`, subgraphUrls, env, pids, stop };
 }

@@ -101,8 +101,6 @@ export async function writeParticipantsYear(client: Client, plan: YearPlan, prog
     ledgerRows(plan),
     progress,
   );
-  progress.phase('completions');
-  await recordCompletions(client, plan);
 }
 
 /** Every movement of every wallet: the cohort's credit, each purchase's debit, each void's refund, each revocation. */
@@ -125,10 +123,12 @@ export const ledgerEntryCount = (plan: YearPlan): number =>
   plan.purchases.filter((p) => p.outcome === 'CANCELLED').length;
 
 /**
- * A participant's first completion makes the incentive owed once reviewed, as completionRecord does (through a
- * staged table: one UPDATE). The bulk year writes no reviews, so every completer is AWAITING_REVIEW.
+ * A participant's first completion makes the incentive owed once reviewed (the bulk year writes no reviews, so every completer is AWAITING_REVIEW), as completionRecord does (through a staged table:
+ * one UPDATE). Run before the participant table's indexes are rebuilt: the UPDATE writes a new version of each
+ * row, which on an indexed table means an entry in every index per row (the packed pages leave no room for an
+ * in-page update): 14.5 s for 120,000 completions at 1 M participants, against one join on the bare table.
  */
-async function recordCompletions(client: Client, plan: YearPlan): Promise<void> {
+export async function recordCompletions(client: Client, plan: YearPlan): Promise<void> {
   const first = new Map<number, { enrollment: string; at: number }>();
   for (const p of plan.purchases) {
     if (p.outcome !== 'COMPLETED') continue;

@@ -59,3 +59,42 @@ export function progressBar(label: string, total: number, stream: NodeJS.WriteSt
 
 /** For rows that are not worth showing (a staging table). */
 export const NO_PROGRESS: Progress = { phase: () => undefined, setTotal: () => undefined, advance: () => undefined, done: () => undefined };
+
+/**
+ * Wall time of each phase of each lane (the two schemas load side by side, each on its own connection): a
+ * lane's phase ends when the lane enters its next one, or at `summary`.
+ */
+export function phaseTimes() {
+  const lanes = new Map<string, { current?: { name: string; since: number }; done: Array<[string, number]> }>();
+  const close = (lane: { current?: { name: string; since: number }; done: Array<[string, number]> }, at: number) => {
+    if (lane.current) lane.done.push([lane.current.name, at - lane.current.since]);
+    lane.current = undefined;
+  };
+  return {
+    enter(laneName: string, phase: string) {
+      const lane = lanes.get(laneName) ?? { done: [] };
+      lanes.set(laneName, lane);
+      const now = Date.now();
+      close(lane, now);
+      lane.current = { name: phase, since: now };
+    },
+    /** One line per lane: `participants: participants 5.6 s, plan 2.1 s, …`. */
+    summary(): string {
+      const now = Date.now();
+      for (const lane of lanes.values()) close(lane, now);
+      return [...lanes]
+        .map(([name, lane]) => `${name}: ${lane.done.map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`).join(', ')}`)
+        .join('\n');
+    },
+  };
+}
+export type PhaseTimes = ReturnType<typeof phaseTimes>;
+
+/** The bar, with each phase this lane enters also timed in `times`. */
+export const inLane = (progress: Progress, times: PhaseTimes, lane: string): Progress => ({
+  ...progress,
+  phase(name) {
+    times.enter(lane, name);
+    progress.phase(name);
+  },
+});

@@ -5,9 +5,9 @@ import { copyRows } from './copy';
 import { deferIndexes } from './deferred-indexes';
 import { outboxDeferred } from './outbox';
 import { emptyPeople, PARTICIPANT_COLUMNS, participantRows } from './people';
-import { ledgerEntryCount, writeParticipantsYear } from './participants-load';
+import { ledgerEntryCount, recordCompletions, writeParticipantsYear } from './participants-load';
 import { DEFAULT_SHAPE, planYear, type YearPlan, type YearShape } from './plan';
-import { progressBar } from './progress';
+import { inLane, phaseTimes, progressBar } from './progress';
 
 /** The tables each load fills, whose indexes and constraints are built once at the end instead of per row. */
 const PARTICIPANTS_TABLES = ['application', 'card', 'wallet', 'wallet_hold', 'ledger_entry', 'outbox_event'];
@@ -24,6 +24,8 @@ export interface BulkYearResult {
   ledgerEntries: number;
   attendance: number;
   milliseconds: number;
+  /** Wall time of each phase, a line per lane (participants schema, courses schema, the whole load). */
+  phases: string;
 }
 
 /**
@@ -45,7 +47,13 @@ export async function seedBulkYear(
   try {
     const offerings = await readOfferings(courses);
     const people = emptyPeople(count);
-    const progress = progressBar('bulk seed', count);
+    const bar = progressBar('bulk seed', count);
+    const times = phaseTimes();
+    const progress = inLane(bar, times, 'participants');
+    const coursesProgress = inLane(bar, times, 'courses');
+    const whole = inLane(bar, times, 'load');
+    whole.phase('both schemas');
+    coursesProgress.phase('wait for the plan');
     let startCourses: (plan: YearPlan) => void = () => undefined;
     let failBeforePlan: (error: unknown) => void = () => undefined;
     const planned = new Promise<YearPlan>((resolve, reject) => {
@@ -59,37 +67,46 @@ export async function seedBulkYear(
       const writeParticipantEvents = await outboxDeferred(participants, 'participants');
       const restoreParticipant = await deferIndexes(participants, 'participants', ['participant']);
       await copyRows(participants, 'participants.participant', PARTICIPANT_COLUMNS, participantRows(people, rng, now), progress);
-      // Sent before the plan, which keeps this process busy for a while: PostgreSQL builds the indexes meanwhile.
-      const participantIndexes = participants.query(restoreParticipant);
+      progress.phase('plan');
       const plan = planYear(people, offerings, shape, rng, now);
       progress.setTotal(count + rowsAfterParticipants(plan));
       startCourses(plan);
-      await participantIndexes;
+      progress.phase('completions');
+      await recordCompletions(participants, plan);
+      progress.phase('participant indexes');
+      await participants.query(restoreParticipant);
       const restoreRest = await deferIndexes(participants, 'participants', PARTICIPANTS_TABLES);
       await writeParticipantsYear(participants, plan, progress);
       progress.phase('events');
       await writeParticipantEvents();
       progress.phase('indexes');
       await participants.query(restoreRest);
+      progress.phase('wait for the other schema');
       return plan;
     })();
     // The courses schema loads as soon as the plan exists, beside the rest of the participants schema.
     const coursesDone = planned.then(async (plan) => {
       const writeCourseEvents = await outboxDeferred(courses, 'courses');
       const restore = await deferIndexes(courses, 'courses', COURSES_TABLES);
-      await writeCoursesYear(courses, plan, progress);
-      progress.phase('events');
+      await writeCoursesYear(courses, plan, coursesProgress);
+      coursesProgress.phase('events');
       await writeCourseEvents();
-      progress.phase('indexes');
+      coursesProgress.phase('indexes');
       await courses.query(restore);
+      coursesProgress.phase('wait for the other schema');
     });
     participantsDone.catch(failBeforePlan); // the courses side must not wait for a plan that never comes
     const [year] = await Promise.all([participantsDone, coursesDone]);
+    whole.phase('commit');
     await participants.query('COMMIT');
     await courses.query('COMMIT');
-    progress.done();
-    await participants.query(`ANALYZE ${['participant', ...PARTICIPANTS_TABLES].map((t) => `participants.${t}`).join(', ')}`);
-    await courses.query(`ANALYZE ${COURSES_TABLES.map((t) => `courses.${t}`).join(', ')}`);
+    bar.done();
+    whole.phase('analyze');
+    // The two schemas' statistics at once, each on its own connection.
+    await Promise.all([
+      participants.query(`ANALYZE ${['participant', ...PARTICIPANTS_TABLES].map((t) => `participants.${t}`).join(', ')}`),
+      courses.query(`ANALYZE ${COURSES_TABLES.map((t) => `courses.${t}`).join(', ')}`),
+    ]);
     return {
       participants: count,
       applications: year.applications.length,
@@ -98,6 +115,7 @@ export async function seedBulkYear(
       ledgerEntries: ledgerEntryCount(year),
       attendance: attendanceCount(year),
       milliseconds: Date.now() - started,
+      phases: times.summary(),
     };
   } catch (error) {
     await participants.query('ROLLBACK').catch(() => undefined);
@@ -109,10 +127,11 @@ export async function seedBulkYear(
   }
 }
 
-/** An owner's connection set for loading: no wait for WAL flush per commit, room to sort when indexes are built. */
+/** An owner's connection set for loading: no wait for WAL flush per commit, room to sort when indexes are built and events ordered. */
 async function loadClient(url: string): Promise<Client> {
   const client = new Client({ connectionString: url });
   await client.connect();
-  await client.query(`SET synchronous_commit = off; SET maintenance_work_mem = '256MB'; SET statement_timeout = 0`);
+  // work_mem: the events are written in feed order, sorting each loaded table (its indexes not yet rebuilt) in memory.
+  await client.query(`SET synchronous_commit = off; SET maintenance_work_mem = '256MB'; SET work_mem = '256MB'; SET statement_timeout = 0`);
   return client;
 }

@@ -18,9 +18,11 @@ export function loadConfig(env = process.env) {
     /** Pause between polls of a source that is caught up; a source with a backlog is read again at once. */
     pollIntervalMs: read.int('ANALYTICS_POLL_INTERVAL_MS', 500, 10, 60_000),
     /** Events read and projected per transaction. */
-    batchSize: read.int('ANALYTICS_BATCH_SIZE', 1000, 1, 5000),
+    batchSize: read.int('ANALYTICS_BATCH_SIZE', 5000, 1, 5000),
     /** How often the rollups are rebuilt from the facts (when something was projected since); their cursors are their freshness. */
     rollupIntervalMs: read.int('ANALYTICS_ROLLUP_INTERVAL_MS', 5000, 100, 3_600_000),
+    /** Longest the rollups wait for the projector to finish a backlog before they are rebuilt anyway. */
+    rollupMaxDeferMs: read.int('ANALYTICS_ROLLUP_MAX_DEFER_MS', 60_000, 0, 3_600_000),
     /** Longest a rollup build's statement may run (the serving role's own timeout is for requests). */
     rollupStatementTimeoutMs: read.int('ANALYTICS_ROLLUP_STATEMENT_TIMEOUT_MS', 600_000, 1000, 3_600_000),
     /** Disclosure control: a cell counting fewer distinct participants than this is suppressed. */

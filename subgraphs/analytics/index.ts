@@ -5,8 +5,7 @@ import { main, runSubgraph } from '../../common/subgraph-main';
 import { loadConfig } from './config';
 import { appendOnlyTables, createAnalyticsOrm } from './orm';
 import { projectorJob } from './projection/projector';
-import { refreshRollups } from './rollup/rollup.service';
-import { everyInterval } from '../../common/jobs';
+import { rollupJob } from './rollup/rollup.job';
 import { buildAnalyticsSchema } from './schema';
 
 /** Starts the analytics subgraph: projects the sources' event feeds into its read model and answers aggregate tables. */
@@ -19,10 +18,10 @@ export function startAnalytics(config = loadConfig()) {
     createOrm: createAnalyticsOrm,
     buildSchema: buildAnalyticsSchema,
     context: (base) => ({ ...base, config }),
-    jobs: (orm) => [
-      projectorJob(orm, config),
-      everyInterval('analytics rollup', config.rollupIntervalMs, () => refreshRollups(orm.em.fork(), config.rollupStatementTimeoutMs)),
-    ],
+    jobs: (orm) => {
+      const projector = projectorJob(orm, config);
+      return [projector, rollupJob(orm, config, projector.behind)];
+    },
   });
 }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeBound } from './bound-sql';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- an event payload is JSON, read field by field below */
 type Payload = Record<string, any>;
@@ -33,6 +34,7 @@ const participant: Projection = {
     'incentive_status',
     'first_completed_at',
     'registered_at',
+    'eligibility_reasons',
   ]),
   params: (p) => [
     p.participantId,
@@ -45,6 +47,8 @@ const participant: Projection = {
     p.incentiveStatus,
     p.firstCompletedAt,
     p.registeredAt,
+    // Events written before the payload carried the reasons: none known.
+    p.eligibilityReasons ?? [],
   ],
 };
 const cohort: Projection = {
@@ -52,8 +56,8 @@ const cohort: Projection = {
   params: (p) => [p.cohortId, p.name, p.quota, p.opensAt, p.closesAt, p.trainingBalance, p.selectedAt],
 };
 const application: Projection = {
-  ...upsert('application_fact', 'application_id', ['cohort_id', 'participant_id', 'status', 'applied_at']),
-  params: (p) => [p.applicationId, p.cohortId, p.participantId, p.status, p.appliedAt],
+  ...upsert('application_fact', 'application_id', ['cohort_id', 'participant_id', 'status', 'applied_at', 'reasons']),
+  params: (p) => [p.applicationId, p.cohortId, p.participantId, p.status, p.appliedAt, p.reasons ?? []],
 };
 const card: Projection = {
   ...upsert('card_fact', 'card_id', ['participant_id', 'cohort_id', 'status', 'issued_at', 'first_purchase_at', 'revoked_at']),
@@ -125,6 +129,19 @@ const enrollment: Projection = {
   ],
 };
 
+// Each refused attempt is a fact of its own (its refusal id): a platform that tries again is counted again.
+const completionRefusal: Projection = {
+  ...insertOnce('completion_refusal_fact', 'refusal_id', [
+    'enrollment_id',
+    'participant_id',
+    'partner_id',
+    'course_id',
+    'reason',
+    'refused_at',
+  ]),
+  params: (p) => [p.refusalId, p.enrollmentId, p.participantId, p.partnerId, p.courseId, p.reason, p.refusedAt],
+};
+
 const byPrefix: Record<string, Projection> = {
   participant: participant,
   cohort: cohort,
@@ -137,6 +154,7 @@ const byPrefix: Record<string, Projection> = {
   course: course,
   purchase: purchase,
   enrollment: enrollment,
+  completion: completionRefusal,
 };
 
 /** The projection of one event type, or undefined for types the read model does not use. */
@@ -164,7 +182,7 @@ export async function projectEvents(tx: EntityManager, events: Array<{ type: str
   const flush = async () => {
     if (!run) return;
     const p = run.projection as Required<Projection>;
-    await tx.execute(batchSql(p), [JSON.stringify([...run.rows.values()])]);
+    await executeBound(tx, batchSql(p), [JSON.stringify([...run.rows.values()])]);
     run = undefined;
   };
   for (const { type, payload } of events) {

@@ -3,6 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { internalClient } from '../../../common/internal-client';
 import { log } from '../../../common/logger';
 import { SOURCES, type AnalyticsConfig, type SourceName } from '../config';
+import { executeBound } from './bound-sql';
 import { projectEvents } from './handlers';
 
 interface FeedEvent {
@@ -45,7 +46,8 @@ export async function projectOnce(
       page.events.map((e) => ({ type: e.type, payload: JSON.parse(e.payload) })),
     );
     if (page.events.length)
-      await tx.execute(
+      await executeBound(
+        tx as EntityManager,
         `INSERT INTO analytics.event_rollup (source, type, day, events)
          SELECT ?, e.type, (e.at AT TIME ZONE 'Asia/Jakarta')::date, count(*)
            FROM jsonb_to_recordset(?::jsonb) AS e(type text, at timestamptz) GROUP BY 2, 3
@@ -65,15 +67,40 @@ export async function projectOnce(
   });
 }
 
+/**
+ * Reads ahead: as soon as a full page arrives, the page after it is requested, so the source serves it while
+ * this one is projected. It is used only if the next read asks for exactly that position (the projection
+ * committed); after a failed or dropped page the cursor is elsewhere and the read-ahead is discarded.
+ */
+export function prefetching(read: (after: string) => Promise<FeedPage>): (after: string) => Promise<FeedPage> {
+  let ahead: { after: string; page: Promise<FeedPage> } | undefined;
+  return async (after) => {
+    const page = ahead?.after === after ? ahead.page : read(after);
+    ahead = undefined;
+    const result = await page;
+    const last = result.events.at(-1);
+    if (!result.caughtUp && last) {
+      const next = read(last.position);
+      next.catch(() => undefined); // a failed read-ahead is read again when asked for
+      ahead = { after: last.position, page: next };
+    }
+    return result;
+  };
+}
+
 /** The background projector: one loop per source, reading at once while there is a backlog, else every pollIntervalMs. */
-export function projectorJob(orm: MikroORM, config: AnalyticsConfig): Job {
+export function projectorJob(orm: MikroORM, config: AnalyticsConfig): Job & { behind(): boolean } {
   let stopped = false;
+  // Sources whose last page was full: a backlog is being read.
+  const backlogged = new Set<SourceName>();
   const timers = new Set<NodeJS.Timeout>();
   // The page being projected, per source: a stop waits for it (its cursor commits with it, or not at all).
   const inFlight = new Set<Promise<unknown>>();
   for (const source of SOURCES) {
     const call = internalClient(config.sourceUrls[source], 'analytics', 30_000);
-    const read = async (after: string) => (await call<{ feed: FeedPage }>(feedQuery(source), { after, limit: config.batchSize })).feed;
+    const read = prefetching(
+      async (after: string) => (await call<{ feed: FeedPage }>(feedQuery(source), { after, limit: config.batchSize })).feed,
+    );
     const loop = async () => {
       let again = false;
       const page = projectOnce(orm.em.fork(), source, read);
@@ -81,6 +108,8 @@ export function projectorJob(orm: MikroORM, config: AnalyticsConfig): Job {
       try {
         const { caughtUp } = await page;
         again = !caughtUp;
+        if (caughtUp) backlogged.delete(source);
+        else backlogged.add(source);
       } catch (error) {
         // A source that is down or restarting: try again next interval; the cursor has not moved.
         log.warn(`analytics: projecting ${source} failed`, { error: String(error) });
@@ -100,6 +129,7 @@ export function projectorJob(orm: MikroORM, config: AnalyticsConfig): Job {
     void loop();
   }
   return {
+    behind: () => backlogged.size > 0,
     stop: async () => {
       stopped = true;
       timers.forEach(clearTimeout);

@@ -4,12 +4,24 @@
  * says which participants it counts, for disclosure control (a cell counting fewer than k is suppressed).
  */
 
+/**
+ * The programme's eligibility rules, as the participants subgraph's events name them. A registration carries
+ * the four its own details decide; an application the rules that excluded it at the draw, which adds the two
+ * the draws themselves decide.
+ */
+export const REGISTRATION_RULES = ['NOT_CITIZEN', 'AGE_OUT_OF_RANGE', 'IN_FORMAL_EDUCATION', 'EXCLUDED_OCCUPATION'] as const;
+export const APPLICATION_RULES = [...REGISTRATION_RULES, 'FAMILY_CARD_LIMIT', 'ALREADY_PARTICIPATED'] as const;
+
 export const MEASURES = [
   'PARTICIPANTS',
   'INCENTIVES_DUE',
   'INCENTIVES_PAID',
+  'INELIGIBLE_REGISTRATIONS',
+  ...REGISTRATION_RULES.map((rule) => `REGISTRATIONS_${rule}` as const),
   'APPLICATIONS',
   'SELECTED',
+  'INELIGIBLE_APPLICATIONS',
+  ...APPLICATION_RULES.map((rule) => `APPLICATIONS_${rule}` as const),
   'CARDS_ISSUED',
   'ACTIVE_CARDS',
   'REVOKED_CARDS',
@@ -21,6 +33,7 @@ export const MEASURES = [
   'COMPLETIONS',
   'COMPLETERS',
   'COMPLETION_RATE',
+  'COMPLETIONS_TOO_EARLY',
   'MEDIAN_DAYS_TO_COMPLETE',
   'AVERAGE_SCORE',
   'AVERAGE_PRICE',
@@ -66,7 +79,65 @@ const OWED = `incentive_status IN ('DUE', 'PAID', 'FAILED')`;
 
 const distinctWhere = (condition: string) => `count(DISTINCT pid) FILTER (WHERE ${condition})`;
 
+/** A count of the base's facts that `condition` keeps, with its participants: additive like any count. */
+const countWhere = (base: Base, description: string, condition: string): MeasureDefinition => ({
+  base,
+  description,
+  value: `count(*) FILTER (WHERE ${condition})`,
+  participants: distinctWhere(condition),
+  additive: true,
+});
+
+const RULE_NAMES: Record<(typeof APPLICATION_RULES)[number], string> = {
+  NOT_CITIZEN: 'not an Indonesian citizen',
+  AGE_OUT_OF_RANGE: 'age outside 18 to 64',
+  IN_FORMAL_EDUCATION: 'in formal education',
+  EXCLUDED_OCCUPATION: 'an excluded occupation (ASN, TNI, Polri, officials…)',
+  FAMILY_CARD_LIMIT: 'the family card already has its two participants',
+  ALREADY_PARTICIPATED: 'selected before',
+};
+
+const RULE_MEASURES = {
+  INELIGIBLE_REGISTRATIONS: countWhere(
+    'participants',
+    'Registered participants whom at least one rule excludes by their own details (citizenship, age at registration, education, occupation).',
+    'cardinality(eligibility_reasons) > 0',
+  ),
+  ...Object.fromEntries(
+    REGISTRATION_RULES.map((rule) => [
+      `REGISTRATIONS_${rule}`,
+      countWhere(
+        'participants',
+        `Registered participants excluded by ${RULE_NAMES[rule]} (${rule}), at registration.`,
+        `'${rule}' = ANY (eligibility_reasons)`,
+      ),
+    ]),
+  ),
+  INELIGIBLE_APPLICATIONS: countWhere(
+    'applications',
+    'Applications a rule excluded from the draw (INELIGIBLE at selection).',
+    `status = 'INELIGIBLE'`,
+  ),
+  ...Object.fromEntries(
+    APPLICATION_RULES.map((rule) => [
+      `APPLICATIONS_${rule}`,
+      countWhere(
+        'applications',
+        `Applications excluded at the draw by ${RULE_NAMES[rule]} (${rule})${rule === 'FAMILY_CARD_LIMIT' ? ', including eligible applicants the cap left unselected' : ''}.`,
+        `'${rule}' = ANY (reasons)`,
+      ),
+    ]),
+  ),
+} as Record<
+  | 'INELIGIBLE_REGISTRATIONS'
+  | 'INELIGIBLE_APPLICATIONS'
+  | `REGISTRATIONS_${(typeof REGISTRATION_RULES)[number]}`
+  | `APPLICATIONS_${(typeof APPLICATION_RULES)[number]}`,
+  MeasureDefinition
+>;
+
 export const MEASURE_DEFINITIONS: Record<Measure, MeasureDefinition> = {
+  ...RULE_MEASURES,
   PARTICIPANTS: {
     base: 'participants',
     description: 'Registered participants.',
@@ -174,6 +245,14 @@ export const MEASURE_DEFINITIONS: Record<Measure, MeasureDefinition> = {
     participants: `least(${distinctWhere(`enrollment_status = 'COMPLETED'`)}, ${distinctWhere(`enrollment_status IS DISTINCT FROM 'CANCELLED'`)})`,
     additive: false,
   },
+  COMPLETIONS_TOO_EARLY: {
+    base: 'purchases',
+    description:
+      'Completions the platform reported before the course’s minimum duration after enrolment, each refused attempt counted (partner scorecard).',
+    value: 'coalesce(sum(too_early), 0)',
+    participants: distinctWhere('too_early > 0'),
+    additive: true,
+  },
   MEDIAN_DAYS_TO_COMPLETE: {
     base: 'purchases',
     description: 'Median days from enrollment to completion.',
@@ -254,11 +333,11 @@ export interface BaseDefinition {
 
 export const BASES: Record<Base, BaseDefinition> = {
   participants: {
-    rows: `SELECT p.participant_id AS pid, p.registered_at AS at, ${PERSON_COLUMNS} FROM analytics.participant_dim p`,
+    rows: `SELECT p.participant_id AS pid, p.registered_at AS at, p.eligibility_reasons, ${PERSON_COLUMNS} FROM analytics.participant_dim p`,
     dimensions: PERSON_DIMENSIONS,
   },
   applications: {
-    rows: `SELECT f.participant_id AS pid, f.applied_at AS at, f.status, f.cohort_id::text AS cohort, ${PERSON_COLUMNS}
+    rows: `SELECT f.participant_id AS pid, f.applied_at AS at, f.status, f.reasons, f.cohort_id::text AS cohort, ${PERSON_COLUMNS}
              FROM analytics.application_fact f LEFT JOIN analytics.participant_dim p ON p.participant_id = f.participant_id`,
     dimensions: { ...PERSON_DIMENSIONS, COHORT: 'cohort' },
   },
@@ -269,10 +348,12 @@ export const BASES: Record<Base, BaseDefinition> = {
   },
   purchases: {
     rows: `SELECT f.participant_id AS pid, f.authorized_at AS at, f.amount, e.refunded_amount, e.status AS enrollment_status,
-                  e.enrolled_at, e.completed_at, e.score, f.partner_id::text AS platform, co.institution_id::text AS institution, f.course_id::text AS course,
+                  e.enrolled_at, e.completed_at, e.score, r.too_early, f.partner_id::text AS platform, co.institution_id::text AS institution, f.course_id::text AS course,
                   co.category, co.mode, ${COHORT_OF_PARTICIPANT} AS cohort, ${PERSON_COLUMNS}
              FROM analytics.purchase_fact f
              LEFT JOIN analytics.enrollment_fact e ON e.purchase_id = f.purchase_id
+             LEFT JOIN (SELECT enrollment_id, count(*) AS too_early FROM analytics.completion_refusal_fact
+                         WHERE reason = 'COMPLETED_TOO_EARLY' GROUP BY 1) r ON r.enrollment_id = e.enrollment_id
              LEFT JOIN analytics.course_dim co ON co.course_id = f.course_id
              LEFT JOIN analytics.participant_dim p ON p.participant_id = f.participant_id
             WHERE f.status = 'AUTHORIZED'`,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../../common/errors';
+import { rollupFiltersOf } from '../rollup/rollup-filters';
 import { readRollup } from '../rollup/rollup.service';
 import { BASES, MEASURE_DEFINITIONS, type Base, type Dimension, type Measure } from './catalog';
 import { groupedSql } from './grouped-sql';
@@ -90,7 +91,8 @@ export async function computeTable(em: EntityManager, request: TableRequest, k: 
       where.push('at < ?');
       params.push(request.to.toISOString());
     }
-    const fromRollup = !where.length && (await readRollup(em, baseName as Base, request.dimensions, measures));
+    const rollupFilters = rollupFiltersOf(baseName as Base, request);
+    const fromRollup = rollupFilters && (await readRollup(em, baseName as Base, request.dimensions, measures, rollupFilters));
     if (fromRollup) usedRollup = true;
     const sql = groupedSql(base, dims, measures, where, `GROUPING SETS ((${dims.map((_, i) => `d${i}`).join(', ')}), ())`);
     const result = fromRollup || (await em.execute<Array<Record<string, unknown>>>(sql, params as never[]));

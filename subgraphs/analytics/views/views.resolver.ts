@@ -14,6 +14,7 @@ export const SCORECARD_MEASURES: Measure[] = [
   'VOIDS',
   'COMPLETIONS',
   'COMPLETION_RATE',
+  'COMPLETIONS_TOO_EARLY',
   'MEDIAN_DAYS_TO_COMPLETE',
   'AVERAGE_SCORE',
 ];
@@ -26,7 +27,7 @@ export const FUNNEL_MEASURES: Measure[] = ['APPLICATIONS', 'SELECTED', 'CARDS_IS
 export class AnalyticsViewsResolver {
   @Query(() => AnalyticsTable, {
     description:
-      'Partner scorecard: per platform, purchases, spend, refunds, voids, completions, completion rate, median days to complete, average score.',
+      'Partner scorecard: per platform, purchases, spend, refunds, voids, completions, completion rate, completions reported too early, median days to complete, average score.',
   })
   partnerScorecard(
     @Arg('from', () => Date, { nullable: true, description: 'Purchases at or after this instant.' }) from: Date | undefined,

@@ -187,7 +187,27 @@ export async function reportCompletion(
   if (result.enrollment?.status === EnrollmentStatus.COMPLETED && !result.enrollment.completionRecorded) {
     await recordCompletion(em, services, result.enrollment);
   }
+  if (result.userErrors[0]?.code === 'COMPLETED_TOO_EARLY') await recordTooEarly(em, result.enrollment!, input.completedAt);
   return result;
+}
+
+/**
+ * A completion refused as too early is evidence for the platform's evaluation (the partner scorecard): each
+ * attempt becomes a feed event. The refusal changes no row, so no trigger writes one; this is its own small
+ * transaction, after the refusing one has released the enrollment's lock. Ids and times only.
+ */
+async function recordTooEarly(em: EntityManager, enrollment: Enrollment, reportedCompletedAt: Date): Promise<void> {
+  const payload = {
+    refusalId: newId(),
+    enrollmentId: enrollment.id,
+    participantId: enrollment.participantId,
+    partnerId: enrollment.partnerId,
+    courseId: enrollment.course.id,
+    reason: 'COMPLETED_TOO_EARLY',
+    reportedCompletedAt,
+    refusedAt: new Date(),
+  };
+  await em.execute(`SELECT courses.outbox_emit('completion.refused', ?::jsonb)`, [JSON.stringify(payload)]);
 }
 
 /** Tells the participants subgraph (idempotent by enrollment id); on failure the reconciler retries. */

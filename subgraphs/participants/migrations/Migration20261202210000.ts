@@ -7,7 +7,7 @@ const S = '"participants"';
  * Each event's payload, from the row: pseudonymous ids (the uuids) and coarse attributes only. Never NIK,
  * family card number, name, birth date, e-mail, phone, address or card number (docs/events.md).
  */
-const PAYLOADS = [
+export const PAYLOADS = [
   `create function ${S}."outbox_participant_payload"(p ${S}."participant") returns jsonb language sql stable as $$
     select jsonb_build_object('participantId', p.id, 'provinceCode', p.province_code, 'regencyCode', left(p.district_code, 4),
       'birthYear', extract(year from p.birth_date)::int, 'sex', p.gender, 'education', p.education_status,

@@ -11,6 +11,7 @@ import { Migration20261203030200 } from './Migration20261203030200';
 import { Migration20261204070000 } from './Migration20261204070000';
 import { Migration20261204070100 } from './Migration20261204070100';
 import { Migration20261204081000 } from './Migration20261204081000';
+import { Migration20261204090000 } from './Migration20261204090000';
 
 /** This subgraph's migrations in order; `npm run migration:create -- participants` appends to it. */
 export const migrations: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261204070000', class: Migration20261204070000 },
   { name: 'Migration20261204070100', class: Migration20261204070100 },
   { name: 'Migration20261204081000', class: Migration20261204081000 },
+  { name: 'Migration20261204090000', class: Migration20261204090000 },
 ];

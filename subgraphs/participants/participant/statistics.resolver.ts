@@ -89,7 +89,7 @@ export class StatisticsResolver {
     nullable: true,
     description: 'Counts by province, sex and eligibility reason. Analysts and the programme office; no personal data.',
     deprecationReason:
-      'Scans the operational tables on every call and shows small counts unsuppressed: use analyticsTable (PARTICIPANTS, SELECTED by PROVINCE, SEX…), which reads the analytics read model with disclosure control. Eligibility reasons have no replacement there yet.',
+      'Scans the operational tables on every call and shows small counts unsuppressed: use analyticsTable (PARTICIPANTS, SELECTED by PROVINCE, SEX…), which reads the analytics read model with disclosure control; eligibility reasons there: INELIGIBLE_REGISTRATIONS, REGISTRATIONS_<rule>, APPLICATIONS_<rule>.',
   })
   async participantStatistics(@Ctx() { identity, em }: ParticipantsContext): Promise<ParticipantStatistics> {
     requireRole(identity, 'analyst', 'admin');
