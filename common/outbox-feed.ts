@@ -42,8 +42,17 @@ export const MAX_FEED_PAGE = 5_000;
 
 /** Services that read the feeds: analytics (its read model) and partners (webhooks to each platform). */
 
-/** Up to `limit` finished events after `after`, oldest transaction first. */
+/**
+ * Up to `limit` finished events after `after`, oldest transaction first, and `heldSince`: when committed events
+ * wait behind an older transaction still running (served once it ends), the earliest of their times. Each
+ * event's time is its transaction's start, before its commit, so every commit before `heldSince` is served.
+ * It is asked before the page is read, whose horizon is then at least as recent: with the page not full,
+ * everything committed before min(this call, heldSince) is in the pages read so far.
+ */
 export async function readOutboxFeed(em: EntityManager, schema: string, after: FeedPosition, limit: number) {
+  const [{ held_since }] = await em.execute<Array<{ held_since: string | null }>>(
+    `SELECT min(occurred_at) AS held_since FROM "${schema}".outbox_event WHERE xact_id >= pg_snapshot_xmin(pg_current_snapshot())`,
+  );
   const rows = await em.execute<
     Array<{ id: string; event_id: string; xact_id: string; type: string; version: number; occurred_at: string; payload: string }>
   >(
@@ -63,7 +72,7 @@ export async function readOutboxFeed(em: EntityManager, schema: string, after: F
     position: formatPosition({ xact: r.xact_id, id: r.id }),
     payload: r.payload,
   }));
-  return { events, caughtUp: events.length < limit };
+  return { events, caughtUp: events.length < limit, heldSince: held_since ? new Date(held_since) : null };
 }
 
 /**
@@ -96,6 +105,12 @@ export function outboxFeedResolver(source: string, readers: readonly string[] = 
     events: OutboxEvent[];
     @Field({ description: 'Whether this page reached the end of what is readable now.' })
     caughtUp: boolean;
+    @Field(() => Date, {
+      nullable: true,
+      description:
+        'When committed events wait behind an older transaction still running (readable once it ends), the earliest of their times; a caught-up reader has every commit before it. Null: nothing waits.',
+    })
+    heldSince: Date | null;
   }
 
   @Resolver()
@@ -124,6 +139,8 @@ export function outboxFeedResolver(source: string, readers: readonly string[] = 
 export interface FeedPage {
   events: Array<{ id: string; type: string; occurredAt: string; position: string; payload: string }>;
   caughtUp: boolean;
+  /** Asked only by readers that report completeness (analytics' freshness); see readOutboxFeed. */
+  heldSince?: string | null;
 }
 
 /**

@@ -210,8 +210,13 @@ describe('analytics read model, through the gateway', () => {
       const c = (await rolledBack.query(insert)).rows[0].id;
       await rolledBack.query('ROLLBACK');
       await younger.query('COMMIT');
-      // The analytics projector reads on while the older transaction is open: its cursor must not pass it.
-      await caughtUpAfter(now());
+      // The projector reads on while the older transaction is open: its cursor must not pass it, and it must
+      // not call itself caught up while the younger commit waits behind it (a table read then would miss it).
+      const heldSince = now();
+      await new Promise((r) => setTimeout(r, 1500)); // three poll intervals
+      const held = await table({ measures: ['PARTICIPANTS'] });
+      const participants = held.freshness.sources.find((s) => s.source === 'participants')!;
+      expect(participants.caughtUpAt === null || new Date(participants.caughtUpAt) <= heldSince).toBe(true);
       await older.query('COMMIT');
       await caughtUpAfter(now());
       const { rows } = await db().query(`SELECT cohort_id::text AS id FROM analytics.cohort_dim WHERE cohort_id = ANY($1::uuid[])`, [

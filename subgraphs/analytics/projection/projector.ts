@@ -2,24 +2,13 @@ import type { Job } from '../../../common/jobs';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { internalClient } from '../../../common/internal-client';
 import { log } from '../../../common/logger';
+import type { FeedPage } from '../../../common/outbox-feed';
 import { SOURCES, type AnalyticsConfig, type SourceName } from '../config';
 import { executeBound } from './bound-sql';
 import { projectEvents } from './handlers';
 
-interface FeedEvent {
-  id: string;
-  type: string;
-  occurredAt: string;
-  position: string;
-  payload: string;
-}
-interface FeedPage {
-  events: FeedEvent[];
-  caughtUp: boolean;
-}
-
 const feedQuery = (source: SourceName) =>
-  `query Feed($after: String!, $limit: Int!) { feed: ${source}OutboxFeed(after: $after, limit: $limit) { caughtUp events { id type occurredAt position payload } } }`;
+  `query Feed($after: String!, $limit: Int!) { feed: ${source}OutboxFeed(after: $after, limit: $limit) { caughtUp heldSince events { id type occurredAt position payload } } }`;
 
 /**
  * Reads one page of a source's feed after the stored cursor and projects it, moving the cursor in the same
@@ -55,13 +44,16 @@ export async function projectOnce(
         [source, JSON.stringify(page.events.map((e) => ({ type: e.type, at: e.occurredAt })))],
       );
     const last = page.events.at(-1);
+    // Caught up to the poll's start, or to the earliest commit still held behind a running transaction:
+    // a table read "after" caughtUpAt must not miss a change committed before it.
+    const caughtUpTo = page.heldSince && new Date(page.heldSince) < pollStartedAt ? new Date(page.heldSince) : pollStartedAt;
     // greatest(): a replica whose poll started earlier but commits later must not move caught_up_at back.
     await tx.execute(
       `UPDATE analytics.feed_cursor
           SET position = ?, events_projected = events_projected + ?, last_event_at = coalesce(?::timestamptz, last_event_at),
               caught_up_at = CASE WHEN ? THEN greatest(caught_up_at, ?::timestamptz) ELSE caught_up_at END
         WHERE source = ?`,
-      [last?.position ?? cursor.position, page.events.length, last?.occurredAt ?? null, page.caughtUp, pollStartedAt.toISOString(), source],
+      [last?.position ?? cursor.position, page.events.length, last?.occurredAt ?? null, page.caughtUp, caughtUpTo.toISOString(), source],
     );
     return { projected: page.events.length, caughtUp: page.caughtUp };
   });
