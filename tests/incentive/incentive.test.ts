@@ -230,7 +230,8 @@ describe('incentive', () => {
 
     // Four failures (the test stack's PARTICIPANTS_PAYOUT_MAX_ATTEMPTS): FAILED, and listed for the office.
     const failingAccount = await payableWithAccount(failing, partnerId, (n) => behave(n, 'fail', 4));
-    const failed = await eventually(failing.participantId, (i) => i.payouts[0]?.status === 'FAILED');
+    // Both, as the status and the payouts are separate reads of one response (read committed): one may see the other's commit.
+    const failed = await eventually(failing.participantId, (i) => i.status === 'FAILED' && i.payouts[0]?.status === 'FAILED');
     expect(failed).toMatchObject({ status: 'FAILED', ledger: [] });
     expect(failed.payouts[0]).toMatchObject({ attempts: 4, lastError: expect.stringContaining('503') });
     const admin = { token: await tokenFor('admin'), headers: { 'x-purpose': 'Payout follow-up' } };
