@@ -173,17 +173,19 @@ function batchSql(p: Required<Pick<Projection, 'table' | 'key' | 'columns' | 'co
 }
 
 /**
- * Applies a page of events to the read model, inside the caller's transaction, in feed order. Consecutive
- * events of the same row projection go in one statement; within it the last state of each entity wins (an
- * upsert cannot touch one row twice), which is what applying them one by one would leave.
+ * Applies a page of events to the read model, inside the caller's transaction. The events of each row
+ * projection go in one statement, whatever lies between them (a feed interleaves registrations and
+ * applications, purchases and enrollments): each table's rows depend on that table's events alone (no foreign
+ * keys or triggers in the read model), and within a statement the last state of each entity wins (an upsert
+ * cannot touch one row twice), as applying them one by one would leave. A statement projection (an UPDATE of
+ * rows another projection writes) keeps its place: everything gathered before it is written first.
  */
 export async function projectEvents(tx: EntityManager, events: Array<{ type: string; payload: Payload }>): Promise<void> {
-  let run: { projection: Projection; rows: Map<unknown, Record<string, unknown>> } | undefined;
+  const pending = new Map<Projection, Map<unknown, Record<string, unknown>>>();
   const flush = async () => {
-    if (!run) return;
-    const p = run.projection as Required<Projection>;
-    await executeBound(tx, batchSql(p), [JSON.stringify([...run.rows.values()])]);
-    run = undefined;
+    for (const [projection, rows] of pending)
+      await executeBound(tx, batchSql(projection as Required<Projection>), [JSON.stringify([...rows.values()])]);
+    pending.clear();
   };
   for (const { type, payload } of events) {
     const projection = projectionOf(type);
@@ -193,18 +195,13 @@ export async function projectEvents(tx: EntityManager, events: Array<{ type: str
       await tx.execute(projection.sql!, projection.params(payload) as never[]);
       continue;
     }
-    if (run?.projection !== projection) {
-      await flush();
-      run = { projection, rows: new Map() };
-    }
+    let rows = pending.get(projection);
+    if (!rows) pending.set(projection, (rows = new Map()));
     const values = projection.params(payload);
     const row = Object.fromEntries([projection.key!, ...projection.columns!].map((c, i) => [c, values[i]]));
     const key = row[projection.key!];
     // An ignored duplicate keeps the first row; an upsert keeps the last.
-    if (projection.conflict === 'update' || !run.rows.has(key)) {
-      run.rows.delete(key);
-      run.rows.set(key, row);
-    }
+    if (projection.conflict === 'update' || !rows.has(key)) rows.set(key, row);
   }
   await flush();
 }
