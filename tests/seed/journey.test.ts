@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { db, gatewayQuery, tokenFor } from '../support/client';
 import { issueCredential, partnerRequest } from '../support/partner';
+import { caughtUpAfter, cellOf, table } from '../analytics/support';
 
 jest.setTimeout(60_000);
 
@@ -147,4 +148,22 @@ it("answers the office's enrollment example and a demo platform's own PartnerEnr
   expect(own.errors).toBeUndefined();
   const invoices = own.data!.partnerEnrollments.edges.map((e: { node: { invoiceCode: string } }) => e.node.invoiceCode);
   expect(invoices.filter((i: string) => i.startsWith('DEMO-'))).toHaveLength(seller.n);
+});
+
+it("shows analysts each demo platform's sales: 12 purchases per platform, its spend what courses sold there", async () => {
+  await caughtUpAfter(new Date());
+  const sellers =
+    await q(`SELECT p.partner_id::text AS platform, count(*)::int AS purchases, sum(p.amount)::float8 - sum(coalesce(e.refunded_amount, 0))::float8 AS spend
+      FROM courses.purchase p JOIN courses.enrollment e ON e.purchase_id = p.id WHERE p.invoice_code LIKE 'DEMO-%' GROUP BY 1`);
+  expect(sellers.map((s) => s.purchases)).toEqual([12, 12, 12]);
+  for (const s of sellers) {
+    // Filtered to the platform: other test files' sales go to platforms of their own.
+    const t = await table({
+      measures: ['PURCHASES', 'SPEND'],
+      dimensions: ['PLATFORM'],
+      filters: [{ dimension: 'PLATFORM', values: [s.platform] }],
+    });
+    expect(cellOf(t, s.platform, 'PURCHASES')).toEqual({ measure: 'PURCHASES', value: 12, suppressed: false });
+    expect(cellOf(t, s.platform, 'SPEND')).toEqual({ measure: 'SPEND', value: s.spend, suppressed: false });
+  }
 });
