@@ -128,21 +128,29 @@ it("answers the README's participant example with the demo participant's enrollm
 });
 
 it("answers the office's enrollment example and a demo platform's own PartnerEnrollments with the demo's sales", async () => {
-  const example = readmeExample('a course with an age requirement', 'Partner status has consequences', '{ enrollments');
-  const admin = await gatewayQuery(example, {}, { token: await tokenFor('admin') });
-  expect(admin.errors).toBeUndefined();
-  expect(admin.data!.enrollments.edges.length).toBeGreaterThan(0);
   const [seller] = await q(
     `SELECT partner_id, count(*)::int AS n FROM courses.enrollment WHERE invoice_code LIKE 'DEMO-%' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
   );
-  const byPlatform = await gatewayQuery(
-    `query($p: ID!) { enrollments(first: 50, partnerId: $p) { totalCount edges { node { invoiceCode status } } } }`,
+  // The README's query, for one demo platform: the newest enrollments of all are other test files' sales, on
+  // platforms of their own that the partners subgraph may not know.
+  const example = readmeExample('a course with an age requirement', 'Partner status has consequences', '{ enrollments');
+  expect(example).toContain('enrollments(first: 3)');
+  const admin = await gatewayQuery(
+    example.replace('enrollments(first: 3)', 'enrollments(first: 50, partnerId: $p)').replace(/^\{/, 'query($p: ID!) {'),
     { p: seller.partner_id },
-    { token: await tokenFor('admin') },
+    {
+      token: await tokenFor('admin'),
+    },
   );
-  expect(byPlatform.errors).toBeUndefined();
-  const demo = byPlatform.data!.enrollments.edges.filter((e: { node: { invoiceCode: string } }) => e.node.invoiceCode.startsWith('DEMO-'));
+  expect(admin.errors).toBeUndefined();
+  const nodes = admin.data!.enrollments.edges.map((e: { node: any }) => e.node);
+  const demo = nodes.filter((n: { invoiceCode: string }) => n.invoiceCode.startsWith('DEMO-'));
   expect(demo).toHaveLength(seller.n);
+  for (const n of demo) {
+    expect(n.platform.name).toMatch(/./);
+    expect(n.participantReference).toMatch(/./);
+    expect(n.participant.id).toMatch(/^[0-9a-f-]{36}$/);
+  }
   const credential = await issueCredential(seller.partner_id);
   const own = await partnerRequest(credential, 'PartnerEnrollments', { first: 50 });
   expect(own.errors).toBeUndefined();
