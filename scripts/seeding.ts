@@ -3,8 +3,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { provisionSubgraphRoles, userOf } from '../common/database-roles';
 import { migrate } from '../common/orm';
+import { loadConfig as loadCoursesConfig } from '../subgraphs/courses/config';
 import { SUBGRAPHS, type SubgraphName } from '../common/topology';
 import { seedCourses } from '../seed/courses';
+import { seedJourney } from '../seed/journey';
 import { seedParticipants, seedSandboxCards } from '../seed/participants';
 import { seedPartners } from '../seed/partners';
 import { DEFAULT_SHAPE, type YearShape } from '../seed/bulk/plan';
@@ -89,7 +91,27 @@ export async function seedDatabase(adminUrl: string, options: SeedOptions = {}):
       ].join(', ')}\n${result.phases}`,
     );
   }
+  // The journey (purchases to incentives) spans both schemas: only over demo people and courses seeded just now.
+  if (!bulkYear && seeded.includes('participants') && seeded.includes('courses')) await journey(databases, log);
   return seeded;
+}
+
+async function journey(databases: Awaited<ReturnType<typeof provisionSubgraphRoles>>, log: (message: string) => void) {
+  const started = Date.now();
+  const participants = await ORM_FACTORIES.participants(databases.participants.migrationUrl!);
+  const courses = await ORM_FACTORIES.courses(databases.courses.migrationUrl!);
+  try {
+    // The courses process's own configuration: its OTP key, so the live purchases' OTPs authorize there.
+    const config = loadCoursesConfig({ ...process.env, COURSES_DATABASE_URL: databases.courses.url });
+    const result = await seedJourney({ participants, courses }, config);
+    log(
+      `seeded the journey in ${Date.now() - started} ms: ${result.sales} sales, ${result.attendance} attendance records, ` +
+        `${result.completions} completions, ${result.reviews} reviews, ${result.feedEvents} courses events consumed`,
+    );
+  } finally {
+    await participants.close();
+    await courses.close();
+  }
 }
 
 async function dropSchemas(adminUrl: string, names: readonly string[]): Promise<void> {

@@ -9,7 +9,6 @@ import { EXCLUDED_OCCUPATIONS, Occupation } from '../subgraphs/participants/part
 import { json, SCHEMA, sql } from '../subgraphs/participants/sql';
 import { SANDBOX_PLATFORM, partnerIdOf, seededRandom } from './catalog';
 import { seedNoticesAndCases } from './participants-cases';
-import { seedIncentives } from './participants-incentives';
 
 export const FIRST_MALE = [
   'Budi',
@@ -117,7 +116,8 @@ const DAY = 86_400_000;
  * Seeds about 3,000 participants over all 38 provinces (real district codes, valid NIKs), ~15% ineligible
  * (minors and over-64s, excluded occupations, students, non-citizens, families of three or more on one KK),
  * "Gelombang 1" closed and selected with a recorded seed, and "Gelombang 2" open with applications.
- * Deterministic apart from the instants, which are relative to now. Call it on an empty schema only.
+ * Deterministic apart from the instants, which are relative to now. Call it on an empty schema only. Purchases,
+ * completions and incentives come with the journey (seed/journey.ts), once the courses are seeded too.
  */
 export async function seedParticipants(orm: MikroORM, options: { count?: number } = {}): Promise<void> {
   const count = options.count ?? 3000;
@@ -219,7 +219,9 @@ export async function seedParticipants(orm: MikroORM, options: { count?: number 
   const g1Applicants = rows.slice(0, Math.round(count * 0.6)).map((r) => r.id as string);
   await applicationsOf(g1, g1Applicants, new Date(now.getTime() - 15 * DAY));
   let cardSerial = 0;
+  // Drawn two days after it closed: the cards are 11 days old, so the journey's purchases (seed/journey.ts) follow them.
   const result = await selectCohort(em, g1, {
+    now: new Date(now.getTime() - 11 * DAY),
     cardNumber: () => {
       const payload = `5${String(20_200_411_000_000 + cardSerial++ * 7_919 + Math.floor(rng() * 7_000)).padStart(14, '0')}`;
       return payload + luhnCheckDigit(payload);
@@ -238,7 +240,6 @@ export async function seedParticipants(orm: MikroORM, options: { count?: number 
     new Date(now.getTime() - DAY),
   );
   await seedNoticesAndCases(em, now);
-  await seedIncentives(em, now);
 }
 
 /** Population in millions (BPS 2023, the 2022 Papua provinces estimated), so Java dominates as in the programme. */

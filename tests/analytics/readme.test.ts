@@ -21,7 +21,7 @@ describe('README analytics examples', () => {
     for (const query of documents) {
       const res = await gatewayQuery(query, {}, { token });
       expect([query, res.errors]).toEqual([query, undefined]);
-      // A number other than zero, in a cell or a CSV line (the demo seed sells no course: purchase measures are 0).
+      // A number other than zero, in a cell or a CSV line.
       // (A CSV line runs to the next escaped \r\n; its labels may hold any letter, an r too.)
       if (/"value":[1-9]|\\r\\n[^T](?:(?!\\r\\n).)*,[1-9]/.test(JSON.stringify(res.data))) visible++;
     }

@@ -3,6 +3,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { createParticipantsOrm as Create } from '../../subgraphs/participants/orm';
 import type { migrate as Migrate } from '../../common/orm';
 import type { seedParticipants as Seed } from '../../seed/participants';
+import type { seedCourses as SeedCourses } from '../../seed/courses';
+import type { seedJourney as SeedJourney } from '../../seed/journey';
+import type { createCoursesOrm as CreateCourses } from '../../subgraphs/courses/orm';
+import type { loadConfig as LoadConfig } from '../../subgraphs/courses/config';
 import { isValidCardNumber } from '../../common/luhn';
 import { parseNik } from '../../subgraphs/participants/nik/nik';
 
@@ -10,6 +14,10 @@ import { parseNik } from '../../subgraphs/participants/nik/nik';
 const { seedParticipants } = require('../../dist/seed/participants') as { seedParticipants: typeof Seed };
 const { createParticipantsOrm } = require('../../dist/subgraphs/participants/orm') as { createParticipantsOrm: typeof Create };
 const { migrate } = require('../../dist/common/orm') as { migrate: typeof Migrate };
+const { seedCourses } = require('../../dist/seed/courses') as { seedCourses: typeof SeedCourses };
+const { seedJourney } = require('../../dist/seed/journey') as { seedJourney: typeof SeedJourney };
+const { createCoursesOrm } = require('../../dist/subgraphs/courses/orm') as { createCoursesOrm: typeof CreateCourses };
+const { loadConfig } = require('../../dist/subgraphs/courses/config') as { loadConfig: typeof LoadConfig };
 
 /** The seed runs on an empty schema, so it gets a database of its own next to the test database. */
 const url = new URL(process.env.TEST_DATABASE_URL!);
@@ -87,6 +95,31 @@ describe('seedParticipants', () => {
       { status: 'OPEN', reads: 0 },
       { status: 'RESOLVED', reads: 1 },
     ]);
+    // No purchase, completion or incentive without the courses: those come with the journey (below).
+    const [untouched] = await q(`SELECT count(*) FILTER (WHERE incentive_status <> 'NOT_DUE')::int AS incentives,
+      (SELECT count(*)::int FROM participants.payout) AS payouts, (SELECT count(*)::int FROM participants.wallet_hold) AS holds FROM participants.participant`);
+    expect(untouched).toEqual({ incentives: 0, payouts: 0, holds: 0 });
+  });
+
+  it('then the journey over the demo courses: sales paid from the wallets, incentives on real reviewed completions', async () => {
+    const courses = await createCoursesOrm(seedUrl);
+    try {
+      await migrate(courses, 'courses');
+      await seedCourses(courses);
+      await seedJourney({ participants: orm, courses }, loadConfig({ ...process.env, COURSES_DATABASE_URL: seedUrl }));
+    } finally {
+      await courses.close();
+    }
+    const q = <T = any>(text: string) => orm.em.getConnection().execute<T[]>(text);
+    // What the wallets paid is what courses sold: the authorized purchases less the voids' refunds.
+    const [money] = await q(`SELECT (SELECT sum(balance) FROM participants.wallet)::bigint AS balance,
+        (SELECT sum(amount) FROM participants.ledger_entry)::bigint AS ledger,
+        (SELECT sum(amount) FROM courses.purchase WHERE status = 'AUTHORIZED')::bigint AS sold,
+        (SELECT sum(refunded_amount) FROM courses.enrollment)::bigint AS refunded`);
+    expect(Number(money.sold)).toBeGreaterThan(0);
+    expect(Number(money.refunded)).toBeGreaterThan(0);
+    expect(Number(money.balance)).toBe(995 * 3_500_000 - Number(money.sold) + Number(money.refunded));
+    expect(Number(money.ledger)).toBe(Number(money.balance));
     // Incentives in every state: paid (one with a survey), pending without an account, awaiting review, failed.
     const incentives = await q(`SELECT incentive_status AS status, count(*)::int AS n FROM participants.participant
       WHERE incentive_status <> 'NOT_DUE' GROUP BY 1 ORDER BY incentive_status::text`);
@@ -98,6 +131,12 @@ describe('seedParticipants', () => {
         { status: 'FAILED', n: 2 },
       ].sort((a, b) => a.status.localeCompare(b.status)),
     );
+    // Each on a completed enrollment of its own: reviewed unless awaiting the review.
+    const [owed] = await q(`SELECT count(*)::int AS n, count(e.id) FILTER (WHERE e.status = 'COMPLETED')::int AS completed,
+        count(r.id)::int AS reviewed FROM participants.participant p
+        LEFT JOIN courses.enrollment e ON e.id::text = p.incentive_enrollment_id AND e.participant_id = p.id
+        LEFT JOIN courses.review r ON r.enrollment_id = e.id WHERE p.incentive_status <> 'NOT_DUE'`);
+    expect(owed).toEqual({ n: 10, completed: 10, reviewed: 8 });
     const payouts = await q(
       `SELECT kind, status, count(*)::int AS n, sum(amount)::int AS amount FROM participants.payout GROUP BY 1, 2 ORDER BY 1, 2`,
     );
