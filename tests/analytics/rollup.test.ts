@@ -29,6 +29,11 @@ const SHAPES: Array<Record<string, unknown>> = [
   },
   { measures: ['INELIGIBLE_APPLICATIONS', 'APPLICATIONS_ALREADY_PARTICIPATED', 'APPLICATIONS_FAMILY_CARD_LIMIT'], dimensions: ['COHORT'] },
   { measures: ['COMPLETIONS_TOO_EARLY', 'PURCHASES'], dimensions: ['PLATFORM', 'MONTH'] },
+  { measures: ['INCENTIVE_PAID_AMOUNT', 'SURVEY_PAID_AMOUNT', 'SURVEYS_PAID'], dimensions: ['COHORT', 'MONTH'] },
+  {
+    measures: ['APPLICATIONS_REFUSED', 'APPLICATIONS_REFUSED_NOT_ELIGIBLE', 'APPLICATIONS_REFUSED_NOT_CITIZEN'],
+    dimensions: ['COHORT', 'SEX'],
+  },
 ];
 
 /** The month of now in Asia/Jakarta, as the MONTH dimension names it, and its bounds. */

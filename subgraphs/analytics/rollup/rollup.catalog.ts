@@ -9,9 +9,11 @@ import { MEASURES, type Base, type Dimension, type Measure, MEASURE_DEFINITIONS 
 export const ROLLUP_DIMENSIONS: Record<Base, Dimension[]> = {
   participants: ['PROVINCE', 'SEX', 'AGE_BAND', 'EDUCATION'],
   applications: ['COHORT', 'PROVINCE', 'SEX', 'AGE_BAND'],
+  refusals: ['COHORT', 'PROVINCE', 'SEX', 'AGE_BAND'],
   cards: ['COHORT', 'PROVINCE', 'SEX', 'AGE_BAND'],
   purchases: ['PLATFORM', 'MONTH', 'COHORT', 'CATEGORY'],
   ledger: ['COHORT', 'PROVINCE', 'MONTH'],
+  payouts: ['COHORT', 'PROVINCE', 'MONTH'],
 };
 
 /** The measures of a base, in catalogue order: the order of a rollup cell's values. */

@@ -10,7 +10,7 @@ export interface TableRequest {
   measures: Measure[];
   dimensions: Dimension[];
   filters: Array<{ dimension: Dimension; values: string[] }>;
-  /** Facts at or after this instant (each base's own time: registration, application, issue, purchase). */
+  /** Facts at or after this instant (each base's own time: registration, application, refusal, issue, purchase, payment). */
   from?: Date;
   /** Facts before this instant. */
   to?: Date;
