@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../../common/errors';
 import { rollupFiltersOf } from '../rollup/rollup-filters';
-import { readRollup } from '../rollup/rollup.service';
+import { readRollup } from '../rollup/rollup.reader';
 import { BASES, MEASURE_DEFINITIONS, type Base, type Dimension, type Measure } from './catalog';
 import { groupedSql } from './grouped-sql';
 import { suppress } from './suppression';
