@@ -44,6 +44,14 @@ const SHAPES: Array<{ name: string; graphql: string; sql: string }> = [
     sql: `SELECT p.province_code, p.gender, (extract(year FROM now()) - extract(year FROM p.birth_date)) / 10, count(DISTINCT p.id), count(a.id)
             FROM participants.participant p LEFT JOIN participants.application a ON a.participant_id = p.id GROUP BY 1, 2, 3`,
   },
+  // Several provinces: the rollup's cells added up (a province splits participants), then the facts forced by a time range.
+  ...['', ', from: "2000-01-01T00:00:00Z"'].map((range) => ({
+    name: `cross-tab of provinces 31, 32 (${range ? 'facts' : 'rollup'})`,
+    graphql: `{ analyticsTable(input: { measures: [PARTICIPANTS, APPLICATIONS], dimensions: [SEX, AGE_BAND], filters: [{ dimension: PROVINCE, values: ["31", "32"] }]${range} }) { rows { cells { value } } } }`,
+    sql: `SELECT p.gender, (extract(year FROM now()) - extract(year FROM p.birth_date)) / 10, count(DISTINCT p.id), count(a.id)
+            FROM participants.participant p LEFT JOIN participants.application a ON a.participant_id = p.id
+           WHERE p.province_code IN ('31', '32') GROUP BY 1, 2`,
+  })),
 ];
 
 async function bulkWrite(admin: Client): Promise<void> {

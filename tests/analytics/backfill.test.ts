@@ -66,5 +66,12 @@ describe('outbox backfill', () => {
       `SELECT max(id) FILTER (WHERE type = 'cohort.opened') AS cohorts, min(id) FILTER (WHERE type = 'application.applied') AS applications FROM participants.outbox_event`,
     );
     expect(Number(order.cohorts)).toBeLessThan(Number(order.applications));
+    // Payouts paid before their trigger existed get their `incentive.paid` from Migration20261205040000: one each.
+    const paid = await q<{ payout: string; events: number }>(
+      `SELECT o.id AS payout, (SELECT count(*)::int FROM participants.outbox_event e WHERE e.type = 'incentive.paid' AND e.payload->>'payoutId' = o.id::text) AS events
+         FROM participants.payout o WHERE o.status = 'PAID'`,
+    );
+    expect(paid.length).toBeGreaterThan(0);
+    expect(paid.filter((p) => p.events !== 1)).toEqual([]);
   }, 60_000);
 });

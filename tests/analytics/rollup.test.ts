@@ -29,6 +29,11 @@ const SHAPES: Array<Record<string, unknown>> = [
   },
   { measures: ['INELIGIBLE_APPLICATIONS', 'APPLICATIONS_ALREADY_PARTICIPATED', 'APPLICATIONS_FAMILY_CARD_LIMIT'], dimensions: ['COHORT'] },
   { measures: ['COMPLETIONS_TOO_EARLY', 'PURCHASES'], dimensions: ['PLATFORM', 'MONTH'] },
+  { measures: ['INCENTIVE_PAID_AMOUNT', 'SURVEY_PAID_AMOUNT', 'SURVEYS_PAID'], dimensions: ['COHORT', 'MONTH'] },
+  {
+    measures: ['APPLICATIONS_REFUSED', 'APPLICATIONS_REFUSED_NOT_ELIGIBLE', 'APPLICATIONS_REFUSED_NOT_CITIZEN'],
+    dimensions: ['COHORT', 'SEX'],
+  },
 ];
 
 /** The month of now in Asia/Jakarta, as the MONTH dimension names it, and its bounds. */
@@ -107,6 +112,16 @@ describe('analytics rollups, through the gateway', () => {
     ).rows;
     const { month, from, to } = thisMonth();
     const one = (dimension: string, value: string) => ({ dimension, values: [value] });
+    const some = (dimension: string, ...values: string[]) => ({ dimension, values });
+    // Cohorts of this test's buyers (each bought with a card of a cohort of their own): purchases by cohort split participants.
+    const buyerCohorts = (
+      await db().query(
+        `SELECT DISTINCT c.cohort_id::text AS cohort FROM participants.card c JOIN courses.purchase p ON p.participant_id = c.participant_id
+          WHERE p.partner_id = $1 ORDER BY 1 LIMIT 11`,
+        [partnerId],
+      )
+    ).rows.map((r) => r.cohort as string);
+    expect(buyerCohorts).toHaveLength(11);
     const filtered: Array<Record<string, unknown>> = [
       {
         measures: ['PARTICIPANTS', 'INCENTIVES_DUE', 'INELIGIBLE_REGISTRATIONS'],
@@ -130,6 +145,28 @@ describe('analytics rollups, through the gateway', () => {
         filters: [one('PLATFORM', partnerId)],
       },
       { measures: ['SPEND', 'PURCHASES'], dimensions: ['CATEGORY'], filters: [one('PLATFORM', partnerId), one('MONTH', month)] },
+      // Several values of a dimension that gives each participant one value: cells added up, exactly.
+      {
+        measures: ['PARTICIPANTS', 'INCENTIVES_DUE', 'INELIGIBLE_REGISTRATIONS'],
+        dimensions: ['SEX'],
+        filters: [some('PROVINCE', '31', '32')],
+      },
+      {
+        measures: ['PARTICIPANTS', 'APPLICATIONS'],
+        dimensions: ['PROVINCE', 'SEX', 'AGE_BAND'],
+        filters: [some('PROVINCE', '31', '32'), some('AGE_BAND', 'AGE_25_34', 'AGE_35_44', 'AGE_45_54')],
+      },
+      {
+        measures: ['APPLICATIONS', 'SELECTED', 'APPLICATIONS_REFUSED'],
+        dimensions: ['COHORT'],
+        filters: [one('COHORT', cohort), some('AGE_BAND', 'AGE_25_34', 'AGE_35_44')],
+      },
+      {
+        measures: ['PURCHASES', 'PURCHASERS', 'SPEND', 'COMPLETIONS'],
+        dimensions: ['PLATFORM'],
+        filters: [some('COHORT', ...buyerCohorts)],
+      },
+      { measures: ['PURCHASES', 'SPEND'], filters: [some('COHORT', ...buyerCohorts), one('PLATFORM', partnerId)] },
     ];
     for (const input of filtered) {
       const { rollup, facts } = await fromRollup(input);
@@ -152,6 +189,25 @@ describe('analytics rollups, through the gateway', () => {
     const tampered = await table({ measures: ['PARTICIPANTS'], filters: [one('PROVINCE', '31')] });
     const honest = await table({ measures: ['PARTICIPANTS'], filters: [one('PROVINCE', '31')], ...ALL_TIME });
     expect(totalOf(tampered, 'PARTICIPANTS').value).toBe(totalOf(honest, 'PARTICIPANTS').value! + 1_000_000);
+    // Several provinces are added up from the rollup's cells (a tampered one shows in its row) …
+    await db().query(
+      `UPDATE analytics.rollup_cell SET vals[1] = vals[1] + 1000000 WHERE base = 'participants' AND grouping = 3 AND key[1] = '31' AND key[2] = 'MALE'`,
+    );
+    const bySex = { measures: ['PARTICIPANTS'], dimensions: ['SEX'], filters: [some('PROVINCE', '31', '32')] };
+    const male = (t: Table) => t.rows.find((r) => r.dimensions[0].value === 'MALE')!.cells[0].value!;
+    expect(male(await table(bySex))).toBe(male(await table({ ...bySex, ...ALL_TIME })) + 1_000_000);
+    // … while several cohorts of applications (one person applies to several) are the facts' alone.
+    await db().query(
+      `UPDATE analytics.rollup_cell SET vals[1] = vals[1] + 1000000 WHERE base = 'applications' AND grouping = 7 AND key[1] = $1`,
+      [cohort],
+    );
+    const [other] = (await db().query(`SELECT id::text FROM participants.cohort WHERE id <> $1 LIMIT 1`, [cohort])).rows;
+    const cohorts = { measures: ['APPLICATIONS'], dimensions: ['COHORT'], filters: [some('COHORT', cohort, other.id)] };
+    expect(withoutFreshness(await table(cohorts))).toEqual(withoutFreshness(await table({ ...cohorts, ...ALL_TIME })));
+    const alone = { measures: ['APPLICATIONS'], dimensions: ['COHORT'], filters: [one('COHORT', cohort)] };
+    expect(totalOf(await table(alone), 'APPLICATIONS').value).toBe(
+      totalOf(await table({ ...alone, ...ALL_TIME }), 'APPLICATIONS').value! + 1_000_000,
+    );
     // Left for the next build to replace: the next test's new registration makes one.
   }, 60_000);
 

@@ -142,6 +142,18 @@ const completionRefusal: Projection = {
   params: (p) => [p.refusalId, p.enrollmentId, p.participantId, p.partnerId, p.courseId, p.reason, p.refusedAt],
 };
 
+// One row per payout: the event is written with its PAID state (a re-sent one, Migration20261205040000, is ignored).
+const incentivePaid: Projection = {
+  ...insertOnce('incentive_payout_fact', 'payout_id', ['participant_id', 'kind', 'survey', 'amount', 'paid_at']),
+  params: (p) => [p.payoutId, p.participantId, p.kind, p.survey, p.amount, p.paidAt],
+};
+
+// Each refused cohortApply is a fact of its own; the measures count a participant once per cohort.
+const applyRefusal: Projection = {
+  ...insertOnce('apply_refusal_fact', 'refusal_id', ['cohort_id', 'participant_id', 'reason', 'reasons', 'refused_at']),
+  params: (p) => [p.refusalId, p.cohortId, p.participantId, p.reason, p.reasons ?? [], p.refusedAt],
+};
+
 const byPrefix: Record<string, Projection> = {
   participant: participant,
   cohort: cohort,
@@ -157,9 +169,16 @@ const byPrefix: Record<string, Projection> = {
   completion: completionRefusal,
 };
 
+// Facts of one event type each: another type of the same entity (a payout failing) must not land there.
+const byType: Record<string, Projection> = {
+  'partner.status_changed': partnerStatus,
+  'incentive.paid': incentivePaid,
+  'apply.refused': applyRefusal,
+};
+
 /** The projection of one event type, or undefined for types the read model does not use. */
 export function projectionOf(type: string): Projection | undefined {
-  if (type === 'partner.status_changed') return partnerStatus;
+  if (byType[type]) return byType[type];
   if (type === 'partner.evaluated' || type === 'institution.affiliated' || type.startsWith('partner.probation_')) return undefined;
   return byPrefix[type.slice(0, type.indexOf('.'))];
 }

@@ -1,7 +1,7 @@
-import type { Base } from '../table/catalog';
+import { MEASURE_DEFINITIONS, type Base, type Dimension } from '../table/catalog';
 import type { TableRequest } from '../table/table.service';
-import { ROLLUP_DIMENSIONS } from './rollup.catalog';
-import type { RollupFilter } from './rollup.service';
+import { ROLLUP_DIMENSIONS, SUMMABLE_DIMENSIONS } from './rollup.catalog';
+import type { RollupFilter } from './rollup.reader';
 
 /** Western Indonesia Time, the programme's clock (no daylight saving): months begin at 17:00 UTC the day before. */
 const JAKARTA_OFFSET_MS = 7 * 3_600_000;
@@ -20,27 +20,33 @@ export function wholeMonthOf(from: Date, to: Date): string | undefined {
 
 /**
  * The request's filters as the rollup of `base` applies them, or undefined when only the facts can answer:
- * every filter must name one value of a rolled-up dimension, and a time range must be one whole month of a
- * base rolled up by MONTH (the range is then that month's filter).
+ * every filter must name values of a rolled-up dimension, and a time range must be one whole month of a base
+ * rolled up by MONTH (the range is then that month's filter). Several values of one dimension are added up
+ * across, which is exact only for the base's additive measures over a dimension that splits its participants
+ * (SUMMABLE_DIMENSIONS); anything else (several platforms, months, a rate or a median) goes to the facts.
  */
 export function rollupFiltersOf(base: Base, request: TableRequest): RollupFilter[] | undefined {
   const rolled = ROLLUP_DIMENSIONS[base];
-  const filters: RollupFilter[] = [];
+  const additive = request.measures.every((m) => MEASURE_DEFINITIONS[m].base !== base || MEASURE_DEFINITIONS[m].additive);
+  const byDimension = new Map<Dimension, string[]>();
+  const keep = (dimension: Dimension, values: string[]) => {
+    // Two filters on one dimension keep the facts both accept.
+    const before = byDimension.get(dimension);
+    byDimension.set(dimension, before ? values.filter((v) => before.includes(v)) : values);
+  };
   for (const filter of request.filters) {
-    const values = [...new Set(filter.values)];
-    if (values.length !== 1 || !rolled.includes(filter.dimension)) return undefined;
-    filters.push({ dimension: filter.dimension, value: values[0] });
+    if (!rolled.includes(filter.dimension)) return undefined;
+    keep(filter.dimension, [...new Set(filter.values)]);
   }
   if (request.from || request.to) {
     const month = request.from && request.to && rolled.includes('MONTH') ? wholeMonthOf(request.from, request.to) : undefined;
     if (!month) return undefined;
-    filters.push({ dimension: 'MONTH', value: month });
+    keep('MONTH', [month]);
   }
-  // Two filters on one dimension keep the facts both accept: one value, or none.
-  const byDimension = new Map<string, string>();
-  for (const f of filters) {
-    if (byDimension.has(f.dimension) && byDimension.get(f.dimension) !== f.value) return undefined;
-    byDimension.set(f.dimension, f.value);
+  for (const [dimension, values] of byDimension) {
+    // No value left: no fact is kept, and the facts answer that with their zeros.
+    if (!values.length) return undefined;
+    if (values.length > 1 && !(additive && SUMMABLE_DIMENSIONS[base].includes(dimension))) return undefined;
   }
-  return [...byDimension].map(([dimension, value]) => ({ dimension: dimension as RollupFilter['dimension'], value }));
+  return [...byDimension].map(([dimension, values]) => ({ dimension, values }));
 }

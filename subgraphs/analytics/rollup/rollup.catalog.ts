@@ -9,9 +9,27 @@ import { MEASURES, type Base, type Dimension, type Measure, MEASURE_DEFINITIONS 
 export const ROLLUP_DIMENSIONS: Record<Base, Dimension[]> = {
   participants: ['PROVINCE', 'SEX', 'AGE_BAND', 'EDUCATION'],
   applications: ['COHORT', 'PROVINCE', 'SEX', 'AGE_BAND'],
+  refusals: ['COHORT', 'PROVINCE', 'SEX', 'AGE_BAND'],
   cards: ['COHORT', 'PROVINCE', 'SEX', 'AGE_BAND'],
   purchases: ['PLATFORM', 'MONTH', 'COHORT', 'CATEGORY'],
   ledger: ['COHORT', 'PROVINCE', 'MONTH'],
+  payouts: ['COHORT', 'PROVINCE', 'MONTH'],
+};
+
+/**
+ * The rolled-up dimensions whose values split a base's participants into disjoint groups: each participant has
+ * one value (their own province, sex, age band, education; for purchases and payouts the cohort of their latest
+ * card). Cells of several such values add up exactly, distinct participants included, for additive measures.
+ * Not cohorts of applications or refusals (one person applies to several), nor platforms, categories or months.
+ */
+export const SUMMABLE_DIMENSIONS: Record<Base, Dimension[]> = {
+  participants: ['PROVINCE', 'SEX', 'AGE_BAND', 'EDUCATION'],
+  applications: ['PROVINCE', 'SEX', 'AGE_BAND'],
+  refusals: ['PROVINCE', 'SEX', 'AGE_BAND'],
+  cards: ['PROVINCE', 'SEX', 'AGE_BAND'],
+  purchases: ['COHORT'],
+  ledger: ['PROVINCE'],
+  payouts: ['COHORT', 'PROVINCE'],
 };
 
 /** The measures of a base, in catalogue order: the order of a rollup cell's values. */

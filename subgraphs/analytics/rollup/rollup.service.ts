@@ -1,8 +1,8 @@
 import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BASES, type Base, type Dimension, type Measure } from '../table/catalog';
+import { BASES, type Base } from '../table/catalog';
 import { groupedSql } from '../table/grouped-sql';
-import { groupingOf, measuresOf, ROLLUP_DIMENSIONS, ROLLUP_LAYOUT } from './rollup.catalog';
+import { measuresOf, ROLLUP_DIMENSIONS, ROLLUP_LAYOUT } from './rollup.catalog';
 
 /**
  * Rebuilds every base's rollup from the facts in one REPEATABLE READ transaction, and stores beside it the
@@ -57,50 +57,4 @@ async function buildRollup(tx: EntityManager, base: Base): Promise<number> {
     [base],
   );
   return n;
-}
-
-/** A filter the rollup can apply: one value of a rolled-up dimension. */
-export interface RollupFilter {
-  dimension: Dimension;
-  value: string;
-}
-
-/**
- * A base's cells for `dimensions` from the rollup, in the rows computeTable reads (is_total, d0…, v0…, p0…),
- * or undefined when the rollup cannot answer (a dimension it does not hold, or never built). Each filter fixes
- * one rolled-up dimension to one value: the rows are the cells grouped by the dimensions and the filtered ones
- * together, holding that value, and the total is the cell grouped by the filtered dimensions alone. Both are
- * cells the CUBE stored whole (values and distinct participants), so nothing is added up here and the answer
- * is the facts path's exactly. Several values of one dimension would need cells added together, which the
- * distinct-participant counts (and medians, rates) do not allow: that table goes to the facts.
- */
-export async function readRollup(
-  em: EntityManager,
-  base: Base,
-  dimensions: Dimension[],
-  measures: Measure[],
-  filters: RollupFilter[] = [],
-): Promise<Array<Record<string, unknown>> | undefined> {
-  const fixed = filters.map((f) => f.dimension);
-  const grouping = groupingOf(base, [...new Set([...dimensions, ...fixed])]);
-  const totalGrouping = groupingOf(base, fixed);
-  if (grouping === undefined || totalGrouping === undefined) return undefined;
-  const all = ROLLUP_DIMENSIONS[base];
-  const order = measuresOf(base);
-  const keyWhere = filters.map((f) => `AND key[${all.indexOf(f.dimension) + 1}] = ?`).join(' ');
-  const rows = await em.execute<Array<Record<string, unknown>>>(
-    `SELECT grouping = ? AS is_total, ${[
-      ...dimensions.map((d, i) => `key[${all.indexOf(d) + 1}] AS d${i}`),
-      ...measures.flatMap((m, i) => [`vals[${order.indexOf(m) + 1}] AS v${i}`, `participants[${order.indexOf(m) + 1}] AS p${i}`]),
-    ].join(', ')}
-       FROM analytics.rollup_cell
-      WHERE base = ? AND grouping IN (?, ?) ${keyWhere} AND NOT EXISTS (SELECT 1 FROM analytics.rollup_source WHERE layout <> ?)`,
-    [totalGrouping, base, grouping, totalGrouping, ...filters.map((f) => f.value), ROLLUP_LAYOUT],
-  );
-  // No total row: the rollup was never built (a CUBE always has its grand total, even over no facts), or no
-  // fact holds the filtered values (the facts answer that with their zeros).
-  // When the dimensions are exactly the filtered ones, the total's cell is also the one row.
-  if (grouping === totalGrouping && dimensions.length)
-    return rows.length ? [...rows, ...rows.map((r) => ({ ...r, is_total: false }))] : undefined;
-  return rows.some((r) => r.is_total) ? rows : undefined;
 }

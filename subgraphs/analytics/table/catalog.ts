@@ -11,17 +11,25 @@
  */
 export const REGISTRATION_RULES = ['NOT_CITIZEN', 'AGE_OUT_OF_RANGE', 'IN_FORMAL_EDUCATION', 'EXCLUDED_OCCUPATION'] as const;
 export const APPLICATION_RULES = [...REGISTRATION_RULES, 'FAMILY_CARD_LIMIT', 'ALREADY_PARTICIPATED'] as const;
+/** Why cohortApply refused an application it then did not write (the `apply.refused` event's `reason`). */
+export const APPLY_REFUSALS = ['NOT_ELIGIBLE', 'COHORT_NOT_OPEN'] as const;
 
 export const MEASURES = [
   'PARTICIPANTS',
   'INCENTIVES_DUE',
   'INCENTIVES_PAID',
+  'INCENTIVE_PAID_AMOUNT',
+  'SURVEY_PAID_AMOUNT',
+  'SURVEYS_PAID',
   'INELIGIBLE_REGISTRATIONS',
   ...REGISTRATION_RULES.map((rule) => `REGISTRATIONS_${rule}` as const),
   'APPLICATIONS',
   'SELECTED',
   'INELIGIBLE_APPLICATIONS',
   ...APPLICATION_RULES.map((rule) => `APPLICATIONS_${rule}` as const),
+  'APPLICATIONS_REFUSED',
+  ...APPLY_REFUSALS.map((reason) => `APPLICATIONS_REFUSED_${reason}` as const),
+  ...APPLICATION_RULES.map((rule) => `APPLICATIONS_REFUSED_${rule}` as const),
   'CARDS_ISSUED',
   'ACTIVE_CARDS',
   'REVOKED_CARDS',
@@ -61,7 +69,7 @@ export const DIMENSIONS = [
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-export type Base = 'participants' | 'applications' | 'cards' | 'purchases' | 'ledger';
+export type Base = 'participants' | 'applications' | 'refusals' | 'cards' | 'purchases' | 'ledger' | 'payouts';
 
 export interface MeasureDefinition {
   base: Base;
@@ -97,6 +105,18 @@ const RULE_NAMES: Record<(typeof APPLICATION_RULES)[number], string> = {
   ALREADY_PARTICIPATED: 'selected before',
 };
 
+/**
+ * Refused applications, each (cohort, participant) pair once: a refused participant may try again and again
+ * (each attempt is an event), and an evaluator asks how many people a rule turned away, not how many clicks.
+ */
+const refusedWhere = (description: string, condition: string): MeasureDefinition => ({
+  base: 'refusals',
+  description,
+  value: `count(DISTINCT pair) FILTER (WHERE ${condition})`,
+  participants: distinctWhere(condition),
+  additive: true,
+});
+
 const RULE_MEASURES = {
   INELIGIBLE_REGISTRATIONS: countWhere(
     'participants',
@@ -128,9 +148,32 @@ const RULE_MEASURES = {
       ),
     ]),
   ),
+  APPLICATIONS_REFUSED: refusedWhere(
+    'Applications cohortApply refused and did not write (not eligible, cohort not open): each participant once per cohort however often they tried (in a table split by time, once in each period they tried).',
+    'true',
+  ),
+  APPLICATIONS_REFUSED_NOT_ELIGIBLE: refusedWhere(
+    'Applications cohortApply refused because a programme rule excluded the participant (NOT_ELIGIBLE), once per participant and cohort.',
+    `reason = 'NOT_ELIGIBLE'`,
+  ),
+  APPLICATIONS_REFUSED_COHORT_NOT_OPEN: refusedWhere(
+    'Applications cohortApply refused because the cohort was not open yet or closed already (COHORT_NOT_OPEN), once per participant and cohort.',
+    `reason = 'COHORT_NOT_OPEN'`,
+  ),
+  ...Object.fromEntries(
+    APPLICATION_RULES.map((rule) => [
+      `APPLICATIONS_REFUSED_${rule}`,
+      refusedWhere(
+        `Applications cohortApply refused (NOT_ELIGIBLE) for ${RULE_NAMES[rule]} (${rule}), once per participant and cohort; not in APPLICATIONS, which counts only written applications.`,
+        `'${rule}' = ANY (reasons)`,
+      ),
+    ]),
+  ),
 } as Record<
   | 'INELIGIBLE_REGISTRATIONS'
   | 'INELIGIBLE_APPLICATIONS'
+  | 'APPLICATIONS_REFUSED'
+  | `APPLICATIONS_REFUSED_${(typeof APPLY_REFUSALS)[number] | (typeof APPLICATION_RULES)[number]}`
   | `REGISTRATIONS_${(typeof REGISTRATION_RULES)[number]}`
   | `APPLICATIONS_${(typeof APPLICATION_RULES)[number]}`,
   MeasureDefinition
@@ -157,6 +200,28 @@ export const MEASURE_DEFINITIONS: Record<Measure, MeasureDefinition> = {
     description: 'Participants whose post-training incentive was paid to their payout account.',
     value: `count(*) FILTER (WHERE incentive_status = 'PAID')`,
     participants: distinctWhere(`incentive_status = 'PAID'`),
+    additive: true,
+  },
+  INCENTIVE_PAID_AMOUNT: {
+    base: 'payouts',
+    description:
+      'Rupiah of post-training incentives paid to participants’ payout accounts (TRAINING payouts confirmed by the provider), by the month paid.',
+    value: `coalesce(sum(amount) FILTER (WHERE kind = 'TRAINING'), 0)`,
+    participants: distinctWhere(`kind = 'TRAINING'`),
+    additive: true,
+  },
+  SURVEY_PAID_AMOUNT: {
+    base: 'payouts',
+    description: 'Rupiah paid for answered surveys (SURVEY payouts confirmed by the provider), by the month paid.',
+    value: `coalesce(sum(amount) FILTER (WHERE kind = 'SURVEY'), 0)`,
+    participants: distinctWhere(`kind = 'SURVEY'`),
+    additive: true,
+  },
+  SURVEYS_PAID: {
+    base: 'payouts',
+    description: 'Survey payouts paid (one per survey a participant answered).',
+    value: `count(*) FILTER (WHERE kind = 'SURVEY')`,
+    participants: distinctWhere(`kind = 'SURVEY'`),
     additive: true,
   },
   APPLICATIONS: {
@@ -341,6 +406,12 @@ export const BASES: Record<Base, BaseDefinition> = {
              FROM analytics.application_fact f LEFT JOIN analytics.participant_dim p ON p.participant_id = f.participant_id`,
     dimensions: { ...PERSON_DIMENSIONS, COHORT: 'cohort' },
   },
+  refusals: {
+    rows: `SELECT f.participant_id AS pid, f.refused_at AS at, f.reason, f.reasons, f.cohort_id::text AS cohort,
+                  f.cohort_id::text || '/' || f.participant_id::text AS pair, ${PERSON_COLUMNS}
+             FROM analytics.apply_refusal_fact f LEFT JOIN analytics.participant_dim p ON p.participant_id = f.participant_id`,
+    dimensions: { ...PERSON_DIMENSIONS, COHORT: 'cohort' },
+  },
   cards: {
     rows: `SELECT f.participant_id AS pid, f.issued_at AS at, f.status, f.cohort_id::text AS cohort, ${PERSON_COLUMNS}
              FROM analytics.card_fact f LEFT JOIN analytics.participant_dim p ON p.participant_id = f.participant_id`,
@@ -374,5 +445,11 @@ export const BASES: Record<Base, BaseDefinition> = {
              JOIN analytics.card_fact cf ON cf.card_id = w.card_id
              LEFT JOIN analytics.participant_dim p ON p.participant_id = cf.participant_id`,
     dimensions: { ...PERSON_DIMENSIONS, COHORT: 'cohort' },
+  },
+  // A participant's incentive is their cohort's (the one card they hold), as the participants subgraph pays it.
+  payouts: {
+    rows: `SELECT f.participant_id AS pid, f.paid_at AS at, f.kind, f.amount, ${COHORT_OF_PARTICIPANT} AS cohort, ${PERSON_COLUMNS}
+             FROM analytics.incentive_payout_fact f LEFT JOIN analytics.participant_dim p ON p.participant_id = f.participant_id`,
+    dimensions: { ...PERSON_DIMENSIONS, COHORT: `coalesce(cohort, 'UNKNOWN')` },
   },
 };

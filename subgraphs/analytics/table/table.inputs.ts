@@ -9,12 +9,13 @@ export const AnalyticsDimension = enumOf(DIMENSIONS);
 registerEnumType(AnalyticsMeasure, {
   name: 'AnalyticsMeasure',
   description:
-    'What a table counts or sums. Each measure rests on one fact: participants, applications, cards, purchases or ledger entries.',
+    'What a table counts or sums. Each measure rests on one fact: participants, applications, applications refused at cohortApply, cards, purchases, ledger entries or incentive payouts.',
   valuesConfig: Object.fromEntries(MEASURES.map((m) => [m, { description: MEASURE_DEFINITIONS[m].description }])),
 });
 
 const DIMENSION_DESCRIPTIONS: Record<Dimension, string> = {
-  COHORT: 'Cohort (id; the label is its name). Purchases and ledger entries count in the cohort of the participant’s latest card.',
+  COHORT:
+    'Cohort (id; the label is its name). Purchases, ledger entries and incentive payouts count in the cohort of the participant’s latest card.',
   PROVINCE: 'Province code (BPS, two digits) of the participant’s NIK.',
   REGENCY: 'Regency or city code (BPS, four digits).',
   AGE_BAND: 'Age band this year: UNDER_18, AGE_18_24, AGE_25_34, AGE_35_44, AGE_45_54, AGE_55_PLUS.',
@@ -25,7 +26,7 @@ const DIMENSION_DESCRIPTIONS: Record<Dimension, string> = {
   COURSE: 'Course bought (id; the label is its title). Purchase measures only: prices, scores, completions per course.',
   CATEGORY: 'Course category. Purchase measures only.',
   MODE: 'Course mode: WEBINAR, SELF_PACED, OFFLINE. Purchase measures only.',
-  DAY: 'Calendar day (Asia/Jakarta) of the fact: registration, application, card issue, purchase or ledger entry.',
+  DAY: 'Calendar day (Asia/Jakarta) of the fact: registration, application, refusal, card issue, purchase, ledger entry or payment of an incentive.',
   WEEK: 'Monday of the fact’s week (Asia/Jakarta).',
   MONTH: 'First day of the fact’s month (Asia/Jakarta).',
 };

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../../common/errors';
 import { rollupFiltersOf } from '../rollup/rollup-filters';
-import { readRollup } from '../rollup/rollup.service';
+import { readRollup } from '../rollup/rollup.reader';
 import { BASES, MEASURE_DEFINITIONS, type Base, type Dimension, type Measure } from './catalog';
 import { groupedSql } from './grouped-sql';
 import { suppress } from './suppression';
@@ -10,7 +10,7 @@ export interface TableRequest {
   measures: Measure[];
   dimensions: Dimension[];
   filters: Array<{ dimension: Dimension; values: string[] }>;
-  /** Facts at or after this instant (each base's own time: registration, application, issue, purchase). */
+  /** Facts at or after this instant (each base's own time: registration, application, refusal, issue, purchase, payment). */
   from?: Date;
   /** Facts before this instant. */
   to?: Date;

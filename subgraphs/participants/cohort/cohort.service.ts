@@ -6,6 +6,7 @@ import { ELIGIBILITY_MESSAGES } from '../eligibility/eligibility.rules';
 import { eligibilityFor, PERSON_FACTS_SQL, toPersonFacts } from '../eligibility/eligibility.service';
 import { json, NOW_MS, type Row, SCHEMA, sql, transactional } from '../sql';
 import { writeNotices } from '../inbox/inbox.service';
+import { recordApplyRefusal } from './apply-refusal';
 import { Application, ApplicationStatus, Cohort } from './cohort.entity';
 import { claimRecycledSeats } from './recycling';
 import { selectionNotices } from './selection-notices';
@@ -74,12 +75,15 @@ export async function applyToCohort(em: EntityManager, participantId: string, co
   const existing = await em.findOne(Application, { cohort: cohortId, participant: participantId });
   if (existing)
     return { application: existing, reasons: [], userErrors: [UserError.of('ALREADY_APPLIED', 'You already applied to this cohort')] };
-  if (!isOpen(cohort, now))
+  if (!isOpen(cohort, now)) {
+    await recordApplyRefusal(em, cohortId, participantId, 'COHORT_NOT_OPEN');
     return { application: null, reasons: [], userErrors: [UserError.of('COHORT_NOT_OPEN', 'The cohort is not accepting applications')] };
+  }
   const [eligibility] = await eligibilityFor(em, [participantId], now);
   if (!eligibility)
     return { application: null, reasons: [], userErrors: [UserError.of('PARTICIPANT_NOT_FOUND', 'Register before applying')] };
   if (eligibility.length) {
+    await recordApplyRefusal(em, cohortId, participantId, 'NOT_ELIGIBLE', eligibility);
     const message = `Not eligible: ${eligibility.map((c) => ELIGIBILITY_MESSAGES[c]).join(' ')}`;
     return { application: null, reasons: eligibility, userErrors: [UserError.of('NOT_ELIGIBLE', message)] };
   }

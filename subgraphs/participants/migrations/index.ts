@@ -12,6 +12,7 @@ import { Migration20261204070000 } from './Migration20261204070000';
 import { Migration20261204070100 } from './Migration20261204070100';
 import { Migration20261204081000 } from './Migration20261204081000';
 import { Migration20261204090000 } from './Migration20261204090000';
+import { Migration20261205040000 } from './Migration20261205040000';
 
 /** This subgraph's migrations in order; `npm run migration:create -- participants` appends to it. */
 export const migrations: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261204070100', class: Migration20261204070100 },
   { name: 'Migration20261204081000', class: Migration20261204081000 },
   { name: 'Migration20261204090000', class: Migration20261204090000 },
+  { name: 'Migration20261205040000', class: Migration20261205040000 },
 ];
