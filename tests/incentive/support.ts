@@ -38,9 +38,13 @@ const REGISTER = `mutation($input: PayoutAccountRegisterInput!) {
   payoutAccountRegister(input: $input) { payoutAccount { kind provider accountNumberMasked holderName nikMatched checkedAt } userErrors { code field } }
 }`;
 
+/** An account the simulated provider knows, whose KYC reports `holderNik`. */
+export const providerAccount = (accountNumber: string, holderNik: string, provider = 'GOPAY') =>
+  sim('/control/accounts', { provider, accountNumber, holderName: 'Rahmat Hidayatullah', holderNik });
+
 /** Registers the account at the provider's KYC under `holderNik`, then as the participant through the gateway. */
 export async function registerAccount(participantId: string, accountNumber: string, holderNik: string, provider = 'GOPAY') {
-  await sim('/control/accounts', { provider, accountNumber, holderName: 'Rahmat Hidayatullah', holderNik });
+  await providerAccount(accountNumber, holderNik, provider);
   const res = await gatewayQuery(
     REGISTER,
     { input: { kind: provider === 'BRI' ? 'BANK' : 'EWALLET', provider, accountNumber } },

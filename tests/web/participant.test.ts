@@ -11,6 +11,7 @@ import {
   launchChromium,
   phonePage,
   seriousViolations,
+  signInAt,
   snapshot,
   startWebClient,
 } from './support';
@@ -35,14 +36,7 @@ afterAll(async () => {
   await web?.stop();
 });
 
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto(web.url);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL(/\/interaction\//);
-  await page.getByLabel('E-mail').fill(login);
-  await page.getByLabel('Kata sandi').fill(password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-}
+const signIn = (page: Page, login: string, password: string) => signInAt(page, web.url, login, password);
 
 it('a demo participant signs in through the provider and sees card, balance and ledger at 360 px', async () => {
   const page = await phonePage(browser);

@@ -120,6 +120,16 @@ export async function cardholders(count: number) {
   return rows;
 }
 
+/** Signs in at the development provider from the app's start page (Bahasa Indonesia). */
+export async function signInAt(page: Page, url: string, login: string, password: string) {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL(/\/interaction\//);
+  await page.getByLabel('E-mail').fill(login);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
 /** The access token the app holds in the tab's session storage after signing in. */
 export const accessTokenOf = (page: Page) =>
   page.evaluate(() => {

@@ -5,6 +5,7 @@ import { CatalogueQuery } from './documents';
 import { formatRupiah } from './format';
 import type { CourseCategory, WebCatalogueQuery } from './gql/graphql';
 import { id as messages } from './i18n/id';
+import { Schedules } from './Schedules';
 import { useQuery, useSession } from './session';
 import { Failure, Loading } from './Status';
 
@@ -15,7 +16,8 @@ const offersOf = (course: Course): Offer[] => course.offerings?.edges.map((e) =>
 const PAGE = 30;
 
 /**
- * The public course catalogue, for everyone: each course with its price on each platform that sells it. The
+ * The public course catalogue, for everyone: each course with its price on each platform that sells it, and its
+ * upcoming schedules with the seats left. The
  * category filters on the server; the search matches the title, institution and platforms of the loaded pages
  * (the API has no text search), and "more" loads the next page.
  */
@@ -88,6 +90,7 @@ export function Catalogue() {
                   </li>
                 ))}
             </ul>
+            <Schedules schedules={course.schedules.edges.map((e) => e.node)} />
           </li>
         ))}
       </ul>

@@ -4,19 +4,31 @@ import { useTranslation } from 'react-i18next';
 import { ApplyMutation, CardNumberQuery, OpenCohortsQuery } from './documents';
 import { countdown, formatDateTime, formatRupiah } from './format';
 import type { WebDashboardQuery } from './gql/graphql';
+import { Enrollments } from './journey/Enrollments';
+import { Inbox } from './journey/Inbox';
+import { Incentive } from './journey/Incentive';
 import { useQuery, useSession } from './session';
 import { Failure, Loading } from './Status';
 
 type Me = NonNullable<WebDashboardQuery['me']>;
 
-/** The participant's own page: card, balance, ledger, courses, inbox, cohort draw and who read their data. */
+/**
+ * The participant's own page: card, balance, ledger, cohort draw, courses with their reviews, the incentive
+ * (payout account, payouts, surveys), the inbox and who read their data.
+ */
 export function Dashboard({ me, reload }: { me: Me; reload: () => void }) {
   const { t, i18n } = useTranslation();
   const when = (iso: string) => formatDateTime(iso, i18n.language, me.provinceCode);
+  // The incentive has its own query (it polls while a payout is under way); a review or a refresh reads it again.
+  const [version, setVersion] = useState(0);
+  const changed = () => {
+    reload();
+    setVersion((v) => v + 1);
+  };
   return (
     <div className="dashboard">
       <h1>{t('dashboard.hello', { name: me.fullName ?? '' })}</h1>
-      <button className="secondary" onClick={reload}>
+      <button className="secondary" onClick={changed}>
         {t('dashboard.refresh')}
       </button>
       <CardSection me={me} when={when} />
@@ -36,36 +48,9 @@ export function Dashboard({ me, reload }: { me: Me; reload: () => void }) {
           ))}
         </ul>
       </section>
-      <section className="card" aria-labelledby="enrollments-title">
-        <h2 id="enrollments-title">{t('dashboard.enrollments')}</h2>
-        {!me.enrollments?.length && <p>{t('dashboard.noEnrollments')}</p>}
-        <ul className="rows">
-          {(me.enrollments ?? []).map((e) => (
-            <li key={e.id} className="stacked" data-testid="enrollment">
-              <strong>{e.course.title}</strong>
-              <span>
-                {e.platform?.name} · {t(`enrollmentStatus.${e.status}`)}
-              </span>
-              <progress max={e.course.sessionCount} value={e.attendedSessions} aria-label={e.course.title} />
-              <span>{t('dashboard.attendance', { attended: e.attendedSessions, total: e.course.sessionCount })}</span>
-              {e.certificate && <span>{t('dashboard.certificate', { number: e.certificate.number })}</span>}
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section className="card" aria-labelledby="inbox-title">
-        <h2 id="inbox-title">{t('dashboard.inbox')}</h2>
-        {!me.inbox?.edges.length && <p>{t('dashboard.noInbox')}</p>}
-        <ul className="rows">
-          {me.inbox?.edges.map(({ node }) => (
-            <li key={node.id} className="stacked" data-testid="inbox-message">
-              <strong>{node.subject}</strong>
-              <span>{node.body}</span>
-              <small>{when(node.createdAt)}</small>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <Enrollments me={me} when={when} onChanged={changed} />
+      <Incentive version={version} reviewed={new Set((me.enrollments ?? []).filter((e) => e.review).map((e) => e.id))} when={when} />
+      <Inbox me={me} when={when} onChanged={reload} />
       <section className="card" aria-labelledby="access-title">
         <h2 id="access-title">{t('dashboard.accessLog')}</h2>
         {!me.personalDataAccessLog?.edges.length && <p>{t('dashboard.noAccess')}</p>}

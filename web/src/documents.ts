@@ -59,14 +59,23 @@ export const DashboardQuery = graphql(`
           number
           issuedAt
         }
+        review {
+          id
+          rating
+          text
+          createdAt
+        }
       }
-      inbox(first: 10) {
+      inboxUnreadCount
+      inbox(first: 20) {
         edges {
           node {
             id
+            kind
             subject
             body
             createdAt
+            readAt
           }
         }
       }
@@ -201,6 +210,18 @@ export const CatalogueQuery = graphql(`
                 price {
                   amount
                 }
+              }
+            }
+          }
+          schedules(first: 5) {
+            totalCount
+            edges {
+              node {
+                id
+                startsAt
+                endsAt
+                seatQuota
+                seatsAvailable
               }
             }
           }

@@ -14,8 +14,8 @@ export interface Session {
 export const SessionContext = createContext<Session | null>(null);
 export const useSession = () => useContext(SessionContext)!;
 
-/** Loads a query's data with loading and error states; `reload` runs it again. */
-export function useQuery<T, V>(document: TypedDocumentNode<T, V>, variables: V) {
+/** Loads a query's data with loading and error states; `reload` runs it again, as does a change of `version`. */
+export function useQuery<T, V>(document: TypedDocumentNode<T, V>, variables: V, version = 0) {
   const { run } = useSession();
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
   const key = JSON.stringify(variables);
@@ -25,7 +25,7 @@ export function useQuery<T, V>(document: TypedDocumentNode<T, V>, variables: V) 
       (data) => setState({ data, loading: false }),
       (error: unknown) => setState({ error, loading: false }),
     );
-  }, [run, document, key]);
+  }, [run, document, key, version]);
   useEffect(reload, [reload]);
   return { ...state, reload };
 }
