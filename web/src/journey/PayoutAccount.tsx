@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { present } from '../api';
 import type { PayoutProvider } from '../gql/graphql';
@@ -6,7 +6,8 @@ import { useSession } from '../session';
 import { Failure } from '../Status';
 import { PayoutAccountRegisterMutation } from './documents';
 import type { IncentiveMe } from './Incentive';
-import { PROVIDERS, providerName, refusalText, type AccountKind } from './refusal';
+import { PROVIDERS, providerName, type AccountKind } from './refusal';
+import { useSubmission } from './submission';
 
 /**
  * The e-wallet or bank account incentives are paid to. The API checks the holder's NIK at the provider's KYC:
@@ -64,31 +65,17 @@ function AccountForm({ onCancel, onRegistered }: { onCancel?: () => void; onRegi
   const [kind, setKind] = useState<AccountKind>('EWALLET');
   const [provider, setProvider] = useState<PayoutProvider>('GOPAY');
   const [accountNumber, setAccountNumber] = useState('');
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [sending, setSending] = useState(false);
+  const { refusal, failure, sending, submit } = useSubmission('payoutAccount', onRegistered);
   const chooseKind = (next: AccountKind) => {
     setKind(next);
     setProvider(Object.keys(PROVIDERS[next])[0] as PayoutProvider);
   };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setRefusal(null);
-    setFailure(null);
-    setSending(true);
-    try {
-      const input = { kind, provider, accountNumber: accountNumber.trim() };
-      const answer = present((await run(PayoutAccountRegisterMutation, { input })).payoutAccountRegister, 'payout account');
-      if (answer.userErrors.length) setRefusal(refusalText(t, 'payoutAccount', answer.userErrors));
-      else onRegistered();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setSending(false);
-    }
-  };
+  const onSubmit = submit(async () => {
+    const input = { kind, provider, accountNumber: accountNumber.trim() };
+    return present((await run(PayoutAccountRegisterMutation, { input })).payoutAccountRegister, 'payout account');
+  });
   return (
-    <form onSubmit={(e) => void submit(e)}>
+    <form onSubmit={(e) => void onSubmit(e)}>
       <div className="field">
         <label htmlFor="payout-kind">{t('payoutAccount.kind')}</label>
         <select id="payout-kind" value={kind} onChange={(e) => chooseKind(e.target.value as AccountKind)}>

@@ -1,11 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { present } from '../api';
 import type { WebDashboardQuery } from '../gql/graphql';
 import { useSession } from '../session';
 import { Failure } from '../Status';
 import { ReviewSubmitMutation } from './documents';
-import { refusalText } from './refusal';
+import { useSubmission } from './submission';
 
 type Enrollment = NonNullable<NonNullable<WebDashboardQuery['me']>['enrollments']>[number];
 
@@ -19,9 +19,7 @@ export function Review({ enrollment, onReviewed }: { enrollment: Enrollment; onR
   const id = useId();
   const [rating, setRating] = useState(0);
   const [text, setText] = useState('');
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [sending, setSending] = useState(false);
+  const { refusal, failure, sending, submit } = useSubmission('review', onReviewed);
   const title = enrollment.course.title;
   if (enrollment.review) {
     return (
@@ -33,26 +31,11 @@ export function Review({ enrollment, onReviewed }: { enrollment: Enrollment; onR
     );
   }
   if (enrollment.status !== 'COMPLETED') return <small>{t('review.afterCompletion')}</small>;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setRefusal(null);
-    setFailure(null);
-    setSending(true);
-    try {
-      const answer = present(
-        (await run(ReviewSubmitMutation, { input: { enrollmentId: enrollment.id, rating, text } })).reviewSubmit,
-        'review',
-      );
-      if (answer.userErrors.length) setRefusal(refusalText(t, 'review', answer.userErrors));
-      else onReviewed();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setSending(false);
-    }
-  };
+  const onSubmit = submit(async () => {
+    return present((await run(ReviewSubmitMutation, { input: { enrollmentId: enrollment.id, rating, text } })).reviewSubmit, 'review');
+  });
   return (
-    <form className="review-form" onSubmit={(e) => void submit(e)} aria-label={`${t('review.title')}: ${title}`}>
+    <form className="review-form" onSubmit={(e) => void onSubmit(e)} aria-label={`${t('review.title')}: ${title}`}>
       <fieldset className="stars">
         <legend>{t('review.rating')}</legend>
         {[1, 2, 3, 4, 5].map((n) => (

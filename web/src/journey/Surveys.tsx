@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { present } from '../api';
 import { formatRupiah } from '../format';
@@ -6,7 +6,7 @@ import { useSession } from '../session';
 import { Failure } from '../Status';
 import { SurveyResponseSubmitMutation } from './documents';
 import type { IncentiveMe } from './Incentive';
-import { refusalText } from './refusal';
+import { useSubmission } from './submission';
 
 type Incentive = NonNullable<IncentiveMe['incentive']>;
 type Survey = Incentive['surveys'][number];
@@ -44,28 +44,14 @@ function SurveyForm({ survey, onAnswered }: { survey: Survey; onAnswered: () => 
   const { run } = useSession();
   const id = useId();
   const [answers, setAnswers] = useState<number[]>(() => survey.questions.map(() => 0));
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [sending, setSending] = useState(false);
+  const { refusal, failure, sending, submit } = useSubmission('surveys', onAnswered);
   const name = t(`surveys.names.${survey.survey}`);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setRefusal(null);
-    setFailure(null);
-    setSending(true);
-    try {
-      const input = { survey: survey.survey, answers };
-      const answer = present((await run(SurveyResponseSubmitMutation, { input })).surveyResponseSubmit, 'survey response');
-      if (answer.userErrors.length) setRefusal(refusalText(t, 'surveys', answer.userErrors));
-      else onAnswered();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setSending(false);
-    }
-  };
+  const onSubmit = submit(async () => {
+    const input = { survey: survey.survey, answers };
+    return present((await run(SurveyResponseSubmitMutation, { input })).surveyResponseSubmit, 'survey response');
+  });
   return (
-    <form className="stacked" data-testid="survey" data-survey={survey.survey} onSubmit={(e) => void submit(e)} aria-label={name}>
+    <form className="stacked" data-testid="survey" data-survey={survey.survey} onSubmit={(e) => void onSubmit(e)} aria-label={name}>
       <h3>{name}</h3>
       <small>{t('surveys.scale')}</small>
       {survey.questions.map((question, i) => (
