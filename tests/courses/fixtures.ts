@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -133,8 +134,19 @@ export async function insertPendingPurchase(options: {
 }
 
 /** Starts a courses process of its own (same database, participants and partners), optionally with a crash-test fault. */
+/** A TCP port the operating system has just found free on 127.0.0.1. */
+async function unusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
 export async function startCourses(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const port = Number(process.env.TEST_PORT_BASE ?? 4100) + 20 + Math.floor(Math.random() * 50);
+  // A port no process listens on now: a random one beside the suite's could belong to a process another test
+  // left behind, whose health answer would then stand for this child's, which had exited on EADDRINUSE.
+  const port = await unusedPort();
   const urls = JSON.parse(process.env.TEST_SUBGRAPH_URLS!);
   const child = spawn(process.execPath, [resolve(__dirname, '../../dist/subgraphs/courses/index.js')], {
     env: {
@@ -149,6 +161,7 @@ export async function startCourses(env: Record<string, string>): Promise<{ url: 
     stdio: 'ignore',
   });
   for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`courses process exited during start-up (code ${child.exitCode})`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return { url: `http://127.0.0.1:${port}/graphql`, child };
     } catch {
