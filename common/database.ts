@@ -22,7 +22,8 @@ export async function startDatabase(env = process.env, log: (m: string) => void 
     await waitForDatabase(external);
     return { url: external, embedded: false, stop: async () => undefined };
   }
-  const port = envReader(env).int('EMBEDDED_PG_PORT', 54329, 1, 65535);
+  // Below Linux's ephemeral range (32768-60999), so no outgoing connection's local port can take it while the server restarts.
+  const port = envReader(env).int('EMBEDDED_PG_PORT', 24329, 1, 65535);
   const root = dataDir(env);
   const pgdata = resolve(root, env.EMBEDDED_PG_DIRNAME ?? 'postgres');
   mkdirSync(root, { recursive: true });

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { Pool } from 'pg';
 import type { Identity } from '../../common/identity';
 import { signedHeaders } from '../support/client';
+import { testEmbeddedPgPort } from '../support/ports';
 
 /*
  * The database stops between storing an OTP and sending it. This test runs its own embedded PostgreSQL (the
@@ -22,7 +23,7 @@ const { provisionSubgraphRoles, subgraphDatabaseEnv } =
 const { DATABASE_URL: _external, ...inherited } = process.env;
 const dbEnv = {
   ...inherited,
-  EMBEDDED_PG_PORT: String(Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339) + 7),
+  EMBEDDED_PG_PORT: String(testEmbeddedPgPort + 7),
   EMBEDDED_PG_DIRNAME: 'postgres-otp-outage-test',
 };
 const START = `mutation($input: PurchaseStartInput!) { purchaseStart(input: $input) { purchase { id status } userErrors { code } } }`;

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gatewayUrl } from '../support/client';
 import { createActivePartner } from '../support/partner';
+import { testEmbeddedPgPort } from '../support/ports';
 
 /* The developer scripts as a developer meets them: --help, and clear refusals while the stack is running. */
 
@@ -53,7 +54,7 @@ describe('developer scripts', () => {
     async () => {
       const result = await outcome('seed', [], {
         DATABASE_URL: undefined,
-        EMBEDDED_PG_PORT: process.env.TEST_EMBEDDED_PG_PORT ?? '54339',
+        EMBEDDED_PG_PORT: String(testEmbeddedPgPort),
         EMBEDDED_PG_DIRNAME: 'postgres-test',
       });
       expect(result.code).toBe(1);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Client } from 'pg';
 import type { startDatabase as StartDatabase } from '../../common/database';
 import type { startStack as StartStack } from '../../scripts/stack';
+import { testEmbeddedPgPort } from './ports';
 
 const stamp = require('../../tools/build-stamp.cjs') as { sourceHash(): string; builtHash(): string | null; build(): number };
 
@@ -23,7 +24,7 @@ export default async function globalSetup(): Promise<void> {
   const { startDatabase } = require('../../dist/common/database') as { startDatabase: typeof StartDatabase };
   const { startStack } = require('../../dist/scripts/stack') as { startStack: typeof StartStack };
   const db = await startDatabase(
-    { ...process.env, EMBEDDED_PG_PORT: process.env.TEST_EMBEDDED_PG_PORT ?? '54339', EMBEDDED_PG_DIRNAME: 'postgres-test' },
+    { ...process.env, EMBEDDED_PG_PORT: String(testEmbeddedPgPort), EMBEDDED_PG_DIRNAME: 'postgres-test' },
     () => undefined,
   );
   const client = new Client({ connectionString: db.url });
