@@ -239,11 +239,13 @@ describe('analytics read model, through the gateway', () => {
     expect(res.data!.partnerScorecard.measures).toContain('COMPLETION_RATE');
     expect(res.data!.cohortFunnel.measures).toEqual([
       'APPLICATIONS',
+      'APPLICATIONS_REFUSED',
       'SELECTED',
       'CARDS_ISSUED',
       'ACTIVE_CARDS',
       'PURCHASERS',
       'COMPLETERS',
+      'INCENTIVE_RECIPIENTS',
     ]);
     expect(res.data!.cohortFunnel.rows.length).toBeGreaterThan(0);
   });

@@ -5,7 +5,7 @@ import { completedEnrollment, eventually, payableWithAccount, review } from '../
 import { caughtUpAfter, table, totalOf, type Table } from './support';
 
 const now = () => new Date(Date.now() + 5);
-const MEASURES = ['INCENTIVE_PAID_AMOUNT', 'SURVEY_PAID_AMOUNT', 'SURVEYS_PAID'];
+const MEASURES = ['INCENTIVE_PAID_AMOUNT', 'INCENTIVE_RECIPIENTS', 'SURVEY_PAID_AMOUNT', 'SURVEYS_PAID'];
 
 const SURVEY = `mutation($input: SurveyResponseSubmitInput!) { surveyResponseSubmit(input: $input) { payout { kind } userErrors { code } } }`;
 async function answer(participantId: string, survey: string, answers: number[]) {
@@ -60,6 +60,7 @@ describe('incentives paid, in rupiah, through the gateway', () => {
     expect(month.length).toBeGreaterThanOrEqual(1);
     expect(valuesOf(t.total)).toEqual({
       INCENTIVE_PAID_AMOUNT: truth.training.amount,
+      INCENTIVE_RECIPIENTS: truth.training.people,
       SURVEY_PAID_AMOUNT: truth.survey.amount,
       SURVEYS_PAID: truth.survey.entries,
     });
@@ -76,6 +77,7 @@ describe('incentives paid, in rupiah, through the gateway', () => {
       if (JSON.stringify(await ledger()) !== JSON.stringify(before) && attempt < 5) continue;
       expect(valuesOf(t.total)).toEqual({
         INCENTIVE_PAID_AMOUNT: before.training.amount,
+        INCENTIVE_RECIPIENTS: before.training.people,
         SURVEY_PAID_AMOUNT: before.survey.amount,
         SURVEYS_PAID: before.survey.entries,
       });
@@ -107,6 +109,32 @@ describe('incentives paid, in rupiah, through the gateway', () => {
     expect(totalOf(byBand, 'SURVEY_PAID_AMOUNT').value).toBe(14 * 50_000);
   });
 
+  it('splits survey payouts by SURVEY: visible cells equal the ledger, three people’s survey is hidden, the total stays right', async () => {
+    const t = await table({
+      measures: ['SURVEYS_PAID', 'SURVEY_PAID_AMOUNT'],
+      dimensions: ['SURVEY'],
+      filters: [{ dimension: 'COHORT', values: [cohortId] }],
+    });
+    const { rows: truth } = await db().query(
+      `SELECT survey, count(*)::int AS paid, sum(amount)::float8 AS amount, count(DISTINCT participant_id)::int AS people
+         FROM participants.payout WHERE kind = 'SURVEY' AND status = 'PAID' AND participant_id = ANY ($1::uuid[]) GROUP BY 1`,
+      [ids()],
+    );
+    expect(truth.map((r) => [r.survey, r.people]).sort()).toEqual([
+      ['EMPLOYMENT_STATUS', 3],
+      ['TRAINING_EVALUATION', 11],
+    ]);
+    for (const survey of truth) {
+      const row = t.rows.find((r) => r.dimensions[0].value === survey.survey)!;
+      const [count, amount] = row.cells;
+      if (survey.people < 10) expect([count.suppressed, amount.suppressed]).toEqual([true, true]);
+      if (!count.suppressed) expect([survey.survey, count.value, amount.value]).toEqual([survey.survey, survey.paid, survey.amount]);
+    }
+    expect(valuesOf(t.total)).toEqual({ SURVEYS_PAID: 14, SURVEY_PAID_AMOUNT: 14 * 50_000 });
+    // The hidden survey is never the total minus the visible rows.
+    expect(t.rows.filter((r) => r.cells[0].suppressed).length).not.toBe(1);
+  });
+
   it('counts a payout once when its event arrives again (as the re-sending migration writes it)', async () => {
     const { rows } = await db().query(
       `SELECT payload FROM participants.outbox_event WHERE type = 'incentive.paid' AND payload->>'participantId' = ANY ($1::text[])`,
@@ -117,6 +145,39 @@ describe('incentives paid, in rupiah, through the gateway', () => {
     await db().query(`SELECT participants.outbox_emit('incentive.paid', $1::jsonb)`, [JSON.stringify(rows[0].payload)]);
     await caughtUpAfter(now());
     const t = await table({ measures: MEASURES, filters: [{ dimension: 'COHORT', values: [cohortId] }], from: '2000-01-01T00:00:00Z' });
-    expect(valuesOf(t.total)).toEqual({ INCENTIVE_PAID_AMOUNT: 11 * 600_000, SURVEY_PAID_AMOUNT: 14 * 50_000, SURVEYS_PAID: 14 });
+    expect(valuesOf(t.total)).toEqual({
+      INCENTIVE_PAID_AMOUNT: 11 * 600_000,
+      INCENTIVE_RECIPIENTS: 11,
+      SURVEY_PAID_AMOUNT: 14 * 50_000,
+      SURVEYS_PAID: 14,
+    });
+  });
+
+  it('ends the cohort funnel: the cohort’s incentive recipients are the people its ledger paid, within its cardholders', async () => {
+    const truth = async () =>
+      (
+        await db().query(
+          `SELECT (SELECT count(DISTINCT l.participant_id)::int FROM participants.incentive_ledger_entry l
+                     JOIN participants.card c ON c.participant_id = l.participant_id WHERE l.kind = 'TRAINING' AND c.cohort_id = $1) AS paid,
+                  (SELECT count(*)::int FROM participants.card WHERE cohort_id = $1) AS cards`,
+          [cohortId],
+        )
+      ).rows[0] as { paid: number; cards: number };
+    for (let attempt = 0; ; attempt++) {
+      const before = await truth();
+      await caughtUpAfter(now());
+      const res = await gatewayQuery<{ cohortFunnel: Table }>(
+        `query($ids: [ID!]) { cohortFunnel(cohortIds: $ids) { measures total { measure value suppressed } } }`,
+        { ids: [cohortId] },
+        { token: await tokenFor('analyst') },
+      );
+      expect(res.errors).toBeUndefined();
+      // Another test paid or issued in this cohort meanwhile: read again.
+      if (JSON.stringify(await truth()) !== JSON.stringify(before) && attempt < 5) continue;
+      const total = valuesOf(res.data!.cohortFunnel.total);
+      expect({ paid: total.INCENTIVE_RECIPIENTS, cards: total.CARDS_ISSUED }).toEqual(before);
+      expect(before.paid).toBeGreaterThanOrEqual(11);
+      break;
+    }
   });
 });

@@ -19,6 +19,7 @@ export const MEASURES = [
   'INCENTIVES_DUE',
   'INCENTIVES_PAID',
   'INCENTIVE_PAID_AMOUNT',
+  'INCENTIVE_RECIPIENTS',
   'SURVEY_PAID_AMOUNT',
   'SURVEYS_PAID',
   'INELIGIBLE_REGISTRATIONS',
@@ -63,6 +64,7 @@ export const DIMENSIONS = [
   'COURSE',
   'CATEGORY',
   'MODE',
+  'SURVEY',
   'DAY',
   'WEEK',
   'MONTH',
@@ -207,6 +209,14 @@ export const MEASURE_DEFINITIONS: Record<Measure, MeasureDefinition> = {
     description:
       'Rupiah of post-training incentives paid to participants’ payout accounts (TRAINING payouts confirmed by the provider), by the month paid.',
     value: `coalesce(sum(amount) FILTER (WHERE kind = 'TRAINING'), 0)`,
+    participants: distinctWhere(`kind = 'TRAINING'`),
+    additive: true,
+  },
+  INCENTIVE_RECIPIENTS: {
+    base: 'payouts',
+    description:
+      'Participants paid their post-training incentive (a confirmed TRAINING payout), by the month paid; unlike INCENTIVES_PAID it splits by COHORT, the last step of the cohort funnel.',
+    value: distinctWhere(`kind = 'TRAINING'`),
     participants: distinctWhere(`kind = 'TRAINING'`),
     additive: true,
   },
@@ -448,8 +458,8 @@ export const BASES: Record<Base, BaseDefinition> = {
   },
   // A participant's incentive is their cohort's (the one card they hold), as the participants subgraph pays it.
   payouts: {
-    rows: `SELECT f.participant_id AS pid, f.paid_at AS at, f.kind, f.amount, ${COHORT_OF_PARTICIPANT} AS cohort, ${PERSON_COLUMNS}
+    rows: `SELECT f.participant_id AS pid, f.paid_at AS at, f.kind, f.survey, f.amount, ${COHORT_OF_PARTICIPANT} AS cohort, ${PERSON_COLUMNS}
              FROM analytics.incentive_payout_fact f LEFT JOIN analytics.participant_dim p ON p.participant_id = f.participant_id`,
-    dimensions: { ...PERSON_DIMENSIONS, COHORT: `coalesce(cohort, 'UNKNOWN')` },
+    dimensions: { ...PERSON_DIMENSIONS, COHORT: `coalesce(cohort, 'UNKNOWN')`, SURVEY: `coalesce(survey, 'NONE')` },
   },
 };

@@ -26,6 +26,8 @@ const DIMENSION_DESCRIPTIONS: Record<Dimension, string> = {
   COURSE: 'Course bought (id; the label is its title). Purchase measures only: prices, scores, completions per course.',
   CATEGORY: 'Course category. Purchase measures only.',
   MODE: 'Course mode: WEBINAR, SELF_PACED, OFFLINE. Purchase measures only.',
+  SURVEY:
+    'Survey a payout was paid for (TRAINING_EVALUATION, EMPLOYMENT_STATUS…; NONE for the post-training incentive). Incentive payout measures only.',
   DAY: 'Calendar day (Asia/Jakarta) of the fact: registration, application, refusal, card issue, purchase, ledger entry or payment of an incentive.',
   WEEK: 'Monday of the fact’s week (Asia/Jakarta).',
   MONTH: 'First day of the fact’s month (Asia/Jakarta).',

@@ -19,8 +19,20 @@ export const SCORECARD_MEASURES: Measure[] = [
   'AVERAGE_SCORE',
 ];
 
-/** Each cohort's funnel: applied → selected → card issued → bought a course → completed one. */
-export const FUNNEL_MEASURES: Measure[] = ['APPLICATIONS', 'SELECTED', 'CARDS_ISSUED', 'ACTIVE_CARDS', 'PURCHASERS', 'COMPLETERS'];
+/**
+ * Each cohort's funnel: applied (or turned away at cohortApply) → selected → card issued → card active → bought a
+ * course → completed one → paid the incentive.
+ */
+export const FUNNEL_MEASURES: Measure[] = [
+  'APPLICATIONS',
+  'APPLICATIONS_REFUSED',
+  'SELECTED',
+  'CARDS_ISSUED',
+  'ACTIVE_CARDS',
+  'PURCHASERS',
+  'COMPLETERS',
+  'INCENTIVE_RECIPIENTS',
+];
 
 /** Named views over the semantic layer: the same tables as analyticsTable, with their measures chosen. */
 @Resolver()
@@ -46,7 +58,7 @@ export class AnalyticsViewsResolver {
 
   @Query(() => AnalyticsTable, {
     description:
-      'Cohort funnel: per cohort, applications, selected, cards issued, cards active, participants who bought a course, participants who completed one.',
+      'Cohort funnel: per cohort, applications, applications refused at cohortApply (each participant once), selected, cards issued, cards active, participants who bought a course, participants who completed one, participants paid the incentive.',
   })
   cohortFunnel(
     @Arg('cohortIds', () => [ID], { nullable: true, description: 'Only these cohorts.' }) cohortIds: string[] | undefined,
