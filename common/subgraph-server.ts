@@ -152,7 +152,19 @@ export async function startSubgraphServer<TContext extends BaseContext>(
 function maskUnexpected(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof GraphQLError) return { ...formatted, message: scrubErrorMessage(formatted.message) };
-  log.error('unexpected resolver error', { ...describeError(original), path: formatted.path });
+  const details = describeError(original);
+  // 57014: PostgreSQL cancelled the statement at the serving roles' statement_timeout. Not a bug: the caller
+  // asked for more than one request may cost, and can narrow it or retry.
+  if (details.sqlState === '57014') {
+    log.warn('statement cancelled at the statement timeout', { ...details, path: formatted.path });
+    return {
+      message:
+        'The query ran past the statement timeout and was cancelled; nothing changed. Ask for less (fewer dimensions, a shorter range) or retry later.',
+      path: formatted.path,
+      extensions: { code: 'QUERY_TIMEOUT' },
+    };
+  }
+  log.error('unexpected resolver error', { ...details, path: formatted.path });
   return { message: 'Unexpected error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
