@@ -170,9 +170,13 @@ it('the catalogue shows a scheduled course’s upcoming sessions with the seats 
   await page.goto(web.url);
   await page.getByRole('button', { name: 'Katalog' }).click();
   await page.getByLabel('Kategori').selectOption('AUTOMOTIVE');
+  // Wait for the filtered page: the unfiltered one can show the card first and be replaced (card gone) while
+  // the AUTOMOTIVE page loads, and allTextContents reads what is there without waiting.
   const card = page.getByTestId('course').filter({ hasText: title });
-  await card.waitFor();
-  expect((await card.getByTestId('schedule').locator('strong').allTextContents()).map((s) => s.trim())).toEqual(expected);
+  const seats = async () => (await card.getByTestId('schedule').locator('strong').allTextContents()).map((s) => s.trim());
+  for (let deadline = Date.now() + 10_000; Date.now() < deadline && JSON.stringify(await seats()) !== JSON.stringify(expected);)
+    await page.waitForTimeout(100);
+  expect(await seats()).toEqual(expected);
   await card.getByText('Pilih jadwal di platform saat membeli.').waitFor();
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   expect(await seriousViolations(page)).toEqual([]);
