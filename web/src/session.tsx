@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { User, UserManager } from 'oidc-client-ts';
-import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { WebConfig } from './config';
 
 export interface Session {
@@ -14,16 +14,23 @@ export interface Session {
 export const SessionContext = createContext<Session | null>(null);
 export const useSession = () => useContext(SessionContext)!;
 
-/** Loads a query's data with loading and error states; `reload` runs it again, as does a change of `version`. */
+/**
+ * Loads a query's data with loading and error states; `reload` runs it again, as does a change of `version`.
+ * Only the latest request's answer is kept: a slower answer to earlier variables (the catalogue before a
+ * category was picked) arriving last must not replace the current one.
+ */
 export function useQuery<T, V>(document: TypedDocumentNode<T, V>, variables: V, version = 0) {
   const { run } = useSession();
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  const latest = useRef(0);
   const key = JSON.stringify(variables);
   const reload = useCallback(() => {
+    const request = ++latest.current;
+    const settle = (next: { data?: T; error?: unknown; loading: boolean }) => request === latest.current && setState(next);
     setState((s) => ({ ...s, loading: true, error: undefined }));
     run(document, JSON.parse(key) as V).then(
-      (data) => setState({ data, loading: false }),
-      (error: unknown) => setState({ error, loading: false }),
+      (data) => settle({ data, loading: false }),
+      (error: unknown) => settle({ error, loading: false }),
     );
   }, [run, document, key, version]);
   useEffect(reload, [reload]);
