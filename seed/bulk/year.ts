@@ -66,15 +66,19 @@ export async function seedBulkYear(
       progress.phase('participants');
       const writeParticipantEvents = await outboxDeferred(participants, 'participants');
       const restoreParticipant = await deferIndexes(participants, 'participants', ['participant']);
+      // Room on each page for the completions' update to stay a heap-only update (no index entry per changed row).
+      await participants.query(`ALTER TABLE participants.participant SET (fillfactor = 85)`);
       await copyRows(participants, 'participants.participant', PARTICIPANT_COLUMNS, participantRows(people, rng, now), progress);
-      progress.phase('plan');
+      await participants.query(`ALTER TABLE participants.participant RESET (fillfactor)`);
+      progress.phase('plan and participant indexes');
+      // Sent before the plan is drawn: PostgreSQL builds the participant indexes while this process plans.
+      const participantIndexes = participants.query(restoreParticipant);
       const plan = planYear(people, offerings, shape, rng, now);
       progress.setTotal(count + rowsAfterParticipants(plan));
       startCourses(plan);
+      await participantIndexes;
       progress.phase('completions');
       await recordCompletions(participants, plan);
-      progress.phase('participant indexes');
-      await participants.query(restoreParticipant);
       const restoreRest = await deferIndexes(participants, 'participants', PARTICIPANTS_TABLES);
       await writeParticipantsYear(participants, plan, progress);
       progress.phase('events');

@@ -199,6 +199,9 @@ describe('bulk seed (npm run seed -- --participants N)', () => {
       `SELECT tgrelid::regclass::text AS on, tgenabled FROM pg_trigger WHERE tgname LIKE 'outbox\\_%' AND tgenabled <> 'O'`,
     );
     expect(triggers).toEqual([]); // every outbox trigger is on again
+    // The load's fillfactor (room for the completions' heap-only updates) is not left on the table.
+    const [storage] = await q(`SELECT reloptions FROM pg_class WHERE oid = 'participants.participant'::regclass`);
+    expect(storage.reloptions).toBeNull();
   });
 
   it('projects the whole year into the analytics read model once: its totals equal the operational tables', async () => {
