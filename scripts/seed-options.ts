@@ -29,6 +29,8 @@ export function bulkOptions(argv: string[]): SeedOptions['bulk'] {
   const shape: Partial<YearShape> = {};
   const cohorts = whole('--cohorts', 1, 100);
   if (cohorts !== undefined) shape.cohorts = cohorts;
+  const coursesPerCard = whole('--courses-per-card', 1, 10);
+  if (coursesPerCard !== undefined) shape.coursesPerCard = coursesPerCard;
   for (const [flag, key] of Object.entries(SHARES)) {
     const raw = value(flag);
     if (raw === undefined) continue;

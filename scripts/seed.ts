@@ -7,7 +7,8 @@ import { portInUse } from './stack';
 
 const USAGE = `
 usage: npm run seed [-- --reset] [--participants N [--cohorts 12] [--apply-share 0.6] [--selected-share 0.2]
-                    [--purchase-share 0.85] [--second-purchase-share 0.25] [--void-share 0.05] [--completion-share 0.6]]
+                    [--purchase-share 0.85] [--second-purchase-share 0.25] [--courses-per-card 2]
+                    [--void-share 0.05] [--completion-share 0.6]]
 
 Migrates the three schemas and seeds the demo data into those that are empty, on DATABASE_URL or the embedded
 PostgreSQL (.data/postgres). --reset drops the three schemas first and rebuilds everything: stop npm start first.
@@ -15,7 +16,8 @@ PostgreSQL (.data/postgres). --reset drops the three schemas first and rebuilds 
 --participants N replaces the demo's 3,000 participants with a programme year for N people, loaded through
 COPY with a progress bar on stderr: cohorts drawn by the real selection, cards, wallets and their ledgers,
 purchases of the demo catalogue with attendance, completions and refunded voids. The shares say how many of
-the step before go on (applicants and selected are shares of all participants). Use it with --reset.
+the step before go on (applicants and selected are shares of all participants); after each course a card may
+buy another (--second-purchase-share), up to --courses-per-card. Use it with --reset.
 `;
 
 /** `npm run seed [-- --reset]`: seeds empty schemas; `--reset` drops all three schemas and rebuilds the demo data. */

@@ -13,8 +13,10 @@ export interface YearShape {
   selectedShare: number;
   /** Of cards: those that buy a course before their deadline (the others are revoked, the balance debited back). */
   purchaseShare: number;
-  /** Of buying cards: those that buy a second course, when the balance covers it. */
+  /** Of buying cards: those that buy another course, when the balance covers it; asked again after each, up to `coursesPerCard`. */
   secondPurchaseShare: number;
+  /** The most courses one card buys (2 by default: a first and maybe a second). */
+  coursesPerCard: number;
   /** Of enrollments: voided and refunded while still ENROLLED. */
   voidShare: number;
   /** Of enrollments: completed with every session attended (the rest are in progress or not yet started). */
@@ -27,6 +29,7 @@ export const DEFAULT_SHAPE: YearShape = {
   selectedShare: 0.2,
   purchaseShare: 0.85,
   secondPurchaseShare: 0.25,
+  coursesPerCard: 2,
   voidShare: 0.05,
   completionShare: 0.6,
 };
@@ -220,7 +223,12 @@ export function planYear(people: People, offerings: Offering[], shape: YearShape
   for (const card of cards) {
     if (rng() < shape.purchaseShare) {
       const first = card.createdAt + Math.floor(rng() * (PURCHASE_WINDOW_DAYS - 1) * DAY);
-      if (buy(card, first) && rng() < shape.secondPurchaseShare) buy(card, first + DAY + Math.floor(rng() * 4 * DAY));
+      // Each further course one to five days after the one before, while the balance covers it and before now.
+      let at = first;
+      for (let k = 1, bought = buy(card, first); bought && k < shape.coursesPerCard && rng() < shape.secondPurchaseShare; k++) {
+        at += DAY + Math.floor(rng() * 4 * DAY);
+        bought = at < now.getTime() - HOUR && buy(card, at);
+      }
     }
     // The revocation job's work, done: past its deadline with nothing bought, the card is revoked, its balance debited.
     if (card.firstPurchaseAt === null && card.deadline <= now.getTime()) card.revokedAt = card.deadline + 5 * 60_000;

@@ -40,7 +40,16 @@ describe('bulk seed (npm run seed -- --participants N)', () => {
     await admin(`CREATE DATABASE "${bulkDb}"`);
     seedOutput = execFileSync(
       process.execPath,
-      [resolve(__dirname, '../../dist/scripts/seed.js'), '--participants', String(PARTICIPANTS)],
+      // Up to four courses a card, each further one at even odds: the chain of purchases, not only a second one.
+      [
+        resolve(__dirname, '../../dist/scripts/seed.js'),
+        '--participants',
+        String(PARTICIPANTS),
+        '--courses-per-card',
+        '4',
+        '--second-purchase-share',
+        '0.5',
+      ],
       {
         env: { ...process.env, DATABASE_URL: bulkUrl, PRAKERJA_LOG_LEVEL: 'silent' },
         encoding: 'utf8',
@@ -77,6 +86,11 @@ describe('bulk seed (npm run seed -- --participants N)', () => {
     expect(counts.cards).toBeLessThanOrEqual(PARTICIPANTS * 0.2 + 12);
     expect(counts.purchases).toBeGreaterThan(counts.cards * 0.7);
     expect(counts.attendance).toBeGreaterThan(counts.purchases);
+    const [chain] = await q(
+      `SELECT (SELECT max(n)::int FROM (SELECT count(*) AS n FROM courses.purchase GROUP BY card_number) x) AS most_per_card,
+              (SELECT count(*)::int FROM courses.enrollment WHERE enrolled_at > now()) AS in_the_future`,
+    );
+    expect(chain).toEqual({ most_per_card: 4, in_the_future: 0 });
   });
 
   it('gives every person a valid NIK matching their record and a valid family card, provinces spread like the population', async () => {
