@@ -29,7 +29,7 @@ export const buildParticipantsSchema = () =>
   buildFederatedSchema(
     {
       resolvers: [
-        outboxFeedResolver('participants'),
+        outboxFeedResolver('participants', ['analytics', 'courses']),
         ParticipantResolver,
         ParticipantFieldsResolver,
         AccessLogResolver,

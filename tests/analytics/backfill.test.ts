@@ -42,9 +42,9 @@ describe('outbox backfill', () => {
 
   it('gives every row that existed before the outbox one event carrying its current state', async () => {
     await orm.getMigrator().up({ to: 'Migration20261202200021' });
-    // Today's seed code writes notifications, recycled quota, complaint cases and cohorts' incentive amounts: their migrations
-    // (which add no outbox trigger) run ahead of the outbox one here.
-    await orm.getMigrator().up({ migrations: ['Migration20261203020000', 'Migration20261204070000'] });
+    // Today's seed code writes notifications, recycled quota, complaint cases, cohorts' incentive amounts and cards'
+    // revocation reasons: their migrations (which add no outbox trigger) run ahead of the outbox one here.
+    await orm.getMigrator().up({ migrations: ['Migration20261203020000', 'Migration20261204070000', 'Migration20261206010000'] });
     await seedParticipants(orm, { count: 400 });
     const q = <T = any>(text: string) => orm.em.getConnection().execute<T[]>(text);
     // The participants seed alone pays no incentive (the journey seed does, over the courses schema): two paid

@@ -66,7 +66,7 @@ describe('participants outbox', () => {
     for (const secret of ['Siti', 'example.co.id', '0812345', 'Kebon Sirih', '1994-02-03', rows[0].nik, rows[0].family_card_number])
       expect(text).not.toContain(secret);
     for (const identity of [
-      { role: 'service' as const, subject: 'courses' },
+      { role: 'service' as const, subject: 'partners' },
       { role: 'admin' as const, subject: 'x' },
       { role: 'analyst' as const, subject: 'y' },
     ]) {

@@ -216,7 +216,7 @@ describe('cohorts', () => {
     });
 
     // Even after revocation, a selected person stays ALREADY_PARTICIPATED and the family card stays full.
-    await db().query(`UPDATE participants.card SET status = 'REVOKED' WHERE participant_id = $1`, [a]);
+    await db().query(`UPDATE participants.card SET status = 'REVOKED', revocation_reason = 'INELIGIBLE' WHERE participant_id = $1`, [a]);
     const second = await openCohort(5);
     expect((await apply(second, a)).data?.cohortApply.userErrors[0].code).toBe('NOT_ELIGIBLE');
     expect((await apply(second, c)).data?.cohortApply.reasons).toEqual([{ code: 'FAMILY_CARD_LIMIT' }]);

@@ -106,7 +106,7 @@ describe('wallet internal API', () => {
     const { cardNumber } = await personWithCard();
     await db().query(`UPDATE participants.card SET purchase_deadline = now() - interval '1 second' WHERE number = $1`, [cardNumber]);
     expect((await hold(cardNumber, 1000)).data?.walletHoldPlace.userErrors[0].code).toBe('PURCHASE_DEADLINE_PASSED');
-    await db().query(`UPDATE participants.card SET status = 'REVOKED' WHERE number = $1`, [cardNumber]);
+    await db().query(`UPDATE participants.card SET status = 'REVOKED', revocation_reason = 'INELIGIBLE' WHERE number = $1`, [cardNumber]);
     expect((await hold(cardNumber, 1000)).data?.walletHoldPlace.userErrors[0].code).toBe('NOT_ACTIVE');
   });
 
@@ -180,7 +180,7 @@ describe('CheckEligibility (partner contract)', () => {
     const b = await personWithCard();
     await hold(b.cardNumber, 3_500_000);
     expect(await codes(b.cardNumber)).toEqual(['NO_BALANCE']);
-    await db().query(`UPDATE participants.card SET status = 'REVOKED' WHERE number = $1`, [b.cardNumber]);
+    await db().query(`UPDATE participants.card SET status = 'REVOKED', revocation_reason = 'INELIGIBLE' WHERE number = $1`, [b.cardNumber]);
     expect(await codes(b.cardNumber)).toContain('NOT_ACTIVE');
   });
 

@@ -13,6 +13,7 @@ export enum InboxMessageKind {
   CERTIFICATE_ISSUED = 'CERTIFICATE_ISSUED',
   INCENTIVE_PAID = 'INCENTIVE_PAID',
   PURCHASE_DEADLINE_REMINDER = 'PURCHASE_DEADLINE_REMINDER',
+  CARD_REVOKED = 'CARD_REVOKED',
 }
 registerEnumType(InboxMessageKind, {
   name: 'InboxMessageKind',
@@ -27,6 +28,9 @@ registerEnumType(InboxMessageKind, {
     CERTIFICATE_ISSUED: { description: 'The certificate of a completed course was issued.' },
     INCENTIVE_PAID: { description: 'The post-training incentive was paid.' },
     PURCHASE_DEADLINE_REMINDER: { description: 'The purchase deadline of the card is near and balance is left.' },
+    CARD_REVOKED: {
+      description: 'The programme office revoked the card, with the reason; purchases in flight ended and the balance was withdrawn.',
+    },
   },
 });
 

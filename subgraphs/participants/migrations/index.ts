@@ -13,6 +13,8 @@ import { Migration20261204070100 } from './Migration20261204070100';
 import { Migration20261204081000 } from './Migration20261204081000';
 import { Migration20261204090000 } from './Migration20261204090000';
 import { Migration20261205040000 } from './Migration20261205040000';
+import { Migration20261206010000 } from './Migration20261206010000';
+import { Migration20261206010100 } from './Migration20261206010100';
 
 /** This subgraph's migrations in order; `npm run migration:create -- participants` appends to it. */
 export const migrations: MigrationObject[] = [
@@ -30,4 +32,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261204081000', class: Migration20261204081000 },
   { name: 'Migration20261204090000', class: Migration20261204090000 },
   { name: 'Migration20261205040000', class: Migration20261205040000 },
+  { name: 'Migration20261206010000', class: Migration20261206010000 },
+  { name: 'Migration20261206010100', class: Migration20261206010100 },
 ];

@@ -41,7 +41,9 @@ registerEnumType(LedgerKind, {
     CREDIT_COHORT: { description: 'Training balance credited at selection.' },
     DEBIT_PURCHASE: { description: 'A course purchase was paid.' },
     CREDIT_REFUND: { description: 'A voided purchase was refunded.' },
-    DEBIT_REVOCATION: { description: 'The card was revoked; the remaining balance went back to the state.' },
+    DEBIT_REVOCATION: {
+      description: 'The card was revoked; the remaining balance (or a refund arriving after the revocation) went back to the state.',
+    },
   },
 });
 
@@ -73,7 +75,8 @@ export class LedgerEntry {
   amount: number;
 
   @Field({
-    description: 'What caused it: the purchase id for purchases and refunds, the card id for the cohort credit and the revocation.',
+    description:
+      'What caused it: the purchase id for purchases and refunds (and for the revocation of a refund that came after the card was revoked), the card id for the cohort credit and the revocation.',
   })
   @Property({ type: 'text' })
   referenceId: string;

@@ -194,7 +194,7 @@ export function releaseHold(em: EntityManager, referenceId: string): Promise<Hol
   });
 }
 
-/** Credits a CAPTURED hold's amount back exactly once. */
+/** Credits a CAPTURED hold's amount back exactly once (and forfeits it at once when the card was revoked meanwhile). */
 export function refundHold(em: EntityManager, referenceId: string): Promise<HoldPayload> {
   return transactional(em, async (tx) => {
     const hold = await lockedHold(tx, referenceId);
@@ -208,7 +208,14 @@ export function refundHold(em: EntityManager, referenceId: string): Promise<Hold
       `INSERT INTO ${SCHEMA}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at) VALUES (gen_random_uuid(), ?, 'CREDIT_REFUND', ?, ?, ${NOW_MS})`,
       [hold.wallet_id, toSafeInt(hold.amount), referenceId],
     );
-    await sql(tx, `UPDATE ${SCHEMA}.wallet SET balance = balance + ? WHERE id = ?`, [hold.amount, hold.wallet_id]);
+    // A revoked card keeps no balance: the refund is recorded and goes back to the state at once, under the same reference.
+    const [forfeited] = await sql(
+      tx,
+      `INSERT INTO ${SCHEMA}.ledger_entry (id, wallet_id, kind, amount, reference_id, created_at)
+       SELECT gen_random_uuid(), c.id, 'DEBIT_REVOCATION', ?, ?, ${NOW_MS} FROM ${SCHEMA}.card c WHERE c.id = ? AND c.status = 'REVOKED' RETURNING id`,
+      [-toSafeInt(hold.amount), referenceId, hold.wallet_id],
+    );
+    if (!forfeited) await sql(tx, `UPDATE ${SCHEMA}.wallet SET balance = balance + ? WHERE id = ?`, [hold.amount, hold.wallet_id]);
     return { hold: toHold((await findHold(tx, referenceId))!), userErrors: [] };
   });
 }
@@ -314,7 +321,11 @@ export async function revokeLapsedCards(em: EntityManager, signal?: AbortSignal,
         [ids],
       );
       await sql(tx, `UPDATE ${SCHEMA}.wallet SET balance = 0, held = 0 WHERE id IN ${inIds}`, [ids]);
-      await sql(tx, `UPDATE ${SCHEMA}.card SET status = 'REVOKED', revoked_at = now() WHERE id IN ${inIds}`, [ids]);
+      await sql(
+        tx,
+        `UPDATE ${SCHEMA}.card SET status = 'REVOKED', revoked_at = now(), revocation_reason = 'PURCHASE_DEADLINE' WHERE id IN ${inIds}`,
+        [ids],
+      );
       return rows.length;
     });
     total += revoked;
