@@ -43,6 +43,7 @@ export function loadConfig(env = process.env) {
     reconcileIntervalMs: read.int('COURSES_RECONCILE_INTERVAL_MS', 15_000, 100, 3_600_000),
     /** How often the partners feed is read for terminations, whose platforms' offerings are withdrawn. */
     partnerFeedPollMs: read.int('COURSES_PARTNER_FEED_POLL_MS', 1_000, 10, 600_000),
+    participantFeedPollMs: read.int('COURSES_PARTICIPANT_FEED_POLL_MS', 1_000, 10, 600_000),
     /**
      * TEST ONLY. Makes the process exit right after a successful wallet capture (before the enrollment is
      * written), so a crash test can prove that a retry or the reconciler completes the purchase.

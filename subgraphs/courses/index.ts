@@ -8,6 +8,7 @@ import { appendOnlyTables, createCoursesOrm } from './orm';
 import { InboxNotifier } from './purchase/notifier';
 import { reconcilerJob } from './purchase/reconciler';
 import { offeringWithdrawalJob } from './offering/withdrawal';
+import { cardRevocationJob } from './purchase/card-revocation';
 import { ParticipantsClient } from './shared/participants.client';
 import { buildCoursesSchema } from './schema';
 import { PartnersClient } from './shared/partners.client';
@@ -25,7 +26,11 @@ export function startCourses(config = loadConfig()) {
     createOrm: createCoursesOrm,
     buildSchema: buildCoursesSchema,
     context: (base) => ({ ...base, loaders: createLoaders(base.em), services }),
-    jobs: (orm) => [reconcilerJob(orm, services), offeringWithdrawalJob(orm, config.partnersUrl, config.partnerFeedPollMs)],
+    jobs: (orm) => [
+      reconcilerJob(orm, services),
+      offeringWithdrawalJob(orm, config.partnersUrl, config.partnerFeedPollMs),
+      cardRevocationJob(orm, config.participantsUrl, config.participantFeedPollMs),
+    ],
   });
 }
 

@@ -43,6 +43,7 @@ export const inProcessEnv = (): NodeJS.ProcessEnv => ({
   COURSES_RECONCILE_INTERVAL_MS: '3600000',
   // The offering-withdrawal consumer of the partners feed reads at start-up, then not again while statements are counted.
   COURSES_PARTNER_FEED_POLL_MS: '600000',
+  COURSES_PARTICIPANT_FEED_POLL_MS: '600000',
   PARTICIPANTS_HOLD_SWEEP_INTERVAL_SECONDS: '86400',
   PARTICIPANTS_REVOCATION_INTERVAL_SECONDS: '86400',
   // The partners webhook job runs once at start-up, then not again while statements are counted.

@@ -10,6 +10,7 @@ import { Migration20261204080000 } from './Migration20261204080000';
 import { Migration20261204082000 } from './Migration20261204082000';
 import { Migration20261204083000 } from './Migration20261204083000';
 import { Migration20261204085000 } from './Migration20261204085000';
+import { Migration20261206010000 } from './Migration20261206010000';
 
 /** This subgraph's migrations in order; `npm run migration:create -- courses` appends to it. */
 export const migrations: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261204082000', class: Migration20261204082000 },
   { name: 'Migration20261204083000', class: Migration20261204083000 },
   { name: 'Migration20261204085000', class: Migration20261204085000 },
+  { name: 'Migration20261206010000', class: Migration20261206010000 },
 ];

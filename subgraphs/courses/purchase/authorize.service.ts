@@ -7,7 +7,7 @@ import { Enrollment } from '../enrollment/enrollment.entity';
 import { enrollmentInsertSql } from '../enrollment/enrollment.service';
 import { otpMatches } from './otp';
 import { Purchase } from './purchase.entity';
-import { PurchaseStatus, type PurchaseAuthorizeErrorCode } from './purchase.enums';
+import { PurchaseEndReason, PurchaseStatus, type PurchaseAuthorizeErrorCode } from './purchase.enums';
 import { stateOf } from './purchase.service';
 import { releaseSeats, TAKE_SEAT_SQL } from './seats';
 import { decideAuthorize, reissuesOtp } from './rules';
@@ -51,6 +51,8 @@ export async function authorizePurchase(
         case 'LOCKED':
           return { result: refuse('OTP_LOCKED', 'Too many wrong OTPs: the purchase is locked; start again with a new invoice code') };
         case 'EXPIRED': {
+          if (purchase.endReason === PurchaseEndReason.CARD_REVOKED)
+            return { result: refuse('INSUFFICIENT_BALANCE', 'The card was revoked by the programme office; nothing was debited') };
           // Point the partner at the retry only when purchaseStart would really issue a new OTP.
           const message = reissuesOtp(state, now)
             ? 'The OTP has expired; call purchaseStart again with the same invoice code for a new one'
@@ -74,7 +76,7 @@ export async function authorizePurchase(
           const { taken, withdrawn } = await enrolledOrWithdrawn(tx, purchase);
           if (withdrawn) {
             // The platform was terminated while the participant held the OTP: no sale, the money and seat go back now.
-            Object.assign(purchase, { status: PurchaseStatus.EXPIRED, updatedAt: now });
+            Object.assign(purchase, { status: PurchaseStatus.EXPIRED, endReason: PurchaseEndReason.COURSE_WITHDRAWN, updatedAt: now });
             return {
               result: refuse('COURSE_NOT_OFFERED', 'The platform no longer sells the course (its offering was withdrawn)'),
               release: true,
@@ -82,7 +84,7 @@ export async function authorizePurchase(
           }
           if (taken) {
             // This purchase can never be authorized: end it and free the participant's money now, not at hold expiry.
-            Object.assign(purchase, { status: PurchaseStatus.EXPIRED, updatedAt: now });
+            Object.assign(purchase, { status: PurchaseStatus.EXPIRED, endReason: PurchaseEndReason.ALREADY_ENROLLED, updatedAt: now });
             return {
               result: refuse('ALREADY_ENROLLED', 'The participant already holds an active enrollment in this course'),
               release: true,
@@ -145,7 +147,7 @@ export async function finishCapture(
   if (refusal) {
     if (refusal.code === 'HOLD_EXPIRED' || refusal.code === 'HOLD_NOT_FOUND') {
       await em.execute(
-        `update courses.purchase set status = 'EXPIRED', hold_released = true, updated_at = now() where id = ? and status = 'CAPTURING'`,
+        `update courses.purchase set status = 'EXPIRED', end_reason = 'HOLD_EXPIRED', hold_released = true, updated_at = now() where id = ? and status = 'CAPTURING'`,
         [purchaseId],
       );
       await releaseSeats(em, purchaseId);

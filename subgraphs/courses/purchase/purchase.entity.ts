@@ -3,7 +3,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { newId } from '../../../common/ids';
 import { Course } from '../course/course.entity';
 import type { SeatStatus } from './seats';
-import { PurchaseStatus } from './purchase.enums';
+import { PurchaseEndReason, PurchaseStatus } from './purchase.enums';
 
 @ObjectType({
   description:
@@ -15,6 +15,7 @@ import { PurchaseStatus } from './purchase.enums';
 @Index({ name: 'purchase_status_hold_idx', properties: ['status', 'holdExpiresAt'] })
 @Check({ name: 'purchase_amount_check', expression: 'amount > 0' })
 @Check({ name: 'purchase_otp_attempts_check', expression: 'otp_attempts >= 0' })
+@Check({ name: 'purchase_end_reason_check', expression: "end_reason is null or status = 'EXPIRED'" })
 export class Purchase {
   [OptionalProps]?:
     | 'id'
@@ -30,7 +31,8 @@ export class Purchase {
     | 'updatedAt'
     | 'authorizedAt'
     | 'scheduleId'
-    | 'seatStatus';
+    | 'seatStatus'
+    | 'endReason';
 
   @Field(() => ID, { description: 'Opaque id of the purchase; pass it to purchaseAuthorize.' })
   @PrimaryKey({ type: 'uuid' })
@@ -90,6 +92,13 @@ export class Purchase {
   /** Wrong OTPs so far (for the current purchase, across generations). */
   @Property({ type: 'integer' })
   otpAttempts: number = 0;
+
+  @Field(() => PurchaseEndReason, {
+    nullable: true,
+    description: 'Why an EXPIRED purchase ended; null for other statuses (and for purchases that expired before reasons were recorded).',
+  })
+  @Enum({ items: () => PurchaseEndReason, nativeEnumName: 'purchase_end_reason', nullable: true })
+  endReason: PurchaseEndReason | null = null;
 
   @Field({ description: 'Until when the amount is held; after it the purchase expires.' })
   @Property({ type: 'timestamptz' })

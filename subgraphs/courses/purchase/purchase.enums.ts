@@ -25,6 +25,26 @@ registerEnumType(PurchaseStatus, {
   },
 });
 
+/** Why a purchase EXPIRED: told to the platform in the `purchase.expired` webhook and on the purchase. */
+export enum PurchaseEndReason {
+  HOLD_EXPIRED = 'HOLD_EXPIRED',
+  ALREADY_ENROLLED = 'ALREADY_ENROLLED',
+  COURSE_WITHDRAWN = 'COURSE_WITHDRAWN',
+  CARD_REVOKED = 'CARD_REVOKED',
+}
+registerEnumType(PurchaseEndReason, {
+  name: 'PurchaseEndReason',
+  description: 'Why a purchase ended EXPIRED without a debit.',
+  valuesConfig: {
+    HOLD_EXPIRED: {
+      description: 'The OTP was not confirmed before the hold on the balance ran out, or the hold could no longer be debited.',
+    },
+    ALREADY_ENROLLED: { description: 'The participant was enrolled in the course meanwhile, by another purchase.' },
+    COURSE_WITHDRAWN: { description: 'The platform’s offering was withdrawn (the platform was terminated) before the OTP was confirmed.' },
+    CARD_REVOKED: { description: 'The programme office revoked the card before the OTP was confirmed; the hold was released.' },
+  },
+});
+
 /** What purchaseStart can refuse with. */
 export const PURCHASE_START_ERRORS = {
   INVALID_CARD_NUMBER: 'The card number is not 16 digits with a valid check digit.',
@@ -46,7 +66,8 @@ export const PURCHASE_AUTHORIZE_ERRORS = {
   INVALID_OTP: 'The OTP is not correct; the attempt was counted.',
   OTP_EXPIRED: 'The OTP has expired; purchaseStart again with the same invoice code sends a new one while the hold lasts.',
   OTP_LOCKED: 'Too many wrong OTPs: the purchase is locked and its hold released; start again with a new invoice code.',
-  INSUFFICIENT_BALANCE: 'The hold on the balance lapsed before it could be debited; start again with a new invoice code.',
+  INSUFFICIENT_BALANCE:
+    'The hold on the balance lapsed before it could be debited, or the card was revoked (the purchase’s `endReason` says CARD_REVOKED); start again with a new invoice code, which a revoked card cannot.',
   ALREADY_ENROLLED: 'The participant was enrolled in this course meanwhile (another purchase); this one ended and its hold was released.',
   COURSE_NOT_OFFERED:
     'The platform’s offering was withdrawn since the start (the platform was terminated); the purchase ended and its hold was released.',

@@ -23,7 +23,7 @@ async function reconcileOnce(em: EntityManager, services: CoursesServices, settl
   const now = new Date();
   const settled = new Date(now.getTime() - settleMs);
   await em.execute(
-    `update courses.purchase set status = 'EXPIRED', updated_at = ? where status = 'AWAITING_OTP' and hold_expires_at <= ?`,
+    `update courses.purchase set status = 'EXPIRED', end_reason = 'HOLD_EXPIRED', updated_at = ? where status = 'AWAITING_OTP' and hold_expires_at <= ?`,
     [now, now],
   );
   // Seats of purchases that ended (expired, locked) or whose enrollment was cancelled, in one statement.

@@ -30,7 +30,7 @@ export type EducationLevel =
 export type CardStatus =
   /** Usable for purchases. */
   | 'ACTIVE'
-  /** Revoked (no course bought within the purchase window); the balance went back to the state. */
+  /** Revoked (no course bought within the purchase window, or by the programme office); the balance went back to the state. */
   | 'REVOKED'
   /** The participant finished the programme. */
   | 'FINISHED';

@@ -27,6 +27,8 @@ const purchase: Shape = (p) => ({
   courseId: p.courseId,
   amount: p.amount,
   status: p.status,
+  // Why it expired (HOLD_EXPIRED, ALREADY_ENROLLED, COURSE_WITHDRAWN, CARD_REVOKED); null for a locked purchase.
+  reason: p.endReason ?? null,
   startedAt: p.startedAt,
 });
 const enrollment: Shape = (p) => ({
@@ -49,7 +51,8 @@ const probation: Shape = (p) => ({
 });
 
 /**
- * The events a platform is told about, per source feed: its purchase whose OTP/hold expired or that was locked
+ * The events a platform is told about, per source feed: its purchase that expired (the OTP/hold ran out, the
+ * card was revoked before authorize, the course was withdrawn or taken meanwhile: `reason` says) or that was locked
  * by wrong OTPs, its enrollment voided (by itself or by the office), its own status changes (suspension,
  * reinstatement, termination, activation) and its probations (opened by a failed periodic review, and ended). Webhook types are the event types (docs/events.md).
  */

@@ -21,7 +21,7 @@ export type CardStatus =
   | 'ACTIVE'
   /** The participant finished the programme. */
   | 'FINISHED'
-  /** Revoked (no course bought within the purchase window); the balance went back to the state. */
+  /** Revoked (no course bought within the purchase window, or by the programme office); the balance went back to the state. */
   | 'REVOKED';
 
 /** Why cohortApply refused the request. */
@@ -154,6 +154,8 @@ export type InboxMessageKind =
   | 'ATTENDANCE_RECORDED'
   /** A Kartu Prakerja was issued and activated with its training balance. */
   | 'CARD_ISSUED'
+  /** The programme office revoked the card, with the reason; purchases in flight ended and the balance was withdrawn. */
+  | 'CARD_REVOKED'
   /** The certificate of a completed course was issued. */
   | 'CERTIFICATE_ISSUED'
   /** A platform reported the course completed. */
@@ -201,7 +203,7 @@ export type LedgerKind =
   | 'CREDIT_REFUND'
   /** A course purchase was paid. */
   | 'DEBIT_PURCHASE'
-  /** The card was revoked; the remaining balance went back to the state. */
+  /** The card was revoked; the remaining balance (or a refund arriving after the revocation) went back to the state. */
   | 'DEBIT_REVOCATION';
 
 /** Main occupation declared at registration. The state-paid occupations (ASN to SOE_EXECUTIVE) exclude a person from the programme. */
