@@ -47,7 +47,18 @@ export async function writeParticipantsYear(client: Client, plan: YearPlan, prog
   await copyRows(
     client,
     `${S}.card`,
-    ['id', 'number', 'participant_id', 'cohort_id', 'status', 'purchase_deadline', 'first_purchase_at', 'revoked_at', 'created_at'],
+    [
+      'id',
+      'number',
+      'participant_id',
+      'cohort_id',
+      'status',
+      'purchase_deadline',
+      'first_purchase_at',
+      'revoked_at',
+      'revocation_reason',
+      'created_at',
+    ],
     (function* () {
       for (const c of plan.cards)
         yield [
@@ -59,6 +70,7 @@ export async function writeParticipantsYear(client: Client, plan: YearPlan, prog
           iso(c.deadline),
           iso(c.firstPurchaseAt === null ? null : c.firstPurchaseAt + MINUTE),
           iso(c.revokedAt),
+          c.revokedAt === null ? null : 'PURCHASE_DEADLINE',
           iso(c.createdAt),
         ];
     })(),
