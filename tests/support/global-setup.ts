@@ -48,8 +48,10 @@ export default async function globalSetup(): Promise<void> {
       GATEWAY_PARTNER_CACHE_SECONDS: '1',
       // Tests run the revocation job themselves; a periodic run would race the cards they age on purpose.
       PARTICIPANTS_REVOCATION_INTERVAL_SECONDS: '86400',
-      // Tables without filters are read from the rollups: rebuilt often, the suite need not wait for them.
+      // Tables without filters are read from the rollups: deltas folded often, medians rebuilt every few
+      // seconds (rollup.test.ts checks the deltas between two builds), so the suite need not wait for them.
       ANALYTICS_ROLLUP_INTERVAL_MS: '250',
+      ANALYTICS_ROLLUP_REBUILD_INTERVAL_MS: '5000',
       // Every test calls from 127.0.0.1, many with the same few token subjects: the per-person and per-address
       // quotas would throttle the suite itself. rate-limit.test.ts starts its own gateways with small ones.
       GATEWAY_PERSON_FIELDS_PER_MINUTE: '100000000',

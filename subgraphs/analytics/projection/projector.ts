@@ -5,6 +5,7 @@ import { log } from '../../../common/logger';
 import type { FeedPage } from '../../../common/outbox-feed';
 import { SOURCES, type AnalyticsConfig, type SourceName } from '../config';
 import { executeBound } from './bound-sql';
+import { rollupDeltaOf } from '../rollup/rollup.delta';
 import { projectEvents } from './handlers';
 
 const feedQuery = (source: SourceName) =>
@@ -30,10 +31,12 @@ export async function projectOnce(
       [source],
     );
     if (locked.position !== cursor.position) return { projected: 0, caughtUp: false };
-    await projectEvents(
-      tx as EntityManager,
-      page.events.map((e) => ({ type: e.type, payload: JSON.parse(e.payload) })),
-    );
+    const events = page.events.map((e) => ({ type: e.type, payload: JSON.parse(e.payload) }));
+    // The rollups' delta: the page's participants' cells before the page, taken away, and after it, added.
+    const delta = await rollupDeltaOf(tx as EntityManager, events);
+    await delta?.write(-1);
+    await projectEvents(tx as EntityManager, events);
+    await delta?.write(1);
     if (page.events.length)
       await executeBound(
         tx as EntityManager,

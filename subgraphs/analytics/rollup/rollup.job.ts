@@ -1,18 +1,23 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { everyInterval, type Job } from '../../../common/jobs';
 import type { AnalyticsConfig } from '../config';
-import { refreshRollups } from './rollup.service';
+import { buildRollups, foldDeltas, rollupState } from './rollup.service';
 
 /**
- * Rebuilds the rollups every rollupIntervalMs. While the projector is reading a backlog (`behind`), a build
- * groups facts that are about to change and takes the cores the projection needs, so it waits, but never
- * longer than rollupMaxDeferMs since the last build: rollup answers then say they are that far behind.
+ * Every rollupIntervalMs, folds the projected pages' deltas into the rollup cells; builds the rollups whole
+ * when they never were (for this layout and year), and again every rollupRebuildIntervalMs when something was
+ * projected since, for what deltas cannot keep (the medians). While the projector is reading a backlog
+ * (`behind`) a build waits, since it groups facts about to change and takes the cores the projection needs,
+ * but never longer than rollupMaxDeferMs; until the first build the facts answer every table.
  */
 export function rollupJob(orm: MikroORM, config: AnalyticsConfig, behind: () => boolean): Job {
-  let lastBuild = 0;
+  const started = Date.now();
   return everyInterval('analytics rollup', config.rollupIntervalMs, async () => {
-    if (behind() && Date.now() - lastBuild < config.rollupMaxDeferMs) return 0;
-    lastBuild = Date.now();
-    return refreshRollups(orm.em.fork(), config.rollupStatementTimeoutMs);
+    const em = orm.em.fork();
+    const state = await rollupState(em);
+    const due = !state.built || (state.changed && state.builtAgoMs! >= config.rollupRebuildIntervalMs);
+    const waited = state.builtAgoMs ?? Date.now() - started;
+    if (due && (!behind() || waited >= config.rollupMaxDeferMs)) return buildRollups(em, config.rollupStatementTimeoutMs);
+    return foldDeltas(em);
   });
 }

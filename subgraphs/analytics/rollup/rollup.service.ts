@@ -1,41 +1,77 @@
 import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BASES, type Base } from '../table/catalog';
-import { groupedSql } from '../table/grouped-sql';
-import { measuresOf, ROLLUP_DIMENSIONS, ROLLUP_LAYOUT } from './rollup.catalog';
+import type { Base } from '../table/catalog';
+import { cubeSql } from './cube-sql';
+import { ROLLUP_DIMENSIONS, ROLLUP_LAYOUT } from './rollup.catalog';
+import { DELTAS_LOCK } from './rollup.delta';
+
+/** Held by whichever replica builds or folds: one at a time. */
+const ROLLUP_LOCK = `hashtext('analytics.rollup')`;
+
+export interface RollupState {
+  /** Built for this layout and this year (age bands count from 1 January). */
+  built: boolean;
+  /** Whether anything was projected since the last build. */
+  changed: boolean;
+  /** Milliseconds since the last build, or null if never built. */
+  builtAgoMs: number | null;
+}
+
+export async function rollupState(em: EntityManager): Promise<RollupState> {
+  const [state] = await em.execute<Array<{ built: boolean; changed: boolean; ago: number | null }>>(
+    `SELECT count(*) > 0 AND bool_and(layout = ? AND extract(year FROM built_at) = extract(year FROM now())) AS built,
+            EXISTS (SELECT 1 FROM analytics.feed_cursor f LEFT JOIN analytics.rollup_source r USING (source)
+                     WHERE r.events_projected IS DISTINCT FROM f.events_projected) AS changed,
+            extract(epoch FROM clock_timestamp() - max(built_at)) * 1000 AS ago
+       FROM analytics.rollup_source`,
+    [ROLLUP_LAYOUT],
+  );
+  return { built: state.built, changed: state.changed, builtAgoMs: state.ago === null ? null : Number(state.ago) };
+}
 
 /**
  * Rebuilds every base's rollup from the facts in one REPEATABLE READ transaction, and stores beside it the
- * feed cursors of that same snapshot: the rollup is exactly the read model as of those cursors, and its
- * freshness is theirs. When nothing was projected since the last build, only the freshness moves on.
- * Returns the number of cells written (0 when nothing changed, or another replica is building).
+ * feed cursors of that same snapshot (the freshness of what only a build computes, the medians). First, pages
+ * are made to write deltas: the switch waits for every page in flight, so a page either committed before the
+ * build's snapshot (its facts are in the build; its deltas, if any, are in the snapshot too and are deleted) or
+ * writes deltas the build does not see, which stay to be folded. Returns the cells written (0 when another
+ * replica is building or folding).
  */
-export async function refreshRollups(em: EntityManager, statementTimeoutMs: number): Promise<number> {
+export async function buildRollups(em: EntityManager, statementTimeoutMs: number): Promise<number> {
+  const [{ incremental }] = await em.execute<Array<{ incremental: boolean }>>(`SELECT incremental FROM analytics.rollup_state`);
+  if (!incremental)
+    await em.transactional(async (tx) => {
+      await tx.execute(`SELECT pg_advisory_xact_lock(${DELTAS_LOCK})`);
+      await tx.execute(`UPDATE analytics.rollup_state SET incremental = true`);
+    });
   return em.transactional(
     async (tx) => {
       // A build groups every fact: at millions of rows it outlasts the serving role's statement timeout, which
       // is there for requests whose caller gives up; this job has no caller waiting.
       await tx.execute(`SET LOCAL statement_timeout = ${Number(statementTimeoutMs)}`);
-      const [{ locked }] = await tx.execute<Array<{ locked: boolean }>>(
-        `SELECT pg_try_advisory_xact_lock(hashtext('analytics.rollup')) AS locked`,
-      );
+      const [{ locked }] = await tx.execute<Array<{ locked: boolean }>>(`SELECT pg_try_advisory_xact_lock(${ROLLUP_LOCK}) AS locked`);
       if (!locked) return 0;
-      const [{ changed }] = await tx.execute<Array<{ changed: boolean }>>(
-        `SELECT NOT EXISTS (SELECT 1 FROM analytics.rollup_source) OR EXISTS (SELECT 1 FROM analytics.feed_cursor f
-           LEFT JOIN analytics.rollup_source r USING (source) WHERE r.events_projected IS DISTINCT FROM f.events_projected OR r.layout <> ?) AS changed`,
-        [ROLLUP_LAYOUT],
-      );
+      // A snapshot taken before the switch (another replica switched, between our two transactions) would miss
+      // the pages that committed since without deltas: build next time.
+      const [{ incremental: seen }] = await tx.execute<Array<{ incremental: boolean }>>(`SELECT incremental FROM analytics.rollup_state`);
+      if (!seen) return 0;
+      await tx.execute(`DELETE FROM analytics.rollup_delta`);
+      await tx.execute(`DELETE FROM analytics.rollup_cell`);
       let cells = 0;
-      if (changed) {
-        await tx.execute(`DELETE FROM analytics.rollup_cell`);
-        for (const base of Object.keys(ROLLUP_DIMENSIONS) as Base[]) cells += await buildRollup(tx as EntityManager, base);
+      for (const base of Object.keys(ROLLUP_DIMENSIONS) as Base[]) {
+        const [{ n }] = await tx.execute<Array<{ n: number }>>(
+          `WITH cells AS (INSERT INTO analytics.rollup_cell (base, grouping, key, parts) SELECT ?, grouping, key, parts FROM (${cubeSql(base)}) c RETURNING 1)
+           SELECT count(*)::int AS n FROM cells`,
+          [base],
+        );
+        cells += n;
       }
       await tx.execute(
         `INSERT INTO analytics.rollup_source (source, events_projected, caught_up_at, built_at, layout)
          SELECT source, events_projected, caught_up_at, clock_timestamp(), ? FROM analytics.feed_cursor
-         ON CONFLICT (source) DO UPDATE SET events_projected = excluded.events_projected, caught_up_at = excluded.caught_up_at, layout = excluded.layout,
-           built_at = CASE WHEN ? THEN excluded.built_at ELSE analytics.rollup_source.built_at END`,
-        [ROLLUP_LAYOUT, changed],
+         ON CONFLICT (source) DO UPDATE SET events_projected = excluded.events_projected, caught_up_at = excluded.caught_up_at,
+           layout = excluded.layout, built_at = excluded.built_at`,
+        [ROLLUP_LAYOUT],
       );
       return cells;
     },
@@ -43,18 +79,32 @@ export async function refreshRollups(em: EntityManager, statementTimeoutMs: numb
   );
 }
 
-async function buildRollup(tx: EntityManager, base: Base): Promise<number> {
-  const dims = ROLLUP_DIMENSIONS[base].map((d) => BASES[base].dimensions[d]!);
-  const measures = measuresOf(base);
-  const grouped = groupedSql(BASES[base], dims, measures, [], `CUBE (${dims.map((_, i) => `d${i}`).join(', ')})`);
-  const [{ n }] = await tx.execute<Array<{ n: number }>>(
-    `WITH cells AS (
-       INSERT INTO analytics.rollup_cell (base, grouping, key, vals, participants)
-       SELECT ?, grouping, ARRAY[${dims.map((_, i) => `d${i}::text`).join(', ')}], ARRAY[${measures.map((_, i) => `v${i}`).join(', ')}]::float8[],
-              ARRAY[${measures.map((_, i) => `p${i}`).join(', ')}]::int[]
-         FROM (${grouped}) g RETURNING 1)
-     SELECT count(*)::int AS n FROM cells`,
-    [base],
-  );
-  return n;
+/**
+ * Folds the deltas written so far into the cells (each cell's parts plus its deltas'), in one statement: a
+ * reader sees the deltas either beside the cells or in them. A source that projected nothing since the last
+ * build has its build freshness moved on (the build holds all it had). Returns the deltas folded.
+ */
+export async function foldDeltas(em: EntityManager): Promise<number> {
+  return em.transactional(async (tx) => {
+    const [{ locked }] = await tx.execute<Array<{ locked: boolean }>>(`SELECT pg_try_advisory_xact_lock(${ROLLUP_LOCK}) AS locked`);
+    if (!locked) return 0;
+    await tx.execute(
+      `UPDATE analytics.rollup_source r SET caught_up_at = f.caught_up_at FROM analytics.feed_cursor f
+        WHERE f.source = r.source AND f.events_projected = r.events_projected AND f.caught_up_at > r.caught_up_at`,
+    );
+    const [{ n }] = await tx.execute<Array<{ n: number }>>(
+      `WITH folded AS (DELETE FROM analytics.rollup_delta RETURNING base, grouping, key, parts),
+            summed AS (SELECT base, grouping, key, array_agg(total ORDER BY i) AS parts
+                         FROM (SELECT base, grouping, key, i, sum(v) AS total FROM folded, unnest(parts) WITH ORDINALITY AS u(v, i)
+                                GROUP BY 1, 2, 3, 4) s
+                        GROUP BY 1, 2, 3),
+            cells AS (INSERT INTO analytics.rollup_cell (base, grouping, key, parts) SELECT base, grouping, key, parts FROM summed
+                      ON CONFLICT (base, grouping, key) DO UPDATE SET parts = ARRAY(
+                        SELECT CASE WHEN d IS NULL THEN c ELSE coalesce(c, 0) + d END
+                          FROM unnest(analytics.rollup_cell.parts, excluded.parts) WITH ORDINALITY AS t(c, d, i) ORDER BY i)
+                      RETURNING 1)
+       SELECT (SELECT count(*) FROM folded)::int AS n`,
+    );
+    return n;
+  });
 }

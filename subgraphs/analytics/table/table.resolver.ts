@@ -14,7 +14,7 @@ export async function answerTable(ctx: AnalyticsContext, request: TableRequest):
   // Freshness first: the table read after it is at least this fresh.
   const [live, rollup] = [await readFreshness(ctx.em), await readFreshness(ctx.em, 'rollup')];
   const table = await computeTable(ctx.em, request, ctx.config.minCellParticipants);
-  const freshness = table.fromRollup ? rollup : live;
+  const freshness = table.fromRollupBuild ? rollup : live;
   const labels = await labelsOf(
     ctx.em,
     table.dimensions,

@@ -3,7 +3,7 @@ import { badInput } from '../../../common/errors';
 import { rollupFiltersOf } from '../rollup/rollup-filters';
 import { readRollup } from '../rollup/rollup.reader';
 import { BASES, MEASURE_DEFINITIONS, type Base, type Dimension, type Measure } from './catalog';
-import { groupedSql } from './grouped-sql';
+import { groupedSql, measureColumns } from './grouped-sql';
 import { suppress } from './suppression';
 
 export interface TableRequest {
@@ -29,8 +29,8 @@ export interface TableRow {
 }
 
 export interface ComputedTable {
-  /** Whether some cells came from the rollup (then its freshness is the answer's). */
-  fromRollup: boolean;
+  /** Whether some cells came from what only a full build of the rollups computes (then its freshness is the answer's). */
+  fromRollupBuild: boolean;
   dimensions: Dimension[];
   measures: Measure[];
   rows: TableRow[];
@@ -71,7 +71,7 @@ export async function computeTable(em: EntityManager, request: TableRequest, k: 
     const base = MEASURE_DEFINITIONS[measure].base;
     byBase.set(base, [...(byBase.get(base) ?? []), measure]);
   }
-  let usedRollup = false;
+  let fromBuild = false;
   const rows = new Map<string, TableRow>();
   const total = new Map<Measure, TableCell>();
   for (const [baseName, measures] of byBase) {
@@ -93,9 +93,9 @@ export async function computeTable(em: EntityManager, request: TableRequest, k: 
     }
     const rollupFilters = rollupFiltersOf(baseName as Base, request);
     const fromRollup = rollupFilters && (await readRollup(em, baseName as Base, request.dimensions, measures, rollupFilters));
-    if (fromRollup) usedRollup = true;
-    const sql = groupedSql(base, dims, measures, where, `GROUPING SETS ((${dims.map((_, i) => `d${i}`).join(', ')}), ())`);
-    const result = fromRollup || (await em.execute<Array<Record<string, unknown>>>(sql, params as never[]));
+    if (fromRollup?.fromBuild) fromBuild = true;
+    const sql = groupedSql(base, dims, measureColumns(measures), where, `GROUPING SETS ((${dims.map((_, i) => `d${i}`).join(', ')}), ())`);
+    const result = fromRollup?.rows ?? (await em.execute<Array<Record<string, unknown>>>(sql, params as never[]));
     for (const r of result) {
       const cells = measures.map((measure, i) => ({
         measure,
@@ -138,5 +138,5 @@ export async function computeTable(em: EntityManager, request: TableRequest, k: 
   }
   suppress([], totals, k, false);
   for (const cell of [...sorted.flatMap((r) => r.cells), ...totals]) if (cell.suppressed) cell.value = null;
-  return { fromRollup: usedRollup, dimensions: request.dimensions, measures: request.measures, rows: sorted, total: totals };
+  return { fromRollupBuild: fromBuild, dimensions: request.dimensions, measures: request.measures, rows: sorted, total: totals };
 }
