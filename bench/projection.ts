@@ -14,7 +14,9 @@ import { benchDatabase } from './database';
  * writes BENCH_EVENTS events (default 1,000,000) straight into the participants and courses outboxes (as the
  * triggers would: registrations and applications, purchases and enrollments, in transactions of about 120,000), then
  * starts analytics and times it until every event is projected: events/s, and the CPU-ms per 1,000 events of
- * analytics, of the two feed servers and of PostgreSQL. BENCH_BATCH sets ANALYTICS_BATCH_SIZE (events per page).
+ * analytics, of the two feed servers and of PostgreSQL. Twice: first before the rollups were ever built (pages
+ * write no deltas), then, once built, with a second backlog as large (each page writes its rollup delta), and
+ * the ratio. BENCH_BATCH sets ANALYTICS_BATCH_SIZE (events per page).
  */
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const BATCH = process.env.BENCH_BATCH;
@@ -107,42 +109,56 @@ async function main(): Promise<void> {
   try {
     const [cohort] = (await admin.query(`SELECT id FROM participants.cohort ORDER BY created_at LIMIT 1`)).rows;
     const [offer] = (await admin.query(`SELECT partner_id, course_id, price::text FROM courses.offering WHERE active LIMIT 1`)).rows;
-    const writeStart = performance.now();
-    const written = await writeBacklog(admin, cohort.id, offer);
-    const target = await eventCount(admin);
-    console.log(
-      `backlog: ${written.toLocaleString()} events written in ${((performance.now() - writeStart) / 1000).toFixed(1)} s (${target.toLocaleString()} in the feeds with the demo data's), load ${load()}`,
-    );
-    const dataDirectory = (await admin.query<{ data_directory: string }>('SHOW data_directory')).rows[0].data_directory;
-    const postmaster = db.embedded ? postmasterPid(dataDirectory) : undefined;
-    const pgBefore = postmaster ? childrenCpuMs(postmaster) : new Map<number, number>();
-    const feedsBefore = cpuMs(stack.pids.participants) + cpuMs(stack.pids.courses);
-    const started = performance.now();
-    analytics = startAnalytics(stack.env);
-    let first = 0;
-    let last = 0;
-    let analyticsCpu = 0;
-    const loads: string[] = [];
-    for (let tick = 0; ; tick++) {
-      const done = await projectedCount(admin);
-      if (done > 0 && !first) first = performance.now();
-      analyticsCpu = cpuMs(analytics.pid!) || analyticsCpu;
-      if (tick % 50 === 0) loads.push(load());
-      if (done >= target) break;
-      if (analytics.exitCode !== null) throw new Error(`analytics exited with ${analytics.exitCode}`);
-      await new Promise((r) => setTimeout(r, 100));
+    const rates: number[] = [];
+    for (const deltas of [false, true]) {
+      const writeStart = performance.now();
+      const written = await writeBacklog(admin, cohort.id, offer);
+      const target = await eventCount(admin);
+      console.log(
+        `backlog: ${written.toLocaleString()} events written in ${((performance.now() - writeStart) / 1000).toFixed(1)} s (${target.toLocaleString()} in the feeds in all), load ${load()}`,
+      );
+      const dataDirectory = (await admin.query<{ data_directory: string }>('SHOW data_directory')).rows[0].data_directory;
+      const postmaster = db.embedded ? postmasterPid(dataDirectory) : undefined;
+      const pgBefore = postmaster ? childrenCpuMs(postmaster) : new Map<number, number>();
+      const feedsBefore = cpuMs(stack.pids.participants) + cpuMs(stack.pids.courses);
+      const projectedBefore = await projectedCount(admin);
+      const events = target - projectedBefore;
+      const started = performance.now();
+      analytics = startAnalytics(stack.env);
+      let first = 0;
+      let analyticsCpu = 0;
+      const loads: string[] = [];
+      for (let tick = 0; ; tick++) {
+        const done = await projectedCount(admin);
+        if (done > projectedBefore && !first) first = performance.now();
+        analyticsCpu = cpuMs(analytics.pid!) || analyticsCpu;
+        if (tick % 50 === 0) loads.push(load());
+        if (done >= target) break;
+        if (analytics.exitCode !== null) throw new Error(`analytics exited with ${analytics.exitCode}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const last = performance.now();
+      const pg = postmaster ? childrenCpuBetween(pgBefore, childrenCpuMs(postmaster)) : NaN;
+      const feeds = cpuMs(stack.pids.participants) + cpuMs(stack.pids.courses) - feedsBefore;
+      const perThousand = (ms: number) => ((ms / events) * 1000).toFixed(0);
+      rates.push(events / ((last - started) / 1000));
+      console.log(
+        `projection ${deltas ? 'with rollup deltas (built before the backlog)' : 'before the first rollup build (no deltas)'} (ANALYTICS_BATCH_SIZE=${BATCH ?? 'default'}${NODE_ARGS.length ? `, node ${NODE_ARGS.join(' ')}` : ''}): ` +
+          `${events.toLocaleString()} events in ${((last - started) / 1000).toFixed(1)} s from process start, ` +
+          `${Math.round(rates.at(-1)!).toLocaleString()} events/s (${Math.round(events / ((last - first) / 1000)).toLocaleString()}/s from the first page); load ${loads.join(' → ')}`,
+      );
+      console.log(
+        `CPU-ms per 1,000 events: analytics ${perThousand(analyticsCpu)}, feed servers ${perThousand(feeds)}, PostgreSQL ${Number.isNaN(pg) ? 'n/a' : perThousand(pg)}`,
+      );
+      if (!deltas) {
+        // Caught up: the first build follows, and pages write deltas from then on.
+        while (!(await admin.query(`SELECT 1 FROM analytics.rollup_source LIMIT 1`)).rowCount) await new Promise((r) => setTimeout(r, 200));
+        if (!(await admin.query(`SELECT incremental FROM analytics.rollup_state`)).rows[0].incremental) throw new Error('deltas not on');
+      }
+      analytics.kill('SIGTERM');
+      await new Promise((r) => analytics!.once('exit', r));
     }
-    last = performance.now();
-    const pg = postmaster ? childrenCpuBetween(pgBefore, childrenCpuMs(postmaster)) : NaN;
-    const feeds = cpuMs(stack.pids.participants) + cpuMs(stack.pids.courses) - feedsBefore;
-    const perThousand = (ms: number) => ((ms / target) * 1000).toFixed(0);
-    console.log(
-      `projection (ANALYTICS_BATCH_SIZE=${BATCH ?? 'default'}${NODE_ARGS.length ? `, node ${NODE_ARGS.join(' ')}` : ''}): ${target.toLocaleString()} events in ${((last - started) / 1000).toFixed(1)} s from process start, ` +
-        `${Math.round(target / ((last - started) / 1000)).toLocaleString()} events/s (${Math.round(target / ((last - first) / 1000)).toLocaleString()}/s from the first page); load ${loads.join(' → ')}`,
-    );
-    console.log(
-      `CPU-ms per 1,000 events: analytics ${perThousand(analyticsCpu)}, feed servers ${perThousand(feeds)}, PostgreSQL ${Number.isNaN(pg) ? 'n/a' : perThousand(pg)}`,
-    );
+    console.log(`with deltas / without: ${(rates[1] / rates[0]).toFixed(2)}x the events per second`);
   } finally {
     if (analytics && analytics.exitCode === null) {
       analytics.kill('SIGTERM');
