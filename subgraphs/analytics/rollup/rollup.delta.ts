@@ -14,8 +14,9 @@ export const DELTAS_LOCK = `hashtext('analytics.rollup.deltas')`;
 const basesReading = (table: string): Base[] =>
   (Object.keys(BASES) as Base[]).filter((base) => new RegExp(`analytics\\.${table}\\b`).test(BASES[base].rows));
 
-const idsOf = (events: Event[], table: string, field: string) =>
-  events.filter((e) => projectionOf(e.type)?.table === table).map((e) => String(e.payload[field]));
+/** The `field` of the page's events projected into `table`, where they hold one. */
+const idsOf = (events: Event[], table: string, field: string): string[] =>
+  events.filter((e) => projectionOf(e.type)?.table === table && e.payload[field] != null).map((e) => String(e.payload[field]));
 
 /**
  * The participants whose rows of each base a page of events changes. Every base's rows belong to one
