@@ -86,8 +86,9 @@ export function prefetching(read: (after: string) => Promise<FeedPage>): (after:
 /** The background projector: one loop per source, reading at once while there is a backlog, else every pollIntervalMs. */
 export function projectorJob(orm: MikroORM, config: AnalyticsConfig): Job & { behind(): boolean } {
   let stopped = false;
-  // Sources whose last page was full: a backlog is being read.
-  const backlogged = new Set<SourceName>();
+  // Sources whose last page was full: a backlog is being read. Each counts as behind until a page says it caught
+  // up, so that nothing (a rollup build) takes a fresh start with a backlog for an idle one.
+  const backlogged = new Set<SourceName>(SOURCES);
   const timers = new Set<NodeJS.Timeout>();
   // The page being projected, per source: a stop waits for it (its cursor commits with it, or not at all).
   const inFlight = new Set<Promise<unknown>>();
