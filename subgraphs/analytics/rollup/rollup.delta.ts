@@ -110,7 +110,8 @@ export async function rollupDeltaOf(tx: EntityManager, events: Event[]): Promise
           await executeBound(
             tx,
             `INSERT INTO analytics.rollup_delta (base, grouping, key, parts)
-             SELECT ?, grouping, key, parts FROM (${cubeSql(base, ['pid = ANY (ARRAY(SELECT jsonb_array_elements_text(?::jsonb)::uuid))'], { sign })}) c`,
+             SELECT ?, grouping, key, parts FROM (${cubeSql(base, ['pid = ANY (ARRAY(SELECT jsonb_array_elements_text(?::jsonb)::uuid))'], { sign })}) c
+              WHERE parts[cardinality(parts)] <> 0`, // no facts (the CUBE's total over none): nothing to add
             [base, JSON.stringify([...ids])],
           );
     },
