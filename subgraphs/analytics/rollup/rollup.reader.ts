@@ -22,8 +22,7 @@ const addParts = (cells: Cell[]): Array<number | null> =>
   );
 
 /** The values (v0…) and participants (p0…) of `measures` from a cell's parts, in the rows computeTable reads. */
-function valuesOf(parts: Array<number | null>, base: Base, measures: Measure[]): Record<string, unknown> {
-  const { offsets } = partsLayout(base);
+function valuesOf(parts: Array<number | null>, offsets: Map<Measure, number>, measures: Measure[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   measures.forEach((m, i) => {
     const form = formOf(m);
@@ -71,7 +70,8 @@ export async function readRollup(
                          WHERE layout <> ? OR extract(year FROM built_at) <> extract(year FROM now()))`,
     [base, grouping, totalGrouping, ...keyParams, base, grouping, totalGrouping, ...keyParams, ROLLUP_LAYOUT],
   );
-  const rowsPart = partsLayout(base).parts.length - 1;
+  const layout = partsLayout(base);
+  const rowsPart = layout.parts.length - 1;
   const byKey = new Map<string, Cell[]>();
   for (const cell of cells) {
     const id = JSON.stringify([cell.grouping, cell.key]);
@@ -94,11 +94,11 @@ export async function readRollup(
   return {
     fromBuild: measures.some((m) => formOf(m).buildOnly),
     rows: [
-      { is_total: true, ...valuesOf(addParts(totals), base, measures) },
+      { is_total: true, ...valuesOf(addParts(totals), layout.offsets, measures) },
       ...[...rows].map(([id, group]) => ({
         is_total: false,
         ...Object.fromEntries((JSON.parse(id) as string[]).map((v, i) => [`d${i}`, v])),
-        ...valuesOf(addParts(group), base, measures),
+        ...valuesOf(addParts(group), layout.offsets, measures),
       })),
     ],
   };

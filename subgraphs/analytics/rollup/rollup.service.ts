@@ -17,6 +17,7 @@ export interface RollupState {
   builtAgoMs: number | null;
 }
 
+/** Whether the rollups need a build: read by the job before it builds or folds. */
 export async function rollupState(em: EntityManager): Promise<RollupState> {
   const [state] = await em.execute<Array<{ built: boolean; changed: boolean; ago: number | null }>>(
     `SELECT count(*) > 0 AND bool_and(layout = ? AND extract(year FROM built_at) = extract(year FROM now())) AS built,
@@ -90,7 +91,8 @@ export async function foldDeltas(em: EntityManager): Promise<number> {
     if (!locked) return 0;
     await tx.execute(
       `UPDATE analytics.rollup_source r SET caught_up_at = f.caught_up_at FROM analytics.feed_cursor f
-        WHERE f.source = r.source AND f.events_projected = r.events_projected AND f.caught_up_at > r.caught_up_at`,
+        WHERE f.source = r.source AND f.events_projected = r.events_projected
+          AND (r.caught_up_at IS NULL OR f.caught_up_at > r.caught_up_at)`,
     );
     const [{ n }] = await tx.execute<Array<{ n: number }>>(
       `WITH folded AS (DELETE FROM analytics.rollup_delta RETURNING base, grouping, key, parts),
