@@ -73,10 +73,11 @@ describe('analytics after kill -9', () => {
             `INSERT INTO participants.cohort (id, name, quota, opens_at, closes_at, training_balance, purchase_window_days, created_at)
              SELECT gen_random_uuid(), 'crash ' || gen_random_uuid(), 10, now(), now() + interval '1 day', 3500000, 15, now() FROM generate_series(1, 4000) g`,
           );
-        while ((await projected()) < start + 200) await new Promise((r) => setTimeout(r, 5));
+        let done = 0;
+        while ((done = (await projected()) - start) < 200) await new Promise((r) => setTimeout(r, 5));
         child.kill('SIGKILL');
+        kills.push(done);
         await new Promise((r) => child.once('exit', r));
-        kills.push((await projected()) - start);
         child = await startAnalytics();
       }
       await caughtUpAfter(new Date(Date.now() + 5), 60_000);

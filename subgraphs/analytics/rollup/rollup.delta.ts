@@ -101,8 +101,11 @@ export async function rollupDeltaOf(tx: EntityManager, events: Event[]): Promise
   await tx.execute(`SELECT pg_advisory_xact_lock_shared(${DELTAS_LOCK})`);
   const [{ incremental }] = await tx.execute<Array<{ incremental: boolean }>>(`SELECT incremental FROM analytics.rollup_state`);
   if (!incremental) return undefined;
-  await tx.execute(`SELECT pg_advisory_xact_lock(hashtext('analytics.rollup.page'))`);
+  // Found before the lock: the ids they are found by (cards, wallets, a course's buyers) change in this source alone.
   const participants = await participantsOf(tx, events);
+  // A page of events no base reads (cohorts, partners, institutions) changes no cell, and need not wait.
+  if (![...participants.values()].some((ids) => ids.size)) return undefined;
+  await tx.execute(`SELECT pg_advisory_xact_lock(hashtext('analytics.rollup.page'))`);
   return {
     write: async (sign) => {
       for (const [base, ids] of participants)
