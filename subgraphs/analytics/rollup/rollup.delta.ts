@@ -9,14 +9,24 @@ type Event = { type: string; payload: Record<string, any> };
 
 /** Held shared by every page and exclusively by a build turning deltas on: see buildRollups. */
 export const DELTAS_LOCK = `hashtext('analytics.rollup.deltas')`;
+/** Held by the page writing a delta, to its commit. */
+const PAGE_LOCK = `hashtext('analytics.rollup.page')`;
 
-/** The bases whose rows read `table` (a page changing it changes their cells), from the bases' own SQL. */
+/** The bases whose rows read each read-model table (a page changing it changes their cells), from the bases' own SQL. */
 const basesReading = (table: string): Base[] =>
   (Object.keys(BASES) as Base[]).filter((base) => new RegExp(`analytics\\.${table}\\b`).test(BASES[base].rows));
+const BASES_READING = new Map<string, Base[]>();
+const basesOf = (table: string): Base[] => {
+  if (!BASES_READING.has(table)) BASES_READING.set(table, basesReading(table));
+  return BASES_READING.get(table)!;
+};
 
-/** The `field` of the page's events projected into `table`, where they hold one. */
-const idsOf = (events: Event[], table: string, field: string): string[] =>
-  events.filter((e) => projectionOf(e.type)?.table === table && e.payload[field] != null).map((e) => String(e.payload[field]));
+/** Ids found by a query of `sql` over a JSON list of ids, as [from, to] pairs. */
+async function lookUp(tx: EntityManager, sql: string, ids: string[]): Promise<Array<[string, string]>> {
+  if (!ids.length) return [];
+  const rows = await tx.execute<Array<{ id: string; to: string }>>(sql, [JSON.stringify([...new Set(ids)])]);
+  return rows.map((r) => [r.id, r.to]);
+}
 
 /**
  * The participants whose rows of each base a page of events changes. Every base's rows belong to one
@@ -25,33 +35,34 @@ const idsOf = (events: Event[], table: string, field: string): string[] =>
  * model); a course whose institution, category or mode changes, every participant who bought it.
  */
 async function participantsOf(tx: EntityManager, events: Event[]): Promise<Map<Base, Set<string>>> {
-  const cardOwner = new Map(
-    events.filter((e) => projectionOf(e.type)?.table === 'card_fact').map((e) => [e.payload.cardId, e.payload.participantId]),
-  );
-  const walletCard = new Map(
-    events.filter((e) => projectionOf(e.type)?.table === 'wallet_dim').map((e) => [e.payload.walletId, e.payload.cardId]),
-  );
-  const wallets = idsOf(events, 'ledger_fact', 'walletId').filter((w) => !walletCard.has(w));
-  if (wallets.length)
-    for (const row of await tx.execute<Array<{ wallet_id: string; card_id: string }>>(
-      `SELECT wallet_id::text, card_id::text FROM analytics.wallet_dim WHERE wallet_id IN (SELECT jsonb_array_elements_text(?::jsonb)::uuid)`,
-      [JSON.stringify([...new Set(wallets)])],
-    ))
-      walletCard.set(row.wallet_id, row.card_id);
-  const cardsOf = (table: string) =>
-    table === 'wallet_dim'
-      ? idsOf(events, table, 'cardId')
-      : idsOf(events, table, 'walletId')
-          .map((w) => walletCard.get(w))
-          .filter(Boolean);
-  const cards = [...cardsOf('wallet_dim'), ...cardsOf('ledger_fact')].filter((c) => !cardOwner.has(c));
-  if (cards.length)
-    for (const row of await tx.execute<Array<{ card_id: string; participant_id: string }>>(
-      `SELECT card_id::text, participant_id::text FROM analytics.card_fact WHERE card_id IN (SELECT jsonb_array_elements_text(?::jsonb)::uuid)`,
-      [JSON.stringify([...new Set(cards)])],
-    ))
-      cardOwner.set(row.card_id, row.participant_id);
-  const courses = events.filter((e) => projectionOf(e.type)?.table === 'course_dim').map((e) => e.payload);
+  // The payloads of the page, by the table they are projected into.
+  const byTable = new Map<string, Array<Event['payload']>>();
+  for (const e of events) {
+    const table = projectionOf(e.type)?.table;
+    if (!table) continue;
+    const payloads = byTable.get(table) ?? [];
+    payloads.push(e.payload);
+    byTable.set(table, payloads);
+  }
+  const of = (table: string, field: string): string[] =>
+    (byTable.get(table) ?? []).filter((p) => p[field] != null).map((p) => String(p[field]));
+  const cardOwner = new Map((byTable.get('card_fact') ?? []).map((p) => [String(p.cardId), String(p.participantId)]));
+  const walletCard = new Map((byTable.get('wallet_dim') ?? []).map((p) => [String(p.walletId), String(p.cardId)]));
+  for (const [wallet, card] of await lookUp(
+    tx,
+    `SELECT wallet_id::text AS id, card_id::text AS to FROM analytics.wallet_dim WHERE wallet_id IN (SELECT jsonb_array_elements_text(?::jsonb)::uuid)`,
+    of('ledger_fact', 'walletId').filter((w) => !walletCard.has(w)),
+  ))
+    walletCard.set(wallet, card);
+  const cardsOf = (table: string): string[] =>
+    table === 'wallet_dim' ? of(table, 'cardId') : of(table, 'walletId').flatMap((w) => walletCard.get(w) ?? []);
+  for (const [card, owner] of await lookUp(
+    tx,
+    `SELECT card_id::text AS id, participant_id::text AS to FROM analytics.card_fact WHERE card_id IN (SELECT jsonb_array_elements_text(?::jsonb)::uuid)`,
+    [...cardsOf('wallet_dim'), ...cardsOf('ledger_fact')].filter((c) => !cardOwner.has(c)),
+  ))
+    cardOwner.set(card, owner);
+  const courses = byTable.get('course_dim') ?? [];
   const buyers = courses.length
     ? (
         await tx.execute<Array<{ pid: string }>>(
@@ -69,21 +80,18 @@ async function participantsOf(tx: EntityManager, events: Event[]): Promise<Map<B
       ).map((r) => r.pid)
     : [];
   const byBase = new Map<Base, Set<string>>();
-  const add = (table: string, participants: unknown[]) => {
-    for (const base of basesReading(table)) {
+  for (const table of byTable.keys()) {
+    const participants =
+      table === 'wallet_dim' || table === 'ledger_fact'
+        ? cardsOf(table).flatMap((c) => cardOwner.get(c) ?? [])
+        : table === 'course_dim'
+          ? buyers
+          : of(table, 'participantId');
+    for (const base of basesOf(table)) {
       const set = byBase.get(base) ?? new Set<string>();
-      for (const p of participants) if (p) set.add(String(p));
+      for (const p of participants) set.add(p);
       byBase.set(base, set);
     }
-  };
-  for (const table of new Set(events.map((e) => projectionOf(e.type)?.table).filter((t): t is string => Boolean(t)))) {
-    if (table === 'wallet_dim' || table === 'ledger_fact')
-      add(
-        table,
-        cardsOf(table).map((c) => cardOwner.get(c)),
-      );
-    else if (table === 'course_dim') add(table, buyers);
-    else add(table, idsOf(events, table, 'participantId'));
   }
   return byBase;
 }
@@ -105,7 +113,7 @@ export async function rollupDeltaOf(tx: EntityManager, events: Event[]): Promise
   const participants = await participantsOf(tx, events);
   // A page of events no base reads (cohorts, partners, institutions) changes no cell, and need not wait.
   if (![...participants.values()].some((ids) => ids.size)) return undefined;
-  await tx.execute(`SELECT pg_advisory_xact_lock(hashtext('analytics.rollup.page'))`);
+  await tx.execute(`SELECT pg_advisory_xact_lock(${PAGE_LOCK})`);
   return {
     write: async (sign) => {
       for (const [base, ids] of participants)

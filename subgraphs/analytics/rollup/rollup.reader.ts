@@ -14,12 +14,20 @@ interface Cell {
   parts: Array<number | null>;
 }
 
-/** Parts added up; a part only a build computes is null in deltas, and stays the cell's. */
-const addParts = (cells: Cell[]): Array<number | null> =>
-  cells.reduce<Array<number | null>>(
-    (sum, c) => c.parts.map((part, i) => (part === null ? sum[i] : (sum[i] ?? 0) + part)),
-    cells[0].parts.map(() => null),
-  );
+/** Two cells' parts added up; a part only a build computes is null in deltas, and stays the cell's. */
+const addParts = (sum: Array<number | null>, parts: Array<number | null>): Array<number | null> =>
+  parts.map((part, i) => (part === null ? sum[i] : (sum[i] ?? 0) + part));
+
+/** Cells summed by `idOf`, in one pass: each id's parts added up. */
+function sumBy(cells: Cell[], idOf: (cell: Cell) => string): Map<string, Cell> {
+  const sums = new Map<string, Cell>();
+  for (const cell of cells) {
+    const id = idOf(cell);
+    const sum = sums.get(id);
+    sums.set(id, sum ? { ...sum, parts: addParts(sum.parts, cell.parts) } : cell);
+  }
+  return sums;
+}
 
 /** The values (v0…) and participants (p0…) of `measures` from a cell's parts, in the rows computeTable reads. */
 function valuesOf(parts: Array<number | null>, offsets: Map<Measure, number>, measures: Measure[]): Record<string, unknown> {
@@ -72,33 +80,30 @@ export async function readRollup(
   );
   const layout = partsLayout(base);
   const rowsPart = layout.parts.length - 1;
-  const byKey = new Map<string, Cell[]>();
-  for (const cell of cells) {
-    const id = JSON.stringify([cell.grouping, cell.key]);
-    byKey.set(id, [...(byKey.get(id) ?? []), cell]);
-  }
-  // A cell's parts with its deltas; a cell whose facts are all gone (a delta took them away) is no row.
-  const summed = [...byKey.values()]
-    .map((group) => ({ ...group[0], parts: addParts(group) }))
-    .filter((c) => c.grouping === totalGrouping || c.parts[rowsPart] !== 0);
+  // Each cell with its deltas; a cell whose facts are all gone (a delta took them away) is no row, and a total
+  // of none under a filter is no total (the unfiltered grand total always stands).
+  const summed = [...sumBy(cells, (c) => JSON.stringify([c.grouping, c.key])).values()].filter(
+    (c) => c.parts[rowsPart] !== 0 || (c.grouping === totalGrouping && !fixed.length),
+  );
   // No total cell: the rollup was never built (a CUBE always has its grand total, even over no facts), or no
   // fact holds the filtered values (the facts answer that with their zeros).
-  const totals = summed.filter((c) => c.grouping === totalGrouping && (!fixed.length || c.parts[rowsPart] !== 0));
+  const totals = summed.filter((c) => c.grouping === totalGrouping);
   if (!totals.length) return undefined;
-  const rows = new Map<string, Cell[]>();
-  if (dimensions.length)
-    for (const cell of summed.filter((c) => c.grouping === grouping)) {
-      const id = JSON.stringify(dimensions.map((d) => cell.key[all.indexOf(d)]));
-      rows.set(id, [...(rows.get(id) ?? []), cell]);
-    }
+  const total = [...sumBy(totals, () => '').values()][0];
+  const rows = dimensions.length
+    ? sumBy(
+        summed.filter((c) => c.grouping === grouping),
+        (c) => JSON.stringify(dimensions.map((d) => c.key[all.indexOf(d)])),
+      )
+    : new Map<string, Cell>();
   return {
     fromBuild: measures.some((m) => formOf(m).buildOnly),
     rows: [
-      { is_total: true, ...valuesOf(addParts(totals), layout.offsets, measures) },
-      ...[...rows].map(([id, group]) => ({
+      { is_total: true, ...valuesOf(total.parts, layout.offsets, measures) },
+      ...[...rows].map(([id, cell]) => ({
         is_total: false,
         ...Object.fromEntries((JSON.parse(id) as string[]).map((v, i) => [`d${i}`, v])),
-        ...valuesOf(addParts(group), layout.offsets, measures),
+        ...valuesOf(cell.parts, layout.offsets, measures),
       })),
     ],
   };
